@@ -1,0 +1,56 @@
+import { basename } from 'node:path';
+import { distil } from './distil.js';
+import { generateTypes, generatedBanner } from './generate-types.js';
+import { listOperations } from './operations.js';
+import { applyOverlays, type Overlay } from './overlays.js';
+import { stableStringify } from './stable-json.js';
+
+/** Where the Pro API's distilled spec and generated code live, relative to the repo root. */
+export const PRO_SPEC_FILE = 'specs/jamf-pro.openapi.json';
+/** Folder of `@jamf/pro-api` that only the generator writes. */
+export const PRO_GENERATED_DIR = 'packages/pro-api/src/generated';
+
+/** Guesses the Jamf Pro version from a file or URL name such as `jamf-pro-11.30.1.api-schema.json`. */
+export function versionFromSource(source: string): string | undefined {
+  return /(\d+\.\d+\.\d+)/.exec(basename(source))?.[1];
+}
+
+/** Jamf's Pro document → the repo's fact-only spec, with overlays applied. */
+export function distilPro(document: Record<string, unknown>, overlays: Overlay[], jamfProVersion: string): Record<string, unknown> {
+  const facts = distil(document, { product: 'Jamf Pro API', jamfProVersion });
+  return applyOverlays(facts, overlays, 'jamf-pro');
+}
+
+/** The spec file's contents for a distilled document. */
+export function proSpecFile(spec: Record<string, unknown>): Record<string, string> {
+  return { [PRO_SPEC_FILE]: stableStringify(spec) };
+}
+
+/** Everything under `packages/pro-api/src/generated/` for a distilled spec, keyed by repo path. */
+export async function proGeneratedFiles(spec: Record<string, unknown>): Promise<Record<string, string>> {
+  const version = (spec['x-jamf-source'] as { jamfProVersion?: string } | undefined)?.jamfProVersion ?? 'unknown';
+  const files: Record<string, string> = {};
+  files[`${PRO_GENERATED_DIR}/openapi.ts`] = await generateTypes(
+    spec,
+    generatedBanner(`Types of every Jamf Pro API operation (Jamf Pro ${version}).`),
+  );
+  files[`${PRO_GENERATED_DIR}/privileges.ts`] = privilegesModule(spec, version);
+  return files;
+}
+
+function privilegesModule(spec: Record<string, unknown>, version: string): string {
+  const table: Record<string, Record<string, string[]>> = {};
+  for (const { method, path, operation } of listOperations(spec)) {
+    const privileges = operation['x-required-privileges'];
+    if (!Array.isArray(privileges)) continue;
+    table[path] ??= {};
+    table[path][method] = privileges.map(String);
+  }
+  return [
+    generatedBanner(`Privileges each Jamf Pro API operation requires (Jamf Pro ${version}).`),
+    '',
+    '/** Privileges per path and method, from the spec\'s `x-required-privileges`. */',
+    `export const requiredPrivilegesTable = ${JSON.stringify(table, null, 2)} as const;`,
+    '',
+  ].join('\n');
+}
