@@ -1,29 +1,113 @@
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { readdir, rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadSchema } from './load-schema.js';
 import { loadOverlays } from './overlays.js';
-import { distilPro, PRO_SPEC_FILE, proGeneratedFiles, proSpecFile, versionFromSource } from './pro-target.js';
 import { staleRepoFiles, writeRepoFiles } from './repo-files.js';
+import { type CodegenTarget, TargetError } from './target.js';
+import { targets as defaultTargets } from './targets.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const DEFAULT_PRO_SOURCE = resolve(REPO_ROOT, '../shared/reference/jamf-pro-11.30.1.api-schema.json');
 
-const USAGE = `Usage:
-  jamf-codegen [--from FILE|URL] [--token TOKEN] [--jamf-version X.Y.Z]
-      Distil Jamf's Pro schema into ${PRO_SPEC_FILE} and regenerate the types.
-      --from defaults to ../shared/reference/jamf-pro-11.30.1.api-schema.json;
+/** What `main` runs against; every field has the real default. */
+export interface MainOptions {
+  /** Repository root the outputs are written under; defaults to this checkout. */
+  root?: string;
+  log?: (line: string) => void;
+  /** Targets to run, in order; defaults to `targets.ts`. */
+  targets?: readonly CodegenTarget[];
+  /** Injected for tests; defaults to the platform's. */
+  fetch?: typeof fetch;
+  /** Environment for `JAMF_TOKEN`; defaults to `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+function usage(targets: readonly CodegenTarget[]): string {
+  return `Usage:
+  jamf-codegen [--target NAME] [--from FILE|URL] [--token TOKEN] [--jamf-version X.Y.Z]
+      Regenerate every target's files (or only NAME's). Targets: ${targets.map((t) => t.name).join(', ')}.
+      --from replaces the target's default source and needs --target when several targets run;
       a URL is a live server's https://HOST/api/schema (token from --token or JAMF_TOKEN).
-  jamf-codegen --check
+  jamf-codegen --check [--target NAME]
       Exit 1 when committed specs/ or generated/ differ from what the generator produces.`;
+}
 
-/** Runs the command line; returns the exit code. */
-export async function main(argv: string[], log: (line: string) => void = console.log): Promise<number> {
-  const { values } = parseArgs({
+/** Runs the command line; returns the exit code (0 ok, 1 stale under --check, 2 usage or input error). */
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  const root = options.root ?? REPO_ROOT;
+  const log = options.log ?? console.log;
+  const targets = options.targets ?? defaultTargets;
+  const env = options.env ?? process.env;
+  let values: ReturnType<typeof parseCli>['values'];
+  try {
+    ({ values } = parseCli(argv));
+  } catch (error) {
+    log(`error: ${(error as Error).message}\n${usage(targets)}`);
+    return 2;
+  }
+  if (values.help) {
+    log(usage(targets));
+    return 0;
+  }
+  const selected = values.target ? targets.filter((t) => t.name === values.target) : targets;
+  if (selected.length === 0) {
+    log(`error: unknown target ${values.target}; known: ${targets.map((t) => t.name).join(', ')}`);
+    return 2;
+  }
+  if (values.from && selected.length > 1) {
+    log('error: --from applies to one target; add --target NAME');
+    return 2;
+  }
+  const overlays = await loadOverlays(join(root, 'specs/overlays'));
+  const files: Record<string, string> = {};
+  for (const target of selected) {
+    const source =
+      values.from ?? (target.sourceDefault ? resolveSource(root, target.sourceDefault) : undefined);
+    try {
+      Object.assign(
+        files,
+        await target.build({
+          root,
+          source,
+          token: values.token ?? env.JAMF_TOKEN,
+          jamfVersion: values['jamf-version'],
+          isCheck: values.check,
+          overlays,
+          outputs: { ...files },
+          fetch: options.fetch,
+          log,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof TargetError)) throw error;
+      log(`error: target ${target.name}: ${error.message}`);
+      return 2;
+    }
+  }
+  const orphans = await orphanFiles(root, selected, files);
+
+  if (values.check) {
+    const stale = [...(await staleRepoFiles(root, files)), ...orphans];
+    if (stale.length > 0) {
+      log(`stale: ${stale.join(', ')}\nrun \`pnpm codegen\` and commit the result`);
+      return 1;
+    }
+    log(`up to date: ${Object.keys(files).length} files`);
+    return 0;
+  }
+  await writeRepoFiles(root, files);
+  for (const orphan of orphans) await rm(join(root, orphan));
+  log(
+    `wrote ${Object.keys(files).length} files${orphans.length ? `, deleted ${orphans.join(', ')}` : ''}`,
+  );
+  return 0;
+}
+
+function parseCli(argv: string[]) {
+  return parseArgs({
     args: argv,
     options: {
+      target: { type: 'string' },
       from: { type: 'string' },
       token: { type: 'string' },
       'jamf-version': { type: 'string' },
@@ -32,40 +116,25 @@ export async function main(argv: string[], log: (line: string) => void = console
     },
     allowPositionals: false,
   });
-  if (values.help) {
-    log(USAGE);
-    return 0;
-  }
-  const overlays = await loadOverlays(join(REPO_ROOT, 'specs/overlays'));
-  const from = values.from ?? DEFAULT_PRO_SOURCE;
-  const sourceAvailable = /^https?:/i.test(from) || existsSync(from);
+}
 
-  let files: Record<string, string> = {};
-  let spec: Record<string, unknown>;
-  if (sourceAvailable) {
-    const { document, source } = await loadSchema(from, { token: values.token ?? process.env.JAMF_TOKEN });
-    const version = values['jamf-version'] ?? versionFromSource(source) ?? 'unknown';
-    spec = distilPro(document, overlays, version);
-    files = { ...proSpecFile(spec) };
-  } else if (values.check) {
-    log(`skip: ${from} is absent, so only generated/ is checked against the committed ${PRO_SPEC_FILE}`);
-    spec = JSON.parse(await readFile(join(REPO_ROOT, PRO_SPEC_FILE), 'utf8')) as Record<string, unknown>;
-  } else {
-    log(`error: no schema at ${from}; pass --from FILE|URL`);
-    return 2;
-  }
-  files = { ...files, ...(await proGeneratedFiles(spec)) };
+function resolveSource(root: string, source: string): string {
+  return /^https?:/i.test(source) || isAbsolute(source) ? source : resolve(root, source);
+}
 
-  if (values.check) {
-    const stale = await staleRepoFiles(REPO_ROOT, files);
-    if (stale.length > 0) {
-      log(`stale: ${stale.join(', ')}\nrun \`pnpm codegen\` and commit the result`);
-      return 1;
+/** Files directly inside the targets' owned folders that no target produced this run. */
+async function orphanFiles(
+  root: string,
+  targets: readonly CodegenTarget[],
+  files: Record<string, string>,
+): Promise<string[]> {
+  const orphans: string[] = [];
+  for (const dir of targets.flatMap((t) => t.ownedDirs ?? [])) {
+    const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isFile() && !(path in files)) orphans.push(path);
     }
-    log(`up to date: ${Object.keys(files).length} files`);
-    return 0;
   }
-  await writeRepoFiles(REPO_ROOT, files);
-  log(`wrote ${Object.keys(files).length} files`);
-  return 0;
+  return orphans.sort();
 }

@@ -45,11 +45,16 @@ export interface Provenance {
  * enums, flags and `x-` extensions. Prose (descriptions, summaries, examples, titles, terms) is
  * dropped; response descriptions, which OpenAPI requires, become empty strings.
  */
-export function distil(document: Record<string, unknown>, provenance: Provenance): Record<string, unknown> {
+export function distil(
+  document: Record<string, unknown>,
+  provenance: Provenance,
+): Record<string, unknown> {
   const facts = cleanNode(document) as Record<string, unknown>;
   facts.info = { title: provenance.product, version: provenance.jamfProVersion };
   facts['x-jamf-source'] = { ...provenance, distilledBy: '@jamf/codegen' };
-  for (const pathItem of Object.values((facts.paths ?? {}) as Record<string, Record<string, unknown>>)) {
+  for (const pathItem of Object.values(
+    (facts.paths ?? {}) as Record<string, Record<string, unknown>>,
+  )) {
     for (const operation of Object.values(pathItem)) {
       if (operation && typeof operation === 'object' && 'responses' in operation) {
         requireResponseDescriptions((operation as { responses: unknown }).responses);
@@ -71,7 +76,9 @@ function cleanNode(node: unknown): unknown {
       // OAuth scopes map a scope name to its prose; the names are the facts.
       out[key] = Object.fromEntries(Object.keys(value).map((name) => [name, '']));
     } else if (NAME_MAPS.has(key) && isPlainObject(value) && !('$ref' in value)) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, cleanNode(child)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, child]) => [name, cleanNode(child)]),
+      );
     } else {
       out[key] = cleanNode(value);
     }

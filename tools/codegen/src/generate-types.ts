@@ -4,7 +4,10 @@ import openapiTS, { astToString } from 'openapi-typescript';
  * Turns a distilled OpenAPI document into TypeScript declarations with openapi-typescript,
  * prefixed by a banner naming the source so nobody edits the file by hand.
  */
-export async function generateTypes(document: Record<string, unknown>, banner: string): Promise<string> {
+export async function generateTypes(
+  document: Record<string, unknown>,
+  banner: string,
+): Promise<string> {
   // openapi-typescript mutates what it is given while resolving; hand it a copy.
   const ast = await openapiTS(structuredClone(document) as never, { silent: true });
   return `${banner}\n\n${astToString(ast)}`;

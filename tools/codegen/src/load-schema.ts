@@ -31,7 +31,10 @@ export class SchemaLoadError extends Error {
 /**
  * Reads a Jamf schema from a file (JSON or YAML) or from a live server's `/api/schema` URL.
  */
-export async function loadSchema(source: string, options: LoadSchemaOptions = {}): Promise<LoadedSchema> {
+export async function loadSchema(
+  source: string,
+  options: LoadSchemaOptions = {},
+): Promise<LoadedSchema> {
   const isUrl = /^https?:\/\//i.test(source);
   let text: string;
   if (isUrl) {
@@ -42,10 +45,15 @@ export async function loadSchema(source: string, options: LoadSchemaOptions = {}
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       },
     }).catch((cause: unknown) => {
-      throw new SchemaLoadError('HTTP_ERROR', `Could not reach ${url.origin}${url.pathname}`, { cause });
+      throw new SchemaLoadError('HTTP_ERROR', `Could not reach ${url.origin}${url.pathname}`, {
+        cause,
+      });
     });
     if (!response.ok) {
-      throw new SchemaLoadError('HTTP_ERROR', `${url.origin}${url.pathname} answered HTTP ${response.status}`);
+      throw new SchemaLoadError(
+        'HTTP_ERROR',
+        `${url.origin}${url.pathname} answered HTTP ${response.status}`,
+      );
     }
     text = await response.text();
   } else {
@@ -54,15 +62,24 @@ export async function loadSchema(source: string, options: LoadSchemaOptions = {}
     });
   }
   try {
-    const document = (text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text)) as unknown;
+    const document = (
+      text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text)
+    ) as unknown;
     if (document === null || typeof document !== 'object' || Array.isArray(document)) {
       throw new Error('the document is not an object');
     }
-    return { document: document as Record<string, unknown>, source: isUrl ? redactUrl(source) : source };
+    return {
+      document: document as Record<string, unknown>,
+      source: isUrl ? redactUrl(source) : source,
+    };
   } catch (cause) {
-    throw new SchemaLoadError('PARSE_ERROR', `Schema from ${isUrl ? redactUrl(source) : source} is neither JSON nor YAML`, {
-      cause,
-    });
+    throw new SchemaLoadError(
+      'PARSE_ERROR',
+      `Schema from ${isUrl ? redactUrl(source) : source} is neither JSON nor YAML`,
+      {
+        cause,
+      },
+    );
   }
 }
 

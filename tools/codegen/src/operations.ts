@@ -1,5 +1,14 @@
 /** The HTTP methods OpenAPI allows on a path item. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+] as const;
 
 /** One HTTP method of a method, path pair. */
 export type HttpMethod = (typeof HTTP_METHODS)[number];

@@ -21,12 +21,21 @@ export class OverlayError extends Error {
 
 /** Reads every `*.json` overlay in a folder, in file-name order. */
 export async function loadOverlays(folder: string): Promise<Overlay[]> {
-  const names = (await readdir(folder).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+  const names = (await readdir(folder).catch(() => [] as string[]))
+    .filter((n) => n.endsWith('.json'))
+    .sort();
   const overlays: Overlay[] = [];
   for (const name of names) {
     const raw = JSON.parse(await readFile(join(folder, name), 'utf8')) as Partial<Overlay>;
-    if (typeof raw.why !== 'string' || !raw.why.trim() || typeof raw.target !== 'string' || !Array.isArray(raw.patch)) {
-      throw new OverlayError(`Overlay ${name} needs "why" (one line), "target" and "patch" (a JSON Patch)`);
+    if (
+      typeof raw.why !== 'string' ||
+      !raw.why.trim() ||
+      typeof raw.target !== 'string' ||
+      !Array.isArray(raw.patch)
+    ) {
+      throw new OverlayError(
+        `Overlay ${name} needs "why" (one line), "target" and "patch" (a JSON Patch)`,
+      );
     }
     overlays.push({ name, why: raw.why, target: raw.target, patch: raw.patch });
   }
@@ -34,14 +43,21 @@ export async function loadOverlays(folder: string): Promise<Overlay[]> {
 }
 
 /** Applies the overlays meant for `target`, failing loudly when one no longer fits the document. */
-export function applyOverlays(document: Record<string, unknown>, overlays: Overlay[], target: string): Record<string, unknown> {
+export function applyOverlays(
+  document: Record<string, unknown>,
+  overlays: Overlay[],
+  target: string,
+): Record<string, unknown> {
   let current = document;
   for (const overlay of overlays.filter((o) => o.target === target)) {
     const error = jsonPatch.validate(overlay.patch, current);
     if (error) {
-      throw new OverlayError(`Overlay ${overlay.name} does not apply: ${error.name} at ${error.operation?.path ?? '?'}`, {
-        cause: error,
-      });
+      throw new OverlayError(
+        `Overlay ${overlay.name} does not apply: ${error.name} at ${error.operation?.path ?? '?'}`,
+        {
+          cause: error,
+        },
+      );
     }
     current = jsonPatch.applyPatch(current, overlay.patch, false, false).newDocument;
   }

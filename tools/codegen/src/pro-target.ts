@@ -1,9 +1,12 @@
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { distil } from './distil.js';
-import { generateTypes, generatedBanner } from './generate-types.js';
+import { generatedBanner, generateTypes } from './generate-types.js';
+import { loadSchema } from './load-schema.js';
 import { listOperations } from './operations.js';
 import { applyOverlays, type Overlay } from './overlays.js';
 import { stableStringify } from './stable-json.js';
+import { type CodegenTarget, readRepoInput, TargetError } from './target.js';
 
 /** Where the Pro API's distilled spec and generated code live, relative to the repo root. */
 export const PRO_SPEC_FILE = 'specs/jamf-pro.openapi.json';
@@ -16,7 +19,11 @@ export function versionFromSource(source: string): string | undefined {
 }
 
 /** Jamf's Pro document → the repo's fact-only spec, with overlays applied. */
-export function distilPro(document: Record<string, unknown>, overlays: Overlay[], jamfProVersion: string): Record<string, unknown> {
+export function distilPro(
+  document: Record<string, unknown>,
+  overlays: Overlay[],
+  jamfProVersion: string,
+): Record<string, unknown> {
   const facts = distil(document, { product: 'Jamf Pro API', jamfProVersion });
   return applyOverlays(facts, overlays, 'jamf-pro');
 }
@@ -27,8 +34,11 @@ export function proSpecFile(spec: Record<string, unknown>): Record<string, strin
 }
 
 /** Everything under `packages/pro-api/src/generated/` for a distilled spec, keyed by repo path. */
-export async function proGeneratedFiles(spec: Record<string, unknown>): Promise<Record<string, string>> {
-  const version = (spec['x-jamf-source'] as { jamfProVersion?: string } | undefined)?.jamfProVersion ?? 'unknown';
+export async function proGeneratedFiles(
+  spec: Record<string, unknown>,
+): Promise<Record<string, string>> {
+  const version =
+    (spec['x-jamf-source'] as { jamfProVersion?: string } | undefined)?.jamfProVersion ?? 'unknown';
   const files: Record<string, string> = {};
   files[`${PRO_GENERATED_DIR}/openapi.ts`] = await generateTypes(
     spec,
@@ -49,8 +59,47 @@ function privilegesModule(spec: Record<string, unknown>, version: string): strin
   return [
     generatedBanner(`Privileges each Jamf Pro API operation requires (Jamf Pro ${version}).`),
     '',
-    '/** Privileges per path and method, from the spec\'s `x-required-privileges`. */',
+    "/** Privileges per path and method, from the spec's `x-required-privileges`. */",
     `export const requiredPrivilegesTable = ${JSON.stringify(table, null, 2)} as const;`,
     '',
   ].join('\n');
 }
+
+/**
+ * The Pro API target: Jamf's `/api/schema` → `specs/jamf-pro.openapi.json` (facts only, overlays
+ * applied) → `generated/openapi.ts` and `generated/privileges.ts` of `@jamf/pro-api`.
+ * Under `--check` with no source at hand it regenerates the types from the committed spec.
+ */
+export const proTarget: CodegenTarget = {
+  name: 'pro',
+  sourceDefault: '../shared/reference/jamf-pro-11.30.1.api-schema.json',
+  ownedDirs: [PRO_GENERATED_DIR],
+  async build(context) {
+    const from = context.source;
+    const isAvailable = from !== undefined && (/^https?:/i.test(from) || existsSync(from));
+    let spec: Record<string, unknown>;
+    let files: Record<string, string> = {};
+    if (isAvailable) {
+      const { document, source } = await loadSchema(from, {
+        token: context.token,
+        fetch: context.fetch,
+      });
+      const version = context.jamfVersion ?? versionFromSource(source) ?? 'unknown';
+      spec = distilPro(document, context.overlays, version);
+      files = proSpecFile(spec);
+    } else {
+      const committed = context.isCheck ? await readRepoInput(context, PRO_SPEC_FILE) : undefined;
+      if (committed === undefined) {
+        throw new TargetError(
+          'SOURCE_MISSING',
+          `no schema at ${from ?? '(none)'}; pass --from FILE|URL`,
+        );
+      }
+      context.log(
+        `skip: ${from} is absent, so only generated/ is checked against the committed ${PRO_SPEC_FILE}`,
+      );
+      spec = JSON.parse(committed) as Record<string, unknown>;
+    }
+    return { ...files, ...(await proGeneratedFiles(spec)) };
+  },
+};

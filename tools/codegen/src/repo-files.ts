@@ -10,7 +10,10 @@ export async function writeRepoFiles(root: string, files: Record<string, string>
 }
 
 /** Lists the files whose committed contents differ from what the generator produces now. */
-export async function staleRepoFiles(root: string, files: Record<string, string>): Promise<string[]> {
+export async function staleRepoFiles(
+  root: string,
+  files: Record<string, string>,
+): Promise<string[]> {
   const stale: string[] = [];
   for (const [path, contents] of Object.entries(files)) {
     const current = await readFile(join(root, path), 'utf8').catch(() => undefined);

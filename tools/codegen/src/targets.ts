@@ -1,0 +1,8 @@
+import { proTarget } from './pro-target.js';
+import type { CodegenTarget } from './target.js';
+
+/**
+ * Every output of `jamf-codegen`, in the order they run. A target may read what an earlier one
+ * produced (`readRepoInput`), so put producers before their consumers.
+ */
+export const targets: readonly CodegenTarget[] = [proTarget];
