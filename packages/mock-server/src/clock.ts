@@ -1,0 +1,22 @@
+/** The mock's sense of time: token expiry and `iat`/`exp` claims read it. */
+export interface MockClock {
+  /** Current time in epoch milliseconds. */
+  now(): number;
+  /** Moves this clock forward by `ms` without touching the platform's timers. */
+  advance(ms: number): void;
+}
+
+/**
+ * Creates a clock that reads `now` (default `Date.now`, so vitest's `vi.setSystemTime` applies)
+ * plus whatever `advance` has added.
+ */
+export function createMockClock(now: () => number = () => Date.now()): MockClock {
+  let offsetMs = 0;
+  return {
+    now: () => now() + offsetMs,
+    advance(ms: number) {
+      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance(ms) needs a finite ms >= 0');
+      offsetMs += ms;
+    },
+  };
+}

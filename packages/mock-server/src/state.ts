@@ -1,0 +1,41 @@
+import { type MockAccountOptions, AccountStore } from './accounts.js';
+import { ApiIntegrationStore } from './api-integrations.js';
+import { ApiRoleStore } from './api-roles.js';
+import type { MockClock } from './clock.js';
+import { createInventory } from './inventory/index.js';
+import { TokenStore } from './tokens.js';
+
+/** The inventory stores (computers, mobile devices, departments, …) built by `createInventory`. */
+export type InventoryStores = ReturnType<typeof createInventory>;
+
+/** Options that shape a fresh state. */
+export interface MockStateOptions {
+  accounts?: readonly MockAccountOptions[];
+  /** Seed of the deterministic inventory. */
+  seed?: number;
+  /** How many of each inventory object to generate, e.g. `{ computers: 10_000 }`. */
+  counts?: Parameters<typeof createInventory>[0]['counts'];
+}
+
+/**
+ * The whole state of one mock: accounts, tokens, API roles and integrations, and the inventory.
+ * Pro and Classic routes share it.
+ */
+export interface MockState extends InventoryStores {
+  accounts: AccountStore;
+  tokens: TokenStore;
+  apiRoles: ApiRoleStore;
+  apiIntegrations: ApiIntegrationStore;
+}
+
+/** Builds a fresh state on `clock`. */
+export function createMockState(clock: MockClock, options: MockStateOptions = {}): MockState {
+  const apiRoles = new ApiRoleStore();
+  return {
+    ...createInventory({ seed: options.seed ?? 1, counts: options.counts }),
+    accounts: new AccountStore(options.accounts),
+    tokens: new TokenStore(clock),
+    apiRoles,
+    apiIntegrations: new ApiIntegrationStore(apiRoles),
+  };
+}
