@@ -2,7 +2,9 @@ import { readdir, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadOverlays } from './overlays.js';
+import { diffSpecs, formatDiff, isEmptyDiff } from './diff.js';
+import { loadSchema, SchemaLoadError } from './load-schema.js';
+import { loadOverlays, OverlayError } from './overlays.js';
 import { staleRepoFiles, writeRepoFiles } from './repo-files.js';
 import { type CodegenTarget, TargetError } from './target.js';
 import { targets as defaultTargets } from './targets.js';
@@ -29,7 +31,10 @@ function usage(targets: readonly CodegenTarget[]): string {
       --from replaces the target's default source and needs --target when several targets run;
       a URL is a live server's https://HOST/api/schema (token from --token or JAMF_TOKEN).
   jamf-codegen --check [--target NAME]
-      Exit 1 when committed specs/ or generated/ differ from what the generator produces.`;
+      Exit 1 when committed specs/ or generated/ differ from what the generator produces.
+  jamf-codegen diff OLD NEW [--json] [--token TOKEN]
+      Compare two schemas (files or URLs): operations added/removed, parameters, required
+      privileges, deprecation. Exit 0 when equal, 1 when they differ, 2 on error.`;
 }
 
 /** Runs the command line; returns the exit code (0 ok, 1 stale under --check, 2 usage or input error). */
@@ -38,6 +43,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const log = options.log ?? console.log;
   const targets = options.targets ?? defaultTargets;
   const env = options.env ?? process.env;
+  if (argv[0] === 'diff') return runDiff(argv.slice(1), log, env, options.fetch);
   let values: ReturnType<typeof parseCli>['values'];
   try {
     ({ values } = parseCli(argv));
@@ -58,31 +64,29 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     log('error: --from applies to one target; add --target NAME');
     return 2;
   }
-  const overlays = await loadOverlays(join(root, 'specs/overlays'));
   const files: Record<string, string> = {};
-  for (const target of selected) {
-    const source =
-      values.from ?? (target.sourceDefault ? resolveSource(root, target.sourceDefault) : undefined);
-    try {
-      Object.assign(
-        files,
-        await target.build({
-          root,
-          source,
-          token: values.token ?? env.JAMF_TOKEN,
-          jamfVersion: values['jamf-version'],
-          isCheck: values.check,
-          overlays,
-          outputs: { ...files },
-          fetch: options.fetch,
-          log,
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof TargetError)) throw error;
-      log(`error: target ${target.name}: ${error.message}`);
-      return 2;
+  try {
+    await runTargets(selected, files, {
+      root,
+      from: values.from,
+      token: values.token ?? env.JAMF_TOKEN,
+      jamfVersion: values['jamf-version'],
+      isCheck: values.check,
+      fetch: options.fetch,
+      log,
+    });
+  } catch (error) {
+    if (
+      !(
+        error instanceof TargetError ||
+        error instanceof OverlayError ||
+        error instanceof SchemaLoadError
+      )
+    ) {
+      throw error;
     }
+    log(`error: ${error.message}`);
+    return 2;
   }
   const orphans = await orphanFiles(root, selected, files);
 
@@ -101,6 +105,86 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     `wrote ${Object.keys(files).length} files${orphans.length ? `, deleted ${orphans.join(', ')}` : ''}`,
   );
   return 0;
+}
+
+interface RunSettings {
+  root: string;
+  from: string | undefined;
+  token: string | undefined;
+  jamfVersion: string | undefined;
+  isCheck: boolean;
+  fetch: typeof fetch | undefined;
+  log: (line: string) => void;
+}
+
+/** Runs the targets in order, collecting their files; each sees what the earlier ones produced. */
+async function runTargets(
+  targets: readonly CodegenTarget[],
+  files: Record<string, string>,
+  settings: RunSettings,
+): Promise<void> {
+  const overlays = await loadOverlays(join(settings.root, 'specs/overlays'));
+  for (const target of targets) {
+    const source =
+      settings.from ??
+      (target.sourceDefault ? resolveSource(settings.root, target.sourceDefault) : undefined);
+    try {
+      Object.assign(
+        files,
+        await target.build({
+          root: settings.root,
+          source,
+          token: settings.token,
+          jamfVersion: settings.jamfVersion,
+          isCheck: settings.isCheck,
+          overlays,
+          outputs: { ...files },
+          fetch: settings.fetch,
+          log: settings.log,
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error) error.message = `target ${target.name}: ${error.message}`;
+      throw error;
+    }
+  }
+}
+
+async function runDiff(
+  argv: string[],
+  log: (line: string) => void,
+  env: Record<string, string | undefined>,
+  fetchImpl: typeof fetch | undefined,
+): Promise<number> {
+  let parsed: { values: { json?: boolean; token?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { json: { type: 'boolean', default: false }, token: { type: 'string' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    log(`error: ${(error as Error).message}`);
+    return 2;
+  }
+  const [older, newer, ...extra] = parsed.positionals;
+  if (older === undefined || newer === undefined || extra.length > 0) {
+    log('usage: jamf-codegen diff OLD NEW [--json] [--token TOKEN]');
+    return 2;
+  }
+  const token = parsed.values.token ?? env.JAMF_TOKEN;
+  try {
+    const [a, b] = await Promise.all(
+      [older, newer].map((source) => loadSchema(source, { token, fetch: fetchImpl })),
+    );
+    const diff = diffSpecs(a!.document, b!.document, { from: a!.source, to: b!.source });
+    log(parsed.values.json ? JSON.stringify(diff, null, 2) : formatDiff(diff).trimEnd());
+    return isEmptyDiff(diff) ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof SchemaLoadError)) throw error;
+    log(`error: ${error.message}`);
+    return 2;
+  }
 }
 
 function parseCli(argv: string[]) {

@@ -1,4 +1,15 @@
 export { type MainOptions, main } from './cli.js';
+export {
+  type DeprecationChange,
+  type DocumentLabel,
+  diffSpecs,
+  formatDiff,
+  isEmptyDiff,
+  type OperationRef,
+  type ParameterChange,
+  type PrivilegeChange,
+  type SpecDiff,
+} from './diff.js';
 export { distil, type Provenance } from './distil.js';
 export { generatedBanner, generateTypes } from './generate-types.js';
 export {
