@@ -15,7 +15,10 @@ export const mockTarget: CodegenTarget = {
   async build(context) {
     const text = await readRepoInput(context, PRO_SPEC_FILE);
     if (text === undefined) {
-      throw new TargetError('INPUT_MISSING', `${PRO_SPEC_FILE} is missing; run the pro target first`);
+      throw new TargetError(
+        'INPUT_MISSING',
+        `${PRO_SPEC_FILE} is missing; run the pro target first`,
+      );
     }
     const spec = JSON.parse(text) as { 'x-jamf-source'?: { jamfProVersion?: string } };
     const version = spec['x-jamf-source']?.jamfProVersion ?? 'unknown';
