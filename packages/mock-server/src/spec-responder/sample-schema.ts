@@ -87,7 +87,8 @@ function mergeAllOf(node: SchemaNode, walk: Walk): SchemaNode {
     const flat = mergeAllOf(resolve(part, walk), walk);
     for (const [key, value] of Object.entries(flat)) {
       if (key === 'properties' && isNode(value)) Object.assign(properties, value);
-      else if (key === 'required' && Array.isArray(value)) for (const r of value) required.add(String(r));
+      else if (key === 'required' && Array.isArray(value))
+        for (const r of value) required.add(String(r));
       else merged[key] = value;
     }
   }
@@ -114,8 +115,13 @@ function sample(schema: unknown, walk: Walk, path: string, depth: number): unkno
     const usable = node.enum.filter((v) => v !== null);
     return usable.length > 0 ? usable[0] : null;
   }
-  const choice = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : undefined;
-  if (choice !== undefined && choice.length > 0) return sampleChoice(node, choice, walk, path, depth);
+  const choice = Array.isArray(node.oneOf)
+    ? node.oneOf
+    : Array.isArray(node.anyOf)
+      ? node.anyOf
+      : undefined;
+  if (choice !== undefined && choice.length > 0)
+    return sampleChoice(node, choice, walk, path, depth);
   switch (typeOf(node)) {
     case 'object':
       return sampleObject(node, walk, path, depth);
@@ -158,7 +164,9 @@ function minimal(node: SchemaNode, walk: Walk): unknown {
           const resolved = mergeAllOf(resolve(prop, walk), walk);
           const type = typeOf(resolved);
           out[String(name)] =
-            type === 'object' || type === 'array' ? minimal(resolved, walk) : sample(resolved, walk, String(name), MAX_DEPTH);
+            type === 'object' || type === 'array'
+              ? minimal(resolved, walk)
+              : sample(resolved, walk, String(name), MAX_DEPTH);
         }
       }
       return out;
@@ -168,7 +176,13 @@ function minimal(node: SchemaNode, walk: Walk): unknown {
   }
 }
 
-function sampleChoice(node: SchemaNode, choices: unknown[], walk: Walk, path: string, depth: number): unknown {
+function sampleChoice(
+  node: SchemaNode,
+  choices: unknown[],
+  walk: Walk,
+  path: string,
+  depth: number,
+): unknown {
   const first = choices[0];
   const value = sample(first, walk, path, depth + 1);
   const discriminator = isNode(node.discriminator) ? node.discriminator : undefined;
@@ -181,21 +195,28 @@ function sampleChoice(node: SchemaNode, choices: unknown[], walk: Walk, path: st
   return value;
 }
 
-function sampleObject(node: SchemaNode, walk: Walk, path: string, depth: number): Record<string, unknown> {
+function sampleObject(
+  node: SchemaNode,
+  walk: Walk,
+  path: string,
+  depth: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const properties = isNode(node.properties) ? node.properties : {};
   const required = new Set(Array.isArray(node.required) ? node.required.map(String) : []);
   for (const [name, propSchema] of Object.entries(properties)) {
     if (!isNode(propSchema)) continue;
     const resolved = propSchema.$ref === undefined ? propSchema : resolve(propSchema, walk);
-    const hidden = walk.direction === 'response' ? resolved.writeOnly === true : resolved.readOnly === true;
+    const hidden =
+      walk.direction === 'response' ? resolved.writeOnly === true : resolved.readOnly === true;
     if (hidden && !required.has(name)) continue;
     if (depth > MAX_DEPTH && !required.has(name)) continue;
     out[name] = sample(propSchema, walk, `${path}.${name}`, depth + 1);
   }
   for (const name of required) {
     // Jamf lists some required names that `properties` never declares; any value satisfies them.
-    if (!(name in out) && !(name in properties)) out[name] = `${name}-${hash(`${path}.${name}`) % 9000}`;
+    if (!(name in out) && !(name in properties))
+      out[name] = `${name}-${hash(`${path}.${name}`) % 9000}`;
   }
   const extra = node.additionalProperties;
   if (extra !== undefined && extra !== false && Object.keys(properties).length === 0) {
@@ -210,7 +231,10 @@ function sampleArray(node: SchemaNode, walk: Walk, path: string, depth: number):
   const wanted = Math.min(Math.max(min, depth > MAX_DEPTH / 2 ? 0 : 1), max);
   const items: unknown[] = [];
   for (let i = 0; i < wanted; i++) items.push(sample(node.items, walk, `${path}[${i}]`, depth + 1));
-  if (node.uniqueItems === true && new Set(items.map((v) => JSON.stringify(v))).size < items.length) {
+  if (
+    node.uniqueItems === true &&
+    new Set(items.map((v) => JSON.stringify(v))).size < items.length
+  ) {
     return items.slice(0, 1);
   }
   return items;
@@ -219,8 +243,14 @@ function sampleArray(node: SchemaNode, walk: Walk, path: string, depth: number):
 function sampleNumber(node: SchemaNode, path: string, isInteger: boolean): number {
   const exclusiveMin = node.exclusiveMinimum === true;
   const exclusiveMax = node.exclusiveMaximum === true;
-  let low = typeof node.minimum === 'number' ? node.minimum + (exclusiveMin ? (isInteger ? 1 : 0.5) : 0) : 1;
-  const high = typeof node.maximum === 'number' ? node.maximum - (exclusiveMax ? (isInteger ? 1 : 0.5) : 0) : low + 999;
+  let low =
+    typeof node.minimum === 'number'
+      ? node.minimum + (exclusiveMin ? (isInteger ? 1 : 0.5) : 0)
+      : 1;
+  const high =
+    typeof node.maximum === 'number'
+      ? node.maximum - (exclusiveMax ? (isInteger ? 1 : 0.5) : 0)
+      : low + 999;
   if (isInteger) low = Math.ceil(low);
   const span = Math.max(0, Math.floor(high - low));
   const value = low + (span === 0 ? 0 : hash(path) % Math.min(span + 1, 1000));
@@ -255,7 +285,8 @@ function sampleString(node: SchemaNode, path: string): string {
       text = Buffer.from(`${leaf}-${seed % 1000}`).toString('base64');
       break;
     default:
-      text = node.pattern === '^\\d+$' ? String((seed % 9999) + 1) : `${leaf}-${(seed % 9000) + 1000}`;
+      text =
+        node.pattern === '^\\d+$' ? String((seed % 9999) + 1) : `${leaf}-${(seed % 9000) + 1000}`;
   }
   const minLength = typeof node.minLength === 'number' ? node.minLength : 0;
   const maxLength = typeof node.maxLength === 'number' ? node.maxLength : Number.POSITIVE_INFINITY;

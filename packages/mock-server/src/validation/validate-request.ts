@@ -1,0 +1,259 @@
+import type { ErrorObject } from 'ajv';
+import { jamfError } from '../jamf-error.js';
+import type { OpenApiDocument, SpecOperation } from '../openapi-document.js';
+import { essence, isJsonMediaType, mediaTypeMatches, mediaTypesOfKey } from './media-type.js';
+import { SchemaCompiler } from './schema-compiler.js';
+
+/** Bodies above this size are refused before they are parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Compilers per document: schemas compile once per document, not once per mock. */
+const compilers = new WeakMap<OpenApiDocument, SchemaCompiler>();
+
+function compilerFor(document: OpenApiDocument): SchemaCompiler {
+  let compiler = compilers.get(document);
+  if (compiler === undefined) {
+    compiler = new SchemaCompiler(document);
+    compilers.set(document, compiler);
+  }
+  return compiler;
+}
+
+interface ParameterObject {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: unknown;
+}
+
+type Record_ = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record_ {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resolveComponent(document: OpenApiDocument, value: unknown): unknown {
+  let current = value;
+  for (let hops = 0; isRecord(current) && typeof current.$ref === 'string' && hops < 16; hops++) {
+    const [, , section, name] = current.$ref.split('/');
+    const group = section === undefined ? undefined : document.components?.[section];
+    current = isRecord(group) && name !== undefined ? group[decodeURIComponent(name)] : undefined;
+  }
+  return current;
+}
+
+/** The operation's parameters, path-level ones first and overridden by operation-level ones. */
+function parametersOf(operation: SpecOperation): ParameterObject[] {
+  const byKey = new Map<string, ParameterObject>();
+  const own = Array.isArray(operation.object.parameters) ? operation.object.parameters : [];
+  for (const raw of [...operation.pathParameters, ...own]) {
+    const parameter = resolveComponent(operation.document, raw);
+    if (
+      isRecord(parameter) &&
+      typeof parameter.name === 'string' &&
+      typeof parameter.in === 'string'
+    ) {
+      byKey.set(`${parameter.in}:${parameter.name}`, parameter as unknown as ParameterObject);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The JSON type a parameter schema asks for, looking through `$ref`s. */
+function schemaType(document: OpenApiDocument, schema: unknown): string | undefined {
+  const resolved = resolveComponent(document, schema);
+  return isRecord(resolved) && typeof resolved.type === 'string' ? resolved.type : undefined;
+}
+
+/** Turns a query or path string into the JSON value its schema type asks for; invalid stays a string. */
+function coerce(raw: string, type: string | undefined): unknown {
+  switch (type) {
+    case 'integer':
+      return /^-?\d{1,15}$/.test(raw) ? Number(raw) : raw;
+    case 'number':
+      return raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
+    case 'boolean':
+      return raw === 'true' ? true : raw === 'false' ? false : raw;
+    default:
+      return raw;
+  }
+}
+
+function describe(errors: ErrorObject[] | null | undefined): {
+  description: string;
+  field: string | null;
+} {
+  const first = errors?.[0];
+  if (first === undefined) return { description: 'Invalid value', field: null };
+  const missing =
+    first.keyword === 'required'
+      ? String((first.params as { missingProperty?: string }).missingProperty)
+      : undefined;
+  const pointer = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const field =
+    missing === undefined ? pointer : pointer === '' ? missing : `${pointer}.${missing}`;
+  return {
+    description: `${field || 'body'} ${first.message ?? 'is invalid'}`,
+    field: field || null,
+  };
+}
+
+function checkParameters(
+  operation: SpecOperation,
+  url: URL,
+  params: Record<string, string>,
+): Response | undefined {
+  const { document } = operation;
+  const compiler = compilerFor(document);
+  for (const parameter of parametersOf(operation)) {
+    if (parameter.in !== 'query' && parameter.in !== 'path') continue;
+    const type = schemaType(document, parameter.schema);
+    let value: unknown;
+    if (parameter.in === 'path') {
+      const raw = params[parameter.name];
+      if (raw === undefined) continue;
+      value = coerce(raw, type);
+    } else {
+      const raws = url.searchParams.getAll(parameter.name);
+      if (raws.length === 0) {
+        if (parameter.required === true) {
+          return jamfError(
+            400,
+            'MISSING_PARAMETER',
+            `Query parameter ${parameter.name} is required`,
+            parameter.name,
+          );
+        }
+        continue;
+      }
+      if (type === 'array') {
+        const resolved = resolveComponent(document, parameter.schema);
+        const itemType = isRecord(resolved) ? schemaType(document, resolved.items) : undefined;
+        value = raws.map((raw) => coerce(raw, itemType));
+      } else {
+        value = coerce(raws[0] ?? '', type);
+      }
+    }
+    if (parameter.schema === undefined) continue;
+    const key = `param ${operation.method} ${operation.path} ${parameter.in}:${parameter.name}`;
+    const validate = compiler.validator(key, parameter.schema);
+    if (!validate(value)) {
+      const { description } = describe(validate.errors);
+      return jamfError(
+        400,
+        'INVALID_PARAMETER',
+        `${parameter.name}: ${description.replace(/^body /, '')}`,
+        parameter.name,
+      );
+    }
+  }
+  return undefined;
+}
+
+async function readBody(request: Request): Promise<Uint8Array | 'too-large'> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return 'too-large';
+  if (request.body === null) return new Uint8Array();
+  const reader = request.clone().body?.getReader();
+  if (reader === undefined) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function checkBody(
+  operation: SpecOperation,
+  request: Request,
+): Promise<Response | undefined> {
+  const requestBody = resolveComponent(operation.document, operation.object.requestBody);
+  const method = request.method.toUpperCase();
+  if (!isRecord(requestBody) || method === 'GET' || method === 'HEAD') return undefined;
+  const body = await readBody(request);
+  if (body === 'too-large') {
+    return jamfError(400, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+  }
+  if (body.byteLength === 0) {
+    return requestBody.required === true
+      ? jamfError(400, 'MISSING_REQUEST_BODY', 'A request body is required')
+      : undefined;
+  }
+  const content = isRecord(requestBody.content) ? requestBody.content : {};
+  const sent = essence(request.headers.get('content-type'));
+  const entry = Object.entries(content).find(([key]) =>
+    mediaTypesOfKey(key).some((declared) => mediaTypeMatches(declared, sent)),
+  );
+  if (entry === undefined) {
+    const accepted = Object.keys(content).join(', ');
+    return jamfError(
+      400,
+      'INVALID_CONTENT_TYPE',
+      `Content-Type ${sent || '(none)'} is not one of: ${accepted}`,
+    );
+  }
+  if (!isJsonMediaType(sent)) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    return jamfError(400, 'INVALID_JSON', 'The request body is not valid JSON');
+  }
+  const schema = isRecord(entry[1]) ? entry[1].schema : undefined;
+  if (schema === undefined) return undefined;
+  const validate = compilerFor(operation.document).validator(
+    `body ${operation.method} ${operation.path} ${entry[0]}`,
+    schema,
+  );
+  if (validate(parsed)) return undefined;
+  const { description, field } = describe(validate.errors);
+  return jamfError(400, 'INVALID_FIELD', description, field);
+}
+
+/**
+ * Checks a request against its spec operation before any handler runs: required and typed query
+ * and path parameters, body size (at most {@link MAX_BODY_BYTES}), content type, JSON syntax and
+ * the body schema. Returns a Jamf-shaped 400 for the first problem, or undefined when the request
+ * may proceed. The request's own body is left unread (a clone is read).
+ */
+export async function validateRequest(
+  operation: SpecOperation,
+  request: Request,
+  params: Record<string, string> = pathParamsOf(operation.path, new URL(request.url)),
+): Promise<Response | undefined> {
+  const url = new URL(request.url);
+  return checkParameters(operation, url, params) ?? (await checkBody(operation, request));
+}
+
+/** Reads a template's `{params}` from the last segments of the URL (the mock may sit under any base). */
+function pathParamsOf(template: string, url: URL): Record<string, string> {
+  const names = template.split('/').slice(1);
+  const segments = url.pathname.split('/').slice(-names.length);
+  const params: Record<string, string> = {};
+  names.forEach((name, index) => {
+    const match = /^\{(.+)\}$/.exec(name);
+    const segment = segments[index];
+    if (match?.[1] !== undefined && segment !== undefined) {
+      try {
+        params[match[1]] = decodeURIComponent(segment);
+      } catch {
+        params[match[1]] = segment;
+      }
+    }
+  });
+  return params;
+}
