@@ -16,7 +16,18 @@ export type JamfAuthErrorCode =
   | 'INVALID_BASE_URL'
   | 'TIMEOUT'
   | 'RATE_LIMITED'
-  | 'PROVIDER_CLOSED';
+  | 'PROVIDER_CLOSED'
+  // Credential sources (`@jamf/auth/sources`, `@jamf/auth/aws-secrets-manager`).
+  | 'NOT_A_TTY'
+  | 'PROMPT_CANCELLED'
+  | 'KEYCHAIN_UNAVAILABLE'
+  | 'KEYCHAIN_ITEM_NOT_FOUND'
+  | 'CREDENTIALS_DOCUMENT_INVALID'
+  | 'SECRET_UNAVAILABLE'
+  | 'PEER_DEPENDENCY_MISSING'
+  // Token stores (`@jamf/auth/file-store`, `@jamf/auth/redis-store`).
+  | 'STORE_LOCK_TIMEOUT'
+  | 'STORE_UNSUPPORTED_CLIENT';
 
 /** Extra, secret-free facts some codes carry. */
 export interface JamfAuthErrorDetails {

@@ -1,4 +1,23 @@
+export type { AccessTokenInit } from './access-token.js';
+export { AccessToken } from './access-token.js';
 export type { JamfAuthErrorCode, JamfAuthErrorDetails } from './errors.js';
 export { isJamfAuthError, JamfAuthError } from './errors.js';
+export type { AuthMiddleware, FetchFunction } from './middleware.js';
+export { authMiddleware, withAuth } from './middleware.js';
+export type { ClientCredentialsOptions } from './providers/client-credentials.js';
+export { clientCredentials } from './providers/client-credentials.js';
+export type { LegacyUserCredentialsOptions } from './providers/legacy-user-credentials.js';
+export { legacyUserCredentials } from './providers/legacy-user-credentials.js';
+export type { StaticTokenOptions } from './providers/static-token.js';
+export { staticToken } from './providers/static-token.js';
+export type { UserCredentialsOptions } from './providers/user-credentials.js';
+export { userCredentials } from './providers/user-credentials.js';
+export type {
+  DefaultRefreshPolicyOptions,
+  RefreshDecision,
+  RefreshPolicy,
+} from './refresh-policy.js';
+export { defaultRefreshPolicy } from './refresh-policy.js';
+export type { ProviderOptions, TokenProvider } from './token-provider.js';
 export type { StoredToken, TokenStore } from './token-store.js';
 export { memoryTokenStore } from './token-store.js';

@@ -5,6 +5,8 @@ export interface StoredToken {
   /** Expiry as epoch milliseconds. */
   expiresAt: number;
   scope?: string;
+  /** Issue time as epoch milliseconds, when known (lets refresh policies size OAuth windows). */
+  issuedAt?: number;
 }
 
 /**

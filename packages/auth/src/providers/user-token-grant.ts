@@ -1,0 +1,113 @@
+import { AccessToken } from '../access-token.js';
+import { JamfAuthError } from '../errors.js';
+import type { TokenGrant } from '../managed-token-provider.js';
+import {
+  basicAuthorization,
+  localExpiry,
+  parseJsonObject,
+  postToTokenEndpoint,
+  type TokenEndpointContext,
+  type TokenEndpointResponse,
+  unexpectedStatus,
+} from '../token-endpoint.js';
+
+/** Where a user-token flavour lives and how it spells its answers. */
+export interface UserTokenFlavour {
+  tokenUrl: string;
+  keepAliveUrl: string;
+  invalidateUrl: string;
+  authorizationScheme: string;
+  /** Reads the `expires` field as server-clock epoch milliseconds, or NaN. */
+  parseExpires(value: unknown): number;
+}
+
+/** The Jamf user-token protocol (token, keep-alive, invalidate) for one account. */
+export function userTokenGrant(
+  flavour: UserTokenFlavour,
+  username: string,
+  password: string,
+): TokenGrant {
+  const parseToken = (
+    response: TokenEndpointResponse,
+    context: TokenEndpointContext,
+    what: string,
+  ): AccessToken => {
+    const body = parseJsonObject(response, what);
+    const serverExpiresAt = flavour.parseExpires(body.expires);
+    if (typeof body.token !== 'string' || body.token === '' || Number.isNaN(serverExpiresAt)) {
+      throw new JamfAuthError(
+        'TOKEN_RESPONSE_INVALID',
+        `${what}: answer lacks a token or a readable expiry`,
+        { status: response.status },
+      );
+    }
+    const nowMs = context.now();
+    return new AccessToken({
+      type: 'user',
+      token: body.token,
+      issuedAt: nowMs,
+      expiresAt: localExpiry(serverExpiresAt, response, nowMs, what),
+    });
+  };
+  const bearer = (token: AccessToken) => `${flavour.authorizationScheme} ${token.token}`;
+
+  return {
+    kind: 'user',
+    principal: username,
+    authorizationScheme: flavour.authorizationScheme,
+    async request(context) {
+      const what = 'user token request';
+      const response = await postToTokenEndpoint(
+        context,
+        flavour.tokenUrl,
+        {
+          headers: {
+            authorization: basicAuthorization(username, password),
+            accept: 'application/json',
+          },
+        },
+        what,
+      );
+      if (response.status === 401 || response.status === 403) {
+        throw new JamfAuthError(
+          'INVALID_CREDENTIALS',
+          `the server refused the username or password of account "${username}" (HTTP ${response.status})`,
+          { status: response.status },
+        );
+      }
+      if (response.status !== 200) throw unexpectedStatus(response, what);
+      return parseToken(response, context, what);
+    },
+    async keepAlive(context, token) {
+      const what = 'keep-alive';
+      const response = await postToTokenEndpoint(
+        context,
+        flavour.keepAliveUrl,
+        { headers: { authorization: bearer(token), accept: 'application/json' } },
+        what,
+      );
+      if (response.status >= 400 && response.status < 500) {
+        throw new JamfAuthError(
+          'KEEP_ALIVE_REFUSED',
+          `the server refused to keep the token alive (HTTP ${response.status})`,
+          { status: response.status },
+        );
+      }
+      if (response.status !== 200) throw unexpectedStatus(response, what);
+      return parseToken(response, context, what);
+    },
+    async revoke(context, token) {
+      const what = 'token invalidation';
+      const response = await postToTokenEndpoint(
+        context,
+        flavour.invalidateUrl,
+        { headers: { authorization: bearer(token) } },
+        what,
+      );
+      // 401: already dead, which is what we wanted.
+      if (response.status !== 204 && response.status !== 200 && response.status !== 401) {
+        throw unexpectedStatus(response, what);
+      }
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import type { AccessToken } from './access-token.js';
+
+/**
+ * What to do with a cached token at a given moment:
+ * - `use`: valid and outside the refresh window; use it as is.
+ * - `refresh`: still valid but inside the refresh window; use it while one background refresh runs.
+ * - `replace`: expired (or about to); callers wait for a new token.
+ */
+export type RefreshDecision = 'use' | 'refresh' | 'replace';
+
+/** Decides when tokens are refreshed; replace it to change the timing. */
+export interface RefreshPolicy {
+  /** Classifies `token` at `nowMs` (epoch milliseconds on the provider's clock). */
+  decide(token: AccessToken, nowMs: number): RefreshDecision;
+}
+
+/** Tuning of {@link defaultRefreshPolicy}; every field has a default. */
+export interface DefaultRefreshPolicyOptions {
+  /** User tokens are kept alive once fewer than this many seconds remain. Default 60. */
+  userRefreshWindowSeconds?: number;
+  /** OAuth tokens are replaced in this last fraction of their lifetime. Default 0.2. */
+  oauthRefreshFraction?: number;
+  /** Smallest OAuth refresh window, in seconds. Default 5. */
+  oauthMinRefreshWindowSeconds?: number;
+  /** A token with fewer than this many seconds left counts as expired (latency headroom). Default 5. */
+  expiryMarginSeconds?: number;
+}
+
+/**
+ * The standard policy: user tokens are reused while 60 s or more remain and kept alive inside
+ * that window; OAuth tokens are replaced in the last 20% of their lifetime (at least 5 s).
+ * @example userCredentials({ ..., refreshPolicy: defaultRefreshPolicy({ userRefreshWindowSeconds: 300 }) })
+ */
+export function defaultRefreshPolicy(options: DefaultRefreshPolicyOptions = {}): RefreshPolicy {
+  const userWindowMs = (options.userRefreshWindowSeconds ?? 60) * 1000;
+  const oauthFraction = options.oauthRefreshFraction ?? 0.2;
+  const oauthMinWindowMs = (options.oauthMinRefreshWindowSeconds ?? 5) * 1000;
+  const marginMs = (options.expiryMarginSeconds ?? 5) * 1000;
+  return {
+    decide(token, nowMs) {
+      if (token.isExpired(nowMs, marginMs)) return 'replace';
+      const windowMs =
+        token.type === 'user'
+          ? userWindowMs
+          : Math.max(oauthMinWindowMs, token.lifetimeMs * oauthFraction);
+      return token.isExpired(nowMs, windowMs) ? 'refresh' : 'use';
+    },
+  };
+}
