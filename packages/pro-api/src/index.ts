@@ -1,5 +1,13 @@
 export type { ProClientOptions } from './create-client.js';
 export { createClientFor } from './create-client.js';
 export type { components, operations, paths } from './generated/openapi.js';
+export type { JamfApiErrorCode, JamfErrorDetail } from './jamf-api-error.js';
+export { JamfApiError } from './jamf-api-error.js';
+export type { PageItem, PaginatedPath, PaginateOptions } from './paginate.js';
+export { paginate } from './paginate.js';
 export type { ProClient, Schema } from './pro-client.js';
 export { createProClient } from './pro-client.js';
+export type { RsqlExpression, RsqlOperator, RsqlPattern, RsqlValue } from './rsql.js';
+export { rsql } from './rsql.js';
+export type { FetchResult } from './unwrap.js';
+export { unwrap } from './unwrap.js';

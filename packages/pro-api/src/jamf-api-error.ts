@@ -1,0 +1,165 @@
+/** One entry of the `errors` list in a Jamf Pro API error body. */
+export interface JamfErrorDetail {
+  /** Jamf's machine-readable code, e.g. `INVALID_FIELD`. */
+  readonly code?: string;
+  /** The request field the error is about, when Jamf names one. */
+  readonly field?: string | null;
+  /** Jamf's human-readable explanation. */
+  readonly description?: string;
+  /** The id of the object the error is about, when Jamf names one. */
+  readonly id?: string | null;
+}
+
+/** The stable classification of a {@link JamfApiError}, derived from the HTTP status. */
+export type JamfApiErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'CLIENT_ERROR'
+  | 'SERVER_ERROR'
+  | 'UNEXPECTED_RESPONSE';
+
+/** How much of a body that is not Jamf's JSON error format an error keeps. */
+const MAX_BODY_CHARS = 500;
+
+/**
+ * An unsuccessful Jamf Pro API response: its status, Jamf's error list when the body had one,
+ * and the start of the body otherwise (HTML error pages from proxies, plain text, nothing).
+ * Thrown by `unwrap` and `paginate`; build one yourself with `JamfApiError.from`.
+ */
+export class JamfApiError extends Error {
+  override readonly name = 'JamfApiError';
+  /** Stable classification of the failure. */
+  readonly code: JamfApiErrorCode;
+  /** The HTTP status of the response. */
+  readonly status: number;
+  /** The URL that answered (without credentials; tokens travel in headers, never here). */
+  readonly url: string;
+  /** Jamf's `errors` list; empty when the body was not Jamf's error format. */
+  readonly errors: readonly JamfErrorDetail[];
+  /** The start of the raw body when it was not Jamf's JSON error format, else `undefined`. */
+  readonly body: string | undefined;
+
+  constructor(
+    init: {
+      code: JamfApiErrorCode;
+      status: number;
+      url: string;
+      errors?: readonly JamfErrorDetail[];
+      body?: string;
+      message?: string;
+    },
+    options?: ErrorOptions,
+  ) {
+    const errors = init.errors ?? [];
+    super(init.message ?? describe(init.status, init.url, errors, init.body), options);
+    this.code = init.code;
+    this.status = init.status;
+    this.url = init.url;
+    this.errors = errors;
+    this.body = init.body;
+  }
+
+  /**
+   * Builds the error for a response whose body was already read: `body` is the parsed JSON,
+   * the text when it was not JSON, or `undefined` when empty — what openapi-fetch puts in `error`.
+   */
+  static from(response: Response, body: unknown, options?: ErrorOptions): JamfApiError {
+    const errors = jamfErrors(body);
+    const raw =
+      errors === undefined && body !== undefined && body !== ''
+        ? truncate(typeof body === 'string' ? body : safeJson(body))
+        : undefined;
+    return new JamfApiError(
+      {
+        code: codeForStatus(response.status),
+        status: response.status,
+        url: response.url,
+        errors: errors ?? [],
+        ...(raw === undefined ? {} : { body: raw }),
+      },
+      options,
+    );
+  }
+
+  /** Reads the body of an unsuccessful response that nobody has read yet and builds the error. */
+  static async fromResponse(response: Response): Promise<JamfApiError> {
+    const text = await response.text().catch(() => '');
+    let body: unknown = text === '' ? undefined : text;
+    try {
+      if (text !== '') body = JSON.parse(text);
+    } catch {
+      // Not JSON (a proxy's HTML page, plain text): keep the text.
+    }
+    return JamfApiError.from(response, body);
+  }
+}
+
+function codeForStatus(status: number): JamfApiErrorCode {
+  switch (status) {
+    case 400:
+      return 'BAD_REQUEST';
+    case 401:
+      return 'UNAUTHORIZED';
+    case 403:
+      return 'FORBIDDEN';
+    case 404:
+      return 'NOT_FOUND';
+    case 409:
+      return 'CONFLICT';
+    case 429:
+      return 'RATE_LIMITED';
+  }
+  if (status >= 400 && status < 500) return 'CLIENT_ERROR';
+  if (status >= 500) return 'SERVER_ERROR';
+  return 'UNEXPECTED_RESPONSE';
+}
+
+function jamfErrors(body: unknown): JamfErrorDetail[] | undefined {
+  if (typeof body !== 'object' || body === null || !('errors' in body)) return undefined;
+  const list = (body as { errors: unknown }).errors;
+  if (!Array.isArray(list)) return undefined;
+  return list
+    .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
+    .map((e) => {
+      const detail: { -readonly [K in keyof JamfErrorDetail]: JamfErrorDetail[K] } = {};
+      if (typeof e.code === 'string') detail.code = e.code;
+      if (typeof e.field === 'string' || e.field === null) detail.field = e.field;
+      if (typeof e.description === 'string') detail.description = e.description;
+      if (typeof e.id === 'string' || e.id === null) detail.id = e.id;
+      else if (typeof e.id === 'number') detail.id = String(e.id);
+      return detail;
+    });
+}
+
+function describe(
+  status: number,
+  url: string,
+  errors: readonly JamfErrorDetail[],
+  body: string | undefined,
+): string {
+  const where = url === '' ? '' : ` from ${url}`;
+  const details = errors
+    .map((e) =>
+      [e.code, e.field ? `(${e.field})` : undefined, e.description].filter(Boolean).join(' '),
+    )
+    .filter((d) => d !== '');
+  if (details.length > 0) return `Jamf Pro API ${status}${where}: ${details.join('; ')}`;
+  if (body !== undefined) return `Jamf Pro API ${status}${where}: non-JSON body`;
+  return `Jamf Pro API ${status}${where}: empty body`;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…` : text;
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}

@@ -1,0 +1,55 @@
+import { type OperationRef, requiredPrivileges } from './required-privileges.js';
+
+/** Thrown by `leastPrivileges` for an operation Jamf's schema does not list privileges for. */
+export class UnknownOperationError extends Error {
+  override readonly name = 'UnknownOperationError';
+  /** Stable code of this failure. */
+  readonly code = 'UNKNOWN_OPERATION';
+  /** The operations that were not found, as `'<METHOD> <path>'`. */
+  readonly operations: readonly string[];
+
+  constructor(operations: readonly string[], options?: ErrorOptions) {
+    super(
+      `No required privileges known for ${operations.join(', ')} (paths are relative to /api and use the schema's {placeholders})`,
+      options,
+    );
+    this.operations = operations;
+  }
+}
+
+const table: Readonly<Record<string, Readonly<Record<string, readonly string[]>> | undefined>> =
+  requiredPrivileges;
+
+/**
+ * The smallest set of privileges an API role needs to make every given call: the union of each
+ * operation's required privileges, deduplicated and sorted. Throws {@link UnknownOperationError}
+ * (listing every unknown one) rather than silently granting too little.
+ *
+ * @example
+ * leastPrivileges(['GET /v1/computers-inventory', { method: 'POST', path: '/v1/api-roles' }]);
+ */
+export function leastPrivileges(operations: Iterable<OperationRef>): string[] {
+  const privileges = new Set<string>();
+  const unknown: string[] = [];
+  for (const operation of operations) {
+    const { method, path } = parse(operation);
+    const methods = Object.hasOwn(table, path) ? table[path] : undefined;
+    const key = method.toLowerCase();
+    const required =
+      methods !== undefined && Object.hasOwn(methods, key) ? methods[key] : undefined;
+    if (required === undefined) {
+      unknown.push(`${method.toUpperCase()} ${path}`);
+      continue;
+    }
+    for (const privilege of required) privileges.add(privilege);
+  }
+  if (unknown.length > 0) throw new UnknownOperationError(unknown);
+  return [...privileges].sort();
+}
+
+function parse(operation: OperationRef | string): { method: string; path: string } {
+  if (typeof operation !== 'string')
+    return { method: String(operation.method), path: operation.path };
+  const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(operation);
+  return match ? { method: match[1]!, path: match[2]! } : { method: '', path: operation };
+}

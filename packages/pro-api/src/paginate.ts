@@ -1,0 +1,164 @@
+import type { Client } from 'openapi-fetch';
+import { JamfApiError } from './jamf-api-error.js';
+
+type JsonBody<Response> = Response extends { content: { 'application/json': infer Body } }
+  ? Body
+  : never;
+type GetOperation<PathItem> = PathItem extends { get: infer Operation } ? Operation : never;
+type OkBody<Operation> = Operation extends { responses: { 200: infer Ok } } ? JsonBody<Ok> : never;
+type ResultsItem<Body> = Body extends { results?: readonly (infer Item)[] } ? Item : never;
+type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } }
+  ? NonNullable<Query>
+  : never;
+type PathParamsOf<Operation> = Operation extends { parameters: { path?: infer Path } }
+  ? NonNullable<Path>
+  : never;
+
+/** The paths whose GET takes `page`/`page-size` and answers `{ totalCount, results }`. */
+export type PaginatedPath<Paths> = {
+  [P in keyof Paths]: [ResultsItem<OkBody<GetOperation<Paths[P]>>>] extends [never]
+    ? never
+    : 'page' extends keyof QueryOf<GetOperation<Paths[P]>>
+      ? P
+      : never;
+}[keyof Paths];
+
+/** The type of one item `paginate` yields for a path: an element of its `results`. */
+export type PageItem<Paths, Path extends keyof Paths> = ResultsItem<
+  OkBody<GetOperation<Paths[Path]>>
+>;
+
+/** Options of {@link paginate}. */
+export interface PaginateOptions<Paths, Path extends keyof Paths> {
+  /** The request's parameters, without `page` and `page-size` (paginate sets those). */
+  params?: {
+    query?: Omit<QueryOf<GetOperation<Paths[Path]>>, 'page' | 'page-size'>;
+    path?: PathParamsOf<GetOperation<Paths[Path]>>;
+  };
+  /** Items per request (Jamf's `page-size`); default 100. */
+  pageSize?: number;
+  /** Most requests in flight at once, including pages fetched ahead; default 4. */
+  concurrency?: number;
+  /** Cancels the iteration and every request in flight. */
+  signal?: AbortSignal;
+}
+
+type PageOutcome =
+  | { ok: true; results: readonly unknown[]; totalCount: number | undefined }
+  | { ok: false; error: unknown };
+
+const DEFAULT_PAGE_SIZE = 100;
+const DEFAULT_CONCURRENCY = 4;
+
+/**
+ * Iterates over every item of a paged Jamf Pro list (`page`/`page-size` → `{ totalCount, results }`),
+ * fetching up to `concurrency` pages at once and yielding items in order.
+ *
+ * It reads page 0 first to learn `totalCount`, then fetches the following pages ahead of the
+ * consumer. It stops at the smallest `totalCount` any page reported (items added meanwhile are
+ * not chased; items removed never make it yield past the end), at a short page, or at the first
+ * failure: an unsuccessful response throws {@link JamfApiError} once the items before it are
+ * yielded, and every request still in flight is aborted. Breaking out of the loop aborts them too.
+ *
+ * @example
+ * for await (const computer of paginate(jamf, '/v1/computers-inventory', {
+ *   params: { query: { section: ['GENERAL'] } },
+ * })) {
+ *   console.log(computer.general?.name);
+ * }
+ */
+export async function* paginate<Paths extends {}, Path extends PaginatedPath<Paths>>(
+  client: Client<Paths, 'application/json'>,
+  path: Path,
+  options: PaginateOptions<Paths, Path> = {},
+): AsyncGenerator<PageItem<Paths, Path>, void, undefined> {
+  const pageSize = positiveInteger('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
+  const concurrency = positiveInteger('concurrency', options.concurrency ?? DEFAULT_CONCURRENCY);
+  const controller = new AbortController();
+  const external = options.signal;
+  const forwardAbort = () => controller.abort(external?.reason);
+  external?.throwIfAborted();
+  external?.addEventListener('abort', forwardAbort, { once: true });
+
+  // Loose view of the client: the generic path and params are checked at the call site.
+  const get = client.GET as unknown as (
+    url: string,
+    init: { params: unknown; signal: AbortSignal },
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+  const fetchPage = (page: number): Promise<PageOutcome> =>
+    get(String(path), {
+      params: {
+        ...options.params,
+        query: { ...options.params?.query, page, 'page-size': pageSize },
+      },
+      signal: controller.signal,
+    }).then(
+      ({ data, error, response }) => readPage(data, error, response),
+      // Settle instead of rejecting: a page nobody awaits yet must not become an unhandled rejection.
+      (cause: unknown): PageOutcome => ({ ok: false, error: cause }),
+    );
+
+  const inFlight = new Map<number, Promise<PageOutcome>>();
+  let limit = Number.POSITIVE_INFINITY;
+  let lastPage = Number.POSITIVE_INFINITY;
+  let nextToStart = 1;
+  const fetchAhead = () => {
+    while (nextToStart <= lastPage && inFlight.size < concurrency) {
+      inFlight.set(nextToStart, fetchPage(nextToStart));
+      nextToStart += 1;
+    }
+  };
+
+  try {
+    let yielded = 0;
+    for (let page = 0; page <= lastPage && yielded < limit; page += 1) {
+      const pending = page === 0 ? fetchPage(0) : inFlight.get(page);
+      inFlight.delete(page);
+      const outcome = await (pending ?? fetchPage(page));
+      if (!outcome.ok) throw outcome.error;
+      if (outcome.totalCount !== undefined && outcome.totalCount < limit) {
+        limit = outcome.totalCount;
+        lastPage = Math.ceil(limit / pageSize) - 1;
+      }
+      const isShort = outcome.results.length < pageSize;
+      if (isShort) lastPage = Math.min(lastPage, page);
+      fetchAhead();
+      for (const item of outcome.results) {
+        if (yielded >= limit) break;
+        yielded += 1;
+        yield item as PageItem<Paths, Path>;
+      }
+    }
+  } finally {
+    external?.removeEventListener('abort', forwardAbort);
+    if (inFlight.size > 0) controller.abort();
+  }
+}
+
+function readPage(data: unknown, error: unknown, response: Response): PageOutcome {
+  if (!response.ok || error !== undefined) {
+    return { ok: false, error: JamfApiError.from(response, error) };
+  }
+  const body = data as { results?: unknown; totalCount?: unknown } | undefined;
+  if (typeof body !== 'object' || body === null || !Array.isArray(body.results)) {
+    return {
+      ok: false,
+      error: new JamfApiError({
+        code: 'UNEXPECTED_RESPONSE',
+        status: response.status,
+        url: response.url,
+        message: `Jamf Pro API ${response.status} from ${response.url}: expected { totalCount, results }`,
+      }),
+    };
+  }
+  const totalCount = typeof body.totalCount === 'number' ? body.totalCount : undefined;
+  return { ok: true, results: body.results, totalCount };
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  }
+  return value;
+}
