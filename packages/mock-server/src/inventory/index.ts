@@ -13,4 +13,5 @@ export type { Department } from './departments.js';
 export { type Entity, EntityStore } from './entity-store.js';
 export type { MobileDevice } from './mobile-devices.js';
 export type { Policy } from './policies.js';
+export { inventoryProRoutes } from './pro-routes.js';
 export type { Script, ScriptPriority } from './scripts.js';

@@ -259,7 +259,11 @@ function sampleNumber(node: SchemaNode, path: string, isInteger: boolean): numbe
 
 function sampleString(node: SchemaNode, path: string): string {
   const seed = hash(path);
-  const leaf = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '') || 'value';
+  const leaf =
+    path
+      .slice(path.lastIndexOf('.') + 1)
+      .replace(/\[\d+\]$/, '')
+      .replace(/^\$$/, '') || 'value';
   let text: string;
   switch (node.format) {
     case 'date-time':

@@ -1,0 +1,127 @@
+import type { OpenApiDocument, SpecOperation } from '../openapi-document.js';
+import { sampleSchema } from './sample-schema.js';
+
+type SchemaNode = { readonly [keyword: string]: unknown };
+
+function isNode(value: unknown): value is SchemaNode {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resolve(node: unknown, document: OpenApiDocument): SchemaNode {
+  let current = node;
+  for (let hops = 0; isNode(current) && typeof current.$ref === 'string' && hops < 32; hops++) {
+    current = document.components?.schemas?.[current.$ref.replace('#/components/schemas/', '')];
+  }
+  if (!isNode(current)) return {};
+  if (!Array.isArray(current.allOf)) return current;
+  const { allOf, ...own } = current;
+  const properties: Record<string, unknown> = {};
+  const merged: Record<string, unknown> = {};
+  for (const part of [...(allOf as unknown[]), own]) {
+    const flat = resolve(part, document);
+    for (const [key, value] of Object.entries(flat)) {
+      if (key === 'properties' && isNode(value)) Object.assign(properties, value);
+      else merged[key] = value;
+    }
+  }
+  return { ...merged, properties };
+}
+
+function fits(schema: SchemaNode, value: unknown): boolean {
+  if (value === null) return schema.nullable === true;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
+  switch (schema.type) {
+    case 'string':
+      return (
+        typeof value === 'string' &&
+        value.length >= (typeof schema.minLength === 'number' ? schema.minLength : 0) &&
+        value.length <=
+          (typeof schema.maxLength === 'number' ? schema.maxLength : Number.POSITIVE_INFINITY)
+      );
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return false;
+  }
+}
+
+/** Options of {@link conformToSchema}. */
+export interface ConformOptions {
+  /**
+   * Leave out optional properties that `value` does not have, at every level, instead of filling
+   * them with samples (how unrequested inventory sections stay absent).
+   */
+  isSparse?: boolean;
+}
+
+/**
+ * Renders `value` in the shape of `schema`: properties the schema declares are taken from `value`
+ * when their type fits, otherwise filled with the deterministic sample; properties the schema does
+ * not declare are dropped. The result is valid for the schema whatever `value` holds, so explicit
+ * routes can serve their real state in any version of a response shape.
+ */
+export function conformToSchema(
+  schema: unknown,
+  value: unknown,
+  document: OpenApiDocument,
+  options: ConformOptions = {},
+): unknown {
+  return conform(schema, value, document, options.isSparse === true, 0);
+}
+
+/** Samples per schema node: a page of 100 computers fills the same gaps 100 times. */
+const samples = new WeakMap<object, unknown>();
+
+function sampleOf(schema: unknown, document: OpenApiDocument): unknown {
+  if (!isNode(schema)) return sampleSchema(schema, document);
+  if (!samples.has(schema)) samples.set(schema, sampleSchema(schema, document));
+  return samples.get(schema);
+}
+
+function conform(
+  schema: unknown,
+  value: unknown,
+  document: OpenApiDocument,
+  isSparse: boolean,
+  depth: number,
+): unknown {
+  const node = resolve(schema, document);
+  const type = node.type ?? (isNode(node.properties) ? 'object' : undefined);
+  if (value === undefined || depth > 16) return sampleOf(schema, document);
+  if (Array.isArray(node.oneOf) || Array.isArray(node.anyOf)) return sampleOf(schema, document);
+  if (type === 'object' && isNode(value)) {
+    const properties = isNode(node.properties) ? node.properties : {};
+    const required = new Set(Array.isArray(node.required) ? node.required.map(String) : []);
+    const out: Record<string, unknown> = {};
+    for (const [name, propSchema] of Object.entries(properties)) {
+      const own = value[name];
+      if (own === undefined && isSparse && !required.has(name)) continue;
+      const resolved = resolve(propSchema, document);
+      if (own === undefined && resolved.writeOnly === true) continue;
+      out[name] = conform(propSchema, own, document, isSparse, depth + 1);
+    }
+    if (Object.keys(properties).length === 0 && node.additionalProperties !== undefined)
+      return sampleOf(schema, document);
+    return out;
+  }
+  if (type === 'array' && Array.isArray(value)) {
+    return value.map((item) => conform(node.items, item, document, isSparse, depth + 1));
+  }
+  return fits(node, value) ? value : sampleOf(schema, document);
+}
+
+/** The JSON schema of `operation`'s `status` response, or undefined when it declares none. */
+export function responseSchemaOf(operation: SpecOperation, status: number): unknown {
+  const responses = operation.object.responses;
+  if (!isNode(responses)) return undefined;
+  const response = responses[String(status)];
+  if (!isNode(response) || !isNode(response.content)) return undefined;
+  for (const [key, media] of Object.entries(response.content)) {
+    if (key.includes('json') && isNode(media)) return media.schema;
+  }
+  return undefined;
+}
