@@ -1,0 +1,68 @@
+import type { FetchLike, ResilienceMiddleware } from './middleware.js';
+import { toRequest } from './middleware.js';
+import { type ReleaseSlot, Semaphore } from './semaphore.js';
+
+/** Options of {@link concurrency}. */
+export interface ConcurrencyOptions {
+  /** Most requests in flight at once; Jamf asks clients to stay at 5 or fewer. Default 5. */
+  max?: number;
+}
+
+/** A concurrency limit usable both as openapi-fetch middleware and as a `fetch` wrapper. */
+export interface ConcurrencyLayer extends ResilienceMiddleware {
+  /** Wraps `fetch` so calls through it share this layer's slots. */
+  wrap(fetch: FetchLike): FetchLike;
+  /** Slots currently held, for diagnostics. */
+  readonly inFlight: number;
+}
+
+/**
+ * Caps requests in flight (until response headers arrive, an error, or an abort). Use one layer
+ * per Jamf Pro server and share it between clients; the slot is released on every path.
+ *
+ * @example
+ * const limit = concurrency({ max: 5 });
+ * client.use(limit); // or: createClient({ fetch: limit.wrap(fetch) })
+ */
+export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer {
+  const slots = new Semaphore(options.max ?? 5);
+  const held = new Map<string, ReleaseSlot>();
+  const releaseHeld = (id: string): void => {
+    held.get(id)?.();
+    held.delete(id);
+  };
+  return {
+    get inFlight() {
+      return slots.inUse;
+    },
+    wrap(fetch) {
+      return async (input, init) => {
+        const request = toRequest(input, init);
+        const release = await slots.acquire(request.signal);
+        try {
+          return await fetch(request);
+        } finally {
+          release();
+        }
+      };
+    },
+    async onRequest({ request, id }) {
+      const release = await slots.acquire(request.signal);
+      held.set(id, release);
+      return undefined;
+    },
+    async onResponse({ id }) {
+      releaseHeld(id);
+      return undefined;
+    },
+    async onError({ id }) {
+      releaseHeld(id);
+      return undefined;
+    },
+  };
+}
+
+/** `fetch` limited to `max` requests in flight; shorthand for `concurrency(options).wrap(fetch)`. */
+export function withConcurrency(fetch: FetchLike, options?: ConcurrencyOptions): FetchLike {
+  return concurrency(options).wrap(fetch);
+}

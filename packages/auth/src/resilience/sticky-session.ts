@@ -1,0 +1,62 @@
+import type { FetchLike, ResilienceMiddleware } from './middleware.js';
+import { toRequest } from './middleware.js';
+import { STICKY_COOKIE_NAMES, StickyCookieJar } from './sticky-cookie-jar.js';
+
+/** Options of {@link stickySession}. */
+export interface StickySessionOptions {
+  /** Cookie names to keep. Default `APBALANCEID` and `jpro-ingress`. */
+  cookieNames?: readonly string[];
+  /** Clock for cookie `Expires`, epoch milliseconds. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A sticky-session cookie jar usable both as openapi-fetch middleware and as a `fetch` wrapper. */
+export interface StickySessionLayer extends ResilienceMiddleware {
+  /** Wraps `fetch` so calls through it share this layer's cookies. */
+  wrap(fetch: FetchLike): FetchLike;
+}
+
+/**
+ * Replays Jamf Pro's load-balancer cookies (`APBALANCEID`, `jpro-ingress`) per origin, so a burst
+ * of requests lands on the node that served the first one. No other cookie is kept.
+ *
+ * @example
+ * const client = createClient({ baseUrl, fetch: stickySession().wrap(fetch) });
+ */
+export function stickySession(options: StickySessionOptions = {}): StickySessionLayer {
+  const jar = new StickyCookieJar(options.cookieNames ?? STICKY_COOKIE_NAMES);
+  const now = options.now ?? Date.now;
+  const withCookies = (request: Request): Request => {
+    const cookie = jar.cookieHeaderFor(request.url, request.headers.get('cookie'));
+    if (cookie === undefined) return request;
+    const headers = new Headers(request.headers);
+    headers.set('cookie', cookie);
+    return new Request(request, { headers });
+  };
+  return {
+    wrap(fetch) {
+      return async (input, init) => {
+        const request = withCookies(toRequest(input, init));
+        const response = await fetch(request);
+        jar.capture(request.url, response, now());
+        return response;
+      };
+    },
+    async onRequest({ request }) {
+      const sent = withCookies(request);
+      return sent === request ? undefined : sent;
+    },
+    async onResponse({ request, response }) {
+      jar.capture(request.url, response, now());
+      return undefined;
+    },
+    async onError() {
+      return undefined;
+    },
+  };
+}
+
+/** `fetch` with sticky-session cookies; shorthand for `stickySession(options).wrap(fetch)`. */
+export function withStickySession(fetch: FetchLike, options?: StickySessionOptions): FetchLike {
+  return stickySession(options).wrap(fetch);
+}

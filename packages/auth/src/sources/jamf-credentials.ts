@@ -1,0 +1,51 @@
+/** An API client's credentials, as a source found them. */
+export interface JamfClientCredentials {
+  readonly kind: 'client';
+  /** Server URL, e.g. `https://example.jamfcloud.com`. */
+  readonly baseUrl: string;
+  readonly clientId: string;
+  /** Not enumerable: `JSON.stringify` and `util.inspect` leave it out. */
+  readonly clientSecret: string;
+}
+
+/** A user account's credentials, as a source found them. */
+export interface JamfUserCredentials {
+  readonly kind: 'user';
+  /** Server URL, e.g. `https://example.jamfcloud.com`. */
+  readonly baseUrl: string;
+  readonly username: string;
+  /** Not enumerable: `JSON.stringify` and `util.inspect` leave it out. */
+  readonly password: string;
+}
+
+/** What every credential source resolves to; hand it to {@link providerFor}. */
+export type JamfCredentials = JamfClientCredentials | JamfUserCredentials;
+
+/** Builds client credentials whose secret stays out of logs and serialisation. */
+export function clientCredentialsOf(
+  baseUrl: string,
+  clientId: string,
+  clientSecret: string,
+): JamfClientCredentials {
+  return withHiddenSecret({ kind: 'client', baseUrl, clientId }, 'clientSecret', clientSecret);
+}
+
+/** Builds user credentials whose password stays out of logs and serialisation. */
+export function userCredentialsOf(
+  baseUrl: string,
+  username: string,
+  password: string,
+): JamfUserCredentials {
+  return withHiddenSecret({ kind: 'user', baseUrl, username }, 'password', password);
+}
+
+function withHiddenSecret<T extends object, K extends string>(
+  visible: T,
+  key: K,
+  secret: string,
+): Readonly<T & Record<K, string>> {
+  return Object.freeze(
+    Object.defineProperty(visible, key, { value: secret, enumerable: false }) as T &
+      Record<K, string>,
+  );
+}
