@@ -1,0 +1,30 @@
+export { classicBaseUrl } from './base-url.js';
+export {
+  type ClassicClient,
+  type ClassicClientOptions,
+  createClassicClient,
+} from './classic-client.js';
+export {
+  ClassicApiError,
+  type ClassicApiErrorCode,
+  type ClassicApiErrorDetails,
+} from './errors.js';
+export type { components, operations, paths } from './generated/openapi.js';
+export type { ClassicMiddleware, ClassicMiddlewareParams } from './middleware.js';
+export type { ClassicRequest } from './request.js';
+export type {
+  ClassicMethod,
+  ClassicOperation,
+  ClassicPath,
+  ClassicRequestOptions,
+  ClassicResponseData,
+} from './request-types.js';
+export type {
+  ClassicListItem,
+  ClassicLookup,
+  ClassicObject,
+  ClassicResourceClient,
+  ClassicResourceName,
+  DeepPartial,
+} from './resource-client.js';
+export { parseClassicXml, toClassicXml } from './xml-codec.js';

@@ -1,0 +1,135 @@
+import { errorFromPage } from './error-page.js';
+import { ClassicApiError } from './errors.js';
+import { classicResourceTable } from './generated/resources.js';
+import { type ClassicMiddleware, sendThroughMiddleware } from './middleware.js';
+import type {
+  ClassicMethod,
+  ClassicOperation,
+  ClassicPath,
+  ClassicRequestOptions,
+  ClassicResponseData,
+} from './request-types.js';
+import { parseClassicXml, toClassicXml } from './xml-codec.js';
+
+/** The low-level call every typed method goes through. */
+export type ClassicRequest = <M extends ClassicMethod, P extends ClassicPath<M>>(
+  method: M,
+  path: P,
+  ...options: Record<never, never> extends ClassicRequestOptions<ClassicOperation<M, P>>
+    ? [options?: ClassicRequestOptions<ClassicOperation<M, P>>]
+    : [options: ClassicRequestOptions<ClassicOperation<M, P>>]
+) => Promise<ClassicResponseData<ClassicOperation<M, P>>>;
+
+/** What `createRequest` needs from the client. */
+export interface RequestContext {
+  baseUrl: string;
+  fetch: typeof fetch;
+  middleware: readonly ClassicMiddleware[];
+  headers: Headers;
+}
+
+interface LooseOptions {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  body?: unknown;
+  root?: string;
+  headers?: HeadersInit;
+}
+
+/** Root element for the object paths of the resource table (`/computers/id/{id}` → `computer`). */
+const rootByPath = new Map<string, string>(
+  Object.values(classicResourceTable).flatMap((resource) => {
+    const paths: string[] = Object.values(resource.lookups).map((lookup) => lookup.path);
+    if ('singleton' in resource) paths.push(resource.singleton.path);
+    return paths.map((path) => [path, resource.root] as const);
+  }),
+);
+
+/** Builds `classic.request` over one client's fetch, middleware and base URL. */
+export function createRequest(context: RequestContext): ClassicRequest {
+  let calls = 0;
+  const request = async (method: ClassicMethod, path: string, options: LooseOptions = {}) => {
+    const url = new URL(`${context.baseUrl}${fillPath(path, options.params?.path ?? {})}`);
+    for (const [name, value] of Object.entries(options.params?.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const headers = new Headers(context.headers);
+    for (const [name, value] of new Headers(options.headers)) headers.set(name, value);
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      const root = options.root ?? rootByPath.get(path);
+      if (typeof options.body === 'string') body = options.body;
+      else if (root !== undefined) body = toClassicXml(root, options.body);
+      else {
+        throw new ClassicApiError(
+          'UNKNOWN_RESOURCE',
+          `No root element is known for ${path}; pass { root }`,
+          {
+            method,
+            path,
+          },
+        );
+      }
+      headers.set('content-type', 'application/xml');
+    }
+    if (!headers.has('accept'))
+      headers.set('accept', method === 'GET' ? 'application/json' : 'application/xml');
+    calls += 1;
+    const outgoing = new Request(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    let response: Response;
+    try {
+      response = await sendThroughMiddleware(outgoing, context.middleware, {
+        id: String(calls),
+        schemaPath: path,
+        options: { baseUrl: context.baseUrl, fetch: context.fetch },
+      });
+    } catch (cause) {
+      if (cause instanceof ClassicApiError) throw cause;
+      throw new ClassicApiError('NETWORK_ERROR', `${method} ${path} got no answer`, {
+        cause,
+        method,
+        path,
+      });
+    }
+    const text = await response.text();
+    if (!response.ok) throw errorFromPage(response.status, text, { method, path });
+    return parseBody(text, response, { method, path });
+  };
+  return request as ClassicRequest;
+}
+
+function fillPath(template: string, values: Record<string, unknown>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined || value === null || value === '') {
+      throw new TypeError(`Missing path parameter "${name}" for ${template}`);
+    }
+    // A list of ids (`/id/13,14,15`) keeps its commas; anything else is one encoded segment.
+    return Array.isArray(value)
+      ? value.map((item) => encodeURIComponent(String(item))).join(',')
+      : encodeURIComponent(String(value));
+  });
+}
+
+function parseBody(
+  text: string,
+  response: Response,
+  request: { method: string; path: string },
+): unknown {
+  if (text.trim() === '') return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  const looksJson = /json/i.test(type) || (!/xml|html/i.test(type) && /^\s*[{[]/.test(text));
+  try {
+    if (looksJson) return JSON.parse(text) as unknown;
+    if (/xml/i.test(type) || text.trimStart().startsWith('<')) {
+      const { root, value } = parseClassicXml(text);
+      return request.method === 'GET' ? { [root]: value } : value;
+    }
+  } catch (cause) {
+    throw new ClassicApiError(
+      'INVALID_RESPONSE',
+      `${request.method} ${request.path} answered ${response.status} with a body that cannot be parsed`,
+      { cause, status: response.status, ...request, body: text.slice(0, 2000) },
+    );
+  }
+  return text;
+}

@@ -1,0 +1,117 @@
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { ClassicApiError } from './errors.js';
+import { shapeOfChild, shapeOfRoot, type XmlShape } from './xml-shape.js';
+
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+const builder = new XMLBuilder({ processEntities: true, suppressEmptyNode: false });
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  parseTagValue: false,
+  trimValues: false,
+  processEntities: true,
+  htmlEntities: true,
+});
+
+/**
+ * Serialises an object as the XML document Jamf's Classic API expects for `root`: arrays become
+ * a plural wrapper with singular children (and `<size>` where Jamf writes one), booleans
+ * `true`/`false`, `''` or `null` an empty element, `undefined` no element at all.
+ * @example toClassicXml('category', { name: 'Utilities', priority: 9 })
+ */
+export function toClassicXml(root: string, value: unknown): string {
+  const tree = { [root]: toTree(value, shapeOfRoot(root)) };
+  return `${DECLARATION}${builder.build(tree) as string}`;
+}
+
+/**
+ * Parses a Classic XML document into `{ root, value }`, typed by the schemas' facts: arrays stay
+ * arrays (one child or none), numbers and booleans are converted, text stays text.
+ * Throws `ClassicApiError` `INVALID_RESPONSE` when the text is not one XML element.
+ */
+export function parseClassicXml(xml: string): { root: string; value: unknown } {
+  let document: Record<string, unknown>;
+  try {
+    document = parser.parse(xml, true) as Record<string, unknown>;
+  } catch (cause) {
+    throw new ClassicApiError('INVALID_RESPONSE', 'The body is not well-formed XML', { cause });
+  }
+  const roots = Object.keys(document).filter((key) => key !== '#text');
+  const [root] = roots;
+  if (roots.length !== 1 || root === undefined) {
+    throw new ClassicApiError('INVALID_RESPONSE', 'The XML body has no single root element');
+  }
+  return { root, value: fromTree(document[root], shapeOfRoot(root)) };
+}
+
+function toTree(value: unknown, shape: XmlShape | undefined): unknown {
+  if (value === null || value === undefined) return value === null ? '' : undefined;
+  if (Array.isArray(value)) {
+    if (shape !== undefined && typeof shape === 'object' && 'a' in shape) {
+      const wrapper: Record<string, unknown> = {};
+      if (shape.s) wrapper.size = value.length;
+      wrapper[shape.a] = value.map((item) => toTree(item, shape.i));
+      return wrapper;
+    }
+    // Unknown to the schemas: repeat the element in place.
+    return value.map((item) => toTree(item, repeatedShape(shape)));
+  }
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [name, child] of Object.entries(value)) {
+      if (child === undefined) continue;
+      out[name] = toTree(child, shapeOfChild(shape, name));
+    }
+    return out;
+  }
+  return value;
+}
+
+function repeatedShape(shape: XmlShape | undefined): XmlShape | undefined {
+  return shape !== undefined && typeof shape === 'object' && 'r' in shape ? shape.r : undefined;
+}
+
+function fromTree(node: unknown, shape: XmlShape | undefined): unknown {
+  if (shape !== undefined && typeof shape === 'object') {
+    if ('a' in shape) {
+      const children = isRecord(node) ? node[shape.a] : undefined;
+      return asArray(children).map((child) => fromTree(child, shape.i));
+    }
+    if ('r' in shape) return asArray(node).map((child) => fromTree(child, shape.r));
+    if (node === '' || isRecord(node)) return objectFromTree(isRecord(node) ? node : {}, shape);
+  }
+  if (Array.isArray(node)) return node.map((child) => fromTree(child, shape));
+  if (isRecord(node)) return objectFromTree(node, shape);
+  return leaf(String(node ?? ''), shape);
+}
+
+function objectFromTree(node: Record<string, unknown>, shape: XmlShape | undefined): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(node)) {
+    if (name === '#text') continue; // whitespace between elements
+    const childShape = shapeOfChild(shape, name);
+    out[name] =
+      childShape !== undefined && typeof childShape === 'object' && 'r' in childShape
+        ? asArray(child).map((item) => fromTree(item, childShape.r))
+        : fromTree(child, childShape);
+  }
+  return out;
+}
+
+function leaf(text: string, shape: XmlShape | undefined): unknown {
+  if (shape === 'b' && (text === 'true' || text === 'false')) return text === 'true';
+  if (shape === 'n' && text.trim() !== '' && Number.isFinite(Number(text))) return Number(text);
+  return text;
+}
+
+function asArray(value: unknown): unknown[] {
+  if (value === undefined || value === '') return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
