@@ -42,6 +42,8 @@ export interface FakeJamf {
   issued: string[];
   /** Replace a route's behaviour (path → handler); delete to restore. */
   overrides: Map<string, Handler>;
+  /** Delays the normal answer of a path until the promise settles (delete to stop holding). */
+  holds: Map<string, Promise<void>>;
   /** Resolves when the next request to `path` arrives. */
   nextRequest(path: string): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function startFakeJamf(options: FakeJamfOptions = {}): Promise<Fake
   const live = new Set<string>();
   const issued: string[] = [];
   const overrides = new Map<string, Handler>();
+  const holds = new Map<string, Promise<void>>();
   const waiters = new Map<string, Array<() => void>>();
   let serial = 0;
 
@@ -184,9 +187,11 @@ export async function startFakeJamf(options: FakeJamfOptions = {}): Promise<Fake
       waiters.delete(path);
       for (const wake of pending) wake();
       const handler = overrides.get(path) ?? routes[`${req.method} ${path}`] ?? api;
-      Promise.resolve(handler(req, res, body)).catch((error: unknown) => {
-        res.writeHead(500).end(String(error));
-      });
+      Promise.resolve(holds.get(path))
+        .then(() => handler(req, res, body))
+        .catch((error: unknown) => {
+          res.writeHead(500).end(String(error));
+        });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -198,6 +203,7 @@ export async function startFakeJamf(options: FakeJamfOptions = {}): Promise<Fake
     live,
     issued,
     overrides,
+    holds,
     nextRequest: (path) =>
       new Promise<void>((resolve) => {
         const list = waiters.get(path) ?? [];

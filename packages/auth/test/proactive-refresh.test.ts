@@ -26,15 +26,7 @@ describe('proactive refresh', () => {
     const { clock, provider, first } = await warmProvider();
     const held = gate();
     const arrived = jamf.nextRequest('/api/oauth/token');
-    jamf.overrides.set('/api/oauth/token', async (_req, res) => {
-      await held.wait;
-      jamf.overrides.delete('/api/oauth/token');
-      res.writeHead(200, { 'content-type': 'application/json' });
-      const token = `oauth-token-late-${jamf.issued.length + 1}`;
-      jamf.live.add(token);
-      jamf.issued.push(token);
-      res.end(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: 100 }));
-    });
+    jamf.holds.set('/api/oauth/token', held.wait);
 
     clock.advance(85_000); // 15 s left of 100 s: inside the last 20%
     const authed = withAuth(fetch, provider);
