@@ -1,9 +1,19 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'node20',
-});
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    target: 'node20',
+  },
+  {
+    // The command line: ESM only, keeps its shebang.
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    dts: false,
+    clean: false,
+    target: 'node20',
+  },
+]);

@@ -36,7 +36,10 @@ export class AccountStore {
     const account: MockAccount = {
       id: existing?.id ?? this.#nextId++,
       username: options.username,
-      privileges: options.privileges === undefined || options.privileges === 'all' ? 'all' : [...options.privileges],
+      privileges:
+        options.privileges === undefined || options.privileges === 'all'
+          ? 'all'
+          : [...options.privileges],
     };
     this.#accounts.set(account.username, account);
     this.#passwords.set(account.username, options.password);
@@ -56,6 +59,8 @@ export class AccountStore {
   /** The account when `password` is right, else undefined. */
   verify(username: string, password: string): MockAccount | undefined {
     const expected = this.#passwords.get(username);
-    return expected !== undefined && expected === password ? this.#accounts.get(username) : undefined;
+    return expected !== undefined && expected === password
+      ? this.#accounts.get(username)
+      : undefined;
   }
 }

@@ -66,7 +66,12 @@ export class ApiIntegrationStore {
   }
 
   create(input: ApiIntegrationInput): ApiIntegration {
-    const stored: StoredIntegration = { ...input, roleIds: [...input.roleIds], id: this.#nextId++, clientId: randomUUID() };
+    const stored: StoredIntegration = {
+      ...input,
+      roleIds: [...input.roleIds],
+      id: this.#nextId++,
+      clientId: randomUUID(),
+    };
     this.#integrations.set(stored.id, stored);
     return this.#view(stored);
   }
@@ -74,7 +79,12 @@ export class ApiIntegrationStore {
   update(id: number, input: ApiIntegrationInput): ApiIntegration | undefined {
     const existing = this.#integrations.get(id);
     if (!existing) return undefined;
-    const stored: StoredIntegration = { ...input, roleIds: [...input.roleIds], id, clientId: existing.clientId };
+    const stored: StoredIntegration = {
+      ...input,
+      roleIds: [...input.roleIds],
+      id,
+      clientId: existing.clientId,
+    };
     this.#integrations.set(id, stored);
     return this.#view(stored);
   }
@@ -86,8 +96,10 @@ export class ApiIntegrationStore {
 
   /** True when some integration is granted the role `roleId`. */
   usesRole(roleId: string): boolean {
-    for (const stored of this.#integrations.values()) if (stored.roleIds.includes(roleId)) return true;
-    for (const credential of this.#credentials.values()) if (credential.roleIds.includes(roleId)) return true;
+    for (const stored of this.#integrations.values())
+      if (stored.roleIds.includes(roleId)) return true;
+    for (const credential of this.#credentials.values())
+      if (credential.roleIds.includes(roleId)) return true;
     return false;
   }
 

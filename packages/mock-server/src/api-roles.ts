@@ -23,12 +23,17 @@ export class ApiRoleStore {
 
   /** The role whose display name is `displayName` (Jamf compares them exactly). */
   findByName(displayName: string): ApiRole | undefined {
-    for (const role of this.#roles.values()) if (role.displayName === displayName) return copy(role);
+    for (const role of this.#roles.values())
+      if (role.displayName === displayName) return copy(role);
     return undefined;
   }
 
   create(input: Omit<ApiRole, 'id'>): ApiRole {
-    const role: ApiRole = { id: String(this.#nextId++), displayName: input.displayName, privileges: [...input.privileges] };
+    const role: ApiRole = {
+      id: String(this.#nextId++),
+      displayName: input.displayName,
+      privileges: [...input.privileges],
+    };
     this.#roles.set(role.id, role);
     return copy(role);
   }

@@ -15,7 +15,8 @@ export function createMockClock(now: () => number = () => Date.now()): MockClock
   return {
     now: () => now() + offsetMs,
     advance(ms: number) {
-      if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance(ms) needs a finite ms >= 0');
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new RangeError('advance(ms) needs a finite ms >= 0');
       offsetMs += ms;
     },
   };

@@ -33,4 +33,9 @@ export interface Route {
   handle: RouteHandler;
   /** True for the few routes that take no Bearer token (token endpoints). */
   isPublic?: boolean;
+  /**
+   * True when the handler checks its own input, so the spec-based request validation is skipped
+   * (the OAuth token endpoints answer RFC 6749 errors, not Jamf's).
+   */
+  validatesItself?: boolean;
 }

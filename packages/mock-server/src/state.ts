@@ -1,4 +1,4 @@
-import { type MockAccountOptions, AccountStore } from './accounts.js';
+import { AccountStore, type MockAccountOptions } from './accounts.js';
 import { ApiIntegrationStore } from './api-integrations.js';
 import { ApiRoleStore } from './api-roles.js';
 import type { MockClock } from './clock.js';

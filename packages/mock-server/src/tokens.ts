@@ -38,7 +38,12 @@ export class TokenStore {
   /** Issues a token for `grant` that lives `lifetimeSeconds` from now. */
   issue(grant: TokenGrant, lifetimeSeconds: number): { token: string; record: IssuedToken } {
     const issuedAt = this.#clock.now();
-    const record: IssuedToken = { id: randomUUID(), grant, issuedAt, expiresAt: issuedAt + lifetimeSeconds * 1000 };
+    const record: IssuedToken = {
+      id: randomUUID(),
+      grant,
+      issuedAt,
+      expiresAt: issuedAt + lifetimeSeconds * 1000,
+    };
     const token = this.#sign(record);
     this.#byToken.set(token, record);
     return { token, record };
@@ -68,7 +73,8 @@ export class TokenStore {
   /** Revokes every token issued to the API integration `integrationId`. */
   revokeClient(integrationId: number): void {
     for (const [token, record] of this.#byToken) {
-      if (record.grant.kind === 'api-client' && record.grant.integrationId === integrationId) this.#byToken.delete(token);
+      if (record.grant.kind === 'api-client' && record.grant.integrationId === integrationId)
+        this.#byToken.delete(token);
     }
   }
 
@@ -95,7 +101,9 @@ export class TokenStore {
     else claims.scope = grant.roleIds.map((id) => `api-role:${id}`);
     const header = encode({ alg: 'HS256', typ: 'JWT' });
     const payload = encode(claims);
-    const signature = createHmac('sha256', this.#signingKey).update(`${header}.${payload}`).digest('base64url');
+    const signature = createHmac('sha256', this.#signingKey)
+      .update(`${header}.${payload}`)
+      .digest('base64url');
     return `${header}.${payload}.${signature}`;
   }
 }

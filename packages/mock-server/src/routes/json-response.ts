@@ -1,0 +1,6 @@
+/** A JSON response with Jamf's content type. */
+export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
+  const responseHeaders = new Headers(headers);
+  responseHeaders.set('content-type', 'application/json;charset=UTF-8');
+  return new Response(JSON.stringify(body), { status, headers: responseHeaders });
+}

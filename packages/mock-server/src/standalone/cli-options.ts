@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_ACCOUNT, type MockAccountOptions } from '../accounts.js';
+import type { JamfMockServerOptions } from './serve.js';
+
+/** The command line's usage text. */
+export const USAGE = `Usage: jamf-mock-server [options]
+  --port N              port to listen on (0 = any free port; default 0)
+  --host HOST           interface to listen on (default 127.0.0.1)
+  --user NAME:PASSWORD  an administrator account; repeatable (default ${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password})
+  --token-lifetime S    lifetime of user tokens in seconds (default 1200)
+  --seed N              seed of the generated inventory (default 1)
+  --computers N         how many computers to generate
+  --quiet               no per-request log lines
+  --help                this text`;
+
+/** What the command line asked for. */
+export interface CliSettings {
+  server: Omit<JamfMockServerOptions, 'log'>;
+  quiet: boolean;
+  help: boolean;
+}
+
+/** Raised for a bad flag; the CLI prints its message and the usage, and exits 2. */
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+  readonly code = 'USAGE';
+}
+
+/** Parses `jamf-mock-server`'s flags. @throws CliUsageError */
+export function parseCliArgs(argv: readonly string[]): CliSettings {
+  let values: ReturnType<typeof parse>['values'];
+  try {
+    ({ values } = parse(argv));
+  } catch (error) {
+    throw new CliUsageError((error as Error).message, { cause: error });
+  }
+  const accounts: MockAccountOptions[] = (values.user ?? []).map((entry) => {
+    const colon = entry.indexOf(':');
+    if (colon <= 0) throw new CliUsageError('--user takes NAME:PASSWORD');
+    return { username: entry.slice(0, colon), password: entry.slice(colon + 1), privileges: 'all' };
+  });
+  const server: CliSettings['server'] = {
+    port: whole(values.port, '--port', 0) ?? 0,
+    host: values.host ?? '127.0.0.1',
+    accounts: accounts.length > 0 ? accounts : undefined,
+    tokenLifetimeSeconds: whole(values['token-lifetime'], '--token-lifetime', 1),
+    seed: whole(values.seed, '--seed', 0),
+  };
+  const computers = whole(values.computers, '--computers', 0);
+  if (computers !== undefined) server.counts = { computers };
+  if (server.port !== undefined && server.port > 65535)
+    throw new CliUsageError('--port must be at most 65535');
+  return { server, quiet: values.quiet ?? false, help: values.help ?? false };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      user: { type: 'string', multiple: true },
+      'token-lifetime': { type: 'string' },
+      seed: { type: 'string' },
+      computers: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: false,
+  });
+}
+
+function whole(text: string | undefined, flag: string, minimum: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < minimum) {
+    throw new CliUsageError(`${flag} takes a whole number >= ${minimum}`);
+  }
+  return value;
+}

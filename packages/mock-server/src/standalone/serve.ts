@@ -1,0 +1,140 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getResponse } from 'msw';
+import { createJamfMock, type JamfMock, type JamfMockOptions } from '../create-jamf-mock.js';
+
+/** Options of {@link startJamfMockServer}: the mock's own plus where to listen. */
+export interface JamfMockServerOptions extends Omit<JamfMockOptions, 'baseUrl'> {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default `127.0.0.1`. */
+  host?: string;
+  /** Receives one line per request (method, path, status, ms); never a query, header or body. */
+  log?: (line: string) => void;
+}
+
+/** A running standalone mock. */
+export interface JamfMockServer {
+  /** `http://HOST:PORT`, where clients reach it. */
+  readonly url: string;
+  readonly port: number;
+  readonly mock: JamfMock;
+  /** Stops accepting connections and closes the open ones. */
+  close(): Promise<void>;
+}
+
+/** Largest request body the server reads; larger ones get 413 before the mock sees them. */
+const MAX_READ_BYTES = 8 * 1024 * 1024;
+/** Internal origin the handlers are bound to; requests are re-addressed to it. */
+const INTERNAL_ORIGIN = 'http://jamf-mock.internal';
+
+/**
+ * Serves a Jamf mock over `node:http` (the same msw handlers as in-process), for clients in any
+ * language. Resolves once listening.
+ * @example
+ * const server = await startJamfMockServer({ port: 0 });
+ * console.log(server.url); // http://127.0.0.1:54321
+ * await server.close();
+ */
+export async function startJamfMockServer(
+  options: JamfMockServerOptions = {},
+): Promise<JamfMockServer> {
+  const { port = 0, host = '127.0.0.1', log, ...mockOptions } = options;
+  const mock = createJamfMock({ ...mockOptions, baseUrl: INTERNAL_ORIGIN });
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    answer(mock, req, res)
+      .catch((error: unknown) => {
+        console.error('jamf-mock-server: failed to answer', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end();
+      })
+      .finally(() => {
+        const path = (req.url ?? '/').split('?')[0];
+        const status = res.headersSent ? res.statusCode : 0;
+        log?.(
+          `${req.method} ${path} ${status || 'dropped'} ${(performance.now() - started).toFixed(1)}ms`,
+        );
+      });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${displayHost}:${address.port}`,
+    port: address.port,
+    mock,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    for (const value of values ?? []) headers.append(name, value);
+  }
+  let body: Buffer | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_READ_BYTES) {
+        res.writeHead(413, {
+          'content-type': 'application/json;charset=UTF-8',
+          connection: 'close',
+        });
+        res.end(
+          JSON.stringify({
+            httpStatus: 413,
+            errors: [
+              {
+                code: 'PAYLOAD_TOO_LARGE',
+                field: null,
+                description: 'Request body too large',
+                id: '0',
+              },
+            ],
+          }),
+        );
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk as Buffer);
+    }
+    body = Buffer.concat(chunks);
+  }
+  const request = new Request(new URL(req.url ?? '/', INTERNAL_ORIGIN), {
+    method,
+    headers,
+    body: body && new Uint8Array(body),
+  });
+  const response = await getResponse(mock.handlers, request);
+  if (!response) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+  if (response.type === 'error') {
+    req.socket.destroy();
+    return;
+  }
+  const responseHeaders: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    responseHeaders[name] = value;
+  });
+  const payload = method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, responseHeaders);
+  res.end(payload);
+}

@@ -1,0 +1,37 @@
+import { type SetupServerApi, setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createJamfMock, type JamfMock, type JamfMockOptions } from './create-jamf-mock.js';
+
+/** A mock wired into vitest's lifecycle, with the msw server that serves it. */
+export interface VitestJamfMock extends JamfMock {
+  /** The msw server; `server.use(...)` adds per-test overrides (removed after each test). */
+  readonly server: SetupServerApi;
+}
+
+/**
+ * Creates a Jamf mock for the current vitest file: msw listens in `beforeAll` (unhandled
+ * requests fail the test), handlers and state reset after each test, the server closes in `afterAll`.
+ * @example
+ * const jamf = setupJamfMock();
+ * it('gets a token', async () => {
+ *   const response = await fetch(`${jamf.baseUrl}/api/v1/auth/token`, {
+ *     method: 'POST',
+ *     headers: { authorization: `Basic ${btoa('admin:jamf1234')}` },
+ *   });
+ *   expect(response.status).toBe(200);
+ * });
+ */
+export function setupJamfMock(options: JamfMockOptions = {}): VitestJamfMock {
+  const mock = createJamfMock(options);
+  const server = setupServer(...mock.handlers);
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    mock.reset();
+  });
+  afterAll(() => server.close());
+  return Object.defineProperty(mock, 'server', {
+    value: server,
+    enumerable: true,
+  }) as VitestJamfMock;
+}
