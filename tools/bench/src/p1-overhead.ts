@@ -1,0 +1,137 @@
+/**
+ * P1: what our stack costs per request. The same loopback node:http server (in a child process,
+ * so its CPU is not charged to the client) answers a computer-inventory record; three clients
+ * send the same GET, interleaved round by round:
+ *   - bare openapi-fetch with a static Authorization header (same bytes on the wire),
+ *   - @jamf/pro-api with @jamf/auth's middleware (OAuth client credentials, cached token),
+ *   - @jamf/pro-api with the recommended stack: auth → retry → concurrency.
+ * Middleware order as @jamf/auth documents it: auth first, then retry, then concurrency.
+ * The concurrency layer's limit equals the load's concurrency, so it never queues: the ratio is
+ * overhead, not throttling.
+ */
+import { authMiddleware, clientCredentials } from '@jamf/auth';
+import { concurrency, retry } from '@jamf/auth/resilience';
+import { createProClient, type paths } from '@jamf/pro-api';
+import createClient from 'openapi-fetch';
+import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
+import { startFixedResponseServer } from './harness/child-server.js';
+import { interleave } from './harness/interleave.js';
+import { closedLoop } from './harness/load.js';
+import { ratioResult, variantResult } from './harness/result.js';
+import { syntheticComputer } from './harness/synthetic-computers.js';
+
+const PATH = '/v1/computers-inventory-detail/{id}' as const;
+const TOKEN_BODY = JSON.stringify({
+  access_token: 'bench-access-token',
+  token_type: 'Bearer',
+  expires_in: 3600,
+  scope: 'api-role:1',
+});
+
+type Call = () => Promise<void>;
+
+/** Runs P1; see the module comment. */
+export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
+  // 20,000 requests per variant, sent as 5 interleaved samples of 4,000: more rounds pair
+  // better against load that drifts while the run lasts.
+  const totalRequests = context.quick ? 1_000 : 20_000;
+  const rounds = context.quick ? 2 : 5;
+  const requests = totalRequests / rounds;
+  const warmupRequests = context.quick ? 300 : 2_000;
+  const inFlight = 16;
+
+  const json = 'application/json';
+  const server = await startFixedResponseServer([
+    {
+      method: 'GET',
+      path: '/api/v1/computers-inventory-detail/1',
+      status: 200,
+      contentType: json,
+      body: JSON.stringify(syntheticComputer(0)),
+    },
+    { method: 'POST', path: '/api/oauth/token', status: 200, contentType: json, body: TOKEN_BODY },
+    {
+      method: 'POST',
+      path: '/api/v1/oauth/token',
+      status: 200,
+      contentType: json,
+      body: TOKEN_BODY,
+    },
+  ]);
+  try {
+    const baseUrl = server.origin;
+    const provider = () =>
+      clientCredentials({ baseUrl, clientId: 'bench', clientSecret: 'bench-secret' });
+
+    const bare = createClient<paths>({
+      baseUrl: `${baseUrl}/api`,
+      headers: { authorization: 'Bearer bench-access-token' },
+    });
+    const withAuth = createProClient({ baseUrl, middleware: [authMiddleware(provider())] });
+    const fullStack = createProClient({
+      baseUrl,
+      middleware: [authMiddleware(provider()), retry(), concurrency({ max: inFlight })],
+    });
+
+    const get =
+      (client: typeof bare): Call =>
+      async () => {
+        const { data, response } = await client.GET(PATH, { params: { path: { id: '1' } } });
+        if (!response.ok || data?.id !== '1')
+          throw new Error(`unexpected response ${response.status}`);
+      };
+    const clients: [string, Call][] = [
+      ['openapi-fetch (bare)', get(bare)],
+      ['pro-api + auth', get(withAuth as unknown as typeof bare)],
+      ['pro-api + auth + retry + concurrency', get(fullStack as unknown as typeof bare)],
+    ];
+
+    for (const [name, call] of clients) {
+      context.log(`warm-up ${name}`);
+      await closedLoop(warmupRequests, inFlight, call);
+    }
+    const samples = await interleave(
+      clients.map(([name, call]) => ({
+        name,
+        run: async () => (await closedLoop(requests, inFlight, call)).requestsPerSecond,
+      })),
+      {
+        rounds,
+        warmupRounds: 0,
+        onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
+      },
+    );
+    const variants = clients.map(([name]) =>
+      variantResult(name, 'req/s', samples.get(name)!, true),
+    );
+    const [base, auth, full] = variants as [
+      (typeof variants)[0],
+      (typeof variants)[0],
+      (typeof variants)[0],
+    ];
+    return {
+      params: {
+        requestsPerVariant: totalRequests,
+        requestsPerSample: requests,
+        concurrency: inFlight,
+        rounds,
+        warmupRequests,
+        server: 'node:http child process on 127.0.0.1',
+      },
+      variants,
+      ratios: [
+        ratioResult('pro-api + auth ÷ bare', auth, base),
+        ratioResult('full stack ÷ bare', full, base),
+      ],
+      notes: [
+        `per-request cost over bare, from medians: auth ${usPerRequest(auth.median, base.median)} µs, full stack ${usPerRequest(full.median, base.median)} µs (one client process)`,
+      ],
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+function usPerRequest(slowerPerSecond: number, basePerSecond: number): string {
+  return ((1 / slowerPerSecond - 1 / basePerSecond) * 1e6).toFixed(1);
+}

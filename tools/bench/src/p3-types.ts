@@ -1,0 +1,190 @@
+/**
+ * P3: what the types cost. Child processes, interleaved, time and peak memory (the child's own
+ * maxRSS, reported by a preload). CPU time (user + system) is reported beside wall time because it
+ * moves less when other processes compete for the cores:
+ *   - generation: `jamf-codegen --check --target pro` (distil Jamf's document, generate types and
+ *     privileges, compare with the committed files) ÷ the raw `openapi-typescript` CLI on the same
+ *     reference file;
+ *   - consumers: `tsc --noEmit` of fixtures/consumer-pro-api.ts (the package's published .d.ts) ÷
+ *     the same program over the raw CLI's output (as a .d.ts) + openapi-fetch; both skipLibCheck.
+ * Needs ../shared/reference; skips with a message where it is absent.
+ */
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
+import { skip } from './harness/benchmark.js';
+import { interleave } from './harness/interleave.js';
+import { type ChildMeasurement, measureNodeScript } from './harness/measured-child.js';
+import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
+
+const REFERENCE = '../shared/reference/jamf-pro-11.30.1.api-schema.json';
+
+type Pair = [VariantResult, VariantResult];
+
+interface Job {
+  name: string;
+  script: string;
+  args: string[];
+  cwd: string;
+  /** Exit codes that still mean "it did the work" (`--check` exits 1 when outputs are stale). */
+  okExitCodes: number[];
+}
+
+async function compare(
+  context: BenchmarkContext,
+  jobs: [Job, Job],
+  rounds: number,
+  timeoutMs: number,
+): Promise<{ time: Pair; cpu: Pair; memory: Pair; notes: string[] }> {
+  const measured = new Map<string, ChildMeasurement[]>(jobs.map((j) => [j.name, []]));
+  const samples = await interleave(
+    jobs.map((job) => ({
+      name: job.name,
+      run: async () => {
+        const m = await measureNodeScript(job.script, job.args, {
+          cwd: job.cwd,
+          scratchDir: context.scratchDir,
+          timeoutMs,
+        });
+        if (m.exitCode === null || !job.okExitCodes.includes(m.exitCode)) {
+          throw new Error(`${job.name} exited ${m.exitCode}:\n${m.output.slice(0, 2_000)}`);
+        }
+        measured.get(job.name)!.push(m);
+        return m.wallMs;
+      },
+    })),
+    {
+      rounds,
+      warmupRounds: 0,
+      onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
+    },
+  );
+  const time = jobs.map((j) =>
+    variantResult(`${j.name}: wall`, 'ms', samples.get(j.name)!, false),
+  ) as Pair;
+  const cpu = jobs.map((j) =>
+    variantResult(
+      `${j.name}: CPU`,
+      'ms',
+      measured.get(j.name)!.map((m) => m.userCpuMs + m.systemCpuMs),
+      false,
+    ),
+  ) as Pair;
+  const memory = jobs.map((j) =>
+    variantResult(
+      `${j.name}: peak RSS`,
+      'MB',
+      measured.get(j.name)!.map((m) => m.maxRssBytes / 2 ** 20),
+      false,
+    ),
+  ) as Pair;
+  const notes = jobs.map(
+    (j) =>
+      `${j.name}: exit codes ${measured
+        .get(j.name)!
+        .map((m) => m.exitCode)
+        .join(', ')}`,
+  );
+  return { time, cpu, memory, notes };
+}
+
+/** Runs P3; see the module comment. */
+export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
+  const reference = resolve(context.repoRoot, REFERENCE);
+  if (!existsSync(reference))
+    return skip(`${REFERENCE} is absent (Jamf's reference documents live beside the repo)`);
+  const rounds = context.quick ? 1 : 3;
+  const timeoutMs = 60_000;
+  const work = join(context.scratchDir, 'p3');
+  await mkdir(work, { recursive: true });
+  const tsc = join(context.benchRoot, 'node_modules/typescript/bin/tsc');
+  const rawCli = join(context.benchRoot, 'node_modules/openapi-typescript/bin/cli.js');
+  const rawOutput = join(work, 'raw-openapi.d.ts');
+
+  const generation = await compare(
+    context,
+    [
+      {
+        name: 'jamf-codegen --check --target pro',
+        script: join(context.repoRoot, 'tools/codegen/bin/jamf-codegen.js'),
+        args: ['--check', '--target', 'pro'],
+        cwd: context.repoRoot,
+        okExitCodes: [0, 1],
+      },
+      {
+        name: 'openapi-typescript CLI',
+        script: rawCli,
+        args: [reference, '-o', rawOutput],
+        cwd: work,
+        okExitCodes: [0],
+      },
+    ],
+    rounds,
+    timeoutMs,
+  );
+
+  for (const file of ['consumer-pro-api.ts', 'consumer-raw.ts']) {
+    await copyFile(join(context.benchRoot, 'fixtures', file), join(work, file));
+  }
+  const compilerOptions = {
+    target: 'ES2022',
+    lib: ['ES2023', 'DOM'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
+  };
+  for (const name of ['pro-api', 'raw']) {
+    const tsconfig = { compilerOptions, files: [`consumer-${name}.ts`] };
+    await writeFile(join(work, `tsconfig.${name}.json`), JSON.stringify(tsconfig, null, 2));
+  }
+  const consumers = await compare(
+    context,
+    [
+      {
+        name: 'tsc: @jamf/pro-api consumer',
+        script: tsc,
+        args: ['-p', 'tsconfig.pro-api.json'],
+        cwd: work,
+        okExitCodes: [0],
+      },
+      {
+        name: 'tsc: raw types + openapi-fetch consumer',
+        script: tsc,
+        args: ['-p', 'tsconfig.raw.json'],
+        cwd: work,
+        okExitCodes: [0],
+      },
+    ],
+    rounds,
+    timeoutMs,
+  );
+
+  return {
+    params: {
+      reference: REFERENCE,
+      rounds,
+      tsc: 'typescript 5.9.3, skipLibCheck, strict, NodeNext',
+    },
+    variants: [
+      ...generation.time,
+      ...generation.cpu,
+      ...generation.memory,
+      ...consumers.time,
+      ...consumers.cpu,
+      ...consumers.memory,
+    ],
+    ratios: [
+      ratioResult('codegen ÷ raw CLI, wall', ...generation.time),
+      ratioResult('codegen ÷ raw CLI, CPU', ...generation.cpu),
+      ratioResult('codegen ÷ raw CLI, peak RSS', ...generation.memory),
+      ratioResult('tsc pro-api ÷ raw consumer, wall', ...consumers.time),
+      ratioResult('tsc pro-api ÷ raw consumer, CPU', ...consumers.cpu),
+      ratioResult('tsc pro-api ÷ raw consumer, peak RSS', ...consumers.memory),
+    ],
+    notes: [...generation.notes, ...consumers.notes],
+  };
+}

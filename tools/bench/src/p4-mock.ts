@@ -1,0 +1,141 @@
+/**
+ * P4: how fast the standalone mock answers. The `jamf-mock-server` bin (child process, 127.0.0.1,
+ * port 0, --quiet) is loaded with a computer-inventory page (GET /api/v1/computers-inventory,
+ * 100 per page, Bearer token) and with the token endpoint (POST /api/v1/auth/token, Basic).
+ * The baseline is a plain node:http server (also a child process) answering the same status,
+ * content type and body, captured from the mock first. A keep-alive node:http client sends the
+ * requests, 16 in flight; the four variants are interleaved.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
+import {
+  type ChildServer,
+  startFixedResponseServer,
+  startListeningCommand,
+} from './harness/child-server.js';
+import { loadClient } from './harness/http-client.js';
+import { interleave } from './harness/interleave.js';
+import { closedLoop } from './harness/load.js';
+import { ratioResult, variantResult } from './harness/result.js';
+
+const BASIC = `Basic ${Buffer.from('admin:jamf1234').toString('base64')}`;
+const INVENTORY = '/api/v1/computers-inventory?section=GENERAL&page=0&page-size=100';
+const TOKEN = '/api/v1/auth/token';
+const IN_FLIGHT = 16;
+
+function mockBin(): string {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve('@jamf/mock-server/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    bin?: string | Record<string, string>;
+  };
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.['jamf-mock-server'];
+  if (!bin) throw new Error('@jamf/mock-server declares no jamf-mock-server bin');
+  return join(dirname(manifestPath), bin);
+}
+
+/** Runs P4; see the module comment. */
+export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
+  const inventoryRequests = context.quick ? 200 : 2_000;
+  const tokenRequests = context.quick ? 500 : 5_000;
+  const rounds = context.quick ? 1 : 3;
+  const computers = 1_000;
+  const servers: ChildServer[] = [];
+  const clients: ReturnType<typeof loadClient>[] = [];
+  try {
+    const mock = await startListeningCommand(
+      process.execPath,
+      [mockBin(), '--port', '0', '--quiet', '--computers', String(computers)],
+      { cwd: context.benchRoot, timeoutMs: 30_000 },
+    );
+    servers.push(mock);
+    const tokenResponse = await fetch(`${mock.origin}${TOKEN}`, {
+      method: 'POST',
+      headers: { authorization: BASIC },
+    });
+    const tokenBody = await tokenResponse.text();
+    if (tokenResponse.status !== 200)
+      throw new Error(`mock token endpoint answered ${tokenResponse.status}: ${tokenBody}`);
+    const bearer = `Bearer ${(JSON.parse(tokenBody) as { token: string }).token}`;
+    const pageResponse = await fetch(`${mock.origin}${INVENTORY}`, {
+      headers: { authorization: bearer },
+    });
+    const pageBody = await pageResponse.text();
+    if (pageResponse.status !== 200)
+      throw new Error(`mock inventory answered ${pageResponse.status}: ${pageBody.slice(0, 500)}`);
+    const plain = await startFixedResponseServer([
+      {
+        method: 'GET',
+        path: INVENTORY.split('?')[0]!,
+        status: 200,
+        contentType: pageResponse.headers.get('content-type') ?? 'application/json',
+        body: pageBody,
+      },
+      {
+        method: 'POST',
+        path: TOKEN,
+        status: 200,
+        contentType: tokenResponse.headers.get('content-type') ?? 'application/json',
+        body: tokenBody,
+      },
+    ]);
+    servers.push(plain);
+
+    const mockClient = loadClient(mock.origin, IN_FLIGHT);
+    const plainClient = loadClient(plain.origin, IN_FLIGHT);
+    clients.push(mockClient, plainClient);
+    const inventory = (client: typeof mockClient) => () =>
+      closedLoop(inventoryRequests, IN_FLIGHT, () =>
+        client.send('GET', INVENTORY, { authorization: bearer, accept: 'application/json' }),
+      );
+    const token = (client: typeof mockClient) => () =>
+      closedLoop(tokenRequests, IN_FLIGHT, () =>
+        client.send('POST', TOKEN, { authorization: BASIC, accept: 'application/json' }),
+      );
+    const variants = [
+      { name: 'mock: inventory page', load: inventory(mockClient) },
+      { name: 'plain: inventory page', load: inventory(plainClient) },
+      { name: 'mock: token', load: token(mockClient) },
+      { name: 'plain: token', load: token(plainClient) },
+    ];
+    const samples = await interleave(
+      variants.map((v) => ({ name: v.name, run: async () => (await v.load()).requestsPerSecond })),
+      {
+        rounds,
+        warmupRounds: 1,
+        onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
+      },
+    );
+    const [mockPage, plainPage, mockToken, plainToken] = variants.map((v) =>
+      variantResult(v.name, 'req/s', samples.get(v.name)!, true),
+    ) as [
+      ReturnType<typeof variantResult>,
+      ReturnType<typeof variantResult>,
+      ReturnType<typeof variantResult>,
+      ReturnType<typeof variantResult>,
+    ];
+    return {
+      params: {
+        computers,
+        inventoryRequests,
+        tokenRequests,
+        concurrency: IN_FLIGHT,
+        rounds,
+        inventoryPath: INVENTORY,
+      },
+      variants: [mockPage, plainPage, mockToken, plainToken],
+      ratios: [
+        ratioResult('mock ÷ plain, inventory page', mockPage, plainPage),
+        ratioResult('mock ÷ plain, token', mockToken, plainToken),
+      ],
+      notes: [
+        `inventory page body ${Buffer.byteLength(pageBody).toLocaleString('en-US')} B; token body ${Buffer.byteLength(tokenBody)} B`,
+      ],
+    };
+  } finally {
+    for (const client of clients) client.close();
+    await Promise.all(servers.map((s) => s.close()));
+  }
+}
