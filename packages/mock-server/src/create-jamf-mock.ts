@@ -1,7 +1,7 @@
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import type { MockAccountOptions } from './accounts.js';
+import { classicError, classicRoutes } from './classic/index.js';
 import { createMockClock, type MockClock } from './clock.js';
-import { classicRoutes } from './classic/index.js';
 import { FaultRegistry } from './faults.js';
 import { proSpec } from './generated/pro-spec.js';
 import { inventoryProRoutes } from './inventory/index.js';
@@ -199,29 +199,19 @@ async function fallback(
   const isClassic = pathname.startsWith('/JSSResource/');
   if (matching.length === 0) {
     if (isClassic)
-      return classicPage(404, 'The server has not found anything matching the request URI');
+      return classicError(404, 'The server has not found anything matching the request URI');
     return jamfError(404, 'NOT_FOUND', `No such endpoint: ${pathname}`);
   }
   const allow = [...new Set([...matching.map((route) => route.method), 'HEAD', 'OPTIONS'])].join(
     ', ',
   );
   if (method === 'OPTIONS') return new HttpResponse(null, { status: 204, headers: { allow } });
-  if (isClassic) return classicPage(405, 'Method Not Allowed', { allow });
+  if (isClassic) {
+    const page = classicError(405, `${method} is not allowed here`);
+    page.headers.set('allow', allow);
+    return page;
+  }
   return jamfError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${pathname}`, null, {
     allow,
   });
-}
-
-function classicPage(
-  status: number,
-  message: string,
-  headers: Record<string, string> = {},
-): Response {
-  return new Response(
-    `<html>\n<head>\n<title>Status page</title>\n</head>\n<body>\n<p>${message}</p>\n</body>\n</html>\n`,
-    {
-      status,
-      headers: { ...headers, 'content-type': 'text/html;charset=UTF-8' },
-    },
-  );
 }

@@ -1,4 +1,5 @@
 import { authenticate } from './authenticate.js';
+import { classicError } from './classic/index.js';
 import type { MockClock } from './clock.js';
 import type { Fault, FaultRegistry } from './faults.js';
 import { jamfError } from './jamf-error.js';
@@ -88,16 +89,12 @@ export async function applyFault(fault: Fault | undefined): Promise<Response | u
 
 function unauthorized(route: MountedRoute): Response {
   if (route.isClassic) {
-    return new Response(
-      '<html><head><title>Status page</title></head><body><p>Unauthorized</p></body></html>',
-      {
-        status: 401,
-        headers: {
-          'content-type': 'text/html;charset=UTF-8',
-          'www-authenticate': 'Basic realm="Restful JSS Access -- Please supply your credentials"',
-        },
-      },
+    const page = classicError(401, 'The request requires user authentication');
+    page.headers.set(
+      'www-authenticate',
+      'Basic realm="Restful JSS Access -- Please supply your credentials"',
     );
+    return page;
   }
   return jamfError(401, 'INVALID_TOKEN', 'Unauthorized');
 }
