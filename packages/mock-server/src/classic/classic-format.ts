@@ -1,0 +1,117 @@
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { classicError } from './classic-error.js';
+
+/** Element names of list items, by the list's element name (`computers` holds `computer`s). */
+const ITEM_NAMES: Readonly<Record<string, string>> = {
+  computers: 'computer',
+  mobile_devices: 'mobile_device',
+  computer_groups: 'computer_group',
+  categories: 'category',
+  departments: 'department',
+  buildings: 'building',
+  policies: 'policy',
+  scripts: 'script',
+  criteria: 'criterion',
+};
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+const builder = new XMLBuilder({ ignoreAttributes: true, suppressEmptyNode: false, format: false });
+
+/** Classic's XML form of a JSON-shaped value: arrays become `<size>` plus repeated item elements. */
+function toXmlTree(key: string, value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const item = ITEM_NAMES[key] ?? key.replace(/s$/, '');
+    return { size: value.length, [item]: value.map((entry) => toXmlTree(item, entry)) };
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [child, entry] of Object.entries(value)) out[child] = toXmlTree(child, entry);
+    return out;
+  }
+  return value ?? '';
+}
+
+/** Serialises `{ root: value }` as Classic XML with its declaration. */
+export function classicXml(root: string, value: unknown): string {
+  return `${XML_DECLARATION}${builder.build({ [root]: toXmlTree(root, value) })}`;
+}
+
+/** True when the caller asked for JSON (`Accept: application/json`); Classic defaults to XML. */
+export function wantsJson(request: Request): boolean {
+  return (request.headers.get('accept') ?? '').toLowerCase().includes('application/json');
+}
+
+/** Answers `{ root: value }` as JSON or XML, as the request's `Accept` asks. */
+export function classicResponse(
+  request: Request,
+  root: string,
+  value: unknown,
+  status = 200,
+): Response {
+  if (wantsJson(request)) {
+    return new Response(JSON.stringify({ [root]: value }), {
+      status,
+      headers: { 'content-type': 'application/json;charset=UTF-8' },
+    });
+  }
+  return new Response(classicXml(root, value), {
+    status,
+    headers: { 'content-type': 'text/xml;charset=UTF-8' },
+  });
+}
+
+/** The `<root><id>N</id></root>` answer Classic gives to POST, PUT and DELETE. */
+export function classicIdResponse(root: string, id: number, status: number): Response {
+  return new Response(`${XML_DECLARATION}<${root}><id>${id}</id></${root}>`, {
+    status,
+    headers: { 'content-type': 'text/xml;charset=UTF-8' },
+  });
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  isArray: (name, jpath) =>
+    Object.values(ITEM_NAMES).includes(name) && String(jpath).split('.').length > 2,
+});
+
+const MAX_XML_BYTES = 1024 * 1024;
+
+/**
+ * Reads a Classic XML body whose root element must be `root`. Returns the element's content, or
+ * the HTML error Classic gives: 415 for a non-XML content type, 400 for unparseable XML, 409 for
+ * the wrong root element.
+ */
+export async function readClassicXml(
+  request: Request,
+  root: string,
+): Promise<{ value: Record<string, unknown> } | { error: Response }> {
+  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  if (!type.includes('xml'))
+    return { error: classicError(415, 'Content-Type must be application/xml or text/xml') };
+  const text = await request.text();
+  if (text.length > MAX_XML_BYTES) return { error: classicError(413, 'Request body is too large') };
+  if (text.trim() === '') return { error: classicError(400, 'The request body is empty') };
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true)
+    return { error: classicError(400, `Unable to parse XML: ${verdict.err.msg}`) };
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(text);
+  } catch {
+    return { error: classicError(400, 'Unable to parse XML') };
+  }
+  const document =
+    typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const elements = Object.keys(document).filter((key) => key !== '?xml');
+  if (elements.length !== 1 || elements[0] !== root) {
+    return { error: classicError(409, `Root element must be <${root}>`) };
+  }
+  const value = document[root];
+  return {
+    value: typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {},
+  };
+}

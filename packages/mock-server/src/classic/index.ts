@@ -1,0 +1,2 @@
+export { classicError } from './classic-error.js';
+export { classicRoutes } from './classic-routes.js';
