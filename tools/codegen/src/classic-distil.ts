@@ -44,11 +44,13 @@ export function distilClassic(
   for (const path of Object.keys(swaggerPaths).sort()) {
     const item = swaggerPaths[path] ?? {};
     const out: Record<string, unknown> = {};
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (operation && typeof operation === 'object') {
-        out[method] = convertOperation(path, method, operation as Record<string, unknown>, repairs);
-      }
+    for (const [key, operation] of Object.entries(item)) {
+      // Jamf's document has a method key written ' delete'.
+      const method = key.trim().toLowerCase();
+      if (!(HTTP_METHODS as readonly string[]).includes(method)) continue;
+      if (!operation || typeof operation !== 'object') continue;
+      if (method !== key) repairs.push(`${path}: method key "${key}" read as ${method}`);
+      out[method] = convertOperation(path, method, operation as Record<string, unknown>, repairs);
     }
     paths[path] = out;
   }
@@ -108,6 +110,11 @@ function convertOperation(
         continue;
       }
       if (parameters.some((p) => p.name === name)) continue;
+      if (where === undefined) {
+        repairs.push(
+          `${method.toUpperCase()} ${path}: parameter "${name}" had no "in"; it is in the path`,
+        );
+      }
       parameters.push({ name, in: 'path', required: true, schema: parameterSchema(raw) });
     } else if (where === 'query' || where === 'header') {
       parameters.push({

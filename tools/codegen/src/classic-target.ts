@@ -107,10 +107,12 @@ export const classicTarget: CodegenTarget = {
       const version = context.jamfVersion ?? versionFromSource(swagger.source) ?? 'unknown';
       const distilled = distilClassic(swagger.document, schemas.document, version);
       if (distilled.repairs.length > 0) {
-        context.log(`classic: repaired ${distilled.repairs.length} swagger parameter defects`);
+        context.log(`classic: repaired ${distilled.repairs.length} defects of the swagger`);
       }
-      spec = distilled.spec;
-      files = { [CLASSIC_SPEC_FILE]: stableStringify(spec) };
+      const text = stableStringify(distilled.spec);
+      // Generate from the sorted form, exactly as `--check` will from the committed file.
+      spec = JSON.parse(text) as Record<string, unknown>;
+      files = { [CLASSIC_SPEC_FILE]: text };
     } else {
       const committed = context.isCheck
         ? await readRepoInput(context, CLASSIC_SPEC_FILE)

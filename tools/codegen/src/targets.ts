@@ -1,3 +1,4 @@
+import { classicTarget } from './classic-target.js';
 import { mockTarget } from './mock-target.js';
 import { proTarget } from './pro-target.js';
 import type { CodegenTarget } from './target.js';
@@ -6,4 +7,4 @@ import type { CodegenTarget } from './target.js';
  * Every output of `jamf-codegen`, in the order they run. A target may read what an earlier one
  * produced (`readRepoInput`), so put producers before their consumers.
  */
-export const targets: readonly CodegenTarget[] = [proTarget, mockTarget];
+export const targets: readonly CodegenTarget[] = [proTarget, classicTarget, mockTarget];

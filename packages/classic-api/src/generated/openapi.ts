@@ -3380,7 +3380,7 @@ export interface paths {
         get: operations["findPatchExternalSourcesById"];
         put: operations["updatePatchExternalSourcesById"];
         post: operations["createPatchExternalSourcesById"];
-        delete?: never;
+        delete: operations["deletePatchExternalSourcesById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4645,6 +4645,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ClassicCreated: {
+            id: number;
+        };
         account: {
             /** @enum {string} */
             access_level?: "Full Access" | "Site Access" | "Group Access";
@@ -8327,9 +8330,6 @@ export interface components {
             username?: string;
         };
         webhooks: components["schemas"]["id_name"][];
-        ClassicCreated: {
-            id: number;
-        };
     };
     responses: {
         ClassicErrorPage: {
@@ -14065,23 +14065,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/xml": {
+                    always_enforce_lost_mode?: string;
+                    clear_activation_lock?: string;
                     command?: string;
                     device_name?: string;
-                    wallpaper_setting?: number;
-                    wallpaper_id?: string;
-                    wallpaper_content?: string;
-                    passcode_lock_grace_period?: number;
+                    disallow_proximity_setup?: string;
+                    e_sim_server_url?: string;
+                    install_action?: number;
+                    lost_mode_footnote?: string;
                     lost_mode_message?: string;
                     lost_mode_phone?: string;
-                    lost_mode_footnote?: string;
-                    always_enforce_lost_mode?: string;
                     lost_mode_with_sound?: string;
+                    passcode_lock_grace_period?: number;
                     preserve_data_plan?: string;
-                    disallow_proximity_setup?: string;
-                    clear_activation_lock?: string;
-                    install_action?: number;
                     product_version?: string;
-                    e_sim_server_url?: string;
+                    wallpaper_content?: string;
+                    wallpaper_id?: string;
+                    wallpaper_setting?: number;
                 };
             };
         };
@@ -14215,16 +14215,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/xml": {
+                    always_enforce_lost_mode?: string;
                     device_name?: string;
-                    wallpaper_setting?: number;
-                    wallpaper_id?: string;
-                    wallpaper_content?: string;
-                    passcode_lock_grace_period?: number;
+                    lost_mode_footnote?: string;
                     lost_mode_message?: string;
                     lost_mode_phone?: string;
-                    lost_mode_footnote?: string;
-                    always_enforce_lost_mode?: string;
                     lost_mode_with_sound?: string;
+                    passcode_lock_grace_period?: number;
+                    wallpaper_content?: string;
+                    wallpaper_id?: string;
+                    wallpaper_setting?: number;
                 };
             };
         };
@@ -14252,12 +14252,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/xml": {
-                    passcode_lock_grace_period?: number;
+                    always_enforce_lost_mode?: string;
+                    lost_mode_footnote?: string;
                     lost_mode_message?: string;
                     lost_mode_phone?: string;
-                    lost_mode_footnote?: string;
-                    always_enforce_lost_mode?: string;
                     lost_mode_with_sound?: string;
+                    passcode_lock_grace_period?: number;
                 };
             };
         };
@@ -16587,6 +16587,27 @@ export interface operations {
                 content: {
                     "application/xml": components["schemas"]["ClassicCreated"];
                 };
+            };
+            "4XX": components["responses"]["ClassicErrorPage"];
+            "5XX": components["responses"]["ClassicErrorPage"];
+        };
+    };
+    deletePatchExternalSourcesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
