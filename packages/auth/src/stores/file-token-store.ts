@@ -1,0 +1,115 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { StoredToken, TokenStore } from '../token-store.js';
+import { acquireFileLock, type FileLockTiming } from './file-lock.js';
+
+/** Options of {@link fileTokenStore}. */
+export interface FileTokenStoreOptions {
+  /** Longest wait for a lock held by another process, ms. Default 30 000. */
+  lockTimeoutMs?: number;
+  /** Age at which a lock is presumed left by a crashed process and removed, ms. Default 60 000. */
+  staleLockMs?: number;
+  /** Pause between attempts to take a held lock, ms. Default 25. */
+  pollMs?: number;
+  /** Clock in epoch milliseconds (lock ages). Default `Date.now`. */
+  now?: () => number;
+  /** Waits between lock attempts. Default a timer. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type TokenFile = Record<string, StoredToken>;
+
+/**
+ * A {@link TokenStore} in one JSON file (mode 0600, written atomically by temp file + rename), so
+ * processes on one machine — CLI runs, cron jobs, workers — share one token per expiry. Locks are
+ * lock files created exclusively beside it (`<path>.<hash>.lock`).
+ *
+ * @example
+ * const provider = clientCredentials({ baseUrl, clientId, clientSecret,
+ *   store: fileTokenStore(join(homedir(), '.cache', 'jamf', 'tokens.json')) });
+ */
+export function fileTokenStore(path: string, options: FileTokenStoreOptions = {}): TokenStore {
+  const timing: FileLockTiming = {
+    timeoutMs: options.lockTimeoutMs ?? 30_000,
+    staleMs: options.staleLockMs ?? 60_000,
+    pollMs: options.pollMs ?? 25,
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+  };
+  const lockPathFor = (name: string) =>
+    `${path}.${createHash('sha256').update(name).digest('hex').slice(0, 16)}.lock`;
+
+  const locked = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const release = await acquireFileLock(lockPathFor(name), timing);
+    try {
+      return await fn();
+    } finally {
+      await release();
+    }
+  };
+
+  const readAll = async (): Promise<TokenFile> => {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw error;
+    }
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return typeof parsed === 'object' && parsed !== null ? (parsed as TokenFile) : {};
+    } catch {
+      // A damaged cache only costs a token request; the next write replaces it.
+      return {};
+    }
+  };
+
+  const writeAll = async (tokens: TokenFile): Promise<void> => {
+    const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+    const handle = await open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(tokens));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await chmod(temp, 0o600);
+      await rename(temp, path);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  };
+
+  // Read-modify-write of the shared file, serialised by a file-wide lock separate from key locks.
+  const update = (change: (tokens: TokenFile) => void): Promise<void> =>
+    locked('\0file', async () => {
+      const tokens = await readAll();
+      change(tokens);
+      await writeAll(tokens);
+    });
+
+  return {
+    async get(key) {
+      const found = (await readAll())[key];
+      return found === undefined ? undefined : { ...found };
+    },
+    set(key, token) {
+      return update((tokens) => {
+        tokens[key] = { ...token };
+      });
+    },
+    delete(key) {
+      return update((tokens) => {
+        delete tokens[key];
+      });
+    },
+    withLock(key, fn) {
+      return locked(key, fn);
+    },
+  };
+}
