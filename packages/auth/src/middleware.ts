@@ -91,8 +91,8 @@ export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typ
 }
 
 /**
- * An openapi-fetch middleware with the behaviour of {@link withAuth}. Register it last with
- * `client.use(...)` so the request it copies for a replay already carries every other change.
+ * An openapi-fetch middleware with the behaviour of {@link withAuth}. Register it first
+ * (outermost); its one replay after a 401 is sent with the client's `fetch` directly.
  * @example client.use(authMiddleware(provider));
  */
 export function authMiddleware(provider: TokenProvider): AuthMiddleware {
