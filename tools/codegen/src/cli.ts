@@ -28,7 +28,7 @@ function usage(targets: readonly CodegenTarget[]): string {
   return `Usage:
   jamf-codegen [--target NAME] [--from FILE|URL] [--token TOKEN] [--jamf-version X.Y.Z]
       Regenerate every target's files (or only NAME's). Targets: ${targets.map((t) => t.name).join(', ')}.
-      --from replaces the target's default source and needs --target when several targets run;
+      --from replaces the default source of the first target run (pro, or NAME's);
       a URL is a live server's https://HOST/api/schema (token from --token or JAMF_TOKEN).
   jamf-codegen --check [--target NAME]
       Exit 1 when committed specs/ or generated/ differ from what the generator produces.
@@ -58,10 +58,6 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   const selected = values.target ? targets.filter((t) => t.name === values.target) : targets;
   if (selected.length === 0) {
     log(`error: unknown target ${values.target}; known: ${targets.map((t) => t.name).join(', ')}`);
-    return 2;
-  }
-  if (values.from && selected.length > 1) {
-    log('error: --from applies to one target; add --target NAME');
     return 2;
   }
   const files: Record<string, string> = {};
@@ -124,9 +120,11 @@ async function runTargets(
   settings: RunSettings,
 ): Promise<void> {
   const overlays = await loadOverlays(join(settings.root, 'specs/overlays'));
-  for (const target of targets) {
+  for (const [index, target] of targets.entries()) {
+    // --from names the source of the first target run (the Pro API unless --target says otherwise).
+    const from = index === 0 ? settings.from : undefined;
     const source =
-      settings.from ??
+      from ??
       (target.sourceDefault ? resolveSource(settings.root, target.sourceDefault) : undefined);
     try {
       Object.assign(

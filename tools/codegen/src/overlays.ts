@@ -26,7 +26,12 @@ export async function loadOverlays(folder: string): Promise<Overlay[]> {
     .sort();
   const overlays: Overlay[] = [];
   for (const name of names) {
-    const raw = JSON.parse(await readFile(join(folder, name), 'utf8')) as Partial<Overlay>;
+    let raw: Partial<Overlay>;
+    try {
+      raw = JSON.parse(await readFile(join(folder, name), 'utf8')) as Partial<Overlay>;
+    } catch (cause) {
+      throw new OverlayError(`Overlay ${name} is not valid JSON`, { cause });
+    }
     if (
       typeof raw.why !== 'string' ||
       !raw.why.trim() ||

@@ -85,8 +85,10 @@ export const proTarget: CodegenTarget = {
         fetch: context.fetch,
       });
       const version = context.jamfVersion ?? versionFromSource(source) ?? 'unknown';
-      spec = distilPro(document, context.overlays, version);
-      files = proSpecFile(spec);
+      files = proSpecFile(distilPro(document, context.overlays, version));
+      // Generate from the spec as committed (keys sorted), so a checkout without the source
+      // regenerates byte-identical types from the committed spec alone.
+      spec = JSON.parse(files[PRO_SPEC_FILE] ?? '{}') as Record<string, unknown>;
     } else {
       const committed = context.isCheck ? await readRepoInput(context, PRO_SPEC_FILE) : undefined;
       if (committed === undefined) {

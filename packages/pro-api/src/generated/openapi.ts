@@ -618,6 +618,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postOAuthTokenDocumentedPath"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/preview/computers": {
         parameters: {
             query?: never;
@@ -31617,50 +31633,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/oauth/token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["postOAuthTokenDocumentedPath"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AccessGroupsPreviewSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["EnrollmentAccessGroupPreview"][];
+            totalCount?: number;
         };
         AccessManagementSetting: {
             /** @default  */
             automatedDeviceEnrollmentServerUuid: string;
         };
         Account: {
-            id?: number;
-            username?: string;
-            realName?: string;
-            email?: string;
-            preferences?: components["schemas"]["AccountPreferences"];
-            isMultiSiteAdmin?: boolean;
             /** @enum {string} */
             accessLevel?: "FullAccess" | "SiteAccess" | "GroupBasedAccess";
+            currentSiteId?: number;
+            email?: string;
+            groupIds?: number[];
+            id?: number;
+            isMultiSiteAdmin?: boolean;
+            preferences?: components["schemas"]["AccountPreferences"];
             /** @enum {string} */
             privilegeSet?: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
             privilegesBySite?: {
                 [key: string]: string[];
             };
-            groupIds?: number[];
-            currentSiteId?: number;
+            realName?: string;
+            username?: string;
         };
         AccountDrivenUserEnrollmentSessionTokenSettings: {
             enabled?: boolean;
@@ -31670,170 +31670,150 @@ export interface components {
         AccountGroup: {
             /** @enum {string} */
             accessLevel?: "FullAccess" | "SiteAccess" | "GroupBasedAccess";
+            memberUserIds?: number[];
             /** @enum {string} */
             privilegeSet?: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
-            siteId?: number;
             privileges?: string[];
-            memberUserIds?: number[];
+            siteId?: number;
         };
         AccountGroupSearchResultsV1: {
-            totalCount?: number;
             results?: components["schemas"]["AccountGroupV1"][];
+            totalCount?: number;
         };
         AccountGroupV1: {
-            readonly id?: string;
-            name?: string;
             /**
              * @default FullAccess
              * @enum {string}
              */
             accessLevel: "FullAccess" | "SiteAccess" | "GroupBasedAccess";
+            directoryGroupId?: string;
+            readonly id?: string;
+            ldapServerId?: string;
+            members?: {
+                email?: string | null;
+                readonly id: string;
+                realname?: string | null;
+                username?: string | null;
+            }[];
+            name?: string;
             /**
              * @default ADMINISTRATOR
              * @enum {string}
              */
             privilegeLevel: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
-            siteId?: string;
-            ldapServerId?: string;
-            directoryGroupId?: string;
-            members?: {
-                readonly id: string;
-                username?: string | null;
-                realname?: string | null;
-                email?: string | null;
-            }[];
             privileges?: string[];
+            siteId?: string;
         };
         AccountPreferences: {
-            language?: string;
             dateFormat?: string;
+            isDisableRelativeDates?: boolean;
+            language?: string;
             region?: string;
             timezone?: string;
-            isDisableRelativeDates?: boolean;
         };
         /** @enum {string} */
         AccountPreferencesSearchType: "EXACT_MATCH" | "STARTS_WITH" | "CONTAINS";
         /** @enum {string} */
         AccountPreferencesUserInterfaceDisplayTheme: "MATCH_SYSTEM" | "LIGHT" | "DARK";
         AccountPreferencesV1: {
-            language?: string;
             dateFormat?: string;
+            disableRelativeDates?: boolean;
+            language?: string;
             region?: string;
             timezone?: string;
-            disableRelativeDates?: boolean;
         };
         AccountPreferencesV5: {
-            /**
-             * @default en
-             * @enum {string}
-             */
-            language: "en" | "de" | "fr" | "es" | "ja" | "zh-hant";
-            dateFormat: string;
-            timezone: string;
-            /** @default 100 */
-            resultsPerPage: number;
-            userInterfaceDisplayTheme: components["schemas"]["AccountPreferencesUserInterfaceDisplayTheme"];
-            disableRelativeDates: boolean;
-            disablePageLeaveCheck: boolean;
-            disableTablePagination: boolean;
-            disableShortcutsTooltips: boolean;
-            configProfilesSortingMethod: string;
-            computerSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerApplicationSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerApplicationUsageSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerFontSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
-            computerPluginSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
-            computerSoftwareUpdateSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
             computerLocalUserAccountSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerPackageReceiptSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            computerPrinterSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerPeripheralSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
+            computerPluginSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
+            computerPrinterSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            computerSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerServiceSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            mobileDeviceSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            mobileDeviceAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userAllContentSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userMobileDeviceAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userMacAppStoreAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userEbookSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-        };
-        AccountPreferencesV6: {
+            computerSoftwareUpdateSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
+            configProfilesSortingMethod: string;
+            dateFormat: string;
+            disablePageLeaveCheck: boolean;
+            disableRelativeDates: boolean;
+            disableShortcutsTooltips: boolean;
+            disableTablePagination: boolean;
             /**
              * @default en
              * @enum {string}
              */
             language: "en" | "de" | "fr" | "es" | "ja" | "zh-hant";
-            dateFormat: string;
-            timezone: string;
+            mobileDeviceAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            mobileDeviceSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             /** @default 100 */
             resultsPerPage: number;
+            timezone: string;
+            userAllContentSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            userEbookSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             userInterfaceDisplayTheme: components["schemas"]["AccountPreferencesUserInterfaceDisplayTheme"];
-            disableRelativeDates: boolean;
-            disablePageLeaveCheck: boolean;
-            disableTablePagination: boolean;
-            disableShortcutsTooltips: boolean;
-            configProfilesSortingMethod: string;
-            computerSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            userMacAppStoreAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            userMobileDeviceAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            userSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+        };
+        AccountPreferencesV6: {
             computerApplicationSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerApplicationUsageSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            computerSoftwareUpdateSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
             computerLocalUserAccountSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerPackageReceiptSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            computerPrinterSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerPeripheralSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
+            computerPrinterSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            computerSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             computerServiceSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            mobileDeviceSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            computerSoftwareUpdateSearchMethod?: components["schemas"]["AccountPreferencesSearchType"];
+            configProfilesSortingMethod: string;
+            dateFormat: string;
+            disablePageLeaveCheck: boolean;
+            disableRelativeDates: boolean;
+            disableShortcutsTooltips: boolean;
+            disableTablePagination: boolean;
+            /**
+             * @default en
+             * @enum {string}
+             */
+            language: "en" | "de" | "fr" | "es" | "ja" | "zh-hant";
             mobileDeviceAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            mobileDeviceSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            /** @default 100 */
+            resultsPerPage: number;
+            timezone: string;
             userAllContentSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userMobileDeviceAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
-            userMacAppStoreAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
             userEbookSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            userInterfaceDisplayTheme: components["schemas"]["AccountPreferencesUserInterfaceDisplayTheme"];
+            userMacAppStoreAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            userMobileDeviceAppSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
+            userSearchMethod: components["schemas"]["AccountPreferencesSearchType"];
         };
         AccountSettingsRequest: {
-            id?: string;
-            /** @default false */
-            payloadConfigured: boolean;
-            /** @default false */
-            localAdminAccountEnabled: boolean;
-            /** @default  */
-            adminUsername: string;
             /** @default  */
             adminPassword: string;
-            /** @default false */
-            hiddenAdminAccount: boolean;
-            /** @default false */
-            localUserManaged: boolean;
-            /**
-             * @default STANDARD
-             * @enum {string}
-             */
-            userAccountType: "ADMINISTRATOR" | "STANDARD" | "SKIP";
-            /** @default 0 */
-            versionLock: number;
-            /** @default false */
-            prefillPrimaryAccountInfoFeatureEnabled: boolean;
-            /** @default CUSTOM */
-            prefillType: string;
-            /** @default  */
-            prefillAccountFullName: string;
-            /** @default  */
-            prefillAccountUserName: string;
-            /** @default false */
-            preventPrefillInfoFromModification: boolean;
-        };
-        AccountSettingsResponse: {
-            id?: string;
-            /** @default false */
-            payloadConfigured: boolean;
-            /** @default false */
-            localAdminAccountEnabled: boolean;
             /** @default  */
             adminUsername: string;
             /** @default false */
             hiddenAdminAccount: boolean;
+            id?: string;
+            /** @default false */
+            localAdminAccountEnabled: boolean;
             /** @default false */
             localUserManaged: boolean;
+            /** @default false */
+            payloadConfigured: boolean;
+            /** @default  */
+            prefillAccountFullName: string;
+            /** @default  */
+            prefillAccountUserName: string;
+            /** @default false */
+            prefillPrimaryAccountInfoFeatureEnabled: boolean;
+            /** @default CUSTOM */
+            prefillType: string;
+            /** @default false */
+            preventPrefillInfoFromModification: boolean;
             /**
              * @default STANDARD
              * @enum {string}
@@ -31841,51 +31821,71 @@ export interface components {
             userAccountType: "ADMINISTRATOR" | "STANDARD" | "SKIP";
             /** @default 0 */
             versionLock: number;
+        };
+        AccountSettingsResponse: {
+            /** @default  */
+            adminUsername: string;
             /** @default false */
-            prefillPrimaryAccountInfoFeatureEnabled: boolean;
-            /** @default CUSTOM */
-            prefillType: string;
+            hiddenAdminAccount: boolean;
+            id?: string;
+            /** @default false */
+            localAdminAccountEnabled: boolean;
+            /** @default false */
+            localUserManaged: boolean;
+            /** @default false */
+            payloadConfigured: boolean;
             /** @default  */
             prefillAccountFullName: string;
             /** @default  */
             prefillAccountUserName: string;
             /** @default false */
+            prefillPrimaryAccountInfoFeatureEnabled: boolean;
+            /** @default CUSTOM */
+            prefillType: string;
+            /** @default false */
             preventPrefillInfoFromModification: boolean;
+            /**
+             * @default STANDARD
+             * @enum {string}
+             */
+            userAccountType: "ADMINISTRATOR" | "STANDARD" | "SKIP";
+            /** @default 0 */
+            versionLock: number;
         };
         ActivationCode: {
             activationCode: string;
         };
         ActiveUserSession: {
-            username?: string;
-            sessionId?: string;
-            /** Format: date-time */
-            lastAccessedTime?: string;
             /** Format: date-time */
             creationTime?: string;
-            userAgent?: string | null;
             ipAddress?: string | null;
+            /** Format: date-time */
+            lastAccessedTime?: string;
+            sessionId?: string;
+            userAgent?: string | null;
+            username?: string;
         };
         ActiveUsersCount: {
             /** Format: int32 */
             activeUserCount?: number;
         };
         AdcsCertificate: {
-            filename: string;
             data: string[];
+            filename: string;
             /** Format: password */
             password?: string | null;
         };
         AdcsCertificateResponse: {
-            readonly filename?: string;
-            readonly serialNumber?: string;
-            readonly subject?: string;
-            readonly issuer?: string;
             /** Format: date-time */
             readonly expirationDate?: string;
+            readonly filename?: string;
+            readonly issuer?: string;
+            readonly serialNumber?: string;
+            readonly subject?: string;
         };
         AdcsDependencies: {
-            totalCount?: number;
             results?: components["schemas"]["AdcsDependency"][];
+            totalCount?: number;
         };
         AdcsDependency: {
             configProfileId?: number;
@@ -31894,88 +31894,88 @@ export interface components {
             readonly configProfileType?: "OSX_CONFIGURATION_PROFILE" | "IOS_CONFIGURATION_PROFILE";
         };
         AdcsSettings: {
-            displayName?: string;
-            caName?: string;
-            fqdn?: string;
             adcsUrl?: string;
-            serverCert?: components["schemas"]["AdcsCertificate"];
-            clientCert?: components["schemas"]["AdcsCertificate"];
-            revocationEnabled?: boolean;
             apiClientId?: string;
+            caName?: string;
+            clientCert?: components["schemas"]["AdcsCertificate"];
+            displayName?: string;
+            fqdn?: string;
             outbound?: boolean;
+            revocationEnabled?: boolean;
+            serverCert?: components["schemas"]["AdcsCertificate"];
         };
         AdcsSettingsResponse: {
-            readonly id?: string;
-            readonly displayName?: string;
-            readonly caName?: string;
-            readonly fqdn?: string;
             readonly adcsUrl?: string;
-            serverCert?: components["schemas"]["AdcsCertificateResponse"];
-            clientCert?: components["schemas"]["AdcsCertificateResponse"];
-            readonly revocationEnabled?: boolean;
             readonly apiClientId?: string;
-            readonly outbound?: boolean;
+            readonly caName?: string;
+            clientCert?: components["schemas"]["AdcsCertificateResponse"];
             /** Format: date-time */
             readonly connectorLastCheckInTimestamp?: string;
+            readonly displayName?: string;
+            readonly fqdn?: string;
+            readonly id?: string;
+            readonly outbound?: boolean;
+            readonly revocationEnabled?: boolean;
+            serverCert?: components["schemas"]["AdcsCertificateResponse"];
         };
         AdvancedSearch: {
-            readonly id?: string;
-            name: string;
             criteria?: components["schemas"]["SmartSearchCriterion"][];
             displayFields?: string[];
+            readonly id?: string;
+            name: string;
             siteId?: string | null;
         };
         AdvancedSearchCriteriaChoices: {
             choices?: string[];
         };
         AdvancedSearchSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["AdvancedSearch"][];
+            totalCount?: number;
         };
         AdvancedUserContentSearch: {
-            readonly id?: string;
-            name: string;
             criteria?: components["schemas"]["SmartSearchCriterion"][];
             displayFields?: string[];
+            readonly id?: string;
+            name: string;
             siteId?: string | null;
         };
         AdvancedUserContentSearchSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["AdvancedUserContentSearch"][];
+            totalCount?: number;
         };
         ApiError: {
-            httpStatus?: number;
             errors?: components["schemas"]["ApiErrorCause"][];
+            httpStatus?: number;
         };
         ApiErrorCause: {
             code?: string;
-            field: string;
             description?: string;
+            field: string;
             id?: string | null;
         };
         ApiIntegrationRequest: {
+            accessTokenLifetimeSeconds?: number;
             authorizationScopes: string[];
             displayName: string;
             enabled?: boolean;
-            accessTokenLifetimeSeconds?: number;
         };
         ApiIntegrationResponse: {
-            id: number;
-            authorizationScopes: string[];
-            displayName: string;
-            enabled: boolean;
             accessTokenLifetimeSeconds?: number;
             /** @enum {string} */
             readonly appType: "CLIENT_CREDENTIALS" | "NATIVE_APP_OAUTH" | "NONE";
+            authorizationScopes: string[];
             readonly clientId: string;
+            displayName: string;
+            enabled: boolean;
+            id: number;
         };
         ApiIntegrationSearchResult: {
-            readonly totalCount: number;
             results: components["schemas"]["ApiIntegrationResponse"][];
+            readonly totalCount: number;
         };
         ApiRole: {
-            readonly id: string;
             displayName: string;
+            readonly id: string;
             privileges: string[];
         };
         ApiRolePrivileges: {
@@ -31986,29 +31986,29 @@ export interface components {
             privileges: string[];
         };
         ApiRoleResult: {
-            readonly totalCount: number;
             results: components["schemas"]["ApiRole"][];
+            readonly totalCount: number;
         };
         ApnsClientPushStatus: {
+            clientId?: string;
             /** @enum {string} */
             deviceType?: "MOBILE_DEVICE" | "MOBILE_DEVICE_USER" | "COMPUTER" | "COMPUTER_USER" | "TV" | "WATCH" | "VISION_PRO" | "UNKNOWN";
-            clientId?: string;
             /** Format: date-time */
             disabledAt?: string;
             managementId?: string;
         };
         ApnsClientPushStatusSearchResults: {
+            results: components["schemas"]["ApnsClientPushStatus"][];
             /** Format: int64 */
             totalCount: number;
-            results: components["schemas"]["ApnsClientPushStatus"][];
         };
         ApnsPushEnableRequest: {
+            /** Format: date-time */
+            processedTime?: string | null;
             /** Format: date-time */
             requestedTime?: string;
             /** @enum {string} */
             status?: "QUEUED" | "STARTED" | "COMPLETED";
-            /** Format: date-time */
-            processedTime?: string | null;
         };
         /** @enum {string} */
         AppAnalyticsSetting: "ENABLE_APP_ANALYTICS" | "DISABLE_APP_ANALYTICS";
@@ -32020,24 +32020,24 @@ export interface components {
             path: string;
         };
         AppRequestFormInputField: {
-            readonly id?: number;
-            title: string;
             description?: string | null;
+            readonly id?: number;
             priority: number;
+            title: string;
         };
         AppRequestFormInputFieldSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["AppRequestFormInputField"][];
+            totalCount?: number;
         };
         AppRequestSettings: {
-            isEnabled?: boolean;
             appStoreLocale?: string;
-            requesterUserGroupId?: number;
             approverEmails?: string[];
+            isEnabled?: boolean;
+            requesterUserGroupId?: number;
         };
         ApplicationAttributes: {
-            identifier?: string | null;
             attributes?: components["schemas"]["Attributes"];
+            identifier?: string | null;
         };
         ApplicationConfiguration: {
             configuration?: string | null;
@@ -32054,11 +32054,11 @@ export interface components {
             commandType: "APPLY_REDEMPTION_CODE";
         };
         AssignRemoveProfileResponseSyncState: {
-            id?: number;
-            serialNumber?: string;
-            profileUUID?: string;
-            syncStatus?: string;
             failureCount?: number;
+            id?: number;
+            profileUUID?: string;
+            serialNumber?: string;
+            syncStatus?: string;
             timestamp?: number;
         };
         Assignment: {
@@ -32070,79 +32070,79 @@ export interface components {
             selected: boolean;
         };
         Attributes: {
-            vpnUuid?: string | null;
             associatedDomains?: string[];
-            removable?: boolean;
-            enableDirectDownloads?: boolean;
+            cellularSliceUuid?: string;
             contentFilterUuid?: string;
             dnsProxyUuid?: string;
-            cellularSliceUuid?: string;
-            relayUuid?: string;
-            tapToPayScreenLock?: boolean;
+            enableDirectDownloads?: boolean;
             hideable?: boolean;
             lockable?: boolean;
+            relayUuid?: string;
+            removable?: boolean;
+            tapToPayScreenLock?: boolean;
+            vpnUuid?: string | null;
         };
         AuthAccount: {
-            id?: number;
-            username?: string;
-            realName?: string;
-            email?: string;
-            preferences?: components["schemas"]["AccountPreferences"];
-            isMultiSiteAdmin?: boolean;
             /** @enum {string} */
             accessLevel?: "FullAccess" | "SiteAccess" | "GroupBasedAccess";
+            currentSiteId?: number;
+            email?: string;
+            groupIds?: number[];
+            id?: number;
+            isMultiSiteAdmin?: boolean;
+            preferences?: components["schemas"]["AccountPreferences"];
             /** @enum {string} */
             privilegeSet?: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
             privilegesBySite?: {
                 [key: string]: string[];
             };
-            groupIds?: number[];
-            currentSiteId?: number;
+            realName?: string;
+            username?: string;
         };
         AuthAccountV1: {
-            id?: string;
-            username?: string;
-            realName?: string;
-            email?: string;
-            preferences?: components["schemas"]["AccountPreferencesV1"];
-            multiSiteAdmin?: boolean;
             /** @enum {string} */
             accessLevel?: "FullAccess" | "SiteAccess" | "GroupBasedAccess";
+            currentDivisionId?: string | null;
+            currentSiteId?: string;
+            email?: string;
+            groupIds?: string[];
+            id?: string;
+            multiSiteAdmin?: boolean;
+            preferences?: components["schemas"]["AccountPreferencesV1"];
             /** @enum {string} */
             privilegeSet?: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
             privilegesBySite?: {
                 [key: string]: string[];
             };
-            groupIds?: string[];
-            currentSiteId?: string;
-            currentDivisionId?: string | null;
+            realName?: string;
+            username?: string;
         };
         AuthToken: {
-            token?: string;
             expires?: number;
+            token?: string;
         };
         AuthTokenV1: {
-            token?: string;
             expires?: string;
+            token?: string;
         };
         /** @enum {string} */
         AuthenticationType: "JSS" | "LDAP" | "SAML" | "INVITE" | "NATIVE_APP_API_INTEGRATION" | "DEVICE_SIGNATURE" | "CLOUD_CONNECTOR" | "SYSTEM_ACCOUNT" | "USER_ENROLLMENT" | "CLIENT_CREDENTIALS" | "OIDC" | "M2M";
         Authorization: {
             account?: components["schemas"]["AuthAccount"];
             accountGroups?: components["schemas"]["AccountGroup"][];
-            sites?: components["schemas"]["Site"][];
             authenticationType?: components["schemas"]["AuthenticationType"];
+            sites?: components["schemas"]["Site"][];
         };
         AuthorizationV1: {
             account?: components["schemas"]["AuthAccountV1"];
             accountGroups?: components["schemas"]["AccountGroup"][];
-            sites?: components["schemas"]["V1SiteBase"][];
             authenticationType?: components["schemas"]["AuthenticationType"];
+            sites?: components["schemas"]["V1SiteBase"][];
         };
         AvailableOsUpdates: {
             availableUpdates?: {
-                macOS?: string[];
                 iOS?: string[];
+                macOS?: string[];
             };
         };
         AvailableUpdates: {
@@ -32161,56 +32161,56 @@ export interface components {
             server: components["schemas"]["AzureServerConfigurationUpdate"];
         };
         AzureMappings: {
-            userId: string;
-            userName: string;
-            realName: string;
-            email: string;
-            department: string;
             building: string;
-            room: string;
-            phone: string;
-            position: string;
+            department: string;
+            email: string;
             groupId: string;
             groupName: string;
+            phone: string;
+            position: string;
+            realName: string;
+            room: string;
+            userId: string;
+            userName: string;
         };
         AzureServerConfiguration: {
-            id: string;
-            tenantId: string;
-            enabled: boolean;
             deprecatedConsent: boolean;
-            migrated: boolean;
+            enabled: boolean;
+            id: string;
             mappings: components["schemas"]["AzureMappings"];
+            membershipCalculationOptimizationEnabled?: boolean;
+            migrated: boolean;
             searchTimeout: number;
+            tenantId: string;
+            transitiveDirectoryMembershipEnabled: boolean;
             transitiveMembershipEnabled: boolean;
             transitiveMembershipUserField: string;
-            transitiveDirectoryMembershipEnabled: boolean;
-            membershipCalculationOptimizationEnabled?: boolean;
             /** @enum {string} */
             type?: "PUBLIC" | "GCC_HIGH";
         };
         AzureServerConfigurationRequest: {
-            readonly id?: string;
-            tenantId: string;
+            code: string;
             enabled: boolean;
+            readonly id?: string;
             mappings: components["schemas"]["AzureMappings"];
+            membershipCalculationOptimizationEnabled?: boolean;
             searchTimeout: number;
+            tenantId: string;
+            transitiveDirectoryMembershipEnabled: boolean;
             transitiveMembershipEnabled: boolean;
             transitiveMembershipUserField: string;
-            transitiveDirectoryMembershipEnabled: boolean;
-            membershipCalculationOptimizationEnabled?: boolean;
-            code: string;
             /** @enum {string} */
             type?: "PUBLIC" | "GCC_HIGH";
         };
         AzureServerConfigurationUpdate: {
-            id: string;
             enabled: boolean;
+            id: string;
             mappings: components["schemas"]["AzureMappings"];
+            membershipCalculationOptimizationEnabled?: boolean;
             searchTimeout: number;
+            transitiveDirectoryMembershipEnabled: boolean;
             transitiveMembershipEnabled: boolean;
             transitiveMembershipUserField: string;
-            transitiveDirectoryMembershipEnabled: boolean;
-            membershipCalculationOptimizationEnabled?: boolean;
         };
         BlankPushRequest: {
             clientManagementIds: string[];
@@ -32222,37 +32222,37 @@ export interface components {
             url?: string;
         };
         Building: {
+            city?: string | null;
+            country?: string | null;
             readonly id?: string;
             name: string;
+            stateProvince?: string | null;
             streetAddress1?: string | null;
             streetAddress2?: string | null;
-            city?: string | null;
-            stateProvince?: string | null;
             zipPostalCode?: string | null;
-            country?: string | null;
         };
         BuildingSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["Building"][];
+            totalCount?: number;
         };
         CacheSettings: {
-            /** @default 0 */
-            readonly id: string;
-            /** @default cache configuration */
-            name: string;
             cacheType: string;
-            /** Format: int32 */
-            timeToLiveSeconds: number;
-            /** Format: int32 */
-            timeToIdleSeconds?: number;
+            cacheUniqueId: string;
             /** Format: int32 */
             directoryTimeToLiveSeconds?: number;
             /** @default null */
             ehcacheMaxBytesLocalHeap: string;
-            cacheUniqueId: string;
             /** @default false */
             elasticache: boolean;
+            /** @default 0 */
+            readonly id: string;
             memcachedEndpoints: components["schemas"]["MemcachedEndpoints"][];
+            /** @default cache configuration */
+            name: string;
+            /** Format: int32 */
+            timeToIdleSeconds?: number;
+            /** Format: int32 */
+            timeToLiveSeconds: number;
         };
         CancelEnhancedLogCollectionCommand: components["schemas"]["MdmCommandBase"] & Record<string, never> & {
             /**
@@ -32262,8 +32262,8 @@ export interface components {
             commandType: "CANCEL_ENHANCED_LOG_COLLECTION";
         };
         CategoriesSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["Category"][];
+            totalCount?: number;
         };
         Category: {
             readonly id?: string;
@@ -32272,31 +32272,31 @@ export interface components {
             priority: number;
         };
         CeaTemplatesResults: {
-            totalCount: number;
             results?: components["schemas"]["ComputerExtensionAttributeTemplates"][];
+            totalCount: number;
         };
         Certificate: {
-            filename: string;
             data: string[];
+            filename: string;
             /** Format: password */
             password?: string | null;
         };
         CertificateDetails: {
             /** @default  */
-            subject: string;
-            /** @default  */
             serialNumber: string;
+            /** @default  */
+            subject: string;
         };
         CertificateIdentityV2: {
             /** @default null */
             filename: string;
+            /** Format: byte */
+            identityKeystore?: string;
             /**
              * Format: password
              * @default
              */
             keystorePassword: string;
-            /** Format: byte */
-            identityKeystore?: string;
             /** @default  */
             readonly md5Sum: string;
         } | null;
@@ -32312,25 +32312,25 @@ export interface components {
             commandType: "CERTIFICATE_LIST";
         };
         CertificateRecord: {
-            subjectX500Principal?: string;
             issuerX500Principal?: string;
-            serialNumber?: string;
-            version?: number;
-            notAfter?: number;
-            notBefore?: number;
-            signature?: components["schemas"]["Signature"];
             keyUsage?: string[];
             keyUsageExtended?: string[];
+            notAfter?: number;
+            notBefore?: number;
+            serialNumber?: string;
             sha1Fingerprint?: string;
             sha256Fingerprint?: string;
+            signature?: components["schemas"]["Signature"];
+            subjectX500Principal?: string;
+            version?: number;
         };
         CertificateResponse: {
-            readonly filename?: string;
-            readonly serialNumber?: string;
-            readonly subject?: string;
-            readonly issuer?: string;
             /** Format: date-time */
             readonly expirationDate?: string;
+            readonly filename?: string;
+            readonly issuer?: string;
+            readonly serialNumber?: string;
+            readonly subject?: string;
         };
         ChangePassword: {
             /** Format: password */
@@ -32339,22 +32339,22 @@ export interface components {
             newPassword: string;
         };
         ClassicLdapMappings: {
-            userObjectMapIdTo: string;
-            userObjectMapUsernameTo: string;
-            userObjectMapRealNameTo: string;
-            userObjectMapEmailTo: string;
-            userObjectMapDepartmentTo: string;
+            userGroupObjectMapGroupNameTo: string;
+            userGroupObjectMapIdTo: string;
+            userGroupObjectMapUuidTo: string;
             /** @default  */
             userObjectMapBuildingTo: string;
-            /** @default  */
-            userObjectMapRoomTo: string;
+            userObjectMapDepartmentTo: string;
+            userObjectMapEmailTo: string;
+            userObjectMapIdTo: string;
             /** @default  */
             userObjectMapPhoneTo: string;
             userObjectMapPositionTo: string;
+            userObjectMapRealNameTo: string;
+            /** @default  */
+            userObjectMapRoomTo: string;
+            userObjectMapUsernameTo: string;
             userObjectMapUuidTo: string;
-            userGroupObjectMapIdTo: string;
-            userGroupObjectMapGroupNameTo: string;
-            userGroupObjectMapUuidTo: string;
         };
         ClearPasscodeCommand: components["schemas"]["MdmCommandBase"] & {
             unlockToken: string;
@@ -32381,65 +32381,65 @@ export interface components {
             /** @default false */
             createHooks: boolean;
             /** @default false */
+            createStartupScript: boolean;
+            /** @default false */
+            enableLocalConfigurationProfiles: boolean;
+            /** @default false */
             hookLog: boolean;
             /** @default false */
             hookPolicies: boolean;
-            /** @default false */
-            createStartupScript: boolean;
             /** @default false */
             startupLog: boolean;
             /** @default false */
             startupPolicies: boolean;
             /** @default false */
             startupSsh: boolean;
-            /** @default false */
-            enableLocalConfigurationProfiles: boolean;
         };
         CloudDistributionPoint: components["schemas"]["CloudDistributionPointTestConnection"] & {
-            /** @default 0 */
-            readonly inventoryId: string;
             /**
              * @default NONE
              * @enum {string}
              */
             cdnType: "NONE" | "JAMF_CLOUD" | "RACKSPACE_CLOUD_FILES" | "AMAZON_S3" | "AKAMAI";
+            readonly cdnUrl?: string;
+            directory?: string;
+            downloadUrl?: string;
+            /** @default 3600 */
+            expirationSeconds: number;
+            /** @default 0 */
+            readonly inventoryId: string;
+            keyPairId?: string;
             /** @default false */
             master: boolean;
-            username: string;
             /** Format: password */
             password: string;
-            directory?: string;
-            readonly cdnUrl?: string;
-            uploadUrl?: string;
-            downloadUrl?: string;
+            /** Format: byte */
+            privateKey?: string;
+            /** @default false */
+            requireSignedUrls: boolean;
             /** @default false */
             secondaryAuthRequired: boolean;
             /** @default 200 */
             secondaryAuthStatusCode: number;
             /** @default 3600 */
             secondaryAuthTimeToLive: number;
-            /** @default false */
-            requireSignedUrls: boolean;
-            keyPairId?: string;
-            /** @default 3600 */
-            expirationSeconds: number;
-            /** Format: byte */
-            privateKey?: string;
+            uploadUrl?: string;
+            username: string;
         };
         CloudDistributionPointInventoryFileInfo: {
+            category?: string;
+            fileName: string;
+            fileObjectId: string;
             readonly id?: string;
             readonly inventoryId?: string;
             /** @enum {string} */
-            type: "NONE" | "PACKAGE" | "EBOOK" | "MOBILE_DEVICE_APP" | "SCRIPT";
-            fileName: string;
-            fileObjectId: string;
-            category?: string;
-            /** @enum {string} */
             status: "READY" | "PENDING" | "ERROR";
+            /** @enum {string} */
+            type: "NONE" | "PACKAGE" | "EBOOK" | "MOBILE_DEVICE_APP" | "SCRIPT";
         };
         CloudDistributionPointInventoryFilesResults: {
-            totalCount: number;
             results?: components["schemas"]["CloudDistributionPointInventoryFileInfo"][];
+            totalCount: number;
         };
         CloudDistributionPointTestConnection: {
             /** @default false */
@@ -32448,13 +32448,13 @@ export interface components {
         };
         CloudDistributionPointUploadCapability: {
             /** @default false */
-            principalDistributionTechnology: boolean;
-            /** @default false */
             directUploadCapable: boolean;
+            /** @default false */
+            principalDistributionTechnology: boolean;
         };
         CloudIdPCommon: {
-            id: string;
             displayName: string;
+            id: string;
             /** @enum {string} */
             providerName: "GOOGLE" | "AZURE";
         };
@@ -32464,14 +32464,18 @@ export interface components {
             providerName: "GOOGLE" | "AZURE";
         };
         CloudIdPCommonResponse: {
-            id?: string;
             displayName?: string;
             enabled?: boolean;
+            id?: string;
+            providerDescription?: string;
             /** @enum {string} */
             providerName?: "GOOGLE" | "AZURE";
-            providerDescription?: string;
         };
         CloudLdapConnectionPoolStatistics: {
+            /** Format: int64 */
+            maximumAvailableConnections?: number;
+            /** Format: int64 */
+            numAvailableConnections?: number;
             /** Format: int64 */
             numConnectionsClosedDefunct?: number;
             /** Format: int64 */
@@ -32487,106 +32491,102 @@ export interface components {
             /** Format: int64 */
             numSuccessfulCheckouts?: number;
             /** Format: int64 */
+            numSuccessfulCheckoutsAfterWaiting?: number;
+            /** Format: int64 */
             numSuccessfulCheckoutsNewConnection?: number;
-            /** Format: int64 */
-            numSuccessfulConnectionAttempts?: number;
-            /** Format: int64 */
-            maximumAvailableConnections?: number;
             /** Format: int64 */
             numSuccessfulCheckoutsWithoutWaiting?: number;
             /** Format: int64 */
-            numSuccessfulCheckoutsAfterWaiting?: number;
-            /** Format: int64 */
-            numAvailableConnections?: number;
+            numSuccessfulConnectionAttempts?: number;
         };
         CloudLdapConnectionStatus: {
             status?: string;
         };
         CloudLdapKeystore: {
-            type?: string;
             /** Format: date-time */
             expirationDate?: string;
-            subject?: string;
             fileName?: string;
+            subject?: string;
+            type?: string;
         };
         CloudLdapKeystoreFile: {
-            /** Format: password */
-            password: string;
             /** Format: byte */
             fileBytes: string;
             fileName: string;
+            /** Format: password */
+            password: string;
         };
         CloudLdapMappingsRequest: {
-            userMappings: components["schemas"]["UserMappings"];
             groupMappings: components["schemas"]["GroupMappings"];
             membershipMappings: components["schemas"]["MembershipMappings"];
+            userMappings: components["schemas"]["UserMappings"];
         };
         CloudLdapMappingsResponse: {
-            userMappings?: components["schemas"]["UserMappings"];
             groupMappings?: components["schemas"]["GroupMappings"];
             membershipMappings?: components["schemas"]["MembershipMappings"];
+            userMappings?: components["schemas"]["UserMappings"];
         };
         CloudLdapServerRequest: {
-            serverUrl: string;
-            enabled: boolean;
-            domainName: string;
-            port: number;
-            keystore: components["schemas"]["CloudLdapKeystoreFile"];
             connectionTimeout: number;
-            searchTimeout: number;
-            useWildcards: boolean;
             /** @enum {string} */
             connectionType: "LDAPS" | "START_TLS";
+            domainName: string;
+            enabled: boolean;
+            keystore: components["schemas"]["CloudLdapKeystoreFile"];
             membershipCalculationOptimizationEnabled?: boolean;
+            port: number;
+            searchTimeout: number;
+            serverUrl: string;
+            useWildcards: boolean;
         };
         CloudLdapServerResponse: {
-            id?: string;
-            enabled?: boolean;
-            serverUrl?: string;
-            domainName?: string;
-            port?: number;
-            keystore?: components["schemas"]["CloudLdapKeystore"];
             connectionTimeout?: number;
-            searchTimeout?: number;
-            useWildcards?: boolean;
             /** @enum {string} */
             connectionType?: "LDAPS" | "START_TLS";
+            domainName?: string;
+            enabled?: boolean;
+            id?: string;
+            keystore?: components["schemas"]["CloudLdapKeystore"];
             membershipCalculationOptimizationEnabled?: boolean;
+            port?: number;
+            searchTimeout?: number;
+            serverUrl?: string;
+            useWildcards?: boolean;
         };
         CloudLdapServerUpdate: {
-            serverUrl: string;
-            enabled: boolean;
-            domainName: string;
-            port: number;
-            keystore?: components["schemas"]["CloudLdapKeystoreFile"];
             connectionTimeout: number;
-            searchTimeout: number;
-            useWildcards: boolean;
             /** @enum {string} */
             connectionType: "LDAPS" | "START_TLS";
+            domainName: string;
+            enabled: boolean;
+            keystore?: components["schemas"]["CloudLdapKeystoreFile"];
             membershipCalculationOptimizationEnabled?: boolean;
+            port: number;
+            searchTimeout: number;
+            serverUrl: string;
+            useWildcards: boolean;
         };
         CloudResponse: {
             cloudInstance?: boolean;
-            rampInstance?: boolean;
             fedRampInstance?: boolean;
-            govCloudInstance?: boolean;
-            managedServiceProviderInstance?: boolean;
-            highComplianceInstance?: boolean;
             fipsEnabled?: boolean;
+            govCloudInstance?: boolean;
+            highComplianceInstance?: boolean;
+            managedServiceProviderInstance?: boolean;
+            rampInstance?: boolean;
         };
         ComplianceVendorDeviceInformation: {
             deviceIds?: string[];
         };
         ComputerApplication: {
+            bundleId?: string;
+            externalVersionId?: string;
+            macAppStore?: boolean;
             name?: string;
             path?: string;
-            version?: string;
-            macAppStore?: boolean;
             sizeMegabytes?: number;
-            bundleId?: string;
             updateAvailable?: boolean;
-            externalVersionId?: string;
+            version?: string;
         };
         ComputerApplicationCreate: {
             name?: string | null;
@@ -32594,38 +32594,38 @@ export interface components {
             version?: string | null;
         };
         ComputerApplicationV3: {
-            name?: string;
-            path?: string;
-            version?: string;
+            bundleId?: string;
             cfBundleShortVersionString?: string;
             cfBundleVersion?: string;
-            macAppStore?: boolean;
-            sizeMegabytes?: number;
-            bundleId?: string;
-            updateAvailable?: boolean;
             externalVersionId?: string;
+            macAppStore?: boolean;
+            name?: string;
+            path?: string;
+            sizeMegabytes?: number;
+            updateAvailable?: boolean;
+            version?: string;
         };
         ComputerAttachment: {
+            fileType?: string;
             id?: string;
             name?: string;
-            fileType?: string;
             /** Format: int64 */
             sizeBytes?: number;
         };
         ComputerCertificate: {
-            commonName?: string;
-            identity?: boolean;
-            /** Format: date-time */
-            expirationDate?: string;
-            username?: string;
-            /** @enum {string} */
-            lifecycleStatus?: "ACTIVE" | "INACTIVE";
             /** @enum {string} */
             certificateStatus?: "EXPIRING" | "EXPIRED" | "REVOKED" | "PENDING_REVOKE" | "ISSUED";
-            subjectName?: string;
+            commonName?: string;
+            /** Format: date-time */
+            expirationDate?: string;
+            identity?: boolean;
+            issuedDate?: string;
+            /** @enum {string} */
+            lifecycleStatus?: "ACTIVE" | "INACTIVE";
             serialNumber?: string;
             sha1Fingerprint?: string;
-            issuedDate?: string;
+            subjectName?: string;
+            username?: string;
         };
         ComputerCertificateCreate: {
             commonName?: string | null;
@@ -32633,44 +32633,44 @@ export interface components {
             username?: string | null;
         };
         ComputerConfigurationProfile: {
+            readonly displayName?: string;
             readonly id?: string;
-            readonly username?: string;
             /** Format: date-time */
             lastInstalled?: string;
-            readonly removable?: boolean;
-            readonly displayName?: string;
             readonly profileIdentifier?: string;
+            readonly removable?: boolean;
+            readonly username?: string;
             readonly uuid?: string | null;
         };
         ComputerConfigurationProfileCreate: {
+            displayName?: string | null;
             id?: string | null;
-            username?: string | null;
             /** Format: date-time */
             lastInstalled?: string | null;
-            removable?: boolean | null;
-            displayName?: string | null;
             profileIdentifier?: string | null;
+            removable?: boolean | null;
+            username?: string | null;
         };
         ComputerContentCaching: {
-            readonly computerContentCachingInformationId?: string;
-            readonly parents?: components["schemas"]["ComputerContentCachingParent"][];
-            readonly alerts?: components["schemas"]["ComputerContentCachingAlert"][];
             readonly activated?: boolean;
             readonly active?: boolean;
             /** Format: int64 */
             readonly actualCacheBytesUsed?: number;
-            readonly cacheDetails?: components["schemas"]["ComputerContentCachingCacheDetail"][];
+            readonly alerts?: components["schemas"]["ComputerContentCachingAlert"][];
             /** Format: int64 */
             readonly cacheBytesFree?: number;
             /** Format: int64 */
             readonly cacheBytesLimit?: number;
-            readonly cacheStatus?: string;
             /** Format: int64 */
             readonly cacheBytesUsed?: number;
+            readonly cacheDetails?: components["schemas"]["ComputerContentCachingCacheDetail"][];
+            readonly cacheStatus?: string;
+            readonly computerContentCachingInformationId?: string;
             readonly dataMigrationCompleted?: boolean;
-            readonly dataMigrationProgressPercentage?: number;
             dataMigrationError?: components["schemas"]["ComputerContentCachingDataMigrationError"];
+            readonly dataMigrationProgressPercentage?: number;
             readonly maxCachePressureLast1HourPercentage?: number;
+            readonly parents?: components["schemas"]["ComputerContentCachingParent"][];
             /** Format: int64 */
             readonly personalCacheBytesFree?: number;
             /** Format: int64 */
@@ -32723,8 +32723,8 @@ export interface components {
             readonly resource?: string;
         };
         ComputerContentCachingCacheDetail: {
-            readonly computerContentCachingCacheDetailsId?: string;
             readonly categoryName?: string;
+            readonly computerContentCachingCacheDetailsId?: string;
             /** Format: int64 */
             readonly diskSpaceBytesUsed?: number;
         };
@@ -32739,9 +32739,9 @@ export interface components {
             readonly value?: string;
         };
         ComputerContentCachingParent: {
-            readonly contentCachingParentId?: string;
             readonly address?: string;
             alerts?: components["schemas"]["ComputerContentCachingParentAlert"];
+            readonly contentCachingParentId?: string;
             details?: components["schemas"]["ComputerContentCachingParentDetails"];
             readonly guid?: string;
             readonly healthy?: boolean;
@@ -32750,9 +32750,9 @@ export interface components {
             readonly version?: string;
         };
         ComputerContentCachingParentAlert: {
-            readonly contentCachingParentAlertId?: string;
             readonly addresses?: string[];
             readonly className?: string;
+            readonly contentCachingParentAlertId?: string;
             /** Format: date-time */
             readonly postDate?: string;
         };
@@ -32761,18 +32761,18 @@ export interface components {
             readonly imports?: boolean;
             readonly namespaces?: boolean;
             readonly personalContent?: boolean;
+            readonly prioritization?: boolean;
             readonly queryParameters?: boolean;
             readonly sharedContent?: boolean;
-            readonly prioritization?: boolean;
         };
         ComputerContentCachingParentDetails: {
-            readonly contentCachingParentDetailsId?: string;
             readonly acPower?: boolean;
             /** Format: int64 */
             readonly cacheSizeBytes?: number;
             capabilities?: components["schemas"]["ComputerContentCachingParentCapabilities"];
-            readonly portable?: boolean;
+            readonly contentCachingParentDetailsId?: string;
             localNetwork?: components["schemas"]["ComputerContentCachingParentLocalNetwork"][];
+            readonly portable?: boolean;
         };
         ComputerContentCachingParentLocalNetwork: {
             readonly contentCachingParentLocalNetworkId?: string;
@@ -32781,676 +32781,676 @@ export interface components {
             readonly wired?: boolean;
         };
         ComputerDisk: {
-            readonly id?: string;
             readonly device?: string;
+            readonly id?: string;
             readonly model?: string;
+            partitions?: components["schemas"]["ComputerPartition"][];
             readonly revision?: string;
             readonly serialNumber?: string;
             /** Format: int64 */
             readonly sizeMegabytes?: number;
             readonly smartStatus?: string;
             readonly type?: string;
-            partitions?: components["schemas"]["ComputerPartition"][];
         };
         ComputerDiskCreate: {
             device?: string | null;
             model?: string | null;
+            partitions?: components["schemas"]["ComputerPartitionCreate"][] | null;
             revision?: string | null;
             serialNumber?: string | null;
             /** Format: int64 */
             sizeMegabytes?: number | null;
             smartStatus?: string | null;
             type?: string | null;
-            partitions?: components["schemas"]["ComputerPartitionCreate"][] | null;
         };
         ComputerDiskEncryption: {
             bootPartitionEncryptionDetails?: components["schemas"]["ComputerPartitionEncryption"];
+            diskEncryptionConfigurationName?: string;
+            fileVault2EligibilityMessage?: string;
+            readonly fileVault2Enabled?: boolean;
+            fileVault2EnabledUserNames?: string[];
             /** @enum {string} */
             individualRecoveryKeyValidityStatus?: "VALID" | "INVALID" | "UNKNOWN" | "NOT_APPLICABLE";
             institutionalRecoveryKeyPresent?: boolean;
-            diskEncryptionConfigurationName?: string;
-            readonly fileVault2Enabled?: boolean;
-            fileVault2EnabledUserNames?: string[];
-            fileVault2EligibilityMessage?: string;
         };
         ComputerExtensionAttribute: {
-            definitionId?: string;
-            readonly name?: string;
-            readonly description?: string | null;
-            readonly enabled?: boolean;
-            readonly multiValue?: boolean;
-            values?: string[] | null;
             /** @enum {string|null} */
             readonly dataType?: "STRING" | "INTEGER" | "DATE_TIME" | null;
-            readonly options?: string[] | null;
+            definitionId?: string;
+            readonly description?: string | null;
+            readonly enabled?: boolean;
             /** @enum {string|null} */
             readonly inputType?: "TEXT" | "POPUP" | "SCRIPT" | "LDAP" | null;
+            readonly multiValue?: boolean;
+            readonly name?: string;
+            readonly options?: string[] | null;
+            values?: string[] | null;
         };
         ComputerExtensionAttributeSearchResults: {
-            totalCount: number;
             results?: components["schemas"]["ComputerExtensionAttributes"][];
+            totalCount: number;
         };
         ComputerExtensionAttributeTemplates: {
+            templateCategoryName: string;
             readonly templateId?: string;
             templateName: string;
-            templateCategoryName: string;
         };
         ComputerExtensionAttributes: components["schemas"]["ExtensionAttributes"] & {
             /** @default true */
             enabled: boolean;
             /**
-             * @default GENERAL
-             * @enum {string}
-             */
-            inventoryDisplayType: "GENERAL" | "HARDWARE" | "OPERATING_SYSTEM" | "USER_AND_LOCATION" | "PURCHASING" | "EXTENSION_ATTRIBUTES";
-            /**
              * @default TEXT
              * @enum {string}
              */
             inputType: "SCRIPT" | "TEXT" | "POPUP" | "DIRECTORY_SERVICE_ATTRIBUTE_MAPPING";
-            scriptContents?: string | null;
-            popupMenuChoices?: string[];
+            /**
+             * @default GENERAL
+             * @enum {string}
+             */
+            inventoryDisplayType: "GENERAL" | "HARDWARE" | "OPERATING_SYSTEM" | "USER_AND_LOCATION" | "PURCHASING" | "EXTENSION_ATTRIBUTES";
             ldapAttributeMapping?: string;
             /** @default false */
             ldapExtensionAttributeAllowed: boolean;
             /** @enum {string} */
             manageExistingData?: "RETAIN" | "DELETE";
+            popupMenuChoices?: string[];
+            scriptContents?: string | null;
         };
         ComputerFont: {
             name?: string;
-            version?: string;
             path?: string;
+            version?: string;
         };
         ComputerFontCreate: {
             name?: string | null;
-            version?: string | null;
             path?: string | null;
+            version?: string | null;
         };
         ComputerGeneral: {
-            name?: string;
+            assetTag?: string;
+            barcode1?: string;
+            barcode2?: string;
+            declarativeDeviceManagementEnabled?: boolean;
+            distributionPoint?: string;
+            enrolledViaAutomatedDeviceEnrollment?: boolean;
+            enrollmentMethod?: components["schemas"]["EnrollmentMethod"];
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            /** Format: date */
+            initialEntryDate?: string;
+            itunesStoreAccountActive?: boolean;
+            jamfBinaryVersion?: string;
+            /** Format: date-time */
+            lastCloudBackupDate?: string;
+            /** Format: date-time */
+            lastContactTime?: string;
+            /** Format: date-time */
+            lastEnrolledDate?: string;
             lastIpAddress?: string;
+            lastLoggedInUsernameBinary?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameBinaryTimestamp?: string | null;
+            lastLoggedInUsernameMdm?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameMdmTimestamp?: string | null;
+            lastLoggedInUsernameSelfService?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
             /** @deprecated */
             lastReportedIp?: string;
             lastReportedIpV4?: string;
             lastReportedIpV6?: string;
-            jamfBinaryVersion?: string;
-            platform?: string;
-            barcode1?: string;
-            barcode2?: string;
-            assetTag?: string;
-            remoteManagement?: components["schemas"]["ComputerRemoteManagement"];
-            supervised?: boolean;
+            readonly managementId?: string;
             mdmCapable?: components["schemas"]["ComputerMdmCapability"];
             /** Format: date-time */
-            reportDate?: string;
-            /** Format: date-time */
-            lastContactTime?: string;
-            /** Format: date-time */
-            lastCloudBackupDate?: string;
-            /** Format: date-time */
-            lastEnrolledDate?: string;
-            /** Format: date-time */
             mdmProfileExpiration?: string;
-            /** Format: date */
-            initialEntryDate?: string;
-            distributionPoint?: string;
-            enrollmentMethod?: components["schemas"]["EnrollmentMethod"];
+            name?: string;
+            platform?: string;
+            remoteManagement?: components["schemas"]["ComputerRemoteManagement"];
+            /** Format: date-time */
+            reportDate?: string;
             site?: components["schemas"]["ComputerSite"];
-            itunesStoreAccountActive?: boolean;
-            enrolledViaAutomatedDeviceEnrollment?: boolean;
+            supervised?: boolean;
             userApprovedMdm?: boolean;
-            declarativeDeviceManagementEnabled?: boolean;
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
-            readonly managementId?: string;
-            lastLoggedInUsernameSelfService?: string | null;
-            /** Format: date-time */
-            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
-            lastLoggedInUsernameBinary?: string | null;
-            /** Format: date-time */
-            lastLoggedInUsernameBinaryTimestamp?: string | null;
-            lastLoggedInUsernameMdm?: string | null;
-            /** Format: date-time */
-            lastLoggedInUsernameMdmTimestamp?: string | null;
         };
         ComputerGeneralCreate: {
-            name: string;
-            lastIpAddress?: string;
-            lastReportedIp?: string;
-            jamfBinaryVersion?: string;
-            /** @enum {string} */
-            platform?: "WINDOWS" | "MAC" | "NONE";
+            assetTag?: string;
             barcode1?: string;
             barcode2?: string;
-            assetTag?: string;
-            remoteManagement?: components["schemas"]["ComputerRemoteManagementCreate"];
-            supervised?: boolean;
-            mdmCapable?: boolean;
+            declarativeDeviceManagementEnabled?: boolean;
+            distributionPointId?: string;
+            enrolledViaAutomatedDeviceEnrollment?: boolean;
+            itunesStoreAccountActive?: boolean;
+            jamfBinaryVersion?: string;
             /** Format: date-time */
-            reportDate?: string;
+            lastCloudBackupDate?: string;
             /** Format: date-time */
             lastContactTime?: string;
             /** Format: date-time */
-            lastCloudBackupDate?: string;
-            /** Format: date-time */
             lastEnrolledDate?: string;
-            distributionPointId?: string;
-            siteId?: string;
-            itunesStoreAccountActive?: boolean;
-            enrolledViaAutomatedDeviceEnrollment?: boolean;
-            userApprovedMdm?: boolean;
-            declarativeDeviceManagementEnabled?: boolean;
-        };
-        ComputerGeneralCreateV4: {
-            name: string;
             lastIpAddress?: string;
-            jamfBinaryVersion?: string;
+            lastReportedIp?: string;
+            mdmCapable?: boolean;
+            name: string;
             /** @enum {string} */
             platform?: "WINDOWS" | "MAC" | "NONE";
-            barcode1?: string;
-            barcode2?: string;
-            assetTag?: string;
             remoteManagement?: components["schemas"]["ComputerRemoteManagementCreate"];
-            supervised?: boolean;
-            mdmCapable?: boolean;
             /** Format: date-time */
             reportDate?: string;
+            siteId?: string;
+            supervised?: boolean;
+            userApprovedMdm?: boolean;
+        };
+        ComputerGeneralCreateV4: {
+            assetTag?: string;
+            barcode1?: string;
+            barcode2?: string;
+            declarativeDeviceManagementEnabled?: boolean;
+            distributionPointId?: string;
+            enrolledViaAutomatedDeviceEnrollment?: boolean;
+            itunesStoreAccountActive?: boolean;
+            jamfBinaryVersion?: string;
             /** Format: date-time */
             lastCheckIn?: string;
             /** Format: date-time */
-            lastContact?: string;
-            /** Format: date-time */
             lastCloudBackupDate?: string;
             /** Format: date-time */
+            lastContact?: string;
+            /** Format: date-time */
             lastEnrolledDate?: string;
-            distributionPointId?: string;
+            lastIpAddress?: string;
+            mdmCapable?: boolean;
+            name: string;
+            /** @enum {string} */
+            platform?: "WINDOWS" | "MAC" | "NONE";
+            remoteManagement?: components["schemas"]["ComputerRemoteManagementCreate"];
+            /** Format: date-time */
+            reportDate?: string;
             siteId?: string;
-            itunesStoreAccountActive?: boolean;
-            enrolledViaAutomatedDeviceEnrollment?: boolean;
+            supervised?: boolean;
             userApprovedMdm?: boolean;
-            declarativeDeviceManagementEnabled?: boolean;
         };
         ComputerGeneralUpdate: {
-            name?: string;
-            lastIpAddress?: string;
+            assetTag?: string;
             barcode1?: string;
             barcode2?: string;
-            assetTag?: string;
-            managed?: boolean;
-            siteId?: string;
             extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            lastIpAddress?: string;
+            managed?: boolean;
+            name?: string;
+            siteId?: string;
         };
         ComputerGeneralV4: {
-            name?: string;
-            lastIpAddress?: string;
-            lastReportedIpV4?: string;
-            lastReportedIpV6?: string;
-            jamfBinaryVersion?: string;
-            platform?: string;
+            assetTag?: string;
             barcode1?: string;
             barcode2?: string;
-            assetTag?: string;
-            remoteManagement?: components["schemas"]["ComputerRemoteManagement"];
-            supervised?: boolean;
-            mdmCapable?: components["schemas"]["ComputerMdmCapability"];
-            /** Format: date-time */
-            reportDate?: string;
+            declarativeDeviceManagementEnabled?: boolean;
+            distributionPoint?: string;
+            enrolledViaAutomatedDeviceEnrollment?: boolean;
+            enrollmentMethod?: components["schemas"]["EnrollmentMethod"];
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            /** Format: date */
+            initialEntryDate?: string;
+            itunesStoreAccountActive?: boolean;
+            jamfBinaryVersion?: string;
             /** Format: date-time */
             lastCheckIn?: string;
             /** Format: date-time */
-            lastContact?: string;
-            /** Format: date-time */
             lastCloudBackupDate?: string;
             /** Format: date-time */
+            lastContact?: string;
+            /** Format: date-time */
             lastEnrolledDate?: string;
-            /** Format: date-time */
-            mdmProfileExpiration?: string;
-            /** Format: date */
-            initialEntryDate?: string;
-            distributionPoint?: string;
-            enrollmentMethod?: components["schemas"]["EnrollmentMethod"];
-            site?: components["schemas"]["ComputerSite"];
-            itunesStoreAccountActive?: boolean;
-            enrolledViaAutomatedDeviceEnrollment?: boolean;
-            userApprovedMdm?: boolean;
-            declarativeDeviceManagementEnabled?: boolean;
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
-            readonly managementId?: string;
-            lastLoggedInUsernameSelfService?: string | null;
-            /** Format: date-time */
-            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
+            lastIpAddress?: string;
             lastLoggedInUsernameBinary?: string | null;
             /** Format: date-time */
             lastLoggedInUsernameBinaryTimestamp?: string | null;
             lastLoggedInUsernameMdm?: string | null;
             /** Format: date-time */
             lastLoggedInUsernameMdmTimestamp?: string | null;
+            lastLoggedInUsernameSelfService?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
+            lastReportedIpV4?: string;
+            lastReportedIpV6?: string;
+            readonly managementId?: string;
+            mdmCapable?: components["schemas"]["ComputerMdmCapability"];
+            /** Format: date-time */
+            mdmProfileExpiration?: string;
+            name?: string;
+            platform?: string;
+            remoteManagement?: components["schemas"]["ComputerRemoteManagement"];
+            /** Format: date-time */
+            reportDate?: string;
+            site?: components["schemas"]["ComputerSite"];
+            supervised?: boolean;
+            userApprovedMdm?: boolean;
         };
         ComputerGroup: {
+            description?: string;
             id?: string;
             name?: string;
-            description?: string;
             smartGroup?: boolean;
         };
         ComputerHardware: {
-            readonly make?: string;
-            readonly model?: string;
-            readonly modelIdentifier?: string;
-            readonly serialNumber?: string;
-            /** Format: int64 */
-            readonly processorSpeedMhz?: number;
-            readonly processorCount?: number;
-            readonly coreCount?: number;
-            readonly processorType?: string;
-            readonly processorArchitecture?: string;
-            /** Format: int64 */
-            readonly busSpeedMhz?: number;
-            /** Format: int64 */
-            readonly cacheSizeKilobytes?: number;
-            networkAdapterType?: string;
-            macAddress?: string;
-            altNetworkAdapterType?: string;
             altMacAddress?: string;
-            /** Format: int64 */
-            readonly totalRamMegabytes?: number;
-            readonly openRamSlots?: number;
+            altNetworkAdapterType?: string;
+            readonly appleSilicon?: boolean;
             readonly batteryCapacityPercent?: number;
             /**
              * @default UNKNOWN
              * @enum {string}
              */
             readonly batteryHealth: "NON_GENUINE" | "NORMAL" | "SERVICE_RECOMMENDED" | "UNKNOWN" | "UNSUPPORTED";
-            readonly smcVersion?: string;
-            readonly nicSpeed?: string;
-            readonly opticalDrive?: string;
-            readonly bootRom?: string;
             readonly bleCapable?: boolean;
-            readonly supportsIosAppInstalls?: boolean;
-            readonly appleSilicon?: boolean;
-            readonly provisioningUdid?: string;
+            readonly bootRom?: string;
+            /** Format: int64 */
+            readonly busSpeedMhz?: number;
+            /** Format: int64 */
+            readonly cacheSizeKilobytes?: number;
+            readonly coreCount?: number;
             extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            macAddress?: string;
+            readonly make?: string;
+            readonly model?: string;
+            readonly modelIdentifier?: string;
+            networkAdapterType?: string;
+            readonly nicSpeed?: string;
+            readonly openRamSlots?: number;
+            readonly opticalDrive?: string;
+            readonly processorArchitecture?: string;
+            readonly processorCount?: number;
+            /** Format: int64 */
+            readonly processorSpeedMhz?: number;
+            readonly processorType?: string;
+            readonly provisioningUdid?: string;
+            readonly serialNumber?: string;
+            readonly smcVersion?: string;
+            readonly supportsIosAppInstalls?: boolean;
+            /** Format: int64 */
+            readonly totalRamMegabytes?: number;
         };
         ComputerHardwareCreate: {
-            make?: string;
-            model?: string;
-            modelIdentifier?: string;
-            serialNumber?: string;
-            /** Format: int64 */
-            processorSpeedMhz?: number;
-            processorCount?: number;
-            coreCount?: number;
-            processorType?: string;
-            processorArchitecture?: string;
-            /** Format: int64 */
-            busSpeedMhz?: number;
-            /** Format: int64 */
-            cacheSizeKilobytes?: number;
-            networkAdapterType?: string;
-            macAddress?: string;
-            altNetworkAdapterType?: string;
             altMacAddress?: string;
-            /** Format: int64 */
-            totalRamMegabytes?: number;
-            openRamSlots?: number;
+            altNetworkAdapterType?: string;
+            appleSilicon?: boolean;
             batteryCapacityPercent?: number;
             /**
              * @default UNKNOWN
              * @enum {string}
              */
             batteryHealth: "NON_GENUINE" | "NORMAL" | "SERVICE_RECOMMENDED" | "UNKNOWN" | "UNSUPPORTED";
-            smcVersion?: string;
-            nicSpeed?: string;
-            opticalDrive?: string;
-            bootRom?: string;
             bleCapable?: boolean;
+            bootRom?: string;
+            /** Format: int64 */
+            busSpeedMhz?: number;
+            /** Format: int64 */
+            cacheSizeKilobytes?: number;
+            coreCount?: number;
+            macAddress?: string;
+            make?: string;
+            model?: string;
+            modelIdentifier?: string;
+            networkAdapterType?: string;
+            nicSpeed?: string;
+            openRamSlots?: number;
+            opticalDrive?: string;
+            processorArchitecture?: string;
+            processorCount?: number;
+            /** Format: int64 */
+            processorSpeedMhz?: number;
+            processorType?: string;
+            serialNumber?: string;
+            smcVersion?: string;
             supportsIosAppInstalls?: boolean;
-            appleSilicon?: boolean;
+            /** Format: int64 */
+            totalRamMegabytes?: number;
         };
         ComputerHardwareUpdate: {
-            networkAdapterType?: string;
-            macAddress?: string;
-            altNetworkAdapterType?: string;
             altMacAddress?: string;
+            altNetworkAdapterType?: string;
             extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            macAddress?: string;
+            networkAdapterType?: string;
         };
         ComputerIbeacon: {
             name?: string;
         };
         ComputerInventory: {
-            readonly id?: string;
-            udid?: string;
-            general?: components["schemas"]["ComputerGeneral"];
-            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
-            purchasing?: components["schemas"]["ComputerPurchase"];
             applications?: components["schemas"]["ComputerApplication"][];
-            storage?: components["schemas"]["ComputerStorage"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
-            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
-            printers?: components["schemas"]["ComputerPrinter"][];
-            services?: components["schemas"]["ComputerService"][];
-            hardware?: components["schemas"]["ComputerHardware"];
-            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
-            certificates?: components["schemas"]["ComputerCertificate"][];
             attachments?: components["schemas"]["ComputerAttachment"][];
-            plugins?: Record<string, never>[];
-            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
-            fonts?: components["schemas"]["ComputerFont"][];
-            security?: components["schemas"]["ComputerSecurity"];
-            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
-            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
-            ibeacons?: components["schemas"]["ComputerIbeacon"][];
-            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            certificates?: components["schemas"]["ComputerCertificate"][];
+            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
             contentCaching?: components["schemas"]["ComputerContentCaching"];
+            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            fonts?: components["schemas"]["ComputerFont"][];
+            general?: components["schemas"]["ComputerGeneral"];
             groupMemberships?: components["schemas"]["GroupMembership"][];
+            hardware?: components["schemas"]["ComputerHardware"];
+            ibeacons?: components["schemas"]["ComputerIbeacon"][];
+            readonly id?: string;
+            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
+            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
+            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
+            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
+            plugins?: Record<string, never>[];
+            printers?: components["schemas"]["ComputerPrinter"][];
+            purchasing?: components["schemas"]["ComputerPurchase"];
+            security?: components["schemas"]["ComputerSecurity"];
+            services?: components["schemas"]["ComputerService"][];
+            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
+            storage?: components["schemas"]["ComputerStorage"];
+            udid?: string;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
         };
         ComputerInventoryCollectionPreferences: {
+            /** @default true */
+            allowChangingUserAndLocation: boolean;
             /** @default false */
-            monitorApplicationUsage: boolean;
+            calculateSizes: boolean;
+            /** @default false */
+            collectSyncedMobileDeviceInfo: boolean;
+            /** @default true */
+            collectUnmanagedCertificates: boolean;
+            /** @default false */
+            includeAccounts: boolean;
             /** @default false */
             readonly includeFonts: boolean;
             /** @default false */
-            includePlugins: boolean;
+            includeHiddenAccounts: boolean;
             /** @default false */
             includePackages: boolean;
             /** @default false */
-            includeSoftwareUpdates: boolean;
-            /** @default false */
-            includeSoftwareId: boolean;
-            /** @default false */
-            includeAccounts: boolean;
-            /** @default false */
-            calculateSizes: boolean;
-            /** @default false */
-            includeHiddenAccounts: boolean;
+            includePlugins: boolean;
             /** @default false */
             includePrinters: boolean;
             /** @default false */
             includeServices: boolean;
             /** @default false */
-            collectSyncedMobileDeviceInfo: boolean;
+            includeSoftwareId: boolean;
             /** @default false */
-            updateLdapInfoOnComputerInventorySubmissions: boolean;
-            /** @default false */
-            monitorBeacons: boolean;
-            /** @default true */
-            allowChangingUserAndLocation: boolean;
-            /** @default true */
-            useUnixUserPaths: boolean;
-            /** @default true */
-            collectUnmanagedCertificates: boolean;
-        };
-        ComputerInventoryCollectionPreferencesV2: {
+            includeSoftwareUpdates: boolean;
             /** @default false */
             monitorApplicationUsage: boolean;
             /** @default false */
-            includePackages: boolean;
+            monitorBeacons: boolean;
             /** @default false */
-            includeSoftwareUpdates: boolean;
-            /** @default false */
-            includeSoftwareId: boolean;
-            /** @default false */
-            includeAccounts: boolean;
+            updateLdapInfoOnComputerInventorySubmissions: boolean;
+            /** @default true */
+            useUnixUserPaths: boolean;
+        };
+        ComputerInventoryCollectionPreferencesV2: {
+            /** @default true */
+            allowChangingUserAndLocation: boolean;
             /** @default false */
             calculateSizes: boolean;
             /** @default false */
+            collectSyncedMobileDeviceInfo: boolean;
+            /** @default true */
+            collectUnmanagedCertificates: boolean;
+            /** @default false */
+            includeAccounts: boolean;
+            /** @default false */
             includeHiddenAccounts: boolean;
+            /** @default false */
+            includePackages: boolean;
             /** @default false */
             includePrinters: boolean;
             /** @default false */
             includeServices: boolean;
             /** @default false */
-            collectSyncedMobileDeviceInfo: boolean;
+            includeSoftwareId: boolean;
             /** @default false */
-            updateLdapInfoOnComputerInventorySubmissions: boolean;
+            includeSoftwareUpdates: boolean;
+            /** @default false */
+            monitorApplicationUsage: boolean;
             /** @default false */
             monitorBeacons: boolean;
-            /** @default true */
-            allowChangingUserAndLocation: boolean;
+            /** @default false */
+            updateLdapInfoOnComputerInventorySubmissions: boolean;
             /** @default true */
             useUnixUserPaths: boolean;
-            /** @default true */
-            collectUnmanagedCertificates: boolean;
         };
         ComputerInventoryCollectionSettings: {
-            computerInventoryCollectionPreferences?: components["schemas"]["ComputerInventoryCollectionPreferences"];
             applicationPaths?: components["schemas"]["AppPath"][];
+            computerInventoryCollectionPreferences?: components["schemas"]["ComputerInventoryCollectionPreferences"];
             readonly fontPaths?: components["schemas"]["FontPath"][];
             readonly pluginPaths?: components["schemas"]["PluginPath"][];
         };
         ComputerInventoryCollectionSettingsV2: {
-            computerInventoryCollectionPreferences?: components["schemas"]["ComputerInventoryCollectionPreferencesV2"];
             applicationPaths?: components["schemas"]["AppPath"][];
+            computerInventoryCollectionPreferences?: components["schemas"]["ComputerInventoryCollectionPreferencesV2"];
         };
         ComputerInventoryCreateRequest: {
-            udid?: string | null;
-            general?: components["schemas"]["ComputerGeneralCreate"];
             applications?: components["schemas"]["ComputerApplicationCreate"][] | null;
-            storage?: components["schemas"]["ComputerStorageCreate"];
-            configurationProfiles?: components["schemas"]["ComputerConfigurationProfileCreate"][] | null;
-            printers?: components["schemas"]["ComputerPrinterCreate"][] | null;
-            services?: components["schemas"]["ComputerServiceCreate"][] | null;
-            localUserAccounts?: components["schemas"]["ComputerLocalUserAccountCreate"][] | null;
             certificates?: components["schemas"]["ComputerCertificateCreate"][] | null;
-            plugins?: Record<string, never>[] | null;
-            packageReceipts?: components["schemas"]["ComputerPackageReceiptsCreate"];
+            configurationProfiles?: components["schemas"]["ComputerConfigurationProfileCreate"][] | null;
             fonts?: components["schemas"]["ComputerFontCreate"][] | null;
-            security?: components["schemas"]["ComputerSecurityCreate"];
-            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdateCreate"][] | null;
-            purchasing?: components["schemas"]["ComputerPurchaseCreate"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocationCreate"];
+            general?: components["schemas"]["ComputerGeneralCreate"];
             hardware?: components["schemas"]["ComputerHardwareCreate"];
+            localUserAccounts?: components["schemas"]["ComputerLocalUserAccountCreate"][] | null;
             operatingSystem?: components["schemas"]["ComputerOperatingSystemCreate"];
+            packageReceipts?: components["schemas"]["ComputerPackageReceiptsCreate"];
+            plugins?: Record<string, never>[] | null;
+            printers?: components["schemas"]["ComputerPrinterCreate"][] | null;
+            purchasing?: components["schemas"]["ComputerPurchaseCreate"];
+            security?: components["schemas"]["ComputerSecurityCreate"];
+            services?: components["schemas"]["ComputerServiceCreate"][] | null;
+            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdateCreate"][] | null;
+            storage?: components["schemas"]["ComputerStorageCreate"];
+            udid?: string | null;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocationCreate"];
         };
         ComputerInventoryCreateRequestV2: {
-            udid?: string | null;
-            general?: components["schemas"]["ComputerGeneralCreate"];
             applications?: components["schemas"]["ComputerApplicationCreate"][] | null;
-            storage?: components["schemas"]["ComputerStorageCreate"];
-            security?: components["schemas"]["ComputerSecurityCreate"];
-            configurationProfiles?: components["schemas"]["ComputerConfigurationProfileCreate"][] | null;
-            printers?: components["schemas"]["ComputerPrinterCreate"][] | null;
-            services?: components["schemas"]["ComputerServiceCreate"][] | null;
-            localUserAccounts?: components["schemas"]["ComputerLocalUserAccountCreate"][] | null;
             certificates?: components["schemas"]["ComputerCertificateCreate"][] | null;
-            packageReceipts?: components["schemas"]["ComputerPackageReceiptsCreate"];
-            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdateCreate"][] | null;
-            purchasing?: components["schemas"]["ComputerPurchaseCreate"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocationCreate"];
+            configurationProfiles?: components["schemas"]["ComputerConfigurationProfileCreate"][] | null;
+            general?: components["schemas"]["ComputerGeneralCreate"];
             hardware?: components["schemas"]["ComputerHardwareCreate"];
+            localUserAccounts?: components["schemas"]["ComputerLocalUserAccountCreate"][] | null;
             operatingSystem?: components["schemas"]["ComputerOperatingSystemCreate"];
+            packageReceipts?: components["schemas"]["ComputerPackageReceiptsCreate"];
+            printers?: components["schemas"]["ComputerPrinterCreate"][] | null;
+            purchasing?: components["schemas"]["ComputerPurchaseCreate"];
+            security?: components["schemas"]["ComputerSecurityCreate"];
+            services?: components["schemas"]["ComputerServiceCreate"][] | null;
+            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdateCreate"][] | null;
+            storage?: components["schemas"]["ComputerStorageCreate"];
+            udid?: string | null;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocationCreate"];
         };
         ComputerInventoryCreateRequestV4: {
-            udid?: string | null;
-            general?: components["schemas"]["ComputerGeneralCreateV4"];
             applications?: components["schemas"]["ComputerApplicationCreate"][] | null;
-            storage?: components["schemas"]["ComputerStorageCreate"];
-            security?: components["schemas"]["ComputerSecurityCreate"];
+            certificates?: components["schemas"]["ComputerCertificateCreate"][] | null;
             configurationProfiles?: components["schemas"]["ComputerConfigurationProfileCreate"][] | null;
-            services?: components["schemas"]["ComputerServiceCreate"][] | null;
+            general?: components["schemas"]["ComputerGeneralCreateV4"];
             hardware?: components["schemas"]["ComputerHardwareCreate"];
             localUserAccounts?: components["schemas"]["ComputerLocalUserAccountCreate"][] | null;
-            certificates?: components["schemas"]["ComputerCertificateCreate"][] | null;
-            packageReceipts?: components["schemas"]["ComputerPackageReceiptsCreate"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocationCreate"];
-            purchasing?: components["schemas"]["ComputerPurchaseCreate"];
             operatingSystem?: components["schemas"]["ComputerOperatingSystemCreate"];
-            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdateCreate"][] | null;
+            packageReceipts?: components["schemas"]["ComputerPackageReceiptsCreate"];
             printers?: components["schemas"]["ComputerPrinterCreate"][] | null;
+            purchasing?: components["schemas"]["ComputerPurchaseCreate"];
+            security?: components["schemas"]["ComputerSecurityCreate"];
+            services?: components["schemas"]["ComputerServiceCreate"][] | null;
+            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdateCreate"][] | null;
+            storage?: components["schemas"]["ComputerStorageCreate"];
+            udid?: string | null;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocationCreate"];
         };
         ComputerInventoryDeviceLockPinResponse: {
             readonly pin?: string;
         };
         ComputerInventoryFileVault: {
-            readonly computerId?: string;
-            name?: string;
-            personalRecoveryKey?: string;
             bootPartitionEncryptionDetails?: components["schemas"]["ComputerPartitionEncryption"];
+            readonly computerId?: string;
+            diskEncryptionConfigurationName?: string;
             /** @enum {string} */
             individualRecoveryKeyValidityStatus?: "VALID" | "INVALID" | "UNKNOWN" | "NOT_APPLICABLE";
             institutionalRecoveryKeyPresent?: boolean;
-            diskEncryptionConfigurationName?: string;
+            name?: string;
+            personalRecoveryKey?: string;
         };
         ComputerInventoryFileVaultSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["ComputerInventoryFileVault"][];
+            totalCount?: number;
         };
         ComputerInventoryRecoveryLockPasswordResponse: {
             /** Format: password */
             readonly recoveryLockPassword?: string;
         };
         ComputerInventorySearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["ComputerInventory"][];
+            totalCount?: number;
         };
         ComputerInventorySearchResultsV2: {
-            totalCount?: number;
             results?: components["schemas"]["ComputerInventoryV2"][];
+            totalCount?: number;
         };
         ComputerInventorySearchResultsV3: {
-            totalCount?: number;
             results?: components["schemas"]["ComputerInventoryV3"][];
+            totalCount?: number;
         };
         ComputerInventorySearchResultsV4: {
-            totalCount?: number;
             results?: components["schemas"]["ComputerInventoryV4"][];
+            totalCount?: number;
         };
         ComputerInventoryUpdateRequest: {
-            udid?: string;
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
             general?: components["schemas"]["ComputerGeneralUpdate"];
-            purchasing?: components["schemas"]["ComputerPurchase"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
             hardware?: components["schemas"]["ComputerHardwareUpdate"];
             operatingSystem?: components["schemas"]["ComputerOperatingSystemUpdate"];
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            purchasing?: components["schemas"]["ComputerPurchase"];
+            udid?: string;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
         };
         ComputerInventoryV2: {
-            readonly id?: string;
-            udid?: string;
-            general?: components["schemas"]["ComputerGeneral"];
-            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
-            purchasing?: components["schemas"]["ComputerPurchase"];
             applications?: components["schemas"]["ComputerApplication"][];
-            storage?: components["schemas"]["ComputerStorage"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
-            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
-            printers?: components["schemas"]["ComputerPrinter"][];
-            services?: components["schemas"]["ComputerService"][];
-            hardware?: components["schemas"]["ComputerHardware"];
-            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
-            certificates?: components["schemas"]["ComputerCertificate"][];
             attachments?: components["schemas"]["ComputerAttachment"][];
-            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
-            security?: components["schemas"]["ComputerSecurity"];
-            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
-            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
-            ibeacons?: components["schemas"]["ComputerIbeacon"][];
-            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            certificates?: components["schemas"]["ComputerCertificate"][];
+            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
             contentCaching?: components["schemas"]["ComputerContentCaching"];
+            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            general?: components["schemas"]["ComputerGeneral"];
             groupMemberships?: components["schemas"]["GroupMembership"][];
+            hardware?: components["schemas"]["ComputerHardware"];
+            ibeacons?: components["schemas"]["ComputerIbeacon"][];
+            readonly id?: string;
+            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
+            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
+            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
+            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
+            printers?: components["schemas"]["ComputerPrinter"][];
+            purchasing?: components["schemas"]["ComputerPurchase"];
+            security?: components["schemas"]["ComputerSecurity"];
+            services?: components["schemas"]["ComputerService"][];
+            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
+            storage?: components["schemas"]["ComputerStorage"];
+            udid?: string;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
         };
         ComputerInventoryV3: {
-            readonly id?: string;
-            udid?: string;
-            general?: components["schemas"]["ComputerGeneral"];
-            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
-            purchasing?: components["schemas"]["ComputerPurchase"];
             applications?: components["schemas"]["ComputerApplicationV3"][];
-            storage?: components["schemas"]["ComputerStorage"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
-            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
-            printers?: components["schemas"]["ComputerPrinter"][];
-            services?: components["schemas"]["ComputerService"][];
-            hardware?: components["schemas"]["ComputerHardware"];
-            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
-            certificates?: components["schemas"]["ComputerCertificate"][];
             attachments?: components["schemas"]["ComputerAttachment"][];
-            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
-            security?: components["schemas"]["ComputerSecurity"];
-            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
-            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
-            ibeacons?: components["schemas"]["ComputerIbeacon"][];
-            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            certificates?: components["schemas"]["ComputerCertificate"][];
+            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
             contentCaching?: components["schemas"]["ComputerContentCaching"];
+            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            general?: components["schemas"]["ComputerGeneral"];
             groupMemberships?: components["schemas"]["GroupMembership"][];
+            hardware?: components["schemas"]["ComputerHardware"];
+            ibeacons?: components["schemas"]["ComputerIbeacon"][];
+            readonly id?: string;
+            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
+            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
+            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
+            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
+            printers?: components["schemas"]["ComputerPrinter"][];
+            purchasing?: components["schemas"]["ComputerPurchase"];
+            security?: components["schemas"]["ComputerSecurity"];
+            services?: components["schemas"]["ComputerService"][];
+            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
+            storage?: components["schemas"]["ComputerStorage"];
+            udid?: string;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
         };
         ComputerInventoryV4: {
-            readonly id?: string;
-            udid?: string;
-            general?: components["schemas"]["ComputerGeneralV4"];
-            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
-            purchasing?: components["schemas"]["ComputerPurchase"];
             applications?: components["schemas"]["ComputerApplicationV3"][];
-            storage?: components["schemas"]["ComputerStorage"];
-            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
-            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
-            printers?: components["schemas"]["ComputerPrinter"][];
-            services?: components["schemas"]["ComputerService"][];
-            hardware?: components["schemas"]["ComputerHardware"];
-            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
-            certificates?: components["schemas"]["ComputerCertificate"][];
             attachments?: components["schemas"]["ComputerAttachment"][];
-            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
-            security?: components["schemas"]["ComputerSecurity"];
-            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
-            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
-            ibeacons?: components["schemas"]["ComputerIbeacon"][];
-            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            certificates?: components["schemas"]["ComputerCertificate"][];
+            configurationProfiles?: components["schemas"]["ComputerConfigurationProfile"][];
             contentCaching?: components["schemas"]["ComputerContentCaching"];
+            diskEncryption?: components["schemas"]["ComputerDiskEncryption"];
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            general?: components["schemas"]["ComputerGeneralV4"];
             groupMemberships?: components["schemas"]["GroupMembership"][];
+            hardware?: components["schemas"]["ComputerHardware"];
+            ibeacons?: components["schemas"]["ComputerIbeacon"][];
+            readonly id?: string;
+            licensedSoftware?: components["schemas"]["ComputerLicensedSoftware"][];
+            localUserAccounts?: components["schemas"]["ComputerLocalUserAccount"][];
+            operatingSystem?: components["schemas"]["ComputerOperatingSystem"];
+            packageReceipts?: components["schemas"]["ComputerPackageReceipts"];
+            printers?: components["schemas"]["ComputerPrinter"][];
+            purchasing?: components["schemas"]["ComputerPurchase"];
+            security?: components["schemas"]["ComputerSecurity"];
+            services?: components["schemas"]["ComputerService"][];
+            softwareUpdates?: components["schemas"]["ComputerSoftwareUpdate"][];
+            storage?: components["schemas"]["ComputerStorage"];
+            udid?: string;
+            userAndLocation?: components["schemas"]["ComputerUserAndLocation"];
         };
         ComputerLicensedSoftware: {
             id?: string;
             name?: string;
         };
         ComputerLocalUserAccount: {
-            uid?: string;
-            readonly userGuid?: string;
-            username?: string;
-            fullName?: string;
             admin?: boolean;
+            /** @enum {string} */
+            azureActiveDirectoryId?: "ACTIVATED" | "DEACTIVATED" | "UNRESPONSIVE" | "UNKNOWN";
+            computerAzureActiveDirectoryId?: string;
+            fileVault2Enabled?: boolean;
+            fullName?: string;
             homeDirectory?: string;
             /** Format: int64 */
             readonly homeDirectorySizeMb?: number;
-            fileVault2Enabled?: boolean;
-            /** @enum {string} */
-            userAccountType?: "LOCAL" | "MOBILE" | "UNKNOWN";
-            passwordMinLength?: number;
+            passwordHistoryDepth?: number;
             passwordMaxAge?: number;
             passwordMinComplexCharacters?: number;
-            passwordHistoryDepth?: number;
+            passwordMinLength?: number;
             passwordRequireAlphanumeric?: boolean;
-            computerAzureActiveDirectoryId?: string;
-            userAzureActiveDirectoryId?: string;
+            uid?: string;
             /** @enum {string} */
-            azureActiveDirectoryId?: "ACTIVATED" | "DEACTIVATED" | "UNRESPONSIVE" | "UNKNOWN";
+            userAccountType?: "LOCAL" | "MOBILE" | "UNKNOWN";
+            userAzureActiveDirectoryId?: string;
+            readonly userGuid?: string;
+            username?: string;
         };
         ComputerLocalUserAccountCreate: {
-            uid?: string | null;
-            userGuid?: string | null;
-            username?: string | null;
-            fullName?: string | null;
             admin?: boolean | null;
+            computerAzureActiveDirectoryId?: string | null;
+            fileVault2Enabled?: boolean | null;
+            fullName?: string | null;
             homeDirectory?: string | null;
             /** Format: int64 */
             homeDirectorySizeMb?: number | null;
-            fileVault2Enabled?: boolean | null;
-            /** @enum {string|null} */
-            userAccountType?: "LOCAL" | "MOBILE" | "UNKNOWN" | null;
-            passwordMinLength?: number | null;
+            passwordHistoryDepth?: number | null;
             passwordMaxAge?: number | null;
             passwordMinComplexCharacters?: number | null;
-            passwordHistoryDepth?: number | null;
+            passwordMinLength?: number | null;
             passwordRequireAlphanumeric?: boolean | null;
-            computerAzureActiveDirectoryId?: string | null;
+            uid?: string | null;
+            /** @enum {string|null} */
+            userAccountType?: "LOCAL" | "MOBILE" | "UNKNOWN" | null;
             userAzureActiveDirectoryId?: string | null;
+            userGuid?: string | null;
+            username?: string | null;
         };
         ComputerLocation: {
-            username?: string;
             position?: string;
             room?: string;
+            username?: string;
         };
         ComputerMdmCapability: {
             capable?: boolean;
@@ -33459,162 +33459,162 @@ export interface components {
             userManagementInfo?: components["schemas"]["ComputerUserManagementInfo"][];
         };
         ComputerOperatingSystem: {
-            readonly name?: string;
-            readonly version?: string;
-            readonly build?: string;
-            readonly supplementalBuildVersion?: string;
-            readonly rapidSecurityResponse?: string;
             readonly activeDirectoryStatus?: string;
+            readonly build?: string;
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
             /** @enum {string} */
             fileVault2Status?: "NOT_APPLICABLE" | "NOT_ENCRYPTED" | "BOOT_ENCRYPTED" | "SOME_ENCRYPTED" | "ALL_ENCRYPTED";
+            readonly name?: string;
+            readonly rapidSecurityResponse?: string;
             readonly softwareUpdateDeviceId?: string;
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            readonly supplementalBuildVersion?: string;
+            readonly version?: string;
         };
         ComputerOperatingSystemCreate: {
-            name?: string | null;
-            version?: string | null;
-            build?: string | null;
-            supplementalBuildVersion?: string | null;
-            rapidSecurityResponse?: string | null;
             activeDirectoryStatus?: string | null;
+            build?: string | null;
+            name?: string | null;
+            rapidSecurityResponse?: string | null;
             softwareUpdateDeviceId?: string | null;
+            supplementalBuildVersion?: string | null;
+            version?: string | null;
         };
         ComputerOperatingSystemUpdate: {
             extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
         };
         ComputerOverview: {
-            id?: string;
-            location?: components["schemas"]["ComputerLocation"];
-            name?: string;
-            udid?: string;
-            serialNumber?: string;
-            lastContactDate?: string;
-            lastReportDate?: string;
-            lastEnrolledDate?: string;
-            operatingSystemVersion?: string;
-            operatingSystemBuild?: string;
-            operatingSystemSupplementalBuildVersion?: string;
-            operatingSystemRapidSecurityResponse?: string;
-            ipAddress?: string;
-            macAddress?: string;
             assetTag?: string;
-            modelIdentifier?: string;
-            mdmAccessRights?: number;
+            id?: string;
+            ipAddress?: string;
             isManaged?: boolean;
+            lastContactDate?: string;
+            lastEnrolledDate?: string;
+            lastReportDate?: string;
+            location?: components["schemas"]["ComputerLocation"];
+            macAddress?: string;
             readonly managementId?: string;
+            mdmAccessRights?: number;
+            modelIdentifier?: string;
+            name?: string;
+            operatingSystemBuild?: string;
+            operatingSystemRapidSecurityResponse?: string;
+            operatingSystemSupplementalBuildVersion?: string;
+            operatingSystemVersion?: string;
+            serialNumber?: string;
+            udid?: string;
         };
         ComputerPackageReceipts: {
-            installedByJamfPro?: string[];
-            installedByInstallerSwu?: string[];
             cached?: string[];
+            installedByInstallerSwu?: string[];
+            installedByJamfPro?: string[];
         };
         ComputerPackageReceiptsCreate: {
-            installedByJamfPro?: string[] | null;
-            installedByInstallerSwu?: string[] | null;
             cached?: string[] | null;
+            installedByInstallerSwu?: string[] | null;
+            installedByJamfPro?: string[] | null;
         };
         ComputerPartition: {
-            readonly name?: string;
-            /** Format: int64 */
-            readonly sizeMegabytes?: number;
             /** Format: int64 */
             readonly availableMegabytes?: number;
+            fileVault2ProgressPercent?: number | null;
+            fileVault2State?: components["schemas"]["ComputerPartitionFileVault2State"];
+            readonly lvmManaged?: boolean;
+            readonly name?: string;
             /** @enum {string} */
             readonly partitionType?: "BOOT" | "RECOVERY" | "OTHER";
             readonly percentUsed?: number;
-            fileVault2State?: components["schemas"]["ComputerPartitionFileVault2State"];
-            fileVault2ProgressPercent?: number | null;
-            readonly lvmManaged?: boolean;
+            /** Format: int64 */
+            readonly sizeMegabytes?: number;
         };
         ComputerPartitionCreate: {
-            name?: string | null;
-            /** Format: int64 */
-            sizeMegabytes?: number | null;
             /** Format: int64 */
             availableMegabytes?: number | null;
+            fileVault2ProgressPercent?: number | null;
+            fileVault2State?: components["schemas"]["ComputerPartitionFileVault2State"];
+            lvmManaged?: boolean | null;
+            name?: string | null;
             /** @enum {string|null} */
             partitionType?: "BOOT" | "RECOVERY" | "OTHER" | null;
             percentUsed?: number | null;
-            fileVault2State?: components["schemas"]["ComputerPartitionFileVault2State"];
-            fileVault2ProgressPercent?: number | null;
-            lvmManaged?: boolean | null;
+            /** Format: int64 */
+            sizeMegabytes?: number | null;
         };
         ComputerPartitionEncryption: {
-            partitionName?: string;
-            partitionFileVault2State?: components["schemas"]["ComputerPartitionFileVault2State"];
             partitionFileVault2Percent?: number;
+            partitionFileVault2State?: components["schemas"]["ComputerPartitionFileVault2State"];
+            partitionName?: string;
         };
         /** @enum {string} */
         ComputerPartitionFileVault2State: "UNKNOWN" | "UNENCRYPTED" | "INELIGIBLE" | "DECRYPTED" | "DECRYPTING" | "ENCRYPTED" | "ENCRYPTING" | "RESTART_NEEDED" | "OPTIMIZING" | "DECRYPTING_PAUSED" | "ENCRYPTING_PAUSED";
         ComputerPrestageSearchResultsV3: {
-            totalCount?: number;
             results?: components["schemas"]["GetComputerPrestageV3"][];
+            totalCount?: number;
         };
         ComputerPrestageV3: components["schemas"]["DeviceEnrollmentPrestageV2"] & {
-            installProfilesDuringSetup: boolean;
-            prestageInstalledProfileIds: string[];
-            customPackageIds: string[];
             customPackageDistributionPointId: string;
+            customPackageIds: string[];
             enableRecoveryLock?: boolean;
+            installProfilesDuringSetup: boolean;
+            manifestUrl?: string | null;
+            minimumOsSpecificVersion?: string;
+            platformSsoAppBundleId?: string;
+            prestageInstalledProfileIds: string[];
+            /** @enum {string} */
+            prestageMinimumOsTargetVersionType?: "NO_ENFORCEMENT" | "MINIMUM_OS_LATEST_VERSION" | "MINIMUM_OS_LATEST_MAJOR_VERSION" | "MINIMUM_OS_LATEST_MINOR_VERSION" | "MINIMUM_OS_SPECIFIC_VERSION";
+            profileUrl?: string | null;
+            pssoConfigProfileId?: string | null;
+            /** @default false */
+            pssoEnabled: boolean;
             /** @enum {string} */
             recoveryLockPasswordType?: "MANUAL" | "RANDOM";
             rotateRecoveryLockPassword?: boolean;
-            /** @enum {string} */
-            prestageMinimumOsTargetVersionType?: "NO_ENFORCEMENT" | "MINIMUM_OS_LATEST_VERSION" | "MINIMUM_OS_LATEST_MAJOR_VERSION" | "MINIMUM_OS_LATEST_MINOR_VERSION" | "MINIMUM_OS_SPECIFIC_VERSION";
-            minimumOsSpecificVersion?: string;
-            /** @default false */
-            pssoEnabled: boolean;
-            platformSsoAppBundleId?: string;
-            profileUrl?: string | null;
-            pssoConfigProfileId?: string | null;
-            manifestUrl?: string | null;
         };
         ComputerPrinter: {
+            location?: string;
             name?: string;
             type?: string;
             uri?: string;
-            location?: string;
         };
         ComputerPrinterCreate: {
+            location?: string | null;
             name?: string | null;
             type?: string | null;
             uri?: string | null;
-            location?: string | null;
         };
         ComputerPurchase: {
+            appleCareId?: string;
+            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            /** Format: date */
+            leaseDate?: string;
             leased?: boolean;
-            purchased?: boolean;
-            poNumber?: string;
+            lifeExpectancy?: number;
             /** Format: date */
             poDate?: string;
+            poNumber?: string;
+            purchasePrice?: string;
+            purchased?: boolean;
+            purchasingAccount?: string;
+            purchasingContact?: string;
             vendor?: string;
             /** Format: date */
             warrantyDate?: string;
-            appleCareId?: string;
-            /** Format: date */
-            leaseDate?: string;
-            purchasePrice?: string;
-            lifeExpectancy?: number;
-            purchasingAccount?: string;
-            purchasingContact?: string;
-            extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
         };
         ComputerPurchaseCreate: {
-            leased?: boolean | null;
-            purchased?: boolean | null;
-            poNumber?: string | null;
-            /** Format: date */
-            poDate?: string | null;
-            vendor?: string | null;
-            /** Format: date */
-            warrantyDate?: string | null;
             appleCareId?: string | null;
             /** Format: date */
             leaseDate?: string | null;
-            purchasePrice?: string | null;
+            leased?: boolean | null;
             lifeExpectancy?: number | null;
+            /** Format: date */
+            poDate?: string | null;
+            poNumber?: string | null;
+            purchasePrice?: string | null;
+            purchased?: boolean | null;
             purchasingAccount?: string | null;
             purchasingContact?: string | null;
+            vendor?: string | null;
+            /** Format: date */
+            warrantyDate?: string | null;
         };
         ComputerRemoteManagement: {
             managed?: boolean;
@@ -33633,41 +33633,41 @@ export interface components {
         /** @enum {string} */
         ComputerSectionV4: "GENERAL" | "DISK_ENCRYPTION" | "PURCHASING" | "APPLICATIONS" | "STORAGE" | "USER_AND_LOCATION" | "CONFIGURATION_PROFILES" | "PRINTERS" | "SERVICES" | "HARDWARE" | "LOCAL_USER_ACCOUNTS" | "CERTIFICATES" | "ATTACHMENTS" | "PACKAGE_RECEIPTS" | "SECURITY" | "OPERATING_SYSTEM" | "LICENSED_SOFTWARE" | "IBEACONS" | "SOFTWARE_UPDATES" | "EXTENSION_ATTRIBUTES" | "CONTENT_CACHING" | "GROUP_MEMBERSHIPS";
         ComputerSecurity: {
-            /** @enum {string} */
-            sipStatus?: "NOT_COLLECTED" | "NOT_AVAILABLE" | "DISABLED" | "ENABLED";
-            /** @enum {string} */
-            gatekeeperStatus?: "NOT_COLLECTED" | "DISABLED" | "APP_STORE_AND_IDENTIFIED_DEVELOPERS" | "APP_STORE";
-            xprotectVersion?: string;
-            autoLoginDisabled?: boolean;
-            remoteDesktopEnabled?: boolean;
             activationLockEnabled?: boolean;
-            recoveryLockEnabled?: boolean;
-            firewallEnabled?: boolean;
             /** @enum {string} */
-            secureBootLevel?: "NO_SECURITY" | "MEDIUM_SECURITY" | "FULL_SECURITY" | "NOT_SUPPORTED" | "UNKNOWN";
-            /** @enum {string} */
-            externalBootLevel?: "ALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "DISALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "NOT_SUPPORTED" | "UNKNOWN";
+            readonly attestationStatus?: "PENDING" | "SUCCESS" | "CERTIFICATE_INVALID" | "DEVICE_PROPERTIES_MISMATCH" | "MDA_UNSUPPORTED_DUE_TO_HARDWARE" | "MDA_UNSUPPORTED_DUE_TO_SOFTWARE";
+            autoLoginDisabled?: boolean;
             bootstrapTokenAllowed?: boolean;
             /** @enum {string} */
             bootstrapTokenEscrowedStatus?: "ESCROWED" | "NOT_ESCROWED" | "NOT_SUPPORTED";
+            /** @enum {string} */
+            externalBootLevel?: "ALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "DISALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "NOT_SUPPORTED" | "UNKNOWN";
+            firewallEnabled?: boolean;
+            /** @enum {string} */
+            gatekeeperStatus?: "NOT_COLLECTED" | "DISABLED" | "APP_STORE_AND_IDENTIFIED_DEVELOPERS" | "APP_STORE";
             readonly lastAttestationAttempt?: string;
             readonly lastSuccessfulAttestation?: string;
+            recoveryLockEnabled?: boolean;
+            remoteDesktopEnabled?: boolean;
             /** @enum {string} */
-            readonly attestationStatus?: "PENDING" | "SUCCESS" | "CERTIFICATE_INVALID" | "DEVICE_PROPERTIES_MISMATCH" | "MDA_UNSUPPORTED_DUE_TO_HARDWARE" | "MDA_UNSUPPORTED_DUE_TO_SOFTWARE";
+            secureBootLevel?: "NO_SECURITY" | "MEDIUM_SECURITY" | "FULL_SECURITY" | "NOT_SUPPORTED" | "UNKNOWN";
+            /** @enum {string} */
+            sipStatus?: "NOT_COLLECTED" | "NOT_AVAILABLE" | "DISABLED" | "ENABLED";
+            xprotectVersion?: string;
         };
         ComputerSecurityCreate: {
+            activationLockEnabled?: boolean | null;
             /** @enum {string|null} */
-            sipStatus?: "NOT_COLLECTED" | "NOT_AVAILABLE" | "DISABLED" | "ENABLED" | null;
+            externalBootLevel?: "ALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "DISALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "NOT_SUPPORTED" | "UNKNOWN" | null;
+            firewallEnabled?: boolean | null;
             /** @enum {string|null} */
             gatekeeperStatus?: "NOT_COLLECTED" | "DISABLED" | "APP_STORE_AND_IDENTIFIED_DEVELOPERS" | "APP_STORE" | null;
-            xprotectVersion?: string | null;
-            activationLockEnabled?: boolean | null;
             recoveryLockEnabled?: boolean | null;
-            firewallEnabled?: boolean | null;
             /** @enum {string|null} */
             secureBootLevel?: "NO_SECURITY" | "MEDIUM_SECURITY" | "FULL_SECURITY" | "NOT_SUPPORTED" | "UNKNOWN" | null;
             /** @enum {string|null} */
-            externalBootLevel?: "ALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "DISALLOW_BOOTING_FROM_EXTERNAL_MEDIA" | "NOT_SUPPORTED" | "UNKNOWN" | null;
+            sipStatus?: "NOT_COLLECTED" | "NOT_AVAILABLE" | "DISABLED" | "ENABLED" | null;
+            xprotectVersion?: string | null;
         };
         ComputerService: {
             name?: string;
@@ -33680,24 +33680,24 @@ export interface components {
             name?: string;
         };
         ComputerSmartGroupCriteriaV2: {
-            name: string;
-            priority: number;
             /** @enum {string} */
             andOr: "and" | "or";
+            closingParen?: boolean;
+            name: string;
+            openingParen?: boolean;
+            priority: number;
             searchType: string;
             value: string;
-            openingParen?: boolean;
-            closingParen?: boolean;
         };
         ComputerSoftwareUpdate: {
             name?: string;
-            version?: string;
             packageName?: string;
+            version?: string;
         };
         ComputerSoftwareUpdateCreate: {
             name?: string | null;
-            version?: string | null;
             packageName?: string | null;
+            version?: string | null;
         };
         ComputerStorage: {
             /** Format: int64 */
@@ -33708,57 +33708,57 @@ export interface components {
             disks?: components["schemas"]["ComputerDiskCreate"][] | null;
         };
         ComputerUserAndLocation: {
-            username?: string;
-            realname?: string;
-            email?: string;
-            position?: string;
-            phone?: string;
-            departmentId?: string;
             buildingId?: string;
-            room?: string;
+            departmentId?: string;
+            email?: string;
             extensionAttributes?: components["schemas"]["ComputerExtensionAttribute"][];
+            phone?: string;
+            position?: string;
+            realname?: string;
+            room?: string;
+            username?: string;
         };
         ComputerUserAndLocationCreate: {
-            username?: string | null;
-            realname?: string | null;
-            email?: string | null;
-            position?: string | null;
-            phone?: string | null;
-            departmentId?: string | null;
             buildingId?: string | null;
+            departmentId?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            position?: string | null;
+            realname?: string | null;
             room?: string | null;
+            username?: string | null;
         };
         ComputerUserManagementInfo: {
             capableUser: string;
             managementId: string;
         };
         ComputersSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["ComputerOverview"][];
+            totalCount?: number;
         };
         ConfigurationProfile: {
             displayName?: string;
-            version?: string;
-            uuid?: string;
             identifier?: string;
+            uuid?: string;
+            version?: string;
         };
         ConfigurationSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["CloudIdPCommonResponse"][];
+            totalCount?: number;
         };
         ConnectionConfigurationCandidateRequest: {
-            siteId: string;
             displayName: string;
-            scriptToken: string;
             enabled: boolean;
+            scriptToken: string;
             sessionTimeout: number;
+            siteId: string;
         };
         ConnectionConfigurationResponse: {
-            id: string;
-            siteId: string;
             displayName: string;
             enabled: boolean;
+            id: string;
             sessionTimeout: number | null;
+            siteId: string;
         };
         ConnectionConfigurationStatusResponse: {
             connectionVerificationResult: string;
@@ -33777,105 +33777,105 @@ export interface components {
             countryCodes?: components["schemas"]["Country"][];
         };
         CreatePath: {
+            path: string;
             /** @enum {string} */
             scope: "APP" | "FONT" | "PLUGIN";
-            path: string;
         };
         CreatePathV2: {
+            path: string;
             /** @enum {string} */
             scope: "APP";
-            path: string;
         };
         Credentials: {
             /** Format: password */
             accessKeyID?: string;
+            bucketName?: string;
             /** Format: int64 */
             expiration?: number;
+            path?: string;
+            region?: string;
             /** Format: password */
             secretAccessKey?: string;
             sessionToken?: string;
-            region?: string;
-            bucketName?: string;
-            path?: string;
             uuid?: string;
         };
         CsaTenantIdInfo: {
             readonly tenantId?: string | null;
         };
         CsaToken: {
-            tenantId?: string | null;
-            subject?: string;
+            legacyJamfSalesforceIds?: string[];
             /** Format: int64 */
             refreshExpiration?: number;
             scopes?: string[];
-            legacyJamfSalesforceIds?: string[];
+            subject?: string;
+            tenantId?: string | null;
         };
         CurrentAccount: {
-            id?: number;
-            username?: string;
-            realName?: string;
-            email?: string;
-            preferences?: components["schemas"]["AccountPreferences"];
-            isMultiSiteAdmin?: boolean;
             /** @enum {string} */
             accessLevel?: "FullAccess" | "SiteAccess" | "GroupBasedAccess";
+            currentSiteId?: number;
+            email?: string;
+            groupIds?: number[];
+            id?: number;
+            isMultiSiteAdmin?: boolean;
+            preferences?: components["schemas"]["AccountPreferences"];
             /** @enum {string} */
             privilegeSet?: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
             privileges?: string[];
-            groupIds?: number[];
-            currentSiteId?: number;
+            realName?: string;
+            username?: string;
         };
         CurrentAuthorization: {
             account?: components["schemas"]["CurrentAccount"];
-            sites?: components["schemas"]["V1SiteBase"][];
             authenticationType?: components["schemas"]["AuthenticationType"];
+            sites?: components["schemas"]["V1SiteBase"][];
         };
         DashboardApiError: {
+            /** @default  */
+            description: string;
             /** @default 500 */
             httpStatusCode: number;
             /** @default  */
             id: string;
-            /** @default  */
-            description: string;
         };
         DashboardItem: {
-            id?: string;
-            title?: string | null;
-            subtitle?: string | null;
-            info?: string | null;
-            /** @default true */
-            enabled: boolean;
-            metrics?: {
-                value?: string;
-                /** @default true */
-                enabled: boolean;
-                /** @enum {string} */
-                tag?: "Completed" | "Remaining" | "Site License" | "No Licenses" | "Over" | "Failed" | "Retrying" | "Retrying-disabled" | "Pending" | "Expiring" | "Active" | "Inactive" | "Computers" | "Devices" | "Users" | "In Use" | "N/A" | "Latest Version" | "Other Versions";
-            }[];
             details?: {
                 label?: string;
                 value?: string;
             }[];
+            /** @default true */
+            enabled: boolean;
             error?: components["schemas"]["DashboardApiError"];
+            id?: string;
+            info?: string | null;
+            metrics?: {
+                /** @default true */
+                enabled: boolean;
+                /** @enum {string} */
+                tag?: "Completed" | "Remaining" | "Site License" | "No Licenses" | "Over" | "Failed" | "Retrying" | "Retrying-disabled" | "Pending" | "Expiring" | "Active" | "Inactive" | "Computers" | "Devices" | "Users" | "In Use" | "N/A" | "Latest Version" | "Other Versions";
+                value?: string;
+            }[];
+            subtitle?: string | null;
+            title?: string | null;
         };
         DashboardObject: {
+            enabled: boolean;
             objectId: string;
             /** @enum {string} */
             objectType: "TYPE_IOS_CONFIGURATION_PROFILE" | "TYPE_MACOS_CONFIGURATION_PROFILE" | "TYPE_USER_GROUP" | "TYPE_LICENSED_SOFTWARE" | "TYPE_PATCH_SOFTWARE_TITLE_CONFIGURATION" | "TYPE_PATCH_POLICY" | "TYPE_POLICY" | "TYPE_COMPUTER_GROUP" | "TYPE_MOBILE_DEVICE_GROUP" | "TYPE_DIGICERT_PKI_MANAGER_SETTINGS";
-            enabled: boolean;
         };
         DashboardSetup: {
-            setupTaskOptions?: {
-                /** @enum {string} */
-                setupTask?: "TYPE_LDAP_SERVER_SETUP_TASK" | "TYPE_PUSH_NOTIFICATION_SETTINGS_SETUP_TASK" | "TYPE_SMTP_SERVER_SETUP_TASK" | "TYPE_SSL_SETUP_TASK";
-            } & {
-                [key: string]: components["schemas"]["DashboardSetupTask"];
-            };
             featureOptions?: {
                 /** @enum {string} */
                 feature?: "TYPE_IOS_CONFIGURATION_PROFILE" | "TYPE_MACOS_CONFIGURATION_PROFILE" | "TYPE_USER_GROUP" | "TYPE_LICENSED_SOFTWARE" | "TYPE_PATCH_SOFTWARE_TITLE_CONFIGURATION" | "TYPE_PATCH_POLICY" | "TYPE_POLICY" | "TYPE_COMPUTER_GROUP" | "TYPE_MOBILE_DEVICE_GROUP" | "TYPE_DIGICERT_PKI_MANAGER_SETTINGS";
             } & {
                 [key: string]: components["schemas"]["DashboardItem"][];
+            };
+            setupTaskOptions?: {
+                /** @enum {string} */
+                setupTask?: "TYPE_LDAP_SERVER_SETUP_TASK" | "TYPE_PUSH_NOTIFICATION_SETTINGS_SETUP_TASK" | "TYPE_SMTP_SERVER_SETUP_TASK" | "TYPE_SSL_SETUP_TASK";
+            } & {
+                [key: string]: components["schemas"]["DashboardSetupTask"];
             };
         };
         DashboardSetupTask: {
@@ -33901,14 +33901,14 @@ export interface components {
             commandType: "DECLARATIVE_MANAGEMENT";
         };
         DefaultApplications: {
-            webBrowser?: string | null;
             calling?: string | null;
             messaging?: string | null;
+            webBrowser?: string | null;
         };
         DeleteUserCommand: components["schemas"]["MdmCommandBase"] & {
-            userName?: string;
-            forceDeletion?: boolean;
             deleteAllUsers?: boolean;
+            forceDeletion?: boolean;
+            userName?: string;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -33921,134 +33921,134 @@ export interface components {
             name: string;
         };
         DepartmentsSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["Department"][];
+            totalCount?: number;
         };
         DependencyObjectResults: {
-            totalCount?: number;
             results?: {
-                id?: number;
-                objectId?: number;
-                nameLocalization?: string;
-                identifiableName?: string;
                 hyperlink?: string;
+                id?: number;
+                identifiableName?: string;
+                nameLocalization?: string;
+                objectId?: number;
             }[];
+            totalCount?: number;
         };
         DeploymentTask: {
-            readonly id?: string;
             readonly computerId?: string;
             readonly computerName?: string;
-            readonly version?: string;
-            /** Format: date-time */
-            readonly updated?: string;
+            readonly id?: string;
             /** @enum {string} */
             status?: "COMMAND_QUEUED" | "NO_COMMAND" | "PENDING_MANIFEST" | "COMPLETE" | "GAVE_UP" | "UNKNOWN";
+            /** Format: date-time */
+            readonly updated?: string;
+            readonly version?: string;
         };
         DeploymentTaskSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["DeploymentTask"][];
+            totalCount?: number;
         };
         DetailsV2: {
-            model?: string;
-            modelIdentifier?: string;
-            modelNumber?: string;
-            supervised?: boolean;
-            batteryLevel?: number;
+            applications?: components["schemas"]["MobileDeviceApplication"][];
+            attachments?: components["schemas"]["MobileDeviceAttachmentV2"][];
+            availableMb?: number;
             /**
              * @default UNKNOWN
              * @enum {string}
              */
             batteryHealth: "NON_GENUINE" | "NORMAL" | "SERVICE_RECOMMENDED" | "UNKNOWN" | "UNSUPPORTED";
-            /** Format: date-time */
-            lastBackupTimestamp?: string;
+            batteryLevel?: number;
+            bleCapable?: boolean;
             capacityMb?: number;
-            availableMb?: number;
-            percentageUsed?: number;
-            shared?: boolean;
+            certificates?: components["schemas"]["MobileDeviceCertificateV2"][];
+            cloudBackupEnabled?: boolean;
+            computer?: components["schemas"]["IdAndNameV2"];
+            configurationProfiles?: components["schemas"]["ConfigurationProfile"][];
             deviceLocatorServiceEnabled?: boolean;
             doNotDisturbEnabled?: boolean;
-            cloudBackupEnabled?: boolean;
+            ebooks?: components["schemas"]["MobileDeviceEbook"][];
+            iTunesStoreAccountActive?: boolean;
+            /** Format: date-time */
+            lastBackupTimestamp?: string;
             /** Format: date-time */
             lastCloudBackupTimestamp?: string;
             locationServicesEnabled?: boolean;
-            iTunesStoreAccountActive?: boolean;
-            bleCapable?: boolean;
-            unlockToken?: string;
-            computer?: components["schemas"]["IdAndNameV2"];
+            mdmCapableUsers?: components["schemas"]["MobileDeviceMdmCapableUser"][];
+            model?: string;
+            modelIdentifier?: string;
+            modelNumber?: string;
+            network?: components["schemas"]["NetworkV2"];
+            percentageUsed?: number;
+            provisioningProfiles?: components["schemas"]["MobileDeviceProvisioningProfiles"][];
             purchasing?: components["schemas"]["PurchasingV2"];
             security?: components["schemas"]["SecurityV2"];
-            network?: components["schemas"]["NetworkV2"];
             serviceSubscriptions?: components["schemas"]["MobileDeviceServiceSubscriptions"][];
-            applications?: components["schemas"]["MobileDeviceApplication"][];
-            certificates?: components["schemas"]["MobileDeviceCertificateV2"][];
-            ebooks?: components["schemas"]["MobileDeviceEbook"][];
-            mdmCapableUsers?: components["schemas"]["MobileDeviceMdmCapableUser"][];
-            configurationProfiles?: components["schemas"]["ConfigurationProfile"][];
-            provisioningProfiles?: components["schemas"]["MobileDeviceProvisioningProfiles"][];
-            attachments?: components["schemas"]["MobileDeviceAttachmentV2"][];
+            shared?: boolean;
+            supervised?: boolean;
+            unlockToken?: string;
         };
         DeviceCommonDetails: {
-            id?: string;
             clientManagementId: string;
-            /** Format: date-time */
-            renewMdmProfileStartDate?: string | null;
+            id?: string;
+            mdmCheckinUrl?: string | null;
             mdmProfileNeedsRenewalDueToCaRenewed?: boolean;
             mdmProfileNeedsRenewalDueToDeviceIdentityCertExpiring?: boolean;
-            mdmCheckinUrl?: string | null;
             mdmServerUrl?: string | null;
+            /** Format: date-time */
+            renewMdmProfileStartDate?: string | null;
         };
         DeviceCommonDetailsRequest: {
             clientManagementId: string;
-            /** Format: date-time */
-            renewMdmProfileStartDate?: string | null;
+            mdmCheckinUrl?: string | null;
             mdmProfileNeedsRenewalDueToCaRenewed?: boolean | null;
             mdmProfileNeedsRenewalDueToDeviceIdentityCertExpiring?: boolean | null;
-            mdmCheckinUrl?: string | null;
             mdmServerUrl?: string | null;
+            /** Format: date-time */
+            renewMdmProfileStartDate?: string | null;
         };
         DeviceCommunicationSettings: {
-            autoRenewMobileDeviceMdmProfileWhenCaRenewed?: boolean;
-            autoRenewMobileDeviceMdmProfileWhenDeviceIdentityCertExpiring?: boolean;
             autoRenewComputerMdmProfileWhenCaRenewed?: boolean;
             autoRenewComputerMdmProfileWhenDeviceIdentityCertExpiring?: boolean;
-            /**
-             * @default 180
-             * @enum {integer}
-             */
-            mdmProfileMobileDeviceExpirationLimitInDays: 90 | 120 | 180;
+            autoRenewMobileDeviceMdmProfileWhenCaRenewed?: boolean;
+            autoRenewMobileDeviceMdmProfileWhenDeviceIdentityCertExpiring?: boolean;
             /**
              * @default 180
              * @enum {integer}
              */
             mdmProfileComputerExpirationLimitInDays: 90 | 120 | 180;
+            /**
+             * @default 180
+             * @enum {integer}
+             */
+            mdmProfileMobileDeviceExpirationLimitInDays: 90 | 120 | 180;
         };
         DeviceComplianceInformation: {
-            deviceId?: string;
             applicable?: boolean;
             /** @enum {string} */
             complianceState?: "UNKNOWN" | "NON_COMPLIANT" | "COMPLIANT";
             complianceVendor?: string;
             complianceVendorDeviceInformation?: components["schemas"]["ComplianceVendorDeviceInformation"];
+            deviceId?: string;
         };
         DeviceEnrollmentDevice: {
-            id?: string;
-            deviceEnrollmentProgramInstanceId?: string;
-            prestageId?: string;
-            serialNumber?: string;
-            description?: string;
-            model?: string;
-            color?: string;
             assetTag?: string;
-            /** @enum {string} */
-            profileStatus?: "EMPTY" | "ASSIGNED" | "PUSHED" | "REMOVED";
-            syncState?: components["schemas"]["AssignRemoveProfileResponseSyncState"];
+            color?: string;
+            description?: string;
+            deviceAssignedDate?: string;
+            deviceEnrollmentProgramInstanceId?: string;
+            id?: string;
+            model?: string;
+            prestageId?: string;
             profileAssignTime?: string;
             profilePushTime?: string;
-            deviceAssignedDate?: string;
+            /** @enum {string} */
+            profileStatus?: "EMPTY" | "ASSIGNED" | "PUSHED" | "REMOVED";
+            serialNumber?: string;
+            syncState?: components["schemas"]["AssignRemoveProfileResponseSyncState"];
         };
         DeviceEnrollmentDeviceSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["DeviceEnrollmentDevice"][];
+            totalCount?: number;
         };
         DeviceEnrollmentDisownBody: {
             devices?: string[];
@@ -34059,86 +34059,86 @@ export interface components {
             };
         };
         DeviceEnrollmentInstance: {
+            readonly adminId?: string;
             readonly id?: string;
             name: string;
-            supervisionIdentityId?: string;
-            siteId?: string;
+            readonly orgAddress?: string;
+            readonly orgEmail?: string;
+            readonly orgName?: string;
+            readonly orgPhone?: string;
             readonly serverName?: string;
             readonly serverUuid?: string;
-            readonly adminId?: string;
-            readonly orgName?: string;
-            readonly orgEmail?: string;
-            readonly orgPhone?: string;
-            readonly orgAddress?: string;
+            siteId?: string;
+            supervisionIdentityId?: string;
             readonly tokenExpirationDate?: string;
         };
         DeviceEnrollmentInstanceSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["DeviceEnrollmentInstance"][];
+            totalCount?: number;
         };
         DeviceEnrollmentInstanceSyncStatus: {
-            syncState?: string;
             instanceId?: string;
+            syncState?: string;
             timestamp?: string;
         };
         DeviceEnrollmentPrestageV2: {
+            anchorCertificates?: string[];
+            authenticationPrompt: string;
+            autoAdvanceSetup: boolean;
+            defaultPrestage: boolean;
+            department: string;
+            deviceEnrollmentProgramInstanceId: string;
             displayName: string;
+            enableDeviceBasedActivationLock: boolean;
+            enrollmentCustomizationId?: string;
+            enrollmentSiteId: string;
+            keepExistingLocationInformation: boolean;
+            keepExistingSiteMembership: boolean;
+            language?: string;
+            locationInformation: components["schemas"]["LocationInformationV2"];
             mandatory: boolean;
             mdmRemovable: boolean;
-            supportPhoneNumber: string;
-            supportEmailAddress: string;
-            department: string;
-            defaultPrestage: boolean;
-            enrollmentSiteId: string;
-            keepExistingSiteMembership: boolean;
-            keepExistingLocationInformation: boolean;
-            requireAuthentication: boolean;
-            authenticationPrompt: string;
             preventActivationLock: boolean;
-            enableDeviceBasedActivationLock: boolean;
-            deviceEnrollmentProgramInstanceId: string;
+            purchasingInformation: components["schemas"]["PrestagePurchasingInformationV2"];
+            region?: string;
+            requireAuthentication: boolean;
             skipSetupItems?: {
                 [key: string]: boolean;
             };
-            locationInformation: components["schemas"]["LocationInformationV2"];
-            purchasingInformation: components["schemas"]["PrestagePurchasingInformationV2"];
-            anchorCertificates?: string[];
-            enrollmentCustomizationId?: string;
-            language?: string;
-            region?: string;
-            autoAdvanceSetup: boolean;
+            supportEmailAddress: string;
+            supportPhoneNumber: string;
         };
         DeviceEnrollmentPrestageV3: {
+            anchorCertificates?: string[];
+            authenticationPrompt: string;
+            autoAdvanceSetup: boolean;
+            defaultPrestage: boolean;
+            department: string;
+            deviceEnrollmentProgramInstanceId: string;
             displayName: string;
+            enableDeviceBasedActivationLock: boolean;
+            enrollmentCustomizationId?: string;
+            enrollmentSiteId: string;
+            keepExistingLocationInformation: boolean;
+            keepExistingSiteMembership: boolean;
+            language?: string;
+            locationInformation: components["schemas"]["LocationInformationV3"];
             mandatory: boolean;
             mdmRemovable: boolean;
-            supportPhoneNumber: string;
-            supportEmailAddress: string;
-            department: string;
-            defaultPrestage: boolean;
-            enrollmentSiteId: string;
-            keepExistingSiteMembership: boolean;
-            keepExistingLocationInformation: boolean;
-            requireAuthentication: boolean;
-            authenticationPrompt: string;
             preventActivationLock: boolean;
-            enableDeviceBasedActivationLock: boolean;
-            deviceEnrollmentProgramInstanceId: string;
+            purchasingInformation: components["schemas"]["PrestagePurchasingInformationV3"];
+            region?: string;
+            requireAuthentication: boolean;
             skipSetupItems?: {
                 [key: string]: boolean;
             };
-            locationInformation: components["schemas"]["LocationInformationV3"];
-            purchasingInformation: components["schemas"]["PrestagePurchasingInformationV3"];
-            anchorCertificates?: string[];
-            enrollmentCustomizationId?: string;
-            language?: string;
-            region?: string;
-            autoAdvanceSetup: boolean;
+            supportEmailAddress: string;
+            supportPhoneNumber: string;
         };
         DeviceEnrollmentToken: {
-            tokenFileName?: string;
             /** Format: byte */
             encodedToken?: string;
+            tokenFileName?: string;
         };
         DeviceGroup: {
             id?: string;
@@ -34175,23 +34175,23 @@ export interface components {
         DiagnosticSubmissionSetting: "ENABLE_DIAGNOSTIC_SUBMISSION" | "DISABLE_DIAGNOSTIC_SUBMISSION";
         DigiCertSetting: {
             caName?: string;
+            clientCert?: components["schemas"]["Certificate"];
             fqdn?: string;
             revocationEnabled?: boolean;
-            clientCert?: components["schemas"]["Certificate"];
         };
         DigiCertSettingResponse: {
-            readonly id?: string;
             caName?: string;
-            fqdn?: string;
-            revocationEnabled?: boolean;
             clientCert?: components["schemas"]["CertificateResponse"];
+            fqdn?: string;
+            readonly id?: string;
+            revocationEnabled?: boolean;
         };
         DigicertConnectionStatus: {
             readonly status?: string;
         };
         DigicertDependencies: {
-            totalCount?: number;
             results?: components["schemas"]["DigicertDependency"][];
+            totalCount?: number;
         };
         DigicertDependency: {
             configProfileId?: number;
@@ -34217,130 +34217,130 @@ export interface components {
             commandType: "DISABLE_REMOTE_DESKTOP";
         };
         DistributionPoint: {
-            readonly id?: string;
-            name: string;
-            serverName: string;
-            /** @default false */
-            principal: boolean;
             /** @default -1 */
             backupDistributionPointId: string;
-            sshUsername?: string;
-            /** Format: password */
-            sshPassword?: string;
-            localPathToShare?: string;
+            /** @default false */
+            enableLoadBalancing: boolean;
             /**
              * @default NONE
              * @enum {string}
              */
             fileSharingConnectionType: "AFP" | "SMB" | "NONE";
-            shareName?: string;
-            workgroup?: string;
-            /** @default 139 */
-            port: number;
-            readWriteUsername?: string;
-            /** Format: password */
-            readWritePassword?: string;
-            readOnlyUsername?: string;
-            /** Format: password */
-            readOnlyPassword?: string;
+            httpsContext?: string;
             /** @default false */
             httpsEnabled: boolean;
+            /** Format: password */
+            httpsPassword?: string;
             /** @default 443 */
             httpsPort: number;
-            httpsContext?: string;
             /**
              * @default NONE
              * @enum {string}
              */
             httpsSecurityType: "USERNAME_PASSWORD" | "NONE";
             httpsUsername?: string;
-            /** Format: password */
-            httpsPassword?: string;
+            readonly id?: string;
+            localPathToShare?: string;
+            name: string;
+            /** @default 139 */
+            port: number;
             /** @default false */
-            enableLoadBalancing: boolean;
+            principal: boolean;
+            /** Format: password */
+            readOnlyPassword?: string;
+            readOnlyUsername?: string;
+            /** Format: password */
+            readWritePassword?: string;
+            readWriteUsername?: string;
+            serverName: string;
+            shareName?: string;
+            /** Format: password */
+            sshPassword?: string;
+            sshUsername?: string;
+            workgroup?: string;
         };
         DistributionPointSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["DistributionPoint"][];
+            totalCount?: number;
         };
         DockItem: {
+            readonly contents?: string;
             readonly id?: string;
             name: string;
+            path: string;
             /** @enum {string} */
             type: "APP" | "FILE" | "FOLDER";
-            path: string;
-            readonly contents?: string;
         };
         DownloadUrl: {
             uri?: string;
         };
         DssDeclaration: {
-            uuid?: string;
-            payloadJson?: string | null;
-            readonly type?: string | null;
             /** @enum {string|null} */
             group?: "ACTIVATION" | "ASSET" | "CONFIGURATION" | "MANAGEMENT" | null;
+            payloadJson?: string | null;
+            readonly type?: string | null;
+            uuid?: string;
         };
         DssDeclarations: {
             /** @default [] */
             declarations: components["schemas"]["DssDeclaration"][];
         };
         Ebook: {
+            author?: string;
+            categoryId?: string;
+            deployAsManaged?: boolean;
+            free?: boolean;
             id?: string;
-            name?: string;
+            installAutomatically?: boolean;
             /** @enum {string} */
             kind?: "UNKNOWN" | "PDF" | "EPUB" | "IBOOKS";
-            url?: string;
-            free?: boolean;
-            version?: string;
-            author?: string;
-            deployAsManaged?: boolean;
-            installAutomatically?: boolean;
-            categoryId?: string;
+            name?: string;
             siteId?: string;
+            url?: string;
+            version?: string;
         };
         EbookExclusions: {
-            computerIds?: string[];
-            computerGroupIds?: string[];
-            mobileDeviceIds?: string[];
-            mobileDeviceGroupIds?: string[];
             buildingIds?: string[];
+            computerGroupIds?: string[];
+            computerIds?: string[];
             departmentIds?: string[];
-            userIds?: string[];
-            userGroupIds?: string[];
             limitations?: components["schemas"]["EbookLimitations"];
+            mobileDeviceGroupIds?: string[];
+            mobileDeviceIds?: string[];
+            userGroupIds?: string[];
+            userIds?: string[];
         };
         EbookLimitations: {
             networkSegments?: string[];
+            userGroups?: string[];
             users?: {
                 name?: string;
             }[];
-            userGroups?: string[];
         };
         EbookScope: {
             allComputers?: boolean;
             allMobileDevices?: boolean;
             allUsers?: boolean;
-            computerIds?: string[];
-            computerGroupIds?: string[];
-            mobileDeviceIds?: string[];
-            mobileDeviceGroupIds?: string[];
             buildingIds?: string[];
-            departmentIds?: string[];
-            userIds?: string[];
-            userGroupIds?: string[];
             classroomIds?: string[];
-            limitations?: components["schemas"]["EbookLimitations"];
+            computerGroupIds?: string[];
+            computerIds?: string[];
+            departmentIds?: string[];
             exclusions?: components["schemas"]["EbookExclusions"];
+            limitations?: components["schemas"]["EbookLimitations"];
+            mobileDeviceGroupIds?: string[];
+            mobileDeviceIds?: string[];
+            userGroupIds?: string[];
+            userIds?: string[];
         };
         EbookSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["Ebook"][];
+            totalCount?: number;
         };
         EnableLostModeCommand: components["schemas"]["MdmCommandBase"] & {
+            lostModeFootnote?: string;
             lostModeMessage?: string;
             lostModePhone?: string;
-            lostModeFootnote?: string;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -34362,75 +34362,75 @@ export interface components {
             commandType: "ENABLE_REMOTE_DESKTOP";
         };
         EnrollmentAccessGroupPreview: {
-            readonly id?: string;
+            accountDrivenUserEnrollmentEnabled?: boolean;
+            enterpriseEnrollmentEnabled?: boolean;
             groupId: string;
+            readonly id?: string;
             ldapServerId: string;
             name: string;
-            siteId?: string;
-            enterpriseEnrollmentEnabled?: boolean;
             personalEnrollmentEnabled?: boolean;
-            accountDrivenUserEnrollmentEnabled?: boolean;
             requireEula?: boolean;
+            siteId?: string;
         };
         EnrollmentCustomizationBrandingSettings: {
-            textColor: string;
+            backgroundColor: string;
             buttonColor: string;
             buttonTextColor: string;
-            backgroundColor: string;
             iconUrl: string;
+            textColor: string;
         };
         EnrollmentCustomizationDependencies: {
             dependencies?: components["schemas"]["EnrollmentCustomizationDependency"][];
         };
         EnrollmentCustomizationDependency: {
-            name?: string;
             humanReadableName?: string;
             hyperlink?: string;
+            name?: string;
         };
         EnrollmentCustomizationLdapGroupAccess: {
-            ldapServerId?: number;
             groupName?: string;
+            ldapServerId?: number;
         };
         EnrollmentCustomizationPanel: {
             displayName: string;
             rank: number;
         };
         EnrollmentCustomizationPanelLdapAuth: components["schemas"]["EnrollmentCustomizationPanel"] & {
-            usernameLabel: string;
-            passwordLabel: string;
-            title: string;
             backButtonText: string;
             continueButtonText: string;
             ldapGroupAccess?: components["schemas"]["EnrollmentCustomizationLdapGroupAccess"][];
+            passwordLabel: string;
+            title: string;
+            usernameLabel: string;
         };
         EnrollmentCustomizationPanelList: {
             panels?: components["schemas"]["GetEnrollmentCustomizationPanel"][];
         };
         EnrollmentCustomizationPanelSsoAuth: components["schemas"]["EnrollmentCustomizationPanel"] & {
+            /** @default  */
+            groupEnrollmentAccessName: string;
+            isGroupEnrollmentAccessEnabled: boolean;
             isUseJamfConnect: boolean;
             longNameAttribute: string;
             shortNameAttribute: string;
-            isGroupEnrollmentAccessEnabled: boolean;
-            /** @default  */
-            groupEnrollmentAccessName: string;
         };
         EnrollmentCustomizationPanelText: components["schemas"]["EnrollmentCustomizationPanel"] & {
+            backButtonText: string;
             body: string;
+            continueButtonText: string;
             subtext?: string;
             title: string;
-            backButtonText: string;
-            continueButtonText: string;
         };
         EnrollmentCustomizationSearchResultsV2: {
-            totalCount?: number;
             results?: components["schemas"]["EnrollmentCustomizationV2"][];
+            totalCount?: number;
         };
         EnrollmentCustomizationV2: {
+            description: string;
+            displayName: string;
+            enrollmentCustomizationBrandingSettings: components["schemas"]["EnrollmentCustomizationBrandingSettings"];
             readonly id?: string;
             siteId: string;
-            displayName: string;
-            description: string;
-            enrollmentCustomizationBrandingSettings: components["schemas"]["EnrollmentCustomizationBrandingSettings"];
         };
         EnrollmentMethod: {
             readonly id?: string;
@@ -34442,37 +34442,44 @@ export interface components {
             profileName?: string;
         };
         EnrollmentProcessTextObject: {
-            languageCode?: string;
-            name?: string;
-            title?: string;
-            loginDescription?: string;
-            username?: string;
-            password?: string;
-            loginButton?: string;
+            certificateButton?: string;
+            certificateProfileDescription?: string;
+            certificateProfileName?: string;
+            certificateText?: string;
+            checkEnrollmentMessage?: string;
+            checkNowButton?: string;
+            completeMessage?: string;
+            deviceClassButton?: string;
             deviceClassDescription?: string;
-            deviceClassPersonal?: string;
-            deviceClassPersonalDescription?: string;
             deviceClassEnterprise?: string;
             deviceClassEnterpriseDescription?: string;
-            deviceClassButton?: string;
-            personalEula?: string;
+            deviceClassPersonal?: string;
+            deviceClassPersonalDescription?: string;
+            enterpriseButton?: string;
             enterpriseEula?: string;
+            enterprisePending?: string;
+            enterpriseProfileDescription?: string;
+            enterpriseProfileName?: string;
+            enterpriseText?: string;
             eulaButton?: string;
-            siteDescription?: string;
-            certificateText?: string;
-            certificateButton?: string;
-            certificateProfileName?: string;
-            certificateProfileDescription?: string;
-            /**
-             * @deprecated
-             * @default
-             */
-            readonly personalText: string;
+            failedMessage?: string;
+            languageCode?: string;
+            loginButton?: string;
+            loginDescription?: string;
+            logoutButton?: string;
+            name?: string;
+            password?: string;
             /**
              * @deprecated
              * @default
              */
             readonly personalButton: string;
+            personalEula?: string;
+            /**
+             * @deprecated
+             * @default
+             */
+            readonly personalProfileDescription: string;
             /**
              * @deprecated
              * @default
@@ -34482,95 +34489,88 @@ export interface components {
              * @deprecated
              * @default
              */
-            readonly personalProfileDescription: string;
-            /** @default Enter your Managed Apple id to install the MDM Profile. */
-            userEnrollmentText: string;
-            /** @default Continue */
-            userEnrollmentButton: string;
-            /** @default MDM Profile */
-            userEnrollmentProfileName: string;
-            /** @default MDM Profile for mobile device management */
-            userEnrollmentProfileDescription: string;
-            enterpriseText?: string;
-            enterpriseButton?: string;
-            enterpriseProfileName?: string;
-            enterpriseProfileDescription?: string;
-            enterprisePending?: string;
-            quickAddText?: string;
+            readonly personalText: string;
             quickAddButton?: string;
             /** @default QuickAdd.pkg */
             quickAddName: string;
             quickAddPending?: string;
-            completeMessage?: string;
-            failedMessage?: string;
+            quickAddText?: string;
+            siteDescription?: string;
+            title?: string;
             tryAgainButton?: string;
-            checkNowButton?: string;
-            checkEnrollmentMessage?: string;
-            logoutButton?: string;
+            /** @default Continue */
+            userEnrollmentButton: string;
+            /** @default MDM Profile for mobile device management */
+            userEnrollmentProfileDescription: string;
+            /** @default MDM Profile */
+            userEnrollmentProfileName: string;
+            /** @default Enter your Managed Apple id to install the MDM Profile. */
+            userEnrollmentText: string;
+            username?: string;
         };
         EnrollmentSettingsV4: {
             /** @default false */
-            installSingleProfile: boolean;
+            accountDrivenDeviceIosEnrollmentEnabled: boolean;
             /** @default false */
-            signingMdmProfileEnabled: boolean;
-            mdmSigningCertificate?: components["schemas"]["CertificateIdentityV2"];
+            accountDrivenDeviceMacosEnrollmentEnabled: boolean;
             /** @default false */
-            restrictReenrollment: boolean;
+            accountDrivenDeviceVisionosEnrollmentEnabled: boolean;
             /** @default false */
-            flushLocationInformation: boolean;
+            accountDrivenUserEnrollmentEnabled: boolean;
             /** @default false */
-            flushLocationHistoryInformation: boolean;
+            accountDrivenUserVisionosEnrollmentEnabled: boolean;
             /** @default false */
-            flushPolicyHistory: boolean;
+            allowSshOnlyManagementAccount: boolean;
+            /** @default true */
+            createManagementAccount: boolean;
+            developerCertificateIdentity?: components["schemas"]["CertificateIdentityV2"];
+            developerCertificateIdentityDetails?: components["schemas"]["CertificateDetails"];
+            /** @default true */
+            ensureSshRunning: boolean;
             /** @default false */
             flushExtensionAttributes: boolean;
             /** @default false */
-            flushSoftwareUpdatePlans: boolean;
+            flushLocationHistoryInformation: boolean;
+            /** @default false */
+            flushLocationInformation: boolean;
             /**
              * @default DELETE_EVERYTHING_EXCEPT_ACKNOWLEDGED
              * @enum {string}
              */
             flushMdmCommandsOnReenroll: "DELETE_NOTHING" | "DELETE_ERRORS" | "DELETE_EVERYTHING_EXCEPT_ACKNOWLEDGED" | "DELETE_EVERYTHING";
             /** @default false */
-            macOsEnterpriseEnrollmentEnabled: boolean;
-            /** @default  */
-            managementUsername: string;
-            /** @default true */
-            createManagementAccount: boolean;
+            flushPolicyHistory: boolean;
+            /** @default false */
+            flushSoftwareUpdatePlans: boolean;
             /** @default false */
             hideManagementAccount: boolean;
             /** @default false */
-            allowSshOnlyManagementAccount: boolean;
-            /** @default true */
-            ensureSshRunning: boolean;
-            /** @default false */
-            launchSelfService: boolean;
-            /** @default false */
-            signQuickAdd: boolean;
-            developerCertificateIdentity?: components["schemas"]["CertificateIdentityV2"];
-            developerCertificateIdentityDetails?: components["schemas"]["CertificateDetails"];
-            mdmSigningCertificateDetails?: components["schemas"]["CertificateDetails"];
+            installSingleProfile: boolean;
             /** @default true */
             iosEnterpriseEnrollmentEnabled: boolean;
             /** @default false */
             iosPersonalEnrollmentEnabled: boolean;
+            /** @default false */
+            launchSelfService: boolean;
+            /** @default false */
+            macOsEnterpriseEnrollmentEnabled: boolean;
+            /** @default false */
+            maidUsernameMergeEnabled: boolean;
+            /** @default  */
+            managementUsername: string;
+            mdmSigningCertificate?: components["schemas"]["CertificateIdentityV2"];
+            mdmSigningCertificateDetails?: components["schemas"]["CertificateDetails"];
             /**
              * @deprecated
              * @default USERENROLLMENT
              */
             readonly personalDeviceEnrollmentType: string;
             /** @default false */
-            accountDrivenUserEnrollmentEnabled: boolean;
+            restrictReenrollment: boolean;
             /** @default false */
-            accountDrivenDeviceIosEnrollmentEnabled: boolean;
+            signQuickAdd: boolean;
             /** @default false */
-            accountDrivenDeviceMacosEnrollmentEnabled: boolean;
-            /** @default false */
-            accountDrivenUserVisionosEnrollmentEnabled: boolean;
-            /** @default false */
-            accountDrivenDeviceVisionosEnrollmentEnabled: boolean;
-            /** @default false */
-            maidUsernameMergeEnabled: boolean;
+            signingMdmProfileEnabled: boolean;
         };
         EnrollmentSsoConfig: {
             /** @default [] */
@@ -34580,12 +34580,12 @@ export interface components {
         };
         EraseDeviceCommand: components["schemas"]["MdmCommandBase"] & {
             /** @default false */
-            preserveDataPlan: boolean;
-            /** @default false */
             disallowProximitySetup: boolean;
-            pin?: string;
             /** @enum {string} */
             obliterationBehavior?: "Default" | "DoNotObliterate" | "ObliterateWithWarning" | "Always";
+            pin?: string;
+            /** @default false */
+            preserveDataPlan: boolean;
             returnToService?: components["schemas"]["ReturnToService"];
         } & {
             /**
@@ -34598,28 +34598,30 @@ export interface components {
             pin?: string | null;
         };
         EraseDeviceComputerResponse: {
-            deviceId: string;
             commandUuid: string;
+            deviceId: string;
         };
         EraseDeviceMobileDeviceRequest: {
             /** @default false */
-            preserveDataPlan: boolean;
+            clearActivationLock: boolean;
             /** @default false */
             disallowProximitySetup: boolean;
             /** @default false */
-            clearActivationLock: boolean;
+            preserveDataPlan: boolean;
             /** @default false */
             returnToService: boolean;
         };
         EraseDeviceMobileDeviceResponse: {
-            deviceId: string;
             commandUuid: string;
+            deviceId: string;
         };
         ExportField: {
-            fieldName?: string;
             fieldLabelOverride?: string | null;
+            fieldName?: string;
         };
         ExportParameters: {
+            fields?: components["schemas"]["ExportField"][] | null;
+            filter?: string | null;
             /** @default 0 */
             page: number | null;
             /** @default 100 */
@@ -34630,34 +34632,32 @@ export interface components {
              *     ]
              */
             sort: string[] | null;
-            filter?: string | null;
-            fields?: components["schemas"]["ExportField"][] | null;
         };
         ExtensionAttributeV2: {
+            extensionAttributeCollectionAllowed?: boolean;
             readonly id?: string;
             name?: string;
             /** @enum {string} */
             type?: "STRING" | "INTEGER" | "DATE";
             value?: string[];
-            extensionAttributeCollectionAllowed?: boolean;
         };
         ExtensionAttributeValue: {
             displayName?: string;
             value?: string | null;
         };
         ExtensionAttributes: {
-            readonly id?: string;
-            name: string;
-            description?: string;
             /**
              * @default STRING
              * @enum {string}
              */
             dataType: "INTEGER" | "STRING" | "DATE";
+            description?: string;
+            readonly id?: string;
+            name: string;
         };
         ExternalRecipient: {
-            name: string;
             email: string;
+            name: string;
         };
         FileAttachmentV2: {
             id?: string;
@@ -34676,21 +34676,21 @@ export interface components {
         };
         FileTransferItem: {
             filePath?: string;
-            /** Format: date-time */
-            transferTimestamp?: string;
             /** @enum {string} */
             fileTransferType?: "DOWNLOAD" | "UPLOAD";
+            /** Format: date-time */
+            transferTimestamp?: string;
         };
         FontPath: {
             id: string;
             path: string;
         };
         GetComputerPrestageV3: components["schemas"]["ComputerPrestageV3"] & {
+            accountSettings?: components["schemas"]["AccountSettingsResponse"];
             readonly id?: string;
             profileUuid?: string;
             siteId?: string;
             versionLock?: number;
-            accountSettings?: components["schemas"]["AccountSettingsResponse"];
         };
         GetEnrollmentCustomizationPanel: components["schemas"]["EnrollmentCustomizationPanel"] & {
             id?: number;
@@ -34721,109 +34721,109 @@ export interface components {
             versionLock?: number;
         };
         GroupDtoV1: {
-            readonly groupPlatformId?: string;
+            readonly groupDescription?: string;
             readonly groupJamfProId?: string;
             readonly groupName?: string;
-            readonly groupDescription?: string;
+            readonly groupPlatformId?: string;
             /** @enum {string} */
             readonly groupType?: "MOBILE" | "COMPUTER";
-            readonly smart?: boolean;
             readonly membershipCount?: number;
+            readonly smart?: boolean;
         };
         GroupMappings: {
+            groupID: string;
+            groupName: string;
+            groupUuid: string;
             /** @enum {string} */
             objectClassLimitation: "ANY_OBJECT_CLASSES" | "ALL_OBJECT_CLASSES";
             objectClasses: string;
             searchBase: string;
             /** @enum {string} */
             searchScope: "ALL_SUBTREES" | "FIRST_LEVEL_ONLY";
-            groupID: string;
-            groupName: string;
-            groupUuid: string;
         };
         GroupMembership: {
+            groupDescription?: string;
             groupId?: string;
             groupName?: string;
-            groupDescription?: string;
             smartGroup?: boolean;
         };
         GroupResetRequest: {
-            preserveDataPlan?: boolean;
-            disallowProximitySetup?: boolean;
             clearActivationLock?: boolean;
+            disallowProximitySetup?: boolean;
+            preserveDataPlan?: boolean;
             returnToService?: boolean;
         };
         GroupSearchResult: {
-            totalCount?: number;
             results?: components["schemas"]["GroupDtoV1"][];
+            totalCount?: number;
         };
         GroupTestSearch: {
             distinguishedName?: string;
             id?: string;
-            uuid?: string;
-            serverId?: string;
             name?: string;
+            serverId?: string;
+            uuid?: string;
         };
         GroupTestSearchRequest: {
             groupname: string;
         };
         GroupTestSearchResponse: {
-            totalCount?: number;
             results?: components["schemas"]["GroupTestSearch"][];
+            totalCount?: number;
         };
         GroupUpdateDtoV1: {
-            groupName?: string;
-            groupDescription?: string;
-            criteria?: components["schemas"]["SmartGroupCriteria"][];
             assignments?: components["schemas"]["AssignmentDtoV1"][] | null;
+            criteria?: components["schemas"]["SmartGroupCriteria"][];
+            groupDescription?: string;
+            groupName?: string;
         };
         GroupUpdateDtoV2: {
-            groupName?: string;
-            groupDescription?: string;
-            criteria?: components["schemas"]["UnifiedSmartGroupCriteriaV2"][];
             assignments?: components["schemas"]["AssignmentDtoV1"][] | null;
+            criteria?: components["schemas"]["UnifiedSmartGroupCriteriaV2"][];
+            groupDescription?: string;
+            groupName?: string;
         };
         GroupWithCriteriaDtoV1: {
-            readonly groupPlatformId?: string;
+            criteria?: components["schemas"]["SmartGroupCriteria"][] | null;
+            readonly groupDescription?: string;
             readonly groupJamfProId?: string;
             readonly groupName?: string;
-            readonly groupDescription?: string;
+            readonly groupPlatformId?: string;
             /** @enum {string} */
             readonly groupType?: "MOBILE" | "COMPUTER";
-            readonly smart?: boolean;
             readonly membershipCount?: number;
-            criteria?: components["schemas"]["SmartGroupCriteria"][] | null;
+            readonly smart?: boolean;
         };
         GsxConnection: {
             /** @default false */
             enabled: boolean;
-            /** @default  */
-            username: string;
+            gsxKeystore: components["schemas"]["GsxKeystore"];
             serviceAccountNo: string;
             shipToNo?: string;
             token: string;
-            gsxKeystore: components["schemas"]["GsxKeystore"];
+            /** @default  */
+            username: string;
         };
         GsxConnectionUpdate: {
             /** @default false */
             enabled: boolean;
-            /** @default  */
-            username: string;
+            gsxKeystore?: components["schemas"]["GsxKeystore"];
             serviceAccountNo?: string;
             shipToNo?: string;
             token?: string;
-            gsxKeystore?: components["schemas"]["GsxKeystore"];
+            /** @default  */
+            username: string;
         };
         GsxKeystore: {
-            /** @default  */
-            name: string;
+            readonly errorMessage?: string;
             /** Format: int64 */
             readonly expirationEpoch?: number;
-            readonly errorMessage?: string;
             /** Format: byte */
             keystoreBytes?: string;
             /** Format: password */
             keystorePassword: string;
+            /** @default  */
+            name: string;
         };
         GsxTestResponse: {
             message: string;
@@ -34832,33 +34832,33 @@ export interface components {
         };
         HealthStatus: {
             api: components["schemas"]["HealthStatusStats"];
-            ui: components["schemas"]["HealthStatusStats"];
-            enrollment: components["schemas"]["HealthStatusStats"];
-            device: components["schemas"]["HealthStatusStats"];
             default: components["schemas"]["HealthStatusStats"];
+            device: components["schemas"]["HealthStatusStats"];
+            enrollment: components["schemas"]["HealthStatusStats"];
+            ui: components["schemas"]["HealthStatusStats"];
         };
         HealthStatusStats: {
-            readonly thirtySeconds?: number;
-            readonly oneMinute?: number;
-            readonly fiveMinutes?: number;
             readonly fifteenMinutes?: number;
+            readonly fiveMinutes?: number;
+            readonly oneMinute?: number;
             readonly thirtyMinutes?: number;
+            readonly thirtySeconds?: number;
         };
         HistorySearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["ObjectHistory"][];
+            totalCount?: number;
         };
         HistorySearchResultsV1: {
-            totalCount?: number;
             results?: components["schemas"]["ObjectHistoryV1"][];
+            totalCount?: number;
         };
         HrefResponse: {
-            id?: string;
             href?: string;
+            id?: string;
         };
         IconResponse: {
-            url?: string;
             id?: number;
+            url?: string;
         };
         IdAndNameV2: {
             id?: string;
@@ -34869,34 +34869,34 @@ export interface components {
         };
         ImpactAlertNotificationSettingsV1: {
             /** @default true */
-            scopeableObjectsAlertEnabled: boolean;
-            /** @default false */
-            scopeableObjectsConfirmationCodeEnabled: boolean;
-            /** @default true */
             deployableObjectsAlertEnabled: boolean;
             /** @default false */
             deployableObjectsConfirmationCodeEnabled: boolean;
+            /** @default true */
+            scopeableObjectsAlertEnabled: boolean;
+            /** @default false */
+            scopeableObjectsConfirmationCodeEnabled: boolean;
         };
         InitializeV1: {
             activationCode: string;
-            institutionName: string;
+            email?: string;
             eulaAccepted: boolean;
-            username: string;
+            institutionName: string;
+            jssUrl: string;
             /** Format: password */
             password: string;
-            email?: string;
-            jssUrl: string;
+            username: string;
         };
         InstallPackage: {
-            manifest: components["schemas"]["PackageManifest"];
-            installAsManaged?: boolean;
             devices?: number[];
             groupId?: string;
+            installAsManaged?: boolean;
+            manifest: components["schemas"]["PackageManifest"];
         };
         InstalledApplicationListCommand: components["schemas"]["MdmCommandBase"] & {
             identifiers?: string[] | null;
-            managedAppsOnly?: boolean | null;
             items?: ("AdHocCodeSigned" | "AppStoreVendable" | "BetaApp" | "BundleSize" | "DeviceBasedVpp" | "DistributorIdentifier" | "DynamicSize" | "ExternalVersionIdentifier" | "HasUpdateAvailable" | "Identifier" | "Installing" | "AppClip" | "Validated" | "Name" | "ShortVersion" | "Version")[] | null;
+            managedAppsOnly?: boolean | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -34914,30 +34914,39 @@ export interface components {
         };
         InventoryInformation: {
             readonly managedComputers?: number;
-            readonly unmanagedComputers?: number;
             readonly managedDevices?: number;
+            readonly unmanagedComputers?: number;
             readonly unmanagedDevices?: number;
         };
         InventoryListMobileDevice: {
-            mobileDeviceId?: string;
-            udid?: string;
+            activationLockEnabled?: boolean;
             /** Format: password */
             airPlayPassword?: string;
             appAnalyticsEnabled?: boolean;
+            appleCareId?: string;
             assetTag?: string;
             availableSpaceMb?: number;
-            batteryLevel?: number;
             /**
              * @default UNKNOWN
              * @enum {string}
              */
             batteryHealth: "NON_GENUINE" | "NORMAL" | "SERVICE_RECOMMENDED" | "UNKNOWN" | "UNSUPPORTED";
+            batteryLevel?: number;
+            blockEncryptionCapable?: boolean;
             bluetoothLowEnergyCapable?: boolean;
             bluetoothMacAddress?: string;
+            building?: string;
             capacityMb?: number;
-            /** Format: date-time */
-            lostModeEnabledDate?: string;
+            carrierSettingsVersion?: string;
+            cellularTechnology?: string;
+            cloudBackupEnabled?: boolean;
+            currentCarrierNetwork?: string;
+            currentMobileCountryCode?: string;
+            currentMobileNetworkCode?: string;
+            dataProtection?: boolean;
+            dataRoamingEnabled?: boolean;
             declarativeDeviceManagementEnabled?: boolean;
+            department?: string;
             deviceId?: string;
             deviceLocatorServiceEnabled?: boolean;
             deviceOwnershipType?: string;
@@ -34945,76 +34954,64 @@ export interface components {
             diagnosticAndUsageReportingEnabled?: boolean;
             displayName?: string;
             doNotDisturbEnabled?: boolean;
+            eid?: string;
+            emailAddress?: string;
             enrollmentSessionTokenValid?: boolean;
             exchangeDeviceId?: string;
-            cloudBackupEnabled?: boolean;
-            osBuild?: string;
-            osSupplementalBuildVersion?: string;
-            osRapidSecurityResponse?: string;
-            osVersion?: string;
+            extensionAttributeValueList?: components["schemas"]["ExtensionAttributeValue"][];
+            fileEncryptionCapable?: boolean;
+            fullName?: string;
+            hardwareEncryptionSupported?: boolean;
+            homeCarrierNetwork?: string;
+            homeMobileCountryCode?: string;
+            homeMobileNetworkCode?: string;
+            iccid?: string;
+            imei?: string;
+            imei2?: string;
             ipAddress?: string;
             itunesStoreAccountActive?: boolean;
+            jailbreakStatus?: string;
             jamfParentPairings?: number;
             languages?: string;
             /** Format: date-time */
             lastBackupDate?: string;
             /** Format: date-time */
+            lastCloudBackupDate?: string;
+            /** Format: date-time */
             lastContactDate?: string;
             /** Format: date-time */
             lastEnrolledDate?: string;
             /** Format: date-time */
-            lastCloudBackupDate?: string;
-            /** Format: date-time */
             lastInventoryUpdateDate?: string;
+            lastLoggedInUsernameMdm?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameMdmTimestamp?: string | null;
+            lastLoggedInUsernameSelfService?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
+            /** Format: date-time */
+            leaseExpirationDate?: string;
+            lifeExpectancyYears?: number;
             locales?: string;
             locationServicesForSelfServiceMobileEnabled?: boolean;
             lostModeEnabled?: boolean;
+            /** Format: date-time */
+            lostModeEnabledDate?: string;
             managed?: boolean;
             managementId?: string;
             /** Format: date-time */
             mdmProfileExpirationDate?: string;
+            meid?: string;
+            mobileDeviceId?: string;
             model?: string;
             modelIdentifier?: string;
             modelNumber?: string;
             modemFirmwareVersion?: string;
+            osBuild?: string;
+            osRapidSecurityResponse?: string;
+            osSupplementalBuildVersion?: string;
+            osVersion?: string;
             pairedDevices?: number;
-            quotaSize?: number;
-            residentUsers?: number;
-            serialNumber?: string;
-            sharedIpad?: boolean;
-            supervised?: boolean;
-            tethered?: boolean;
-            timeZone?: string;
-            usedSpacePercentage?: number;
-            wifiMacAddress?: string;
-            building?: string;
-            department?: string;
-            emailAddress?: string;
-            fullName?: string;
-            position?: string;
-            room?: string;
-            userPhoneNumber?: string;
-            username?: string;
-            appleCareId?: string;
-            /** Format: date-time */
-            leaseExpirationDate?: string;
-            lifeExpectancyYears?: number;
-            /** Format: date-time */
-            poDate?: string;
-            poNumber?: string;
-            purchasePrice?: string;
-            purchasedOrLeased?: boolean;
-            purchasingAccount?: string;
-            purchasingContact?: string;
-            vendor?: string;
-            /** Format: date-time */
-            warrantyExpirationDate?: string;
-            activationLockEnabled?: boolean;
-            blockEncryptionCapable?: boolean;
-            dataProtection?: boolean;
-            fileEncryptionCapable?: boolean;
-            hardwareEncryptionSupported?: boolean;
-            jailbreakStatus?: string;
             passcodeCompliant?: boolean;
             passcodeCompliantWithProfile?: boolean;
             passcodeLockGracePeriodEnforcedSeconds?: number;
@@ -35024,56 +35021,59 @@ export interface components {
              * @default false
              */
             readonly personalDeviceProfileCurrent: boolean;
-            carrierSettingsVersion?: string;
-            cellularTechnology?: string;
-            currentCarrierNetwork?: string;
-            currentMobileCountryCode?: string;
-            currentMobileNetworkCode?: string;
-            dataRoamingEnabled?: boolean;
-            eid?: string;
-            homeCarrierNetwork?: string;
-            homeMobileCountryCode?: string;
-            homeMobileNetworkCode?: string;
-            iccid?: string;
-            imei?: string;
-            imei2?: string;
-            meid?: string;
             personalHotspotEnabled?: boolean;
+            /** Format: date-time */
+            poDate?: string;
+            poNumber?: string;
+            position?: string;
             preferredVoiceNumber?: string;
+            purchasePrice?: string;
+            purchasedOrLeased?: boolean;
+            purchasingAccount?: string;
+            purchasingContact?: string;
+            quotaSize?: number;
+            residentUsers?: number;
             roaming?: boolean;
+            room?: string;
+            serialNumber?: string;
+            sharedIpad?: boolean;
+            supervised?: boolean;
+            tethered?: boolean;
+            timeZone?: string;
+            udid?: string;
+            usedSpacePercentage?: number;
+            userPhoneNumber?: string;
+            username?: string;
+            vendor?: string;
             voiceRoamingEnabled?: string;
-            lastLoggedInUsernameSelfService?: string | null;
             /** Format: date-time */
-            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
-            lastLoggedInUsernameMdm?: string | null;
-            /** Format: date-time */
-            lastLoggedInUsernameMdmTimestamp?: string | null;
-            extensionAttributeValueList?: components["schemas"]["ExtensionAttributeValue"][];
+            warrantyExpirationDate?: string;
+            wifiMacAddress?: string;
         };
         InventoryListMobileDeviceSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["InventoryListMobileDevice"][];
+            totalCount?: number;
         };
         InventoryPreloadCsvError: {
             code?: string;
             description?: string;
-            field?: string;
-            value?: string;
-            serialNumber?: string;
-            line?: number;
-            fieldSize?: number;
             deviceType?: string;
+            field?: string;
+            fieldSize?: number;
+            line?: number;
+            serialNumber?: string;
+            value?: string;
         };
         InventoryPreloadCsvValidationError: {
-            httpStatus?: number;
             errors?: components["schemas"]["InventoryPreloadCsvValidationErrorCause"][];
+            httpStatus?: number;
         };
         InventoryPreloadCsvValidationErrorCause: components["schemas"]["ApiErrorCause"] & {
-            value?: string;
-            serialNumber?: string;
-            line?: number;
-            fieldSize?: number;
             deviceType?: string;
+            fieldSize?: number;
+            line?: number;
+            serialNumber?: string;
+            value?: string;
         };
         InventoryPreloadCsvValidationSuccess: {
             recordCount?: number;
@@ -35083,101 +35083,110 @@ export interface components {
             value?: string;
         };
         InventoryPreloadExtensionAttributeColumn: {
-            name?: string;
             fullName?: string;
+            name?: string;
         };
         InventoryPreloadExtensionAttributeColumnResult: {
-            totalCount?: number;
             results?: components["schemas"]["InventoryPreloadExtensionAttributeColumn"][];
+            totalCount?: number;
         };
         InventoryPreloadInvalidCsvResponse: {
-            httpsStatus?: number;
             errors?: components["schemas"]["InventoryPreloadCsvError"][];
+            httpsStatus?: number;
         };
         InventoryPreloadRecord: {
-            readonly id?: number;
-            serialNumber: string;
-            /** @enum {string} */
-            deviceType: "Computer" | "Mobile Device" | "Unknown";
-            username?: string;
-            fullName?: string;
-            emailAddress?: string;
-            phoneNumber?: string;
-            position?: string;
-            department?: string;
-            building?: string;
-            room?: string;
-            poNumber?: string;
-            poDate?: string;
-            warrantyExpiration?: string;
             appleCareId?: string;
-            lifeExpectancy?: string;
-            purchasePrice?: string;
-            purchasingContact?: string;
-            purchasingAccount?: string;
-            leaseExpiration?: string;
+            assetTag?: string;
             barCode1?: string;
             barCode2?: string;
-            assetTag?: string;
-            vendor?: string;
-            extensionAttributes?: components["schemas"]["InventoryPreloadExtensionAttribute"][];
-        };
-        InventoryPreloadRecordSearchResults: {
-            totalCount?: number;
-            results?: components["schemas"]["InventoryPreloadRecord"][];
-        };
-        InventoryPreloadRecordSearchResultsV2: {
-            totalCount?: number;
-            results?: components["schemas"]["InventoryPreloadRecordV2"][];
-        };
-        InventoryPreloadRecordV2: {
-            readonly id?: string;
-            serialNumber: string;
+            building?: string;
+            department?: string;
             /** @enum {string} */
             deviceType: "Computer" | "Mobile Device" | "Unknown";
-            username?: string | null;
-            fullName?: string | null;
-            emailAddress?: string | null;
-            phoneNumber?: string | null;
-            position?: string | null;
-            department?: string | null;
-            building?: string | null;
-            room?: string | null;
-            poNumber?: string | null;
-            poDate?: string | null;
-            warrantyExpiration?: string | null;
+            emailAddress?: string;
+            extensionAttributes?: components["schemas"]["InventoryPreloadExtensionAttribute"][];
+            fullName?: string;
+            readonly id?: number;
+            leaseExpiration?: string;
+            lifeExpectancy?: string;
+            phoneNumber?: string;
+            poDate?: string;
+            poNumber?: string;
+            position?: string;
+            purchasePrice?: string;
+            purchasingAccount?: string;
+            purchasingContact?: string;
+            room?: string;
+            serialNumber: string;
+            username?: string;
+            vendor?: string;
+            warrantyExpiration?: string;
+        };
+        InventoryPreloadRecordSearchResults: {
+            results?: components["schemas"]["InventoryPreloadRecord"][];
+            totalCount?: number;
+        };
+        InventoryPreloadRecordSearchResultsV2: {
+            results?: components["schemas"]["InventoryPreloadRecordV2"][];
+            totalCount?: number;
+        };
+        InventoryPreloadRecordV2: {
             appleCareId?: string | null;
-            lifeExpectancy?: string | null;
-            purchasePrice?: string | null;
-            purchasingContact?: string | null;
-            purchasingAccount?: string | null;
-            leaseExpiration?: string | null;
+            assetTag?: string | null;
             barCode1?: string | null;
             barCode2?: string | null;
-            assetTag?: string | null;
-            vendor?: string | null;
+            building?: string | null;
+            department?: string | null;
+            /** @enum {string} */
+            deviceType: "Computer" | "Mobile Device" | "Unknown";
+            emailAddress?: string | null;
             extensionAttributes?: components["schemas"]["InventoryPreloadExtensionAttribute"][];
+            fullName?: string | null;
+            readonly id?: string;
+            leaseExpiration?: string | null;
+            lifeExpectancy?: string | null;
+            phoneNumber?: string | null;
+            poDate?: string | null;
+            poNumber?: string | null;
+            position?: string | null;
+            purchasePrice?: string | null;
+            purchasingAccount?: string | null;
+            purchasingContact?: string | null;
+            room?: string | null;
+            serialNumber: string;
+            username?: string | null;
+            vendor?: string | null;
+            warrantyExpiration?: string | null;
         };
         InventorySelectionListMobileDevice: {
-            mobileDeviceId?: string;
-            udid?: string;
+            activationLockEnabled?: boolean;
             /** Format: password */
             airPlayPassword?: string;
             appAnalyticsEnabled?: boolean;
+            appleCareId?: string;
             assetTag?: string;
             availableSpaceMb?: number;
-            batteryLevel?: number;
             /**
              * @default UNKNOWN
              * @enum {string}
              */
             batteryHealth: "NON_GENUINE" | "NORMAL" | "SERVICE_RECOMMENDED" | "UNKNOWN" | "UNSUPPORTED";
+            batteryLevel?: number;
+            blockEncryptionCapable?: boolean;
             bluetoothLowEnergyCapable?: boolean;
             bluetoothMacAddress?: string;
+            building?: string;
             capacityMb?: number;
-            /** Format: date-time */
-            lostModeEnabledDate?: string;
+            carrierSettingsVersion?: string;
+            cellularTechnology?: string;
+            cloudBackupEnabled?: boolean;
+            currentCarrierNetwork?: string;
+            currentMobileCountryCode?: string;
+            currentMobileNetworkCode?: string;
+            dataProtection?: boolean;
+            dataRoamingEnabled?: boolean;
             declarativeDeviceManagementEnabled?: boolean;
+            department?: string;
             deviceId?: string;
             deviceLocatorServiceEnabled?: boolean;
             deviceOwnershipType?: string;
@@ -35185,76 +35194,64 @@ export interface components {
             diagnosticAndUsageReportingEnabled?: boolean;
             displayName?: string;
             doNotDisturbEnabled?: boolean;
+            eid?: string;
+            emailAddress?: string;
             enrollmentSessionTokenValid?: boolean;
             exchangeDeviceId?: string;
-            cloudBackupEnabled?: boolean;
-            osBuild?: string;
-            osSupplementalBuildVersion?: string;
-            osRapidSecurityResponse?: string;
-            osVersion?: string;
+            extensionAttributeValueList?: components["schemas"]["ExtensionAttributeValue"][];
+            fileEncryptionCapable?: boolean;
+            fullName?: string;
+            hardwareEncryptionSupported?: boolean;
+            homeCarrierNetwork?: string;
+            homeMobileCountryCode?: string;
+            homeMobileNetworkCode?: string;
+            iccid?: string;
+            imei?: string;
+            imei2?: string;
             ipAddress?: string;
             itunesStoreAccountActive?: boolean;
+            jailbreakStatus?: string;
             jamfParentPairings?: number;
             languages?: string;
             /** Format: date-time */
             lastBackupDate?: string;
             /** Format: date-time */
+            lastCloudBackupDate?: string;
+            /** Format: date-time */
             lastContactDate?: string;
             /** Format: date-time */
             lastEnrolledDate?: string;
             /** Format: date-time */
-            lastCloudBackupDate?: string;
-            /** Format: date-time */
             lastInventoryUpdateDate?: string;
+            lastLoggedInUsernameMdm?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameMdmTimestamp?: string | null;
+            lastLoggedInUsernameSelfService?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
+            /** Format: date-time */
+            leaseExpirationDate?: string;
+            lifeExpectancyYears?: number;
             locales?: string;
             locationServicesForSelfServiceMobileEnabled?: boolean;
             lostModeEnabled?: boolean;
+            /** Format: date-time */
+            lostModeEnabledDate?: string;
             managed?: boolean;
             managementId?: string;
             /** Format: date-time */
             mdmProfileExpirationDate?: string;
+            meid?: string;
+            mobileDeviceId?: string;
             model?: string;
             modelIdentifier?: string;
             modelNumber?: string;
             modemFirmwareVersion?: string;
+            osBuild?: string;
+            osRapidSecurityResponse?: string;
+            osSupplementalBuildVersion?: string;
+            osVersion?: string;
             pairedDevices?: number;
-            quotaSize?: number;
-            residentUsers?: number;
-            serialNumber?: string;
-            sharedIpad?: boolean;
-            supervised?: boolean;
-            tethered?: boolean;
-            timeZone?: string;
-            usedSpacePercentage?: number;
-            wifiMacAddress?: string;
-            building?: string;
-            department?: string;
-            emailAddress?: string;
-            fullName?: string;
-            position?: string;
-            room?: string;
-            userPhoneNumber?: string;
-            username?: string;
-            appleCareId?: string;
-            /** Format: date-time */
-            leaseExpirationDate?: string;
-            lifeExpectancyYears?: number;
-            /** Format: date-time */
-            poDate?: string;
-            poNumber?: string;
-            purchasePrice?: string;
-            purchasedOrLeased?: boolean;
-            purchasingAccount?: string;
-            purchasingContact?: string;
-            vendor?: string;
-            /** Format: date-time */
-            warrantyExpirationDate?: string;
-            activationLockEnabled?: boolean;
-            blockEncryptionCapable?: boolean;
-            dataProtection?: boolean;
-            fileEncryptionCapable?: boolean;
-            hardwareEncryptionSupported?: boolean;
-            jailbreakStatus?: string;
             passcodeCompliant?: boolean;
             passcodeCompliantWithProfile?: boolean;
             passcodeLockGracePeriodEnforcedSeconds?: number;
@@ -35264,75 +35261,78 @@ export interface components {
              * @default false
              */
             readonly personalDeviceProfileCurrent: boolean;
-            carrierSettingsVersion?: string;
-            cellularTechnology?: string;
-            currentCarrierNetwork?: string;
-            currentMobileCountryCode?: string;
-            currentMobileNetworkCode?: string;
-            dataRoamingEnabled?: boolean;
-            eid?: string;
-            homeCarrierNetwork?: string;
-            homeMobileCountryCode?: string;
-            homeMobileNetworkCode?: string;
-            iccid?: string;
-            imei?: string;
-            imei2?: string;
-            meid?: string;
             personalHotspotEnabled?: boolean;
+            /** Format: date-time */
+            poDate?: string;
+            poNumber?: string;
+            position?: string;
             preferredVoiceNumber?: string;
+            purchasePrice?: string;
+            purchasedOrLeased?: boolean;
+            purchasingAccount?: string;
+            purchasingContact?: string;
+            quotaSize?: number;
+            residentUsers?: number;
             roaming?: boolean;
-            voiceRoamingEnabled?: string;
+            room?: string;
             selected?: boolean;
-            lastLoggedInUsernameSelfService?: string | null;
+            serialNumber?: string;
+            sharedIpad?: boolean;
+            supervised?: boolean;
+            tethered?: boolean;
+            timeZone?: string;
+            udid?: string;
+            usedSpacePercentage?: number;
+            userPhoneNumber?: string;
+            username?: string;
+            vendor?: string;
+            voiceRoamingEnabled?: string;
             /** Format: date-time */
-            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
-            lastLoggedInUsernameMdm?: string | null;
-            /** Format: date-time */
-            lastLoggedInUsernameMdmTimestamp?: string | null;
-            extensionAttributeValueList?: components["schemas"]["ExtensionAttributeValue"][];
+            warrantyExpirationDate?: string;
+            wifiMacAddress?: string;
         };
         InventorySelectionListMobileDeviceSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["InventorySelectionListMobileDevice"][];
+            totalCount?: number;
         };
         IosBrandingConfiguration: {
-            readonly id?: string;
             brandingName: string;
-            iconId?: number;
-            headerBackgroundColorCode: string;
-            menuIconColorCode: string;
             brandingNameColorCode: string;
+            headerBackgroundColorCode: string;
+            iconId?: number;
+            readonly id?: string;
+            menuIconColorCode: string;
             statusBarTextColor: string;
         };
         IosBrandingSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["IosBrandingConfiguration"][];
+            totalCount?: number;
         };
         JamfApplicationResponse: {
+            artifacts?: components["schemas"]["JamfPackageResponse"][];
             displayName?: string;
             releaseHistoryUrl?: string;
-            artifacts?: components["schemas"]["JamfPackageResponse"][];
         };
         JamfPackageResponse: {
-            id?: string;
-            filename?: string;
-            version?: string;
             created?: string;
+            filename?: string;
+            id?: string;
             url?: string;
+            version?: string;
         };
         JamfProInformationV2: {
-            vppTokenEnabled?: boolean;
-            depAccountEnabled?: boolean;
             /**
              * @deprecated
              * @default false
              */
             readonly byodEnabled: boolean;
-            userMigrationEnabled?: boolean;
             cloudDeploymentsEnabled?: boolean;
+            depAccountEnabled?: boolean;
             patchEnabled?: boolean;
-            ssoSamlEnabled?: boolean;
             smtpEnabled?: boolean;
+            ssoSamlEnabled?: boolean;
+            userMigrationEnabled?: boolean;
+            vppTokenEnabled?: boolean;
         };
         JamfProServerUrl: {
             url: string;
@@ -35341,38 +35341,38 @@ export interface components {
             version?: string;
         };
         JamfProtectPlan: {
-            readonly uuid?: string;
+            readonly description?: string;
             readonly id?: string;
             readonly name?: string;
-            readonly description?: string;
             readonly profileId?: number;
             readonly profileName?: string;
             readonly profileVersion?: number;
             readonly scopeDescription?: string;
             readonly siteId?: string;
+            readonly uuid?: string;
         };
         LanguageCode: {
-            value?: string;
             name?: string;
+            value?: string;
         };
         LapsAccountManagementHistory: {
-            username?: string;
-            /** @enum {string} */
-            eventType?: "PENDING" | "COMPLETED" | "VIEWED" | "ERROR" | "INVALID";
             /** Format: date-time */
             eventTime?: string | null;
-            viewedBy?: string | null;
+            /** @enum {string} */
+            eventType?: "PENDING" | "COMPLETED" | "VIEWED" | "ERROR" | "INVALID";
             /** @enum {string} */
             userSource?: "MDM" | "JMF";
+            username?: string;
+            viewedBy?: string | null;
         };
         LapsAccountManagementHistoryResponse: {
-            totalCount?: number;
             results?: components["schemas"]["LapsAccountManagementHistory"][];
+            totalCount?: number;
         };
         LapsAuditV2: {
-            viewedBy?: string | null;
             /** Format: date-time */
             dateSeen?: string | null;
+            viewedBy?: string | null;
         };
         LapsHistory: {
             /** Format: date-time */
@@ -35385,46 +35385,46 @@ export interface components {
             rotationStatus?: "PENDING" | "COMPLETED" | "VIEWED" | "ERROR" | "INVALID";
         };
         LapsHistoryResponse: {
-            totalCount?: number;
             results?: components["schemas"]["LapsHistory"][];
+            totalCount?: number;
         };
         LapsPasswordAndAuditsV2: {
-            /** Format: password */
-            readonly password?: string;
+            audits?: components["schemas"]["LapsAuditV2"][];
             /** Format: date-time */
             dateLastSeen?: string | null;
             /** Format: date-time */
             expirationTime?: string | null;
-            audits?: components["schemas"]["LapsAuditV2"][];
+            /** Format: password */
+            readonly password?: string;
         };
         LapsPasswordAuditsResultsV2: {
-            totalCount?: number;
             results?: components["schemas"]["LapsPasswordAndAuditsV2"][];
+            totalCount?: number;
         };
         LapsPasswordResponseV2: {
             /** Format: password */
             readonly password?: string;
         };
         LapsPendingRotation: {
-            lapsUser?: components["schemas"]["LapsUserV2"];
             /** Format: date-time */
             createdDate?: string;
+            lapsUser?: components["schemas"]["LapsUserV2"];
         };
         LapsPendingRotationResponse: {
-            totalCount?: number;
             results?: components["schemas"]["LapsPendingRotation"][];
+            totalCount?: number;
         };
         LapsSettingsRequestV2: {
             autoDeployEnabled: boolean;
-            passwordRotationTime: number;
             autoRotateEnabled: boolean;
             autoRotateExpirationTime: number;
+            passwordRotationTime: number;
         };
         LapsSettingsResponseV2: {
             autoDeployEnabled?: boolean;
-            passwordRotationTime?: number;
             autoRotateEnabled?: boolean;
             autoRotateExpirationTime?: number;
+            passwordRotationTime?: number;
         };
         LapsUserPasswordRequestV2: {
             lapsUserPasswordList?: components["schemas"]["LapsUserPasswordV2"][];
@@ -35433,20 +35433,20 @@ export interface components {
             lapsUserPasswordList?: components["schemas"]["LapsUserPasswordV2"][];
         };
         LapsUserPasswordV2: {
-            username?: string;
             /** Format: password */
             password?: string;
+            username?: string;
         };
         LapsUserResultsV2: {
-            totalCount?: number;
             results?: components["schemas"]["LapsUserV2"][];
+            totalCount?: number;
         };
         LapsUserV2: {
             clientManagementId?: string;
             guid?: string;
-            username?: string;
             /** @enum {string} */
             userSource?: "MDM" | "JMF";
+            username?: string;
         };
         LastLoginResponse: {
             /** Format: date-time */
@@ -35454,87 +35454,87 @@ export interface components {
         };
         LdapConfigurationRequest: {
             cloudIdPCommon: components["schemas"]["CloudIdPCommonRequest"];
-            server: components["schemas"]["CloudLdapServerRequest"];
             mappings?: components["schemas"]["CloudLdapMappingsRequest"];
+            server: components["schemas"]["CloudLdapServerRequest"];
         };
         LdapConfigurationResponse: {
             cloudIdPCommon: components["schemas"]["CloudIdPCommon"];
-            server: components["schemas"]["CloudLdapServerResponse"];
             mappings?: components["schemas"]["CloudLdapMappingsResponse"];
+            server: components["schemas"]["CloudLdapServerResponse"];
         };
         LdapConfigurationUpdate: {
             cloudIdPCommon: components["schemas"]["CloudIdPCommon"];
-            server: components["schemas"]["CloudLdapServerUpdate"];
             mappings?: components["schemas"]["CloudLdapMappingsRequest"];
+            server: components["schemas"]["CloudLdapServerUpdate"];
         };
         LdapGroup: {
+            distinguishedName?: string;
             id?: string;
-            uuid?: string;
             ldapServerId?: number;
             name?: string;
-            distinguishedName?: string;
+            uuid?: string;
         };
         LdapGroupSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["LdapGroup"][];
+            totalCount?: number;
         };
         LdapServer: {
             id?: number;
             name?: string;
         };
         LinkedConnectProfile: {
-            readonly uuid?: string;
-            readonly profileId?: string;
-            readonly profileName?: string;
-            readonly profileScopeDescription?: string;
-            version?: string;
             /**
              * @default NONE
              * @enum {string}
              */
             autoDeploymentType: "PATCH_UPDATES" | "MINOR_AND_PATCH_UPDATES" | "INITIAL_INSTALLATION_ONLY" | "NONE";
+            readonly profileId?: string;
+            readonly profileName?: string;
+            readonly profileScopeDescription?: string;
+            readonly uuid?: string;
+            version?: string;
         };
         LinkedConnectProfileSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["LinkedConnectProfile"][];
+            totalCount?: number;
         };
         Locale: {
             description?: string;
             identifier?: string;
         };
         LocationInformationV2: {
-            username: string;
-            realname: string;
-            phone: string;
-            email: string;
-            room: string;
-            position: string;
-            departmentId: string;
             buildingId: string;
+            departmentId: string;
+            email: string;
             id: string;
+            phone: string;
+            position: string;
+            realname: string;
+            room: string;
+            username: string;
             versionLock: number;
         };
         LocationInformationV3: {
-            username: string;
-            realname: string;
-            phone: string;
-            email: string;
-            room: string;
-            position: string;
-            departmentId: string;
             buildingId: string;
+            departmentId: string;
+            email: string;
             id: string;
+            phone: string;
+            position: string;
+            realname: string;
+            room: string;
+            username: string;
             versionLock: number;
         };
         LocationV2: {
-            username?: string;
-            realName?: string;
-            emailAddress?: string;
-            position?: string;
-            phoneNumber?: string;
-            departmentId?: string;
             buildingId?: string;
+            departmentId?: string;
+            emailAddress?: string;
+            phoneNumber?: string;
+            position?: string;
+            realName?: string;
             room?: string;
+            username?: string;
         };
         LogFlushingTaskV1: {
             readonly id?: string;
@@ -35544,9 +35544,9 @@ export interface components {
             readonly state?: string;
         };
         LogFlushingV1: {
-            retentionPolicies?: components["schemas"]["RetentionPolicyV1"][];
             /** @default 0 */
             hourOfDay: number;
+            retentionPolicies?: components["schemas"]["RetentionPolicyV1"][];
         };
         LogOutUserCommand: components["schemas"]["MdmCommandBase"] & Record<string, never> & {
             /**
@@ -35556,59 +35556,59 @@ export interface components {
             commandType: "LOG_OUT_USER";
         };
         LoginContent: {
-            rampInstance?: boolean;
+            actionText?: string;
+            disclaimerHeading?: string;
+            disclaimerMainText?: string;
             fedRampInstance?: boolean;
             highComplianceInstance?: boolean;
             includeCustomDisclaimer: boolean;
-            disclaimerHeading?: string;
-            disclaimerMainText?: string;
-            actionText?: string;
+            rampInstance?: boolean;
         };
         LoginContentPut: {
-            includeCustomDisclaimer: boolean;
+            actionText?: string;
             disclaimerHeading?: string;
             disclaimerMainText?: string;
-            actionText?: string;
+            includeCustomDisclaimer: boolean;
         };
         M2mTenantIdInfo: {
             readonly tenantId?: string | null;
         };
         MacOsBrandingConfiguration: {
-            readonly id?: string;
             applicationName?: string;
+            brandingHeaderImageId?: number;
             brandingName?: string;
             brandingNameSecondary?: string;
-            iconId?: number;
-            brandingHeaderImageId?: number;
             homeHeading?: string;
             homeSubheading?: string;
+            iconId?: number;
+            readonly id?: string;
         };
         MacOsBrandingSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["MacOsBrandingConfiguration"][];
+            totalCount?: number;
         };
         MacOsManagedSoftwareUpdate: {
-            deviceIds?: string[];
-            groupId?: string;
-            maxDeferrals?: number;
-            version?: string;
-            /** @default false */
-            skipVersionVerification: boolean;
             /** @default false */
             applyMajorUpdate: boolean;
-            /** @enum {string} */
-            updateAction?: "DOWNLOAD_AND_INSTALL" | "DOWNLOAD_ONLY";
+            deviceIds?: string[];
             /** @default false */
             forceRestart: boolean;
+            groupId?: string;
+            maxDeferrals?: number;
             /**
              * @default HIGH
              * @enum {string}
              */
             priority: "HIGH" | "LOW";
+            /** @default false */
+            skipVersionVerification: boolean;
+            /** @enum {string} */
+            updateAction?: "DOWNLOAD_AND_INSTALL" | "DOWNLOAD_ONLY";
+            version?: string;
         };
         MacOsManagedSoftwareUpdateResponse: {
-            processManagerUuids?: string[];
             errors?: components["schemas"]["ApiErrorCause"][];
+            processManagerUuids?: string[];
         };
         ManagedApplicationListCommand: components["schemas"]["MdmCommandBase"] & {
             identifiers?: string[] | null;
@@ -35627,94 +35627,94 @@ export interface components {
             commandType: "MANAGED_MEDIA_LIST";
         };
         ManagedSoftwareUpdatePlan: {
-            readonly planUuid: string;
+            readonly buildVersion?: string | null;
             device: components["schemas"]["PlanDevice"];
+            forceInstallLocalDateTime?: string | null;
+            readonly maxDeferrals: number;
+            readonly planUuid: string;
+            /** @default -1 */
+            readonly recipeId: string;
+            /** @default NO_SPECIFIC_VERSION */
+            readonly specificVersion: string;
+            status: components["schemas"]["PlanStatus"];
             /** @enum {string} */
             readonly updateAction: "DOWNLOAD_ONLY" | "DOWNLOAD_INSTALL" | "DOWNLOAD_INSTALL_ALLOW_DEFERRAL" | "DOWNLOAD_INSTALL_RESTART" | "DOWNLOAD_INSTALL_SCHEDULE" | "UNKNOWN";
             /** @enum {string} */
             readonly versionType: "LATEST_MAJOR" | "LATEST_MINOR" | "LATEST_ANY" | "SPECIFIC_VERSION" | "CUSTOM_VERSION" | "UNKNOWN";
-            /** @default NO_SPECIFIC_VERSION */
-            readonly specificVersion: string;
-            readonly buildVersion?: string | null;
-            readonly maxDeferrals: number;
-            forceInstallLocalDateTime?: string | null;
-            /** @default -1 */
-            readonly recipeId: string;
-            status: components["schemas"]["PlanStatus"];
         };
         ManagedSoftwareUpdatePlanEventStore: {
             /** @default  */
             readonly events: string;
         };
         ManagedSoftwareUpdatePlanGroupPost: {
-            group: components["schemas"]["PlanGroupPost"];
             config: components["schemas"]["PlanConfigurationPost"];
+            group: components["schemas"]["PlanGroupPost"];
         };
         ManagedSoftwareUpdatePlanPost: {
-            devices: components["schemas"]["PlanDevicePost"][];
             config: components["schemas"]["PlanConfigurationPost"];
+            devices: components["schemas"]["PlanDevicePost"][];
         };
         ManagedSoftwareUpdatePlanPostResponse: {
             readonly plans?: components["schemas"]["PlanDeviceResponse"][];
         };
         ManagedSoftwareUpdatePlanToggle: {
-            toggle: boolean;
-            readonly forceInstallLocalDateEnabled?: boolean;
             readonly customVersionEnabled?: boolean;
             readonly dssEnabled?: boolean;
+            readonly forceInstallLocalDateEnabled?: boolean;
             readonly recipeEnabled?: boolean;
+            toggle: boolean;
         };
         ManagedSoftwareUpdatePlanToggleStatus: {
-            startTime?: string | null;
-            endTime?: string | null;
             elapsedTime?: number | null;
+            endTime?: string | null;
+            exitMessage?: string;
+            /** @enum {string} */
+            exitState?: "UNKNOWN" | "EXECUTING" | "COMPLETED" | "NOOP" | "FAILED" | "STOPPED";
+            formattedPercentComplete?: string;
+            /** Format: double */
+            percentComplete?: number;
+            /** Format: int64 */
+            processedRecords?: number;
+            startTime?: string | null;
             /** @enum {string} */
             state?: "NOT_RUNNING" | "RUNNING" | "NEVER_RAN";
             /** Format: int64 */
             totalRecords?: number;
-            /** Format: int64 */
-            processedRecords?: number;
-            /** Format: double */
-            percentComplete?: number;
-            formattedPercentComplete?: string;
-            /** @enum {string} */
-            exitState?: "UNKNOWN" | "EXECUTING" | "COMPLETED" | "NOOP" | "FAILED" | "STOPPED";
-            exitMessage?: string;
         };
         ManagedSoftwareUpdatePlanToggleStatusWrapper: {
-            toggleOn: components["schemas"]["ManagedSoftwareUpdatePlanToggleStatus"];
             toggleOff: components["schemas"]["ManagedSoftwareUpdatePlanToggleStatus"];
+            toggleOn: components["schemas"]["ManagedSoftwareUpdatePlanToggleStatus"];
         };
         ManagedSoftwareUpdatePlans: {
-            totalCount?: number;
             readonly results?: components["schemas"]["ManagedSoftwareUpdatePlan"][];
+            totalCount?: number;
         };
         ManagedSoftwareUpdateStatus: {
-            osUpdatesStatusId?: string;
+            /** Format: date-time */
+            created?: string;
+            deferralsRemaining?: number;
             device?: {
                 deviceId?: string;
+                href?: string;
                 /** @enum {string} */
                 objectType?: "COMPUTER" | "MOBILE_DEVICE" | "APPLE_TV";
-                href?: string;
             };
             downloadPercentComplete?: number;
             downloaded?: boolean;
-            productKey?: string;
-            /** @enum {string} */
-            status?: "DOWNLOADING" | "IDLE" | "INSTALLING" | "INSTALLED" | "ERROR" | "DOWNLOAD_FAILED" | "DOWNLOAD_REQUIRES_COMPUTER" | "DOWNLOAD_INSUFFICIENT_SPACE" | "DOWNLOAD_INSUFFICIENT_POWER" | "DOWNLOAD_INSUFFICIENT_NETWORK" | "INSTALL_INSUFFICIENT_SPACE" | "INSTALL_INSUFFICIENT_POWER" | "INSTALL_PHONE_CALL_IN_PROGRESS" | "INSTALL_FAILED" | "UNKNOWN";
-            deferralsRemaining?: number;
             maxDeferrals?: number;
             /** Format: date-time */
             nextScheduledInstall?: string;
+            osUpdatesStatusId?: string;
             pastNotifications?: string[];
-            /** Format: date-time */
-            created?: string;
+            productKey?: string;
+            /** @enum {string} */
+            status?: "DOWNLOADING" | "IDLE" | "INSTALLING" | "INSTALLED" | "ERROR" | "DOWNLOAD_FAILED" | "DOWNLOAD_REQUIRES_COMPUTER" | "DOWNLOAD_INSUFFICIENT_SPACE" | "DOWNLOAD_INSUFFICIENT_POWER" | "DOWNLOAD_INSUFFICIENT_NETWORK" | "INSTALL_INSUFFICIENT_SPACE" | "INSTALL_INSUFFICIENT_POWER" | "INSTALL_PHONE_CALL_IN_PROGRESS" | "INSTALL_FAILED" | "UNKNOWN";
             /** Format: date-time */
             updated?: string;
         };
         ManagedSoftwareUpdateStatuses: {
-            totalCount?: number;
             results?: components["schemas"]["ManagedSoftwareUpdateStatus"][];
+            totalCount?: number;
         };
         Markdown: {
             markdown?: string;
@@ -35722,23 +35722,23 @@ export interface components {
         /** @enum {string} */
         MdmClientType: "MOBILE_DEVICE" | "TV" | "VISION_PRO" | "WATCH" | "COMPUTER" | "COMPUTER_USER" | "MOBILE_DEVICE_USER" | "UNKNOWN";
         MdmCommand: {
-            uuid?: string;
-            /** Format: date-time */
-            dateSent?: string;
-            /** Format: date-time */
-            dateCompleted?: string;
             client?: components["schemas"]["MdmCommandClient"];
+            commandError?: components["schemas"]["MdmCommandError"];
             commandState?: components["schemas"]["MdmCommandState"];
             commandType?: components["schemas"]["MdmCommandType"];
-            commandError?: components["schemas"]["MdmCommandError"];
+            /** Format: date-time */
+            dateCompleted?: string;
+            /** Format: date-time */
+            dateSent?: string;
             profileId?: number;
+            uuid?: string;
         };
         MdmCommandBase: {
             commandType: components["schemas"]["MdmCommandType"];
         };
         MdmCommandClient: {
-            managementId?: string;
             clientType?: components["schemas"]["MdmClientType"];
+            managementId?: string;
         };
         MdmCommandClientRequest: {
             managementId?: string;
@@ -35746,29 +35746,29 @@ export interface components {
         MdmCommandError: {
             errorCode?: number;
             errorDomain?: string;
-            errorLocalizedDescription?: string;
             errorEnglishDescription?: string;
+            errorLocalizedDescription?: string;
         };
         MdmCommandRequest: {
             clientData?: components["schemas"]["MdmCommandClientRequest"][];
             commandData?: components["schemas"]["ApplyRedemptionCodeCommand"] | components["schemas"]["CancelEnhancedLogCollectionCommand"] | components["schemas"]["CertificateListCommand"] | components["schemas"]["ClearPasscodeCommand"] | components["schemas"]["DeclarativeManagementCommand"] | components["schemas"]["DeviceInformationCommand"] | components["schemas"]["DeviceLocationCommand"] | components["schemas"]["DeviceLockCommand"] | components["schemas"]["DisableLostModeCommand"] | components["schemas"]["DisableRemoteDesktopCommand"] | components["schemas"]["EnableRemoteDesktopCommand"] | components["schemas"]["EraseDeviceCommand"] | components["schemas"]["ManagedApplicationListCommand"] | components["schemas"]["InstalledApplicationListCommand"] | components["schemas"]["ClearRestrictionsPasswordCommand"] | components["schemas"]["DeleteUserCommand"] | components["schemas"]["EnableLostModeCommand"] | components["schemas"]["LogOutUserCommand"] | components["schemas"]["ManagedMediaListCommand"] | components["schemas"]["PlayLostModeSoundCommand"] | components["schemas"]["ProfileListCommand"] | components["schemas"]["ProvisioningProfileListCommand"] | components["schemas"]["RefreshCellularPlansCommand"] | components["schemas"]["RestartDeviceCommand"] | components["schemas"]["RequestMirroringCommand"] | components["schemas"]["SecurityInfoCommand"] | components["schemas"]["SetAutoAdminPasswordCommand"] | components["schemas"]["SetRecoveryLockCommand"] | components["schemas"]["SettingsCommand"] | components["schemas"]["ShutDownDeviceCommand"] | components["schemas"]["StopMirroringCommand"] | components["schemas"]["TriggerEnhancedLogCollectionCommand"] | components["schemas"]["UnlockUserAccountCommand"] | components["schemas"]["ValidateApplicationsCommand"] | components["schemas"]["VerifyRecoveryLockCommand"];
         };
         MdmCommandResults: {
-            totalCount?: number;
             results?: components["schemas"]["MdmCommand"][];
+            totalCount?: number;
         };
         /** @enum {string} */
         MdmCommandState: "PENDING" | "ACKNOWLEDGED" | "NOT_NOW" | "ERROR" | "COMMAND_FORMAT_ERROR";
         /** @enum {string} */
         MdmCommandType: "APPLY_REDEMPTION_CODE" | "CANCEL_ENHANCED_LOG_COLLECTION" | "CERTIFICATE_LIST" | "CLEAR_PASSCODE" | "CLEAR_RESTRICTIONS_PASSWORD" | "DECLARATIVE_MANAGEMENT" | "DELETE_USER" | "DEVICE_INFORMATION" | "DEVICE_LOCATION" | "DEVICE_LOCK" | "DISABLE_LOST_MODE" | "DISABLE_REMOTE_DESKTOP" | "ENABLE_LOST_MODE" | "ENABLE_REMOTE_DESKTOP" | "ERASE_DEVICE" | "INSTALLED_APPLICATION_LIST" | "LOG_OUT_USER" | "MANAGED_APPLICATION_LIST" | "MANAGED_MEDIA_LIST" | "REFRESH_CELLULAR_PLANS" | "PLAY_LOST_MODE_SOUND" | "PROFILE_LIST" | "PROVISIONING_PROFILE_LIST" | "RESTART_DEVICE" | "REQUEST_MIRRORING" | "SECURITY_INFO" | "SETTINGS" | "SET_AUTO_ADMIN_PASSWORD" | "SET_RECOVERY_LOCK" | "SHUT_DOWN_DEVICE" | "STOP_MIRRORING" | "TRIGGER_ENHANCED_LOG_COLLECTION" | "UNLOCK_USER_ACCOUNT" | "VALIDATE_APPLICATIONS" | "VERIFY_RECOVERY_LOCK";
         MdmRenewalError: {
-            mdmRenewalErrorId: string;
             clientManagementId: string;
-            mdmRenewalErrorType: components["schemas"]["MdmRenewalErrorType"];
             /** Format: date-time */
             errorTimeStamp?: string;
             /** Format: int32 */
             failureCount?: number;
+            mdmRenewalErrorId: string;
+            mdmRenewalErrorType: components["schemas"]["MdmRenewalErrorType"];
         };
         MdmRenewalErrorStrategiesResponse: {
             error: components["schemas"]["MdmRenewalError"];
@@ -35778,12 +35778,12 @@ export interface components {
         MdmRenewalErrorType: "SERVER_ERROR" | "CHECK_IN_ERROR" | "OTHER";
         MdmRenewalStrategy: {
             id: string;
+            mdmRenewalCheckInUrl?: string;
             mdmRenewalErrorId: string;
+            mdmRenewalServerUrl?: string;
             mdmRenewalStrategyType: components["schemas"]["MdmRenewalStrategyType"];
             /** Format: date-time */
             strategyTimeStamp?: string;
-            mdmRenewalCheckInUrl?: string;
-            mdmRenewalServerUrl?: string;
         };
         /** @enum {string} */
         MdmRenewalStrategyType: "RETURN_NO_CHECK_IN_INVITATION" | "RETURN_CHECK_IN_INVITATION_FROM_MDM_INVITATION_TABLE" | "RETURN_CHECK_IN_INVITATION_FROM_ENROLLMENT_USAGE_TABLE" | "RETURN_CHECK_IN_INVITATION_FROM_MDM_PROFILE_PROTOTYPE_TABLE" | "JSS_URL_OVERRIDE" | "PAYLOAD_IDENTIFIER";
@@ -35791,107 +35791,107 @@ export interface components {
             groupMembershipMapping: string;
         };
         MembershipTestSearchRequest: {
-            username: string;
             groupname: string;
+            username: string;
         };
         MembershipTestSearchResponse: {
-            username?: string;
             isMember?: boolean;
             isMemberByUuid?: boolean;
+            username?: string;
         };
         MemcachedEndpoints: {
-            readonly id?: string;
-            name?: string;
-            hostName?: string;
-            port?: number;
             enabled?: boolean;
+            hostName?: string;
+            readonly id?: string;
             jssCacheConfigurationId?: number;
+            name?: string;
+            port?: number;
         };
         MobileDeviceApplication: {
             identifier?: string;
             name?: string;
-            version?: string;
             shortVersion?: string;
+            version?: string;
         };
         MobileDeviceApplicationInventoryDetail: {
-            identifier?: string;
-            name?: string;
-            version?: string;
-            shortVersion?: string;
-            managementStatus?: string;
-            validationStatus?: boolean;
+            appClip?: boolean;
             bundleSize?: string;
             dynamicSize?: string;
-            appClip?: boolean;
+            identifier?: string;
+            managementStatus?: string;
+            name?: string;
+            shortVersion?: string;
+            validationStatus?: boolean;
+            version?: string;
         };
         MobileDeviceAttachmentV2: {
-            name?: string;
             readonly id?: string;
+            name?: string;
         };
         MobileDeviceCertificate: {
             commonName?: string;
-            identity?: boolean;
             /** Format: date-time */
             expirationDate?: string;
+            identity?: boolean;
         };
         MobileDeviceCertificateV2: {
-            commonName?: string;
-            identity?: boolean;
-            /** Format: date-time */
-            expirationDateEpoch?: string;
-            subjectName?: string;
-            serialNumber?: string;
-            sha1Fingerprint?: string;
-            issuedDateEpoch?: string;
             /** @enum {string} */
             certificateStatus?: "EXPIRING" | "EXPIRED" | "REVOKED" | "PENDING_REVOKE" | "ISSUED";
+            commonName?: string;
+            /** Format: date-time */
+            expirationDateEpoch?: string;
+            identity?: boolean;
+            issuedDateEpoch?: string;
             /** @enum {string} */
             lifecycleStatus?: "ACTIVE" | "INACTIVE";
+            serialNumber?: string;
+            sha1Fingerprint?: string;
+            subjectName?: string;
         };
         MobileDeviceDetailsGetV2: components["schemas"]["MobileDeviceDetailsV2"] & {
-            readonly managementId?: string;
             groups?: components["schemas"]["MobileDeviceInventoryGroup"][];
+            readonly managementId?: string;
         };
         MobileDeviceDetailsV2: {
-            readonly id?: string;
-            name?: string;
-            enforceName?: boolean;
             assetTag?: string;
-            /** Format: date-time */
-            lastInventoryUpdateTimestamp?: string;
-            /** Format: date-time */
-            lastContactTimestamp?: string;
-            osVersion?: string;
-            osBuild?: string;
-            osSupplementalBuildVersion?: string;
-            osRapidSecurityResponse?: string;
-            softwareUpdateDeviceId?: string;
-            serialNumber?: string;
-            udid?: string;
-            ipAddress?: string;
-            wifiMacAddress?: string;
             bluetoothMacAddress?: string;
-            managed?: boolean;
-            timeZone?: string;
+            declarativeDeviceManagementEnabled?: boolean;
+            deviceOwnershipLevel?: string;
+            enforceName?: boolean;
+            enrollmentMethod?: string;
+            enrollmentSessionTokenValid?: boolean;
+            extensionAttributes?: components["schemas"]["ExtensionAttributeV2"][];
+            readonly id?: string;
             /** Format: date-time */
             initialEntryTimestamp?: string;
+            ios?: components["schemas"]["DetailsV2"];
+            ipAddress?: string;
+            /** Format: date-time */
+            lastContactTimestamp?: string;
             /** Format: date-time */
             lastEnrollmentTimestamp?: string;
             /** Format: date-time */
-            mdmProfileExpirationTimestamp?: string;
-            deviceOwnershipLevel?: string;
-            enrollmentMethod?: string;
-            enrollmentSessionTokenValid?: boolean;
-            declarativeDeviceManagementEnabled?: boolean;
-            site?: components["schemas"]["V1SiteBase"];
-            extensionAttributes?: components["schemas"]["ExtensionAttributeV2"][];
+            lastInventoryUpdateTimestamp?: string;
             location?: components["schemas"]["LocationV2"];
+            managed?: boolean;
+            /** Format: date-time */
+            mdmProfileExpirationTimestamp?: string;
+            name?: string;
+            osBuild?: string;
+            osRapidSecurityResponse?: string;
+            osSupplementalBuildVersion?: string;
+            osVersion?: string;
+            serialNumber?: string;
+            site?: components["schemas"]["V1SiteBase"];
+            softwareUpdateDeviceId?: string;
+            timeZone?: string;
+            tvos?: components["schemas"]["TvOsDetails"];
             /** @enum {string} */
             type?: "ios" | "tvos" | "watchos" | "visionos" | "unknown";
-            ios?: components["schemas"]["DetailsV2"];
-            tvos?: components["schemas"]["TvOsDetails"];
-            watchos?: components["schemas"]["WatchOsDetailsV2"];
+            udid?: string;
             visionos?: components["schemas"]["DetailsV2"];
+            watchos?: components["schemas"]["WatchOsDetailsV2"];
+            wifiMacAddress?: string;
         };
         MobileDeviceEbook: {
             author?: string;
@@ -35900,19 +35900,19 @@ export interface components {
         };
         MobileDeviceEbookInventoryDetail: {
             author?: string;
-            title?: string;
-            version?: string;
             kind?: string;
             managementState?: string;
+            title?: string;
+            version?: string;
         };
         MobileDeviceExtensionAttribute: {
+            extensionAttributeCollectionAllowed?: boolean;
             readonly id?: string;
+            inventoryDisplay?: string;
             name?: string;
             /** @enum {string} */
             type?: "STRING" | "INTEGER" | "DATE";
             value?: string[];
-            extensionAttributeCollectionAllowed?: boolean;
-            inventoryDisplay?: string;
         };
         MobileDeviceExtensionAttributeResults: {
             extensionAttributes?: {
@@ -35920,141 +35920,141 @@ export interface components {
             }[];
         };
         MobileDeviceExtensionAttributeSearchResults: {
-            totalCount: number;
             results?: components["schemas"]["MobileDeviceExtensionAttributes"][];
+            totalCount: number;
         };
         MobileDeviceExtensionAttributes: components["schemas"]["ExtensionAttributes"] & {
-            /**
-             * @default GENERAL
-             * @enum {string}
-             */
-            inventoryDisplayType: "GENERAL" | "HARDWARE" | "USER_AND_LOCATION" | "PURCHASING" | "EXTENSION_ATTRIBUTES";
             /**
              * @default TEXT
              * @enum {string}
              */
             inputType: "TEXT" | "POPUP" | "DIRECTORY_SERVICE_ATTRIBUTE_MAPPING";
-            popupMenuChoices?: string[];
+            /**
+             * @default GENERAL
+             * @enum {string}
+             */
+            inventoryDisplayType: "GENERAL" | "HARDWARE" | "USER_AND_LOCATION" | "PURCHASING" | "EXTENSION_ATTRIBUTES";
             ldapAttributeMapping?: string;
             /** @default false */
             ldapExtensionAttributeAllowed: boolean;
+            popupMenuChoices?: string[];
         };
         MobileDeviceGeneral: {
-            udid?: string;
-            displayName?: string;
             assetTag?: string;
-            siteId?: string;
-            /** Format: date-time */
-            lastInventoryUpdateDate?: string;
-            /** Format: date-time */
-            lastContactDate?: string;
-            osVersion?: string;
-            osRapidSecurityResponse?: string;
-            osBuild?: string;
-            osSupplementalBuildVersion?: string;
-            softwareUpdateDeviceId?: string;
-            ipAddress?: string;
-            managed?: boolean;
-            supervised?: boolean;
+            declarativeDeviceManagementEnabled?: boolean;
             /** @enum {string} */
             deviceOwnershipType?: "Institutional" | "UserEnrollment" | "AccountDrivenUserEnrollment" | "AccountDrivenDeviceEnrollment";
+            displayName?: string;
             enrollmentMethodPrestage?: components["schemas"]["EnrollmentMethodPrestage"];
             enrollmentSessionTokenValid?: boolean;
+            extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
+            ipAddress?: string;
+            /** Format: date-time */
+            lastContactDate?: string;
             /** Format: date-time */
             lastEnrolledDate?: string;
             /** Format: date-time */
-            mdmProfileExpirationDate?: string;
-            timeZone?: string;
-            declarativeDeviceManagementEnabled?: boolean;
-            managementId?: string;
-            extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
-            lastLoggedInUsernameSelfService?: string | null;
-            /** Format: date-time */
-            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
+            lastInventoryUpdateDate?: string;
             lastLoggedInUsernameMdm?: string | null;
             /** Format: date-time */
             lastLoggedInUsernameMdmTimestamp?: string | null;
+            lastLoggedInUsernameSelfService?: string | null;
+            /** Format: date-time */
+            lastLoggedInUsernameSelfServiceTimestamp?: string | null;
+            managed?: boolean;
+            managementId?: string;
+            /** Format: date-time */
+            mdmProfileExpirationDate?: string;
+            osBuild?: string;
+            osRapidSecurityResponse?: string;
+            osSupplementalBuildVersion?: string;
+            osVersion?: string;
+            siteId?: string;
+            softwareUpdateDeviceId?: string;
+            supervised?: boolean;
+            timeZone?: string;
+            udid?: string;
         };
         MobileDeviceGroup: {
-            id?: number;
-            name?: string;
             description?: string;
+            id?: number;
             isSmartGroup?: boolean;
+            name?: string;
         };
         MobileDeviceHardware: {
-            capacityMb?: number;
             availableSpaceMb?: number;
-            usedSpacePercentage?: number;
-            batteryLevel?: number;
             /**
              * @default UNKNOWN
              * @enum {string}
              */
             batteryHealth: "NON_GENUINE" | "NORMAL" | "SERVICE_RECOMMENDED" | "UNKNOWN" | "UNSUPPORTED";
-            serialNumber?: string;
-            wifiMacAddress?: string;
+            batteryLevel?: number;
+            bluetoothLowEnergyCapable?: boolean;
             bluetoothMacAddress?: string;
-            modemFirmwareVersion?: string;
+            capacityMb?: number;
+            deviceId?: string;
+            extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
             model?: string;
             modelIdentifier?: string;
             modelNumber?: string;
-            bluetoothLowEnergyCapable?: boolean;
-            deviceId?: string;
-            extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
+            modemFirmwareVersion?: string;
+            serialNumber?: string;
+            usedSpacePercentage?: number;
+            wifiMacAddress?: string;
         };
         MobileDeviceInventory: {
-            readonly mobileDeviceId?: string;
-            deviceType: string;
-            hardware?: components["schemas"]["MobileDeviceHardware"];
-            userAndLocation?: components["schemas"]["MobileDeviceUserAndLocation"];
             applications?: components["schemas"]["MobileDeviceApplicationInventoryDetail"][];
             certificates?: components["schemas"]["MobileDeviceCertificate"][];
-            profiles?: components["schemas"]["MobileDeviceProfile"][];
-            groups?: components["schemas"]["MobileDeviceInventoryGroup"][];
+            deviceType: string;
             extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
+            groups?: components["schemas"]["MobileDeviceInventoryGroup"][];
+            hardware?: components["schemas"]["MobileDeviceHardware"];
+            readonly mobileDeviceId?: string;
+            profiles?: components["schemas"]["MobileDeviceProfile"][];
+            userAndLocation?: components["schemas"]["MobileDeviceUserAndLocation"];
         };
         MobileDeviceInventoryGroup: {
+            groupDescription?: string;
             groupId?: string;
             groupName?: string;
-            groupDescription?: string;
             smart?: boolean;
         };
         MobileDeviceInventorySearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["MobileDeviceResponse"][];
+            totalCount?: number;
         };
         MobileDeviceIosGeneral: components["schemas"]["MobileDeviceGeneral"] & {
-            sharedIpad?: boolean;
-            diagnosticAndUsageReportingEnabled?: boolean;
             appAnalyticsEnabled?: boolean;
-            residentUsers?: number;
-            quotaSize?: number;
-            temporarySessionOnly?: boolean;
-            temporarySessionTimeout?: number;
-            userSessionTimeout?: number;
-            syncedToComputer?: number;
-            maximumSharediPadUsersStored?: number;
+            cloudBackupEnabled?: boolean;
+            deviceLocatorServiceEnabled?: boolean;
+            diagnosticAndUsageReportingEnabled?: boolean;
+            doNotDisturbEnabled?: boolean;
+            exchangeDeviceId?: string;
+            itunesStoreAccountActive?: boolean;
             /** Format: date-time */
             lastBackupDate?: string;
-            deviceLocatorServiceEnabled?: boolean;
-            doNotDisturbEnabled?: boolean;
-            cloudBackupEnabled?: boolean;
             /** Format: date-time */
             lastCloudBackupDate?: string;
             locationServicesForSelfServiceMobileEnabled?: boolean;
-            itunesStoreAccountActive?: boolean;
-            exchangeDeviceId?: string;
+            maximumSharediPadUsersStored?: number;
+            quotaSize?: number;
+            residentUsers?: number;
+            sharedIpad?: boolean;
+            syncedToComputer?: number;
+            temporarySessionOnly?: boolean;
+            temporarySessionTimeout?: number;
             tethered?: boolean;
+            userSessionTimeout?: number;
         };
         MobileDeviceIosInventory: components["schemas"]["MobileDeviceInventory"] & {
-            general?: components["schemas"]["MobileDeviceIosGeneral"];
-            security?: components["schemas"]["MobileDeviceSecurity"];
             ebooks?: components["schemas"]["MobileDeviceEbookInventoryDetail"][];
+            general?: components["schemas"]["MobileDeviceIosGeneral"];
             network?: components["schemas"]["MobileDeviceNetwork"];
-            serviceSubscriptions?: components["schemas"]["MobileDeviceServiceSubscriptions"][];
             provisioningProfiles?: components["schemas"]["MobileDeviceProvisioningProfiles"][];
-            sharedUsers?: components["schemas"]["MobileDeviceSharedUser"][];
             purchasing?: components["schemas"]["MobileDevicePurchasing"];
+            security?: components["schemas"]["MobileDeviceSecurity"];
+            serviceSubscriptions?: components["schemas"]["MobileDeviceServiceSubscriptions"][];
+            sharedUsers?: components["schemas"]["MobileDeviceSharedUser"][];
             userProfiles?: components["schemas"]["MobileDeviceUserProfile"][];
         } & {
             /**
@@ -36066,234 +36066,234 @@ export interface components {
         MobileDeviceLostModeLocation: {
             /** Format: date-time */
             lastLocationUpdate?: string;
-            lostModeLocationHorizontalAccuracyMeters?: number;
-            lostModeLocationVerticalAccuracyMeters?: number;
             lostModeLocationAltitudeMeters?: number;
-            lostModeLocationSpeedMetersPerSecond?: number;
             lostModeLocationCourseDegrees?: number;
+            lostModeLocationHorizontalAccuracyMeters?: number;
+            lostModeLocationSpeedMetersPerSecond?: number;
             lostModeLocationTimestamp?: string;
+            lostModeLocationVerticalAccuracyMeters?: number;
         };
         MobileDeviceMdmCapableUser: {
-            userShortName?: string;
             managementId?: string;
+            userShortName?: string;
         };
         MobileDeviceNetwork: {
-            cellularTechnology?: string;
-            voiceRoamingEnabled?: boolean;
-            imei?: string;
-            iccid?: string;
-            meid?: string;
-            readonly eid?: string;
             carrierSettingsVersion?: string;
+            cellularTechnology?: string;
             currentCarrierNetwork?: string;
             currentMobileCountryCode?: string;
             currentMobileNetworkCode?: string;
+            dataRoamingEnabled?: boolean;
+            readonly eid?: string;
             homeCarrierNetwork?: string;
             homeMobileCountryCode?: string;
             homeMobileNetworkCode?: string;
-            dataRoamingEnabled?: boolean;
-            roaming?: boolean;
+            iccid?: string;
+            imei?: string;
+            meid?: string;
             personalHotspotEnabled?: boolean;
             phoneNumber?: string;
             preferredVoiceNumber?: string;
+            roaming?: boolean;
+            voiceRoamingEnabled?: boolean;
         };
         MobileDevicePrestageNameV2: {
-            id?: string;
             deviceName?: string;
+            id?: string;
             used?: boolean;
         };
         MobileDevicePrestageNameV3: {
-            id?: string;
             deviceName?: string;
+            id?: string;
             used?: boolean;
         };
         MobileDevicePrestageNamesV2: {
             assignNamesUsing?: string;
-            prestageDeviceNames?: components["schemas"]["MobileDevicePrestageNameV2"][];
             deviceNamePrefix?: string;
             deviceNameSuffix?: string;
-            singleDeviceName?: string;
-            manageNames?: boolean;
             deviceNamingConfigured?: boolean;
+            manageNames?: boolean;
+            prestageDeviceNames?: components["schemas"]["MobileDevicePrestageNameV2"][];
+            singleDeviceName?: string;
         };
         MobileDevicePrestageNamesV3: {
             assignNamesUsing?: string;
-            prestageDeviceNames?: components["schemas"]["MobileDevicePrestageNameV3"][];
             deviceNamePrefix?: string;
             deviceNameSuffix?: string;
-            singleDeviceName?: string;
-            manageNames?: boolean;
             deviceNamingConfigured?: boolean;
+            manageNames?: boolean;
+            prestageDeviceNames?: components["schemas"]["MobileDevicePrestageNameV3"][];
+            singleDeviceName?: string;
         };
         MobileDevicePrestageSearchResultsV2: {
-            totalCount?: number;
             results?: components["schemas"]["GetMobileDevicePrestageV2"][];
+            totalCount?: number;
         };
         MobileDevicePrestageSearchResultsV3: {
-            totalCount?: number;
             results?: components["schemas"]["GetMobileDevicePrestageV3"][];
+            totalCount?: number;
         };
         MobileDevicePrestageV2: components["schemas"]["DeviceEnrollmentPrestageV2"] & {
             allowPairing: boolean;
-            multiUser: boolean;
-            supervised: boolean;
-            maximumSharedAccounts: number;
             configureDeviceBeforeSetupAssistant: boolean;
-            names?: components["schemas"]["MobileDevicePrestageNamesV2"];
-            sendTimezone: boolean;
-            timezone: string;
-            storageQuotaSizeMegabytes: number;
-            useStorageQuotaSize: boolean;
-            temporarySessionOnly?: boolean;
             enforceTemporarySessionTimeout?: boolean;
-            temporarySessionTimeout?: number;
             enforceUserSessionTimeout?: boolean;
-            userSessionTimeout?: number;
+            maximumSharedAccounts: number;
+            minimumOsSpecificVersionIos?: string;
+            minimumOsSpecificVersionIpad?: string;
+            multiUser: boolean;
+            names?: components["schemas"]["MobileDevicePrestageNamesV2"];
             /** @enum {string} */
             prestageMinimumOsTargetVersionTypeIos?: "NO_ENFORCEMENT" | "MINIMUM_OS_LATEST_VERSION" | "MINIMUM_OS_LATEST_MAJOR_VERSION" | "MINIMUM_OS_LATEST_MINOR_VERSION" | "MINIMUM_OS_SPECIFIC_VERSION";
-            minimumOsSpecificVersionIos?: string;
             /** @enum {string} */
             prestageMinimumOsTargetVersionTypeIpad?: "NO_ENFORCEMENT" | "MINIMUM_OS_LATEST_VERSION" | "MINIMUM_OS_LATEST_MAJOR_VERSION" | "MINIMUM_OS_LATEST_MINOR_VERSION" | "MINIMUM_OS_SPECIFIC_VERSION";
-            minimumOsSpecificVersionIpad?: string;
-            rtsEnabled?: boolean;
             rtsConfigProfileId?: string;
+            rtsEnabled?: boolean;
+            sendTimezone: boolean;
+            storageQuotaSizeMegabytes: number;
+            supervised: boolean;
+            temporarySessionOnly?: boolean;
+            temporarySessionTimeout?: number;
+            timezone: string;
+            useStorageQuotaSize: boolean;
+            userSessionTimeout?: number;
         };
         MobileDevicePrestageV3: components["schemas"]["DeviceEnrollmentPrestageV3"] & {
             allowPairing: boolean;
-            multiUser: boolean;
-            supervised: boolean;
-            maximumSharedAccounts: number;
             configureDeviceBeforeSetupAssistant: boolean;
-            names?: components["schemas"]["MobileDevicePrestageNamesV3"];
-            sendTimezone: boolean;
-            timezone: string;
-            storageQuotaSizeMegabytes: number;
-            useStorageQuotaSize: boolean;
-            temporarySessionOnly?: boolean;
+            doNotUseProfileFromBackup?: boolean;
             enforceTemporarySessionTimeout?: boolean;
-            temporarySessionTimeout?: number;
             enforceUserSessionTimeout?: boolean;
-            userSessionTimeout?: number;
+            installAppsDuringEnrollment?: boolean;
+            maximumSharedAccounts: number;
+            minimumOsSpecificVersionIos?: string;
+            minimumOsSpecificVersionIpad?: string;
+            multiUser: boolean;
+            names?: components["schemas"]["MobileDevicePrestageNamesV3"];
+            preserveManagedApps?: boolean;
             /** @enum {string} */
             prestageMinimumOsTargetVersionTypeIos?: "NO_ENFORCEMENT" | "MINIMUM_OS_LATEST_VERSION" | "MINIMUM_OS_LATEST_MAJOR_VERSION" | "MINIMUM_OS_LATEST_MINOR_VERSION" | "MINIMUM_OS_SPECIFIC_VERSION";
-            minimumOsSpecificVersionIos?: string;
             /** @enum {string} */
             prestageMinimumOsTargetVersionTypeIpad?: "NO_ENFORCEMENT" | "MINIMUM_OS_LATEST_VERSION" | "MINIMUM_OS_LATEST_MAJOR_VERSION" | "MINIMUM_OS_LATEST_MINOR_VERSION" | "MINIMUM_OS_SPECIFIC_VERSION";
-            minimumOsSpecificVersionIpad?: string;
-            rtsEnabled?: boolean;
             rtsConfigProfileId?: string;
-            preserveManagedApps?: boolean;
-            installAppsDuringEnrollment?: boolean;
-            doNotUseProfileFromBackup?: boolean;
+            rtsEnabled?: boolean;
+            sendTimezone: boolean;
+            storageQuotaSizeMegabytes: number;
+            supervised: boolean;
+            temporarySessionOnly?: boolean;
+            temporarySessionTimeout?: number;
+            timezone: string;
+            useStorageQuotaSize: boolean;
+            userSessionTimeout?: number;
         };
         MobileDeviceProfile: {
             displayName?: string;
-            version?: string;
-            uuid?: string;
             identifier?: string;
-            removable?: boolean;
             /** Format: date-time */
             lastInstalled?: string;
+            removable?: boolean;
+            uuid?: string;
+            version?: string;
         };
         MobileDeviceProvisioningProfiles: {
             displayName?: string;
-            uuid?: string;
             /** Format: date-time */
             expirationDate?: string;
+            uuid?: string;
         };
         MobileDevicePurchasing: {
-            purchased?: boolean;
-            leased?: boolean;
-            poNumber?: string;
-            vendor?: string;
             appleCareId?: string;
-            purchasePrice?: string;
-            purchasingAccount?: string;
-            /** Format: date-time */
-            poDate?: string;
-            /** Format: date-time */
-            warrantyExpiresDate?: string;
+            extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
             /** Format: date-time */
             leaseExpiresDate?: string;
+            leased?: boolean;
             lifeExpectancy?: number;
+            /** Format: date-time */
+            poDate?: string;
+            poNumber?: string;
+            purchasePrice?: string;
+            purchased?: boolean;
+            purchasingAccount?: string;
             purchasingContact?: string;
-            extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
+            vendor?: string;
+            /** Format: date-time */
+            warrantyExpiresDate?: string;
         };
         MobileDeviceResponse: components["schemas"]["MobileDeviceIosInventory"] | components["schemas"]["MobileDeviceTvOsInventory"] | components["schemas"]["MobileDeviceWatchOsInventory"] | components["schemas"]["MobileDeviceVisionOsInventory"];
         MobileDeviceSearchResultsV2: {
-            totalCount?: number;
             results?: components["schemas"]["MobileDeviceV2"][];
+            totalCount?: number;
         };
         /** @enum {string} */
         MobileDeviceSection: "GENERAL" | "HARDWARE" | "USER_AND_LOCATION" | "PURCHASING" | "SECURITY" | "APPLICATIONS" | "EBOOKS" | "NETWORK" | "SERVICE_SUBSCRIPTIONS" | "CERTIFICATES" | "PROFILES" | "USER_PROFILES" | "PROVISIONING_PROFILES" | "SHARED_USERS" | "GROUPS" | "EXTENSION_ATTRIBUTES";
         MobileDeviceSecurity: {
-            dataProtected?: boolean;
-            blockLevelEncryptionCapable?: boolean;
-            fileLevelEncryptionCapable?: boolean;
-            passcodePresent?: boolean;
-            passcodeCompliant?: boolean;
-            passcodeCompliantWithProfile?: boolean;
-            hardwareEncryption?: number;
             activationLockEnabled?: boolean;
-            jailBreakDetected?: boolean;
             /** @enum {string} */
             readonly attestationStatus?: "PENDING" | "SUCCESS" | "CERTIFICATE_INVALID" | "DEVICE_PROPERTIES_MISMATCH" | "MDA_UNSUPPORTED_DUE_TO_HARDWARE" | "MDA_UNSUPPORTED_DUE_TO_SOFTWARE";
+            blockLevelEncryptionCapable?: boolean;
+            /** @enum {string} */
+            bootstrapTokenEscrowed?: "ESCROWED" | "NOT_ESCROWED" | "NOT_SUPPORTED";
+            dataProtected?: boolean;
+            fileLevelEncryptionCapable?: boolean;
+            hardwareEncryption?: number;
+            jailBreakDetected?: boolean;
             /** Format: date-time */
             readonly lastAttestationAttemptDate?: string;
             /** Format: date-time */
             readonly lastSuccessfulAttestationDate?: string;
+            lostModeEnabled?: boolean;
+            lostModeFootnote?: string;
+            lostModeLocation?: components["schemas"]["MobileDeviceLostModeLocation"];
+            lostModeMessage?: string;
+            lostModePersistent?: boolean;
+            lostModePhoneNumber?: string;
+            passcodeCompliant?: boolean;
+            passcodeCompliantWithProfile?: boolean;
             passcodeLockGracePeriodEnforcedSeconds?: number;
+            passcodePresent?: boolean;
             /**
              * @deprecated
              * @default false
              */
             readonly personalDeviceProfileCurrent: boolean;
-            lostModeEnabled?: boolean;
-            lostModePersistent?: boolean;
-            lostModeMessage?: string;
-            lostModePhoneNumber?: string;
-            lostModeFootnote?: string;
-            lostModeLocation?: components["schemas"]["MobileDeviceLostModeLocation"];
-            /** @enum {string} */
-            bootstrapTokenEscrowed?: "ESCROWED" | "NOT_ESCROWED" | "NOT_SUPPORTED";
         };
         MobileDeviceServiceSubscriptions: {
             carrierSettingsVersion?: string;
             currentCarrierNetwork?: string;
             currentMobileCountryCode?: string;
             currentMobileNetworkCode?: string;
-            subscriberCarrierNetwork?: string;
+            dataPreferred?: boolean;
             eid?: string;
             iccid?: string;
             imei?: string;
-            dataPreferred?: boolean;
-            roaming?: boolean;
-            voicePreferred?: boolean;
             label?: string;
             labelId?: string;
             meid?: string;
             phoneNumber?: string;
+            roaming?: boolean;
             slot?: string;
+            subscriberCarrierNetwork?: string;
+            voicePreferred?: boolean;
         };
         MobileDeviceSharedUser: {
-            managedAppleId?: string;
-            loggedIn?: boolean;
             dataToSync?: boolean;
+            loggedIn?: boolean;
+            managedAppleId?: string;
         };
         MobileDeviceSmartGroupCriteriaV2: {
-            name: string;
-            priority: number;
             /** @enum {string} */
             andOr: "and" | "or";
+            closingParen?: boolean;
+            name: string;
+            openingParen?: boolean;
+            priority: number;
             searchType: string;
             value: string;
-            openingParen?: boolean;
-            closingParen?: boolean;
         };
         MobileDeviceTvOsGeneral: components["schemas"]["MobileDeviceGeneral"] & {
             airPlayPassword?: string;
-            locales?: string;
             languages?: string;
+            locales?: string;
         };
         MobileDeviceTvOsInventory: components["schemas"]["MobileDeviceInventory"] & {
             general?: components["schemas"]["MobileDeviceTvOsGeneral"];
@@ -36307,59 +36307,59 @@ export interface components {
             deviceType: "tvOS";
         };
         MobileDeviceUserAndLocation: {
-            username?: string;
-            realName?: string;
-            emailAddress?: string;
-            position?: string;
-            phoneNumber?: string;
-            departmentId?: string;
-            buildingId?: string;
-            room?: string;
             building?: string;
+            buildingId?: string;
             department?: string;
+            departmentId?: string;
+            emailAddress?: string;
             extensionAttributes?: components["schemas"]["MobileDeviceExtensionAttribute"][];
+            phoneNumber?: string;
+            position?: string;
+            realName?: string;
+            room?: string;
+            username?: string;
         };
         MobileDeviceUserProfile: {
             displayName?: string;
-            version?: string;
-            uuid?: string;
             identifier?: string;
-            removable?: boolean;
             /** Format: date-time */
             lastInstalled?: string;
+            removable?: boolean;
             username?: string;
+            uuid?: string;
+            version?: string;
         };
         MobileDeviceV2: {
             readonly id?: string;
-            name?: string;
-            serialNumber?: string;
-            wifiMacAddress?: string;
-            udid?: string;
-            phoneNumber?: string;
+            readonly managementId?: string;
             model?: string;
             modelIdentifier?: string;
-            username?: string;
+            name?: string;
+            phoneNumber?: string;
+            serialNumber?: string;
+            softwareUpdateDeviceId?: string;
             /** @enum {string} */
             type?: "ios" | "tvos" | "watchos" | "visionos" | "unknown";
-            readonly managementId?: string;
-            softwareUpdateDeviceId?: string;
+            udid?: string;
+            username?: string;
+            wifiMacAddress?: string;
         };
         MobileDeviceVisionOsGeneral: components["schemas"]["MobileDeviceGeneral"] & {
-            diagnosticAndUsageReportingEnabled?: boolean;
             appAnalyticsEnabled?: boolean;
-            deviceLocatorServiceEnabled?: boolean;
-            doNotDisturbEnabled?: boolean;
             cloudBackupEnabled?: boolean;
+            deviceLocatorServiceEnabled?: boolean;
+            diagnosticAndUsageReportingEnabled?: boolean;
+            doNotDisturbEnabled?: boolean;
+            itunesStoreAccountActive?: boolean;
             /** Format: date-time */
             lastCloudBackupDate?: string | null;
-            itunesStoreAccountActive?: boolean;
         };
         MobileDeviceVisionOsInventory: components["schemas"]["MobileDeviceInventory"] & {
             general?: components["schemas"]["MobileDeviceVisionOsGeneral"];
-            security?: components["schemas"]["MobileDeviceSecurity"];
             network?: components["schemas"]["MobileDeviceNetwork"];
             provisioningProfiles?: components["schemas"]["MobileDeviceProvisioningProfiles"][] | null;
             purchasing?: components["schemas"]["MobileDevicePurchasing"];
+            security?: components["schemas"]["MobileDeviceSecurity"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -36368,18 +36368,18 @@ export interface components {
             deviceType: "visionOS";
         };
         MobileDeviceWatchOsGeneral: components["schemas"]["MobileDeviceGeneral"] & {
-            diagnosticAndUsageReportingEnabled?: boolean;
             appAnalyticsEnabled?: boolean;
             deviceLocatorServiceEnabled?: boolean;
+            diagnosticAndUsageReportingEnabled?: boolean;
             doNotDisturbEnabled?: boolean;
+            itunesStoreAccountActive?: boolean;
             /** Format: date-time */
             lastCloudBackupDate?: string;
-            itunesStoreAccountActive?: boolean;
         };
         MobileDeviceWatchOsInventory: components["schemas"]["MobileDeviceInventory"] & {
             general?: components["schemas"]["MobileDeviceWatchOsGeneral"];
-            security?: components["schemas"]["MobileDeviceSecurity"];
             provisioningProfiles?: components["schemas"]["MobileDeviceProvisioningProfiles"][];
+            security?: components["schemas"]["MobileDeviceSecurity"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -36388,33 +36388,33 @@ export interface components {
             deviceType: "watchOS";
         };
         NetworkV2: {
-            cellularTechnology?: string;
-            voiceRoamingEnabled?: boolean;
-            imei?: string;
-            iccid?: string;
-            meid?: string;
-            readonly eid?: string;
             carrierSettingsVersion?: string;
+            cellularTechnology?: string;
             currentCarrierNetwork?: string;
             currentMobileCountryCode?: string;
             currentMobileNetworkCode?: string;
+            dataRoamingEnabled?: boolean;
+            readonly eid?: string;
             homeCarrierNetwork?: string;
             homeMobileCountryCode?: string;
             homeMobileNetworkCode?: string;
-            dataRoamingEnabled?: boolean;
-            roaming?: boolean;
+            iccid?: string;
+            imei?: string;
+            meid?: string;
             personalHotspotEnabled?: boolean;
             phoneNumber?: string;
             preferredVoiceNumber?: string;
+            roaming?: boolean;
+            voiceRoamingEnabled?: boolean;
         };
         /** @enum {string} */
         NotificationType: "APNS_CERT_REVOKED" | "APNS_CONNECTION_FAILURE" | "APPLE_SCHOOL_MANAGER_T_C_NOT_SIGNED" | "BUILT_IN_CA_EXPIRED" | "BUILT_IN_CA_EXPIRING" | "BUILT_IN_CA_RENEWAL_FAILED" | "BUILT_IN_CA_RENEWAL_SUCCESS" | "CLOUD_LDAP_CERT_EXPIRED" | "CLOUD_LDAP_CERT_WILL_EXPIRE" | "DEP_INSTANCE_EXPIRED" | "DEP_INSTANCE_WILL_EXPIRE" | "DEVICE_ENROLLMENT_PROGRAM_T_C_NOT_SIGNED" | "EXCEEDED_LICENSE_COUNT" | "FREQUENT_INVENTORY_COLLECTION_POLICY" | "GSX_CERT_EXPIRED" | "GSX_CERT_WILL_EXPIRE" | "HCL_BIND_ERROR" | "HCL_ERROR" | "INSECURE_LDAP" | "INVALID_REFERENCES_EXT_ATTR" | "INVALID_REFERENCES_POLICIES" | "INVALID_REFERENCES_SCRIPTS" | "JAMF_CONNECT_UPDATE" | "JAMF_PROTECT_UPDATE" | "JIM_ERROR" | "LDAP_CONNECTION_CHECK_THROUGH_JIM_FAILED" | "LDAP_CONNECTION_CHECK_THROUGH_JIM_SUCCESSFUL" | "MDM_EXTERNAL_SIGNING_CERTIFICATE_EXPIRED" | "MDM_EXTERNAL_SIGNING_CERTIFICATE_EXPIRING" | "MDM_EXTERNAL_SIGNING_CERTIFICATE_EXPIRING_TODAY" | "MII_HEARTBEAT_FAILED_NOTIFICATION" | "MII_INVENTORY_UPLOAD_FAILED_NOTIFICATION" | "MII_UNATHORIZED_RESPONSE_NOTIFICATION" | "PATCH_EXTENTION_ATTRIBUTE" | "PATCH_UPDATE" | "POLICY_MANAGEMENT_ACCOUNT_PAYLOAD_SECURITY_MULTIPLE" | "POLICY_MANAGEMENT_ACCOUNT_PAYLOAD_SECURITY_SINGLE" | "PUSH_CERT_EXPIRED" | "PUSH_CERT_WILL_EXPIRE" | "PUSH_PROXY_CERT_EXPIRED" | "SSO_CERT_EXPIRED" | "SSO_IDP_CERT_EXPIRED" | "SSO_CERT_WILL_EXPIRE" | "SSO_IDP_CERT_WILL_EXPIRE" | "TOMCAT_SSL_CERT_EXPIRED" | "TOMCAT_SSL_CERT_WILL_EXPIRE" | "USER_INITIATED_ENROLLMENT_MANAGEMENT_ACCOUNT_SECURITY_ISSUE" | "USER_MAID_DUPLICATE_ERROR" | "USER_MAID_MISMATCH_ERROR" | "USER_MAID_ROSTER_DUPLICATE_ERROR" | "VPP_ACCOUNT_EXPIRED" | "VPP_ACCOUNT_WILL_EXPIRE" | "VPP_TOKEN_REVOKED" | "DEVICE_COMPLIANCE_CONNECTION_ERROR" | "CONDITIONAL_ACCESS_CONNECTION_ERROR" | "AZURE_AD_MIGRATION_REPORT_GENERATED" | "BEYOND_CORP_CONNECTION_ERROR" | "APP_INSTALLERS_NEW_APP_VERSION_AVAILABLE" | "APP_INSTALLERS_NEW_APP_VERSION_DEPLOYMENT_STARTED" | "APP_INSTALLERS_APP_VERSION_REMOVED" | "APP_INSTALLERS_APP_TITLE_REMOVED" | "APP_INSTALLERS_DEPLOYMENT_INSTALLATION_FAILED" | "SAML_RESPONSE_ASSERTION_SIGNING_REQUIRED" | "DIRECTORY_CACHE_AWAITING_SYNC" | "PSSO_EXTERNAL_URL_UNAVAILABLE";
         NotificationV1: {
-            type?: components["schemas"]["NotificationType"];
             id?: string;
             params?: {
                 [key: string]: Record<string, never>;
             };
+            type?: components["schemas"]["NotificationType"];
         };
         OAuthClientCredentials: {
             clientId: string;
@@ -36426,82 +36426,82 @@ export interface components {
             error_uri?: string;
         };
         OAuthTokenRequest: {
-            grant_type: string;
             client_id: string;
             /** Format: password */
             client_secret: string;
+            grant_type: string;
             scope?: string;
         };
         OAuthTokenResponse: {
             access_token: string;
-            token_type: string;
-            scope: string;
             expires_in: number;
+            scope: string;
+            token_type: string;
         };
         OauthTokens: {
             accessToken?: string;
             idToken?: string;
         };
         ObjectHistory: {
-            id?: number;
-            username?: string;
             date?: string;
-            note?: string;
             details?: string | null;
+            id?: number;
+            note?: string;
+            username?: string;
         };
         ObjectHistoryNote: {
             note: string;
         };
         ObjectHistoryV1: {
-            id?: string;
-            username?: string;
             date?: string;
-            note?: string;
             details?: string | null;
+            id?: string;
+            note?: string;
+            username?: string;
         };
         OidcDirectIdpLoginSkipUrl: {
             url: string;
         };
         OidcJwksResponse: {
             keys?: {
-                kty?: string;
-                e?: string;
-                use?: string;
-                kid?: string;
                 alg?: string;
+                e?: string;
                 iat?: number;
+                kid?: string;
+                kty?: string;
                 n?: string;
+                use?: string;
             }[];
         };
         OidcLoginDispatchRequest: {
-            originalUrl: string;
             emailAddress: string;
+            originalUrl: string;
         };
         OidcLoginDispatchResponse: {
             redirectUrl: string;
         };
         OidcLoginDispatchResponseV2: {
             idpRedirects?: {
-                redirectUrl?: string;
                 idpName?: string;
                 idpType?: string;
                 logoUrl?: string | null;
+                redirectUrl?: string;
             }[];
         };
         OidcPublicFeaturesResponse: {
             jamfIdAuthenticationEnabled: boolean;
         };
         OidcSettings: {
-            /** @enum {string} */
-            userMapping: "USERNAME" | "EMAIL";
             /** @default true */
             jamfIdAuthenticationEnabled: boolean;
+            /** @enum {string} */
+            userMapping: "USERNAME" | "EMAIL";
             /** @enum {string} */
             usernameAttributeClaimMapping?: "USERNAME" | "EMAIL";
         };
         OnboardingConfiguration: {
-            readonly id?: string;
             enabled: boolean;
+            readonly id?: string;
             onboardingItems: components["schemas"]["OnboardingItem"][];
         };
         OnboardingEligibleItem: {
@@ -36511,156 +36511,156 @@ export interface components {
             siteDescription: string;
         };
         OnboardingEligibleItemsSearchResult: {
-            totalCount?: number;
             results?: components["schemas"]["OnboardingEligibleItem"][];
+            totalCount?: number;
         };
         OnboardingItem: {
-            id?: string | null;
             entityId: string;
             readonly entityName?: string;
+            id?: string | null;
+            priority: number;
             readonly scopeDescription?: string;
-            readonly siteDescription?: string;
             /** @enum {string} */
             selfServiceEntityType: "OS_X_POLICY" | "OS_X_CONFIG_PROFILE" | "OS_X_MAC_APP" | "OS_X_APP_INSTALLER" | "OS_X_EBOOK" | "OS_X_PATCH_POLICY" | "UNKNOWN";
-            priority: number;
+            readonly siteDescription?: string;
         };
         OrganizationName: {
             organizationName: string;
         };
         Package: {
-            readonly id?: string;
-            packageName: string;
-            fileName: string;
+            basePath?: string | null;
             categoryId: string;
-            info?: string | null;
-            notes?: string | null;
-            priority: number;
-            osRequirements?: string | null;
-            fillUserTemplate: boolean;
-            readonly indexed?: boolean;
+            readonly cloudTransferStatus?: string;
+            fileName: string;
             fillExistingUsers?: boolean;
-            swu?: boolean;
+            fillUserTemplate: boolean;
+            format?: string | null;
+            hashType?: string | null;
+            hashValue?: string | null;
+            readonly id?: string;
+            ignoreConflicts?: boolean;
+            readonly indexed?: boolean;
+            info?: string | null;
+            installLanguage?: string | null;
+            manifest?: string | null;
+            manifestFileName?: string | null;
+            md5?: string | null;
+            notes?: string | null;
+            osInstall: boolean;
+            osInstallerVersion?: string | null;
+            osRequirements?: string | null;
+            packageName: string;
+            parentPackageId?: string | null;
+            priority: number;
             rebootRequired: boolean;
             selfHealNotify?: boolean;
             selfHealingAction?: string | null;
-            osInstall: boolean;
             serialNumber?: string | null;
-            parentPackageId?: string | null;
-            basePath?: string | null;
-            suppressUpdates: boolean;
-            readonly cloudTransferStatus?: string;
-            ignoreConflicts?: boolean;
-            suppressFromDock: boolean;
-            suppressEula: boolean;
-            suppressRegistration: boolean;
-            installLanguage?: string | null;
-            md5?: string | null;
             sha256?: string | null;
             sha3512?: string | null;
-            hashType?: string | null;
-            hashValue?: string | null;
             readonly size?: string | null;
-            osInstallerVersion?: string | null;
-            manifest?: string | null;
-            manifestFileName?: string | null;
-            format?: string | null;
+            suppressEula: boolean;
+            suppressFromDock: boolean;
+            suppressRegistration: boolean;
+            suppressUpdates: boolean;
+            swu?: boolean;
         };
         PackageManifest: {
-            url: string;
+            bundleId: string;
+            bundleVersion: string;
+            displayImageUrl?: string;
+            fullSizeImageUrl?: string;
             hash: string;
             /** @enum {string} */
             hashType: "MD5" | "SHA256";
-            displayImageUrl?: string;
-            fullSizeImageUrl?: string;
-            bundleId: string;
-            bundleVersion: string;
+            sizeInBytes: number;
             subtitle?: string;
             title: string;
-            sizeInBytes: number;
+            url: string;
         };
         PackagesSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["Package"][];
+            totalCount?: number;
         };
         PagedUserResults: {
+            hasNext?: boolean;
+            hasPrevious?: boolean;
             /** Format: int32 */
             page?: number;
             /** Format: int32 */
             pageSize?: number;
+            results?: components["schemas"]["User"][];
             /** Format: int64 */
             totalCount?: number;
             /** Format: int64 */
             totalPages?: number;
-            hasNext?: boolean;
-            hasPrevious?: boolean;
-            results?: components["schemas"]["User"][];
         };
         ParentApp: {
-            timezoneId: string;
+            allowClearPasscode?: boolean;
+            allowTemplates?: boolean;
+            deviceGroupId: number;
+            disassociateOnWipeAndReEnroll?: boolean;
+            isEnabled: boolean;
             restrictedTimes: {
                 key?: components["schemas"]["DayOfWeek"];
             } & {
                 [key: string]: components["schemas"]["TimeFrame"];
             };
-            deviceGroupId: number;
-            isEnabled: boolean;
-            allowTemplates?: boolean;
-            disassociateOnWipeAndReEnroll?: boolean;
-            allowClearPasscode?: boolean;
             safelistedApps?: components["schemas"]["SafelistedApp"][];
+            timezoneId: string;
         };
         PatchPolicies: {
-            totalCount?: number;
             results?: components["schemas"]["PatchPolicyListView"][];
+            totalCount?: number;
         };
         PatchPolicyDetail: {
-            id?: string;
-            name?: string;
-            enabled?: boolean;
-            targetPatchVersion?: string;
             deploymentMethod?: string;
-            softwareTitleId?: string;
-            softwareTitleConfigurationId?: string;
+            downgrade?: boolean;
+            enabled?: boolean;
+            iconId?: string;
+            id?: string;
+            installButtonText?: string;
             killAppsDelayMinutes?: number;
             killAppsMessage?: string;
-            downgrade?: boolean;
-            patchUnknownVersion?: boolean;
+            name?: string;
             notificationHeader?: string;
-            selfServiceEnforceDeadline?: boolean;
-            selfServiceDeadline?: number;
-            installButtonText?: string;
-            selfServiceDescription?: string;
-            iconId?: string;
-            reminderFrequency?: number;
+            patchUnknownVersion?: boolean;
             reminderEnabled?: boolean;
+            reminderFrequency?: number;
+            selfServiceDeadline?: number;
+            selfServiceDescription?: string;
+            selfServiceEnforceDeadline?: boolean;
+            softwareTitleConfigurationId?: string;
+            softwareTitleId?: string;
+            targetPatchVersion?: string;
         };
         PatchPolicyDetails: {
-            totalCount?: number;
             results?: components["schemas"]["PatchPolicyDetail"][];
+            totalCount?: number;
         };
         PatchPolicyListView: {
-            id?: string;
-            policyName?: string;
-            policyEnabled?: boolean;
-            policyTargetVersion?: string;
-            policyDeploymentMethod?: string;
-            softwareTitle?: string;
-            softwareTitleConfigurationId?: string;
-            pending?: number;
             completed?: number;
             deferred?: number;
             failed?: number;
+            id?: string;
+            pending?: number;
+            policyDeploymentMethod?: string;
+            policyEnabled?: boolean;
+            policyName?: string;
+            policyTargetVersion?: string;
+            softwareTitle?: string;
+            softwareTitleConfigurationId?: string;
         };
         PatchPolicyLogDetail: {
-            id?: string;
+            actions?: components["schemas"]["PatchPolicyLogDetailAction"][];
             attemptNumber?: number;
             deviceId?: string;
-            actions?: components["schemas"]["PatchPolicyLogDetailAction"][];
+            id?: string;
         };
         PatchPolicyLogDetailAction: {
-            id?: string;
-            actionOrder?: number;
             action?: string;
+            actionOrder?: number;
+            id?: string;
         };
         PatchPolicyLogEligibleRetryCount: {
             count?: number;
@@ -36669,34 +36669,34 @@ export interface components {
             deviceIds?: string[];
         };
         PatchPolicyLogV2: {
-            patchPolicyId?: string;
-            deviceName?: string;
+            attemptNumber?: number;
             deviceId?: string;
+            deviceName?: string;
+            ignoredForPatchPolicyId?: string;
+            patchPolicyId?: string;
             statusCode?: number;
             /** Format: date-time */
             statusDate?: string;
             /** @enum {string} */
             statusEnum?: "UNKNOWN" | "PENDING" | "COMPLETED" | "FAILED";
-            attemptNumber?: number;
-            ignoredForPatchPolicyId?: string;
         };
         PatchPolicyLogs: {
-            totalCount?: number;
             results?: components["schemas"]["PatchPolicyLogV2"][];
+            totalCount?: number;
         };
         PatchPolicyV2OnDashboard: {
             onDashboard?: boolean;
         };
         PatchReportV3: {
+            buildingName?: string | null;
             computerName?: string | null;
+            departmentName?: string | null;
             deviceId?: string | null;
-            username?: string | null;
-            operatingSystemVersion?: string | null;
             /** Format: date-time */
             lastCheckIn?: string | null;
-            buildingName?: string | null;
-            departmentName?: string | null;
+            operatingSystemVersion?: string | null;
             siteName?: string | null;
+            username?: string | null;
             version?: string | null;
         };
         PatchSoftwareTitleConfiguration: components["schemas"]["PatchSoftwareTitleConfigurationBase"] & {
@@ -36704,30 +36704,30 @@ export interface components {
             packages?: components["schemas"]["PatchSoftwareTitlePackages"][];
         };
         PatchSoftwareTitleConfigurationBase: {
-            displayName: string;
             /** @default -1 */
             categoryId: string;
-            /** @default -1 */
-            siteId: string;
-            /** @default false */
-            uiNotifications: boolean;
+            displayName: string;
             /** @default false */
             emailNotifications: boolean;
-            softwareTitleId: string;
-            readonly jamfOfficial?: boolean;
             extensionAttributes?: components["schemas"]["PatchSoftwareTitleConfigurationExtensionAttributes"][];
+            readonly jamfOfficial?: boolean;
+            readonly patchSourceEnabled?: boolean;
+            readonly patchSourceName?: string;
+            /** @default -1 */
+            siteId: string;
+            softwareTitleId: string;
             readonly softwareTitleName?: string;
             readonly softwareTitleNameId?: string;
             readonly softwareTitlePublisher?: string;
-            readonly patchSourceName?: string;
-            readonly patchSourceEnabled?: boolean;
+            /** @default false */
+            uiNotifications: boolean;
         };
         PatchSoftwareTitleConfigurationDefinitionKillApp: {
             appName?: string;
         };
         PatchSoftwareTitleConfigurationDependencies: {
-            totalCount?: number;
             results?: components["schemas"]["PatchSoftwareTitleConfigurationDependency"][];
+            totalCount?: number;
         };
         PatchSoftwareTitleConfigurationDependency: {
             smartGroupId?: string;
@@ -36739,98 +36739,98 @@ export interface components {
             eaId?: string;
         };
         PatchSoftwareTitleConfigurationPatch: {
-            displayName?: string;
             categoryId?: string;
-            siteId?: string;
-            uiNotifications?: boolean;
+            displayName?: string;
             emailNotifications?: boolean;
-            softwareTitleId?: string;
-            packages?: components["schemas"]["PatchSoftwareTitlePackages"][];
             extensionAttributes?: components["schemas"]["PatchSoftwareTitleConfigurationExtensionAttributes"][];
+            packages?: components["schemas"]["PatchSoftwareTitlePackages"][];
+            siteId?: string;
+            softwareTitleId?: string;
+            uiNotifications?: boolean;
         };
         PatchSoftwareTitleDefinition: {
-            version?: string;
+            absoluteOrderId?: string;
+            killApps?: components["schemas"]["PatchSoftwareTitleConfigurationDefinitionKillApp"][];
             /** @default -1 */
             minimumOperatingSystem: string;
+            /** @default false */
+            rebootRequired: boolean;
             /** @default -1 */
             releaseDate: string;
             /** @default false */
-            rebootRequired: boolean;
-            killApps?: components["schemas"]["PatchSoftwareTitleConfigurationDefinitionKillApp"][];
-            /** @default false */
             standalone: boolean;
-            absoluteOrderId?: string;
+            version?: string;
         };
         PatchSoftwareTitleDefinitions: {
-            totalCount?: number;
             results?: components["schemas"]["PatchSoftwareTitleDefinition"][];
+            totalCount?: number;
         };
         PatchSoftwareTitleExtensionAttributes: {
-            eaId?: string;
             accepted?: boolean;
             displayName?: string;
+            eaId?: string;
             /** Format: base64 */
             scriptContents?: string;
         };
         PatchSoftwareTitlePackages: {
+            readonly displayName?: string;
             packageId?: string;
             version?: string;
-            readonly displayName?: string;
         };
         PatchSoftwareTitleReport: {
+            buildingName?: string;
             computerName?: string;
+            departmentName?: string;
             deviceId?: string;
-            username?: string;
-            operatingSystemVersion?: string;
             /** Format: date-time */
             lastContactTime?: string;
-            buildingName?: string;
-            departmentName?: string;
+            operatingSystemVersion?: string;
             siteName?: string;
+            username?: string;
             version?: string;
         };
         PatchSoftwareTitleReportSearchResult: {
-            totalCount?: number;
             results?: components["schemas"]["PatchSoftwareTitleReport"][];
+            totalCount?: number;
         };
         PatchSoftwareTitleReportV3SearchResult: {
-            totalCount?: number;
             results?: components["schemas"]["PatchReportV3"][];
+            totalCount?: number;
         };
         PatchSummary: {
-            softwareTitleId?: string;
-            title?: string;
             latestVersion?: string;
+            onDashboard?: boolean;
+            outOfDate?: number;
             /** Format: date-time */
             releaseDate?: string;
-            upToDate?: number;
-            outOfDate?: number;
-            onDashboard?: boolean;
             softwareTitleConfigurationId?: string;
+            softwareTitleId?: string;
+            title?: string;
+            upToDate?: number;
         };
         PatchSummaryVersion: {
             absoluteOrderId?: string;
-            version?: string;
             onVersion?: number;
+            version?: string;
         };
         /** @enum {string} */
         PersonalHotspotSetting: "ENABLE_PERSONAL_HOTSPOT" | "DISABLE_PERSONAL_HOTSPOT";
         PlanConfigurationPost: {
+            buildVersion?: string | null;
+            forceInstallLocalDateTime?: string | null;
+            maxDeferrals?: number;
+            /** @default NO_SPECIFIC_VERSION */
+            specificVersion: string;
             /** @enum {string} */
             updateAction: "DOWNLOAD_ONLY" | "DOWNLOAD_INSTALL" | "DOWNLOAD_INSTALL_ALLOW_DEFERRAL" | "DOWNLOAD_INSTALL_RESTART" | "DOWNLOAD_INSTALL_SCHEDULE" | "UNKNOWN";
             /** @enum {string} */
             versionType: "LATEST_MAJOR" | "LATEST_MINOR" | "LATEST_ANY" | "SPECIFIC_VERSION" | "CUSTOM_VERSION" | "UNKNOWN";
-            /** @default NO_SPECIFIC_VERSION */
-            specificVersion: string;
-            buildVersion?: string | null;
-            maxDeferrals?: number;
-            forceInstallLocalDateTime?: string | null;
         };
         PlanDevice: {
             readonly deviceId?: string;
+            readonly href?: string;
             /** @enum {string} */
             readonly objectType?: "COMPUTER" | "MOBILE_DEVICE" | "APPLE_TV";
-            readonly href?: string;
         };
         PlanDevicePost: {
             deviceId: string;
@@ -36839,8 +36839,8 @@ export interface components {
         };
         PlanDeviceResponse: {
             device?: components["schemas"]["PlanDevice"];
-            readonly planId?: string;
             readonly href?: string;
+            readonly planId?: string;
         };
         PlanGroupPost: {
             groupId: string;
@@ -36848,21 +36848,21 @@ export interface components {
             objectType: "COMPUTER_GROUP" | "MOBILE_DEVICE_GROUP";
         };
         PlanSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["JamfProtectPlan"][];
+            totalCount?: number;
         };
         PlanStatus: {
+            readonly errorReasons?: ("APPLE_SILICON_NO_ESCROW_KEY" | "NOT_SUPERVISED" | "NOT_MANAGED" | "NO_DISK_SPACE" | "NO_UPDATES_AVAILABLE" | "SPECIFIC_VERSION_UNAVAILABLE" | "SPECIFIC_VERSION_UNAVAILABLE_FOR_DEVICE_MODEL" | "ACTION_NOT_SUPPORTED_FOR_DEVICE_TYPE" | "DECLARATIVE_DEVICE_MANAGEMENT_SOFTWARE_UPDATES_NOT_SUPPORTED_FOR_DEVICE_OS_VERSION" | "DECLARATIVE_DEVICE_MANAGEMENT_SOFTWARE_UPDATES_NOT_SUPPORTED_FOR_DEVICE_TYPE" | "PLAN_NOT_FOUND" | "APPLE_SOFTWARE_LOOKUP_SERVICE_ERROR" | "EXISTING_PLAN_FOR_DEVICE_IN_PROGRESS" | "DOWNGRADE_NOT_SUPPORTED" | "DECLARATIVE_SERVICE_ERROR" | "UNABLE_TO_FIND_UPDATES_AND_OUT_OF_RETRIES" | "DATA_INTEGRITY_VIOLATION_EXCEPTION" | "ILLEGAL_ARGUMENT_EXCEPTION" | "MDM_EXCEPTION" | "INSTALL_REASON_UNKNOWN" | "ACCEPT_PLAN_FAILURE" | "SCHEDULE_PLAN_FAILURE" | "REJECT_PLAN_FAILURE" | "START_PLAN_FAILURE" | "QUEUE_SCHEDULED_OS_UPDATE_SCAN_FAILURE" | "SCAN_WAIT_FINISHED_FAILURE" | "QUEUE_AVAILABLE_OS_UPDATE_COMMAND_FAILURE" | "MDM_CLIENT_EXCEPTION" | "QUEUE_SCHEDULE_OS_UPDATE_FAILURE" | "QUEUE_OS_UPDATE_STATUS_COMMAND_FAILURE" | "STILL_IN_PROGRESS_FAILURE" | "WAIT_TO_COLLECT_OS_UPDATE_STATUS_FAILURE" | "IS_DOWNLOADED_AND_NEEDS_INSTALL_FAILURE" | "IS_INSTALLED_FAILURE" | "IS_DOWNLOAD_ONLY_AND_DOWNLOADED_FAILURE" | "VERIFY_INSTALLATION_FAILURE" | "IS_MAC_OS_UPDATE_FAILURE" | "IS_LATEST_FAILURE" | "IS_SPECIFIC_VERSION_FAILURE" | "HANDLE_COMMAND_QUEUE_FAILURE" | "INVALID_CONFIGURATION_DECLARATION" | "DECLARATIVE_DEVICE_MANAGEMENT_STATUS_RESPONSE_FAILURE_REASON_RECEIVED" | "NO_DEVICE_STATUS_BY_GRACE_PERIOD" | "UNKNOWN")[] | null;
             /** @enum {string} */
             readonly state?: "Init" | "PendingPlanValidation" | "AcceptingPlan" | "RejectingPlan" | "ProcessingPlanType" | "ProcessingPlanTypeMdm" | "StartingPlan" | "PlanFailed" | "SchedulingScanForOSUpdates" | "ProcessingScheduleOSUpdateScanResponse" | "WaitingForScheduledOSUpdateScanToComplete" | "CollectingAvailableOSUpdates" | "ProcessingAvailableOSUpdatesResponse" | "ProcessingSchedulingType" | "SchedulingDDM" | "DDMPlanScheduled" | "WaitingToStartDDMUpdate" | "ProcessingDDMStatusResponse" | "CollectingDDMStatus" | "SchedulingMDM" | "MDMPlanScheduled" | "SchedulingOSUpdate" | "ProcessingScheduleOSUpdateResponse" | "CollectingOSUpdateStatus" | "ProcessingOSUpdateStatusResponse" | "WaitingToCollectOSUpdateStatus" | "VerifyingInstallation" | "ProcessingInstallationVerification" | "PlanCompleted" | "PlanCanceled" | "PlanException" | "Unknown";
-            readonly errorReasons?: ("APPLE_SILICON_NO_ESCROW_KEY" | "NOT_SUPERVISED" | "NOT_MANAGED" | "NO_DISK_SPACE" | "NO_UPDATES_AVAILABLE" | "SPECIFIC_VERSION_UNAVAILABLE" | "SPECIFIC_VERSION_UNAVAILABLE_FOR_DEVICE_MODEL" | "ACTION_NOT_SUPPORTED_FOR_DEVICE_TYPE" | "DECLARATIVE_DEVICE_MANAGEMENT_SOFTWARE_UPDATES_NOT_SUPPORTED_FOR_DEVICE_OS_VERSION" | "DECLARATIVE_DEVICE_MANAGEMENT_SOFTWARE_UPDATES_NOT_SUPPORTED_FOR_DEVICE_TYPE" | "PLAN_NOT_FOUND" | "APPLE_SOFTWARE_LOOKUP_SERVICE_ERROR" | "EXISTING_PLAN_FOR_DEVICE_IN_PROGRESS" | "DOWNGRADE_NOT_SUPPORTED" | "DECLARATIVE_SERVICE_ERROR" | "UNABLE_TO_FIND_UPDATES_AND_OUT_OF_RETRIES" | "DATA_INTEGRITY_VIOLATION_EXCEPTION" | "ILLEGAL_ARGUMENT_EXCEPTION" | "MDM_EXCEPTION" | "INSTALL_REASON_UNKNOWN" | "ACCEPT_PLAN_FAILURE" | "SCHEDULE_PLAN_FAILURE" | "REJECT_PLAN_FAILURE" | "START_PLAN_FAILURE" | "QUEUE_SCHEDULED_OS_UPDATE_SCAN_FAILURE" | "SCAN_WAIT_FINISHED_FAILURE" | "QUEUE_AVAILABLE_OS_UPDATE_COMMAND_FAILURE" | "MDM_CLIENT_EXCEPTION" | "QUEUE_SCHEDULE_OS_UPDATE_FAILURE" | "QUEUE_OS_UPDATE_STATUS_COMMAND_FAILURE" | "STILL_IN_PROGRESS_FAILURE" | "WAIT_TO_COLLECT_OS_UPDATE_STATUS_FAILURE" | "IS_DOWNLOADED_AND_NEEDS_INSTALL_FAILURE" | "IS_INSTALLED_FAILURE" | "IS_DOWNLOAD_ONLY_AND_DOWNLOADED_FAILURE" | "VERIFY_INSTALLATION_FAILURE" | "IS_MAC_OS_UPDATE_FAILURE" | "IS_LATEST_FAILURE" | "IS_SPECIFIC_VERSION_FAILURE" | "HANDLE_COMMAND_QUEUE_FAILURE" | "INVALID_CONFIGURATION_DECLARATION" | "DECLARATIVE_DEVICE_MANAGEMENT_STATUS_RESPONSE_FAILURE_REASON_RECEIVED" | "NO_DEVICE_STATUS_BY_GRACE_PERIOD" | "UNKNOWN")[] | null;
         };
         PlatformInitializeV1: {
             activationCode: string;
-            institutionName: string;
-            eulaAccepted: boolean;
-            username: string;
             email: string;
+            eulaAccepted: boolean;
+            institutionName: string;
             jssUrl: string;
+            username: string;
         };
         PlayLostModeSoundCommand: components["schemas"]["MdmCommandBase"] & Record<string, never> & {
             /**
@@ -36876,16 +36876,16 @@ export interface components {
             path: string;
         };
         PolicyProperties: {
-            /** @default false */
-            isPoliciesRequireNetworkStateChange: boolean;
             /** @default true */
             isAllowNetworkStateChangeTriggers: boolean;
+            /** @default false */
+            isPoliciesRequireNetworkStateChange: boolean;
         };
         PolicyPropertiesV1: {
-            /** @default false */
-            policiesRequireNetworkStateChange: boolean;
             /** @default true */
             allowNetworkStateChangeTriggers: boolean;
+            /** @default false */
+            policiesRequireNetworkStateChange: boolean;
         };
         PostComputerPrestageV3: components["schemas"]["ComputerPrestageV3"] & {
             accountSettings?: components["schemas"]["AccountSettingsRequest"];
@@ -36896,61 +36896,61 @@ export interface components {
             dependencies?: components["schemas"]["PrestageDependency"][];
         };
         PrestageDependency: {
-            name?: string;
             humanReadableName?: string;
             hyperlink?: string;
+            name?: string;
         };
         PrestageFileAttachmentV2: {
+            fileType?: string;
             id?: string;
             name?: string;
-            fileType?: string;
         };
         PrestageFileAttachmentV3: {
+            fileType?: string;
             id?: string;
             name?: string;
-            fileType?: string;
         };
         PrestagePurchasingInformationV2: {
-            id: string;
-            leased: boolean;
-            purchased: boolean;
             appleCareId: string;
-            poNumber: string;
-            vendor: string;
-            purchasePrice: string;
+            id: string;
+            leaseDate: string;
+            leased: boolean;
             lifeExpectancy: number;
+            poDate: string;
+            poNumber: string;
+            purchasePrice: string;
+            purchased: boolean;
             purchasingAccount: string;
             purchasingContact: string;
-            leaseDate: string;
-            poDate: string;
-            warrantyDate: string;
+            vendor: string;
             versionLock: number;
+            warrantyDate: string;
         };
         PrestagePurchasingInformationV3: {
-            id: string;
-            leased: boolean;
-            purchased: boolean;
             appleCareId: string;
-            poNumber: string;
-            vendor: string;
-            purchasePrice: string;
+            id: string;
+            leaseDate: string;
+            leased: boolean;
             lifeExpectancy: number;
+            poDate: string;
+            poNumber: string;
+            purchasePrice: string;
+            purchased: boolean;
             purchasingAccount: string;
             purchasingContact: string;
-            leaseDate: string;
-            poDate: string;
-            warrantyDate: string;
+            vendor: string;
             versionLock: number;
+            warrantyDate: string;
         };
         PrestageScopeAssignmentV2: {
-            serialNumber?: string;
             /** Format: date-time */
             assignmentDate?: string;
+            serialNumber?: string;
             userAssigned?: string;
         };
         PrestageScopeResponseV2: {
-            prestageId?: string;
             assignments?: components["schemas"]["PrestageScopeAssignmentV2"][];
+            prestageId?: string;
             versionLock?: number;
         };
         PrestageScopeUpdate: {
@@ -36963,13 +36963,13 @@ export interface components {
             };
         };
         PrestageSyncStatusV2: {
-            syncState?: string;
             prestageId?: string;
+            syncState?: string;
             timestamp?: string;
         };
         ProcessTextsSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["EnrollmentProcessTextObject"][];
+            totalCount?: number;
         };
         ProfileListCommand: components["schemas"]["MdmCommandBase"] & {
             /** @default false */
@@ -36982,22 +36982,22 @@ export interface components {
             commandType: "PROFILE_LIST";
         };
         ProtectRegistrationRequest: {
-            protectUrl: string;
             clientId: string;
             /** Format: password */
             password: string;
+            protectUrl: string;
         };
         ProtectSettingsResponse: {
-            id?: string;
             apiClientId?: string;
             apiClientName?: string;
-            registrationId?: string;
-            protectUrl?: string;
-            platformPlanSync?: boolean;
+            autoInstall?: boolean;
+            id?: string;
             lastSyncTime?: string;
+            platformPlanSync?: boolean;
+            protectUrl?: string;
+            registrationId?: string;
             /** @enum {string} */
             syncStatus?: "IN_PROGRESS" | "COMPLETED" | "ERROR" | "UNKNOWN";
-            autoInstall?: boolean;
         };
         ProtectUpdatableSettingsRequest: {
             autoInstall?: boolean;
@@ -37013,21 +37013,21 @@ export interface components {
             commandType: "PROVISIONING_PROFILE_LIST";
         };
         PurchasingV2: {
-            purchased?: boolean;
-            leased?: boolean;
-            poNumber?: string;
-            vendor?: string;
             appleCareId?: string;
-            purchasePrice?: string;
-            purchasingAccount?: string;
-            /** Format: date-time */
-            poDate?: string;
-            /** Format: date-time */
-            warrantyExpiresDate?: string;
             /** Format: date-time */
             leaseExpiresDate?: string;
+            leased?: boolean;
             lifeExpectancy?: number;
+            /** Format: date-time */
+            poDate?: string;
+            poNumber?: string;
+            purchasePrice?: string;
+            purchased?: boolean;
+            purchasingAccount?: string;
             purchasingContact?: string;
+            vendor?: string;
+            /** Format: date-time */
+            warrantyExpiresDate?: string;
         };
         PutComputerPrestageV3: components["schemas"]["ComputerPrestageV3"] & {
             accountSettings?: components["schemas"]["AccountSettingsRequest"];
@@ -37045,22 +37045,22 @@ export interface components {
             count?: number;
         };
         RedeployJamfManagementFrameworkResponse: {
-            deviceId?: string;
             commandUuid?: string;
+            deviceId?: string;
         };
         Reenrollment: {
+            /** @enum {string} */
+            flushMDMQueue: "DELETE_NOTHING" | "DELETE_ERRORS" | "DELETE_EVERYTHING_EXCEPT_ACKNOWLEDGED" | "DELETE_EVERYTHING";
             /** @default false */
-            isFlushPolicyHistoryEnabled: boolean;
+            isFlushExtensionAttributesEnabled: boolean;
             /** @default false */
             isFlushLocationInformationEnabled: boolean;
             /** @default false */
             isFlushLocationInformationHistoryEnabled: boolean;
             /** @default false */
-            isFlushExtensionAttributesEnabled: boolean;
+            isFlushPolicyHistoryEnabled: boolean;
             /** @default false */
             isFlushSoftwareUpdatePlansEnabled: boolean;
-            /** @enum {string} */
-            flushMDMQueue: "DELETE_NOTHING" | "DELETE_ERRORS" | "DELETE_EVERYTHING_EXCEPT_ACKNOWLEDGED" | "DELETE_EVERYTHING";
         };
         RefreshCellularPlansCommand: components["schemas"]["MdmCommandBase"] & {
             esimServerUrl: string;
@@ -37072,19 +37072,19 @@ export interface components {
             commandType: "REFRESH_CELLULAR_PLANS";
         };
         RemoteAdministrationResponse: {
+            displayName?: string;
             id?: string;
             siteId?: string;
-            displayName?: string;
             /** @enum {string} */
             type?: "team-viewer";
         };
         RemoteAdministrationSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["RemoteAdministrationResponse"][];
+            totalCount?: number;
         };
         RemoveComputerMdmProfileResponse: {
-            deviceId?: string;
             commandUuid?: string;
+            deviceId?: string;
         };
         RenewMdmProfileResponse: {
             udidsNotProcessed?: components["schemas"]["Udids"];
@@ -37103,9 +37103,9 @@ export interface components {
             commandType: "REQUEST_MIRRORING";
         };
         RestartDeviceCommand: components["schemas"]["MdmCommandBase"] & {
-            rebuildKernelCache?: boolean;
             kextPaths?: string[];
             notifyUser?: boolean;
+            rebuildKernelCache?: boolean;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -37120,15 +37120,15 @@ export interface components {
             retentionPeriodUnit?: string;
         };
         ReturnToService: {
+            bootstrapToken?: string;
             enabled: boolean;
             mdmProfileData?: string;
             wifiProfileData?: string;
-            bootstrapToken?: string;
         };
         ReturnToServiceConfiguration: {
-            id?: string;
             /** @default false */
             displayName: string;
+            id?: string;
             wifiProfileId?: string;
         };
         ReturnToServiceConfigurationRequest: {
@@ -37137,14 +37137,34 @@ export interface components {
             wifiProfileId?: string;
         };
         ReturnToServiceConfigurationSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["ReturnToServiceConfiguration"][];
+            totalCount?: number;
         };
         SafelistedApp: {
-            name?: string;
             bundleId?: string;
+            name?: string;
         };
         SamlSettings: {
+            entityId?: string;
+            /** Format: byte */
+            federationMetadataFile?: string;
+            /** @default http://schemas.xmlsoap.org/claims/Group */
+            groupAttributeName: string;
+            /** @default  */
+            groupRdnKey: string;
+            /** @enum {string} */
+            idpProviderType?: "ADFS" | "OKTA" | "GOOGLE" | "SHIBBOLETH" | "ONELOGIN" | "PING" | "CENTRIFY" | "AZURE" | "OTHER";
+            idpUrl?: string;
+            metadataFileName?: string;
+            /** @enum {string} */
+            metadataSource?: "URL" | "FILE" | "UNKNOWN";
+            /** @default  */
+            otherProviderTypeName: string;
+            /**
+             * Format: int32
+             * @default 480
+             */
+            sessionTimeout: number;
             /** @default false */
             tokenExpirationDisabled: boolean;
             /** @default false */
@@ -37153,70 +37173,50 @@ export interface components {
             userAttributeName: string;
             /** @enum {string} */
             userMapping?: "USERNAME" | "EMAIL";
-            /** @default http://schemas.xmlsoap.org/claims/Group */
-            groupAttributeName: string;
-            /** @default  */
-            groupRdnKey: string;
-            /** @enum {string} */
-            idpProviderType?: "ADFS" | "OKTA" | "GOOGLE" | "SHIBBOLETH" | "ONELOGIN" | "PING" | "CENTRIFY" | "AZURE" | "OTHER";
-            idpUrl?: string;
-            entityId?: string;
-            metadataFileName?: string;
-            /** @default  */
-            otherProviderTypeName: string;
-            /** Format: byte */
-            federationMetadataFile?: string;
-            /** @enum {string} */
-            metadataSource?: "URL" | "FILE" | "UNKNOWN";
-            /**
-             * Format: int32
-             * @default 480
-             */
-            sessionTimeout: number;
         };
         SchedulerJob: {
-            totalCount?: number;
             results?: components["schemas"]["SchedulerTrigger"][];
+            totalCount?: number;
         };
         SchedulerJobs: {
             jobKeys?: string[];
         };
         SchedulerSummary: {
-            numberOfPendingJobs?: number;
-            numberOfExecutingJobs?: number;
             numberOfExecutedJobs?: number;
+            numberOfExecutingJobs?: number;
+            numberOfPendingJobs?: number;
             started?: boolean;
         };
         SchedulerTrigger: {
-            triggerKey?: string;
-            /** Format: date-time */
-            previousFireTime?: string;
             /** Format: date-time */
             nextFireTime?: string;
+            /** Format: date-time */
+            previousFireTime?: string;
+            triggerKey?: string;
         };
         Script: {
-            readonly id?: string;
-            name: string;
-            info?: string;
-            notes?: string;
-            /** @enum {string} */
-            priority?: "BEFORE" | "AFTER" | "AT_REBOOT";
             categoryId?: string;
             categoryName?: string;
+            readonly id?: string;
+            info?: string;
+            name: string;
+            notes?: string;
+            osRequirements?: string;
+            parameter10?: string;
+            parameter11?: string;
             parameter4?: string;
             parameter5?: string;
             parameter6?: string;
             parameter7?: string;
             parameter8?: string;
             parameter9?: string;
-            parameter10?: string;
-            parameter11?: string;
-            osRequirements?: string;
+            /** @enum {string} */
+            priority?: "BEFORE" | "AFTER" | "AT_REBOOT";
             scriptContents?: string;
         };
         ScriptsSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["Script"][];
+            totalCount?: number;
         };
         SecurityInfoCommand: components["schemas"]["MdmCommandBase"] & Record<string, never> & {
             /**
@@ -37226,24 +37226,24 @@ export interface components {
             commandType: "SECURITY_INFO";
         };
         SecurityV2: {
-            dataProtected?: boolean;
-            blockLevelEncryptionCapable?: boolean;
-            fileLevelEncryptionCapable?: boolean;
-            passcodePresent?: boolean;
-            passcodeCompliant?: boolean;
-            passcodeCompliantWithProfile?: boolean;
-            hardwareEncryption?: number;
             activationLockEnabled?: boolean;
-            jailBreakDetected?: boolean;
             /** @enum {string} */
             readonly attestationStatus?: "PENDING" | "SUCCESS" | "CERTIFICATE_INVALID" | "DEVICE_PROPERTIES_MISMATCH" | "MDA_UNSUPPORTED_DUE_TO_HARDWARE" | "MDA_UNSUPPORTED_DUE_TO_SOFTWARE";
+            blockLevelEncryptionCapable?: boolean;
+            readonly bootstrapToken?: string;
+            /** @enum {string} */
+            bootstrapTokenEscrowed?: "ESCROWED" | "NOT_ESCROWED" | "NOT_SUPPORTED";
+            dataProtected?: boolean;
+            fileLevelEncryptionCapable?: boolean;
+            hardwareEncryption?: number;
+            jailBreakDetected?: boolean;
             /** Format: date-time */
             readonly lastAttestationAttemptDate?: string;
             /** Format: date-time */
             readonly lastSuccessfulAttestationDate?: string;
-            readonly bootstrapToken?: string;
-            /** @enum {string} */
-            bootstrapTokenEscrowed?: "ESCROWED" | "NOT_ESCROWED" | "NOT_SUPPORTED";
+            passcodeCompliant?: boolean;
+            passcodeCompliantWithProfile?: boolean;
+            passcodePresent?: boolean;
         };
         SelfServiceInstallSettings: {
             /** @default false */
@@ -37251,39 +37251,39 @@ export interface components {
             installLocation: string;
         };
         SelfServiceInteractionSettings: {
-            /** @default false */
-            notificationsEnabled: boolean;
             /** @default true */
             alertUserApprovedMdm: boolean;
-            /**
-             * @default HOME
-             * @enum {string}
-             */
-            defaultLandingPage: "HOME" | "BROWSE" | "HISTORY" | "NOTIFICATIONS";
+            bookmarksName: string;
             /**
              * Format: int32
              * @default -1
              */
             defaultHomeCategoryId: number;
-            bookmarksName: string;
+            /**
+             * @default HOME
+             * @enum {string}
+             */
+            defaultLandingPage: "HOME" | "BROWSE" | "HISTORY" | "NOTIFICATIONS";
+            /** @default false */
+            notificationsEnabled: boolean;
         };
         SelfServiceLoginSettings: {
-            /** @enum {string} */
-            userLoginLevel: "NotRequired" | "Anonymous" | "Required";
             /** @default false */
             allowRememberMe: boolean;
+            /** @enum {string} */
+            authType: "Basic" | "Saml";
             /** @default false */
             useFido2: boolean;
             /** @enum {string} */
-            authType: "Basic" | "Saml";
+            userLoginLevel: "NotRequired" | "Anonymous" | "Required";
         };
         SelfServicePlusSettings: {
             enabled?: boolean;
         };
         SelfServiceSettings: {
+            configurationSettings?: components["schemas"]["SelfServiceInteractionSettings"];
             installSettings?: components["schemas"]["SelfServiceInstallSettings"];
             loginSettings?: components["schemas"]["SelfServiceLoginSettings"];
-            configurationSettings?: components["schemas"]["SelfServiceInteractionSettings"];
         };
         /** @enum {string} */
         ServiceDiscoveryVersion: "none" | "mdm-byod" | "mdm-adde";
@@ -37291,74 +37291,74 @@ export interface components {
             currentSiteId?: number;
         };
         SessionCandidateRequest: {
+            description: string;
             deviceId: string;
             /** @enum {string} */
             deviceType: "COMPUTER";
-            description: string;
         };
         SessionDetails: {
-            id?: string;
             code?: string;
+            /** Format: date-time */
+            createdAt?: string;
+            creatorId?: string;
+            creatorName?: string;
             description?: string;
-            supporterLink?: string;
-            endUserLink?: string;
             deviceId?: string;
             deviceName?: string;
             /** @enum {string} */
             deviceType?: "COMPUTER";
+            endUserLink?: string;
+            id?: string;
             /** @enum {string} */
             state?: "OPEN" | "CLOSED" | "UNKNOWN";
-            creatorId?: string;
-            creatorName?: string;
-            /** Format: date-time */
-            createdAt?: string;
+            supporterLink?: string;
         };
         SessionDetailsSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["SessionDetails"][];
+            totalCount?: number;
         };
         SessionHistoryItem: {
-            tenantId?: string;
-            sessionId?: string;
+            comment?: string;
             deviceId?: string;
-            /** Format: date-time */
-            sessionStartedTimestamp?: string;
+            sessionAdminId?: string;
             /** Format: date-time */
             sessionEndedTimestamp?: string;
+            sessionId?: string;
+            /** Format: date-time */
+            sessionStartedTimestamp?: string;
             /** @enum {string} */
             sessionType?: "ATTENDED" | "UNATTENDED";
             /** @enum {string} */
             statusType?: "STARTED" | "FINISHED" | "ERROR";
-            sessionAdminId?: string;
-            comment?: string;
+            tenantId?: string;
         };
         SessionHistoryItemDetails: {
             fileTransferItemList?: components["schemas"]["FileTransferItem"][];
         };
         SessionHistoryItemWithDetails: {
-            tenantId?: string;
-            sessionId?: string;
+            comment?: string;
+            details?: components["schemas"]["SessionHistoryItemDetails"];
             deviceId?: string;
-            /** Format: date-time */
-            sessionStartedTimestamp?: string;
+            sessionAdminId?: string;
             /** Format: date-time */
             sessionEndedTimestamp?: string;
+            sessionId?: string;
+            /** Format: date-time */
+            sessionStartedTimestamp?: string;
             /** @enum {string} */
             sessionType?: "ATTENDED" | "UNATTENDED";
             /** @enum {string} */
             statusType?: "STARTED" | "FINISHED" | "ERROR";
-            sessionAdminId?: string;
-            comment?: string;
-            details?: components["schemas"]["SessionHistoryItemDetails"];
+            tenantId?: string;
         };
         SessionHistorySearchResults: {
             results: components["schemas"]["SessionHistoryItem"][];
             totalCount: number;
         };
         SessionStatus: {
+            online?: boolean;
             /** @enum {string} */
             sessionState?: "OPEN" | "CLOSED" | "UNKNOWN";
-            online?: boolean;
         };
         SetAutoAdminPasswordCommand: components["schemas"]["MdmCommandBase"] & {
             guid?: string;
@@ -37382,24 +37382,24 @@ export interface components {
             commandType: "SET_RECOVERY_LOCK";
         };
         SettingsCommand: components["schemas"]["MdmCommandBase"] & {
+            activationLockAllowedWhileSupervised?: boolean;
+            appAnalytics?: components["schemas"]["AppAnalyticsSetting"];
+            applicationAttributes?: components["schemas"]["ApplicationAttributes"];
+            applicationConfiguration?: components["schemas"]["ApplicationConfiguration"];
+            bluetooth?: boolean | null;
             /** @deprecated */
             bootstrapTokenAllowed?: boolean | null;
-            bluetooth?: boolean | null;
-            appAnalytics?: components["schemas"]["AppAnalyticsSetting"];
-            diagnosticSubmission?: components["schemas"]["DiagnosticSubmissionSetting"];
             dataRoaming?: components["schemas"]["DataRoamingSetting"];
             defaultApplications?: components["schemas"]["DefaultApplications"];
-            voiceRoaming?: components["schemas"]["VoiceRoamingSetting"];
-            personalHotspot?: components["schemas"]["PersonalHotspotSetting"];
-            maximumResidentUsers?: number | null;
             deviceName?: string;
-            applicationAttributes?: components["schemas"]["ApplicationAttributes"];
-            sharedDeviceConfiguration?: components["schemas"]["SharedDeviceConfiguration"];
-            applicationConfiguration?: components["schemas"]["ApplicationConfiguration"];
-            timeZone?: string | null;
-            softwareUpdateSettings?: components["schemas"]["SoftwareUpdateSettings"];
+            diagnosticSubmission?: components["schemas"]["DiagnosticSubmissionSetting"];
+            maximumResidentUsers?: number | null;
             passcodeLockGracePeriod?: number | null;
-            activationLockAllowedWhileSupervised?: boolean;
+            personalHotspot?: components["schemas"]["PersonalHotspotSetting"];
+            sharedDeviceConfiguration?: components["schemas"]["SharedDeviceConfiguration"];
+            softwareUpdateSettings?: components["schemas"]["SoftwareUpdateSettings"];
+            timeZone?: string | null;
+            voiceRoaming?: components["schemas"]["VoiceRoamingSetting"];
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -37431,63 +37431,63 @@ export interface components {
             name?: string;
         };
         SiteObject: {
-            siteId: string;
+            objectId: string;
             /** @enum {string} */
             objectType: "Computer" | "Peripheral" | "Licensed Software" | "Licensed Software Template" | "Policy" | "macOS Configuration Profile" | "Restricted Software" | "Managed Preference Profile" | "Computer Group" | "Mobile Device" | "Apple TV" | "User Group" | "iOS Configuration Profile" | "Mobile Device App" | "E-book" | "Mobile Device Group" | "Classroom" | "Advanced Computer Search" | "Advanced Mobile Search" | "Advanced User Search" | "Advanced User Content Search" | "Computer Invitation" | "Mobile Device Invitation" | "Mobile Device Enrollment Profile" | "Device Enrollment Program Instance" | "Mobile Device Prestage" | "Computer DEP Prestage" | "Enrollment Customization" | "VPP Location" | "VPP Subscription" | "VPP Invitation" | "VPP Assignment" | "User" | "Network Integration" | "Mac App" | "App Installer" | "Self Service Plugin" | "Software Title" | "Patch Software Title Summary" | "Patch Policy" | "Patch Software Title Configuration" | "Change Password" | "Mobile Device Inventory" | "Computer Inventory" | "Change Management" | "Licensed Software License" | "Unknown";
-            objectId: string;
+            siteId: string;
         };
         SlasaAcceptance: {
             /** @enum {string} */
             slasaAcceptanceStatus?: "ACCEPTED" | "NOT_ACCEPTED";
         };
         SmartComputerGroupSearch: {
-            readonly id?: string;
-            readonly siteId?: string;
-            name?: string;
             description?: string;
+            readonly id?: string;
             membershipCount?: number;
+            name?: string;
+            readonly siteId?: string;
         };
         SmartComputerGroupV2: {
-            name: string;
-            description?: string;
             criteria?: components["schemas"]["SmartSearchCriterion"][];
+            description?: string;
+            name: string;
             siteId?: string | null;
         };
         SmartComputerGroupV3: {
-            name: string;
-            description?: string;
             criteria?: components["schemas"]["ComputerSmartGroupCriteriaV2"][];
+            description?: string;
+            name: string;
             siteId?: string | null;
         };
         SmartGroup: {
+            count?: number;
+            groupDescription?: string;
             groupId?: string;
             groupName?: string;
-            groupDescription?: string;
             siteId?: string;
-            count?: number;
         };
         SmartGroupAssignment: {
+            criteria?: components["schemas"]["SmartGroupCriteria"][];
+            groupDescription?: string;
             readonly groupId?: string;
             groupName: string;
-            groupDescription?: string;
             siteId?: string;
-            criteria?: components["schemas"]["SmartGroupCriteria"][];
         };
         SmartGroupAssignmentV2: {
+            criteria?: components["schemas"]["MobileDeviceSmartGroupCriteriaV2"][];
+            groupDescription?: string;
             readonly groupId?: string;
             groupName: string;
-            groupDescription?: string;
             siteId?: string;
-            criteria?: components["schemas"]["MobileDeviceSmartGroupCriteriaV2"][];
         };
         SmartGroupCriteria: {
-            name: string;
-            priority: number;
             andOr: string;
+            closingParen?: boolean;
+            name: string;
+            openingParen?: boolean;
+            priority: number;
             searchType: string;
             value: string;
-            openingParen?: boolean;
-            closingParen?: boolean;
         };
         SmartGroupDetail: components["schemas"]["SmartGroup"] & {
             criteria?: components["schemas"]["SmartGroupCriteria"][];
@@ -37499,43 +37499,43 @@ export interface components {
             members?: number[];
         };
         SmartGroupSearchResult: {
-            totalCount?: number;
             results?: components["schemas"]["SmartComputerGroupSearch"][];
+            totalCount?: number;
         };
         SmartGroupSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["SmartGroup"][];
+            totalCount?: number;
         };
         SmartSearchCriterion: {
-            name: string;
-            priority?: number;
             andOr: string;
+            closingParen?: boolean;
+            name: string;
+            openingParen?: boolean;
+            priority?: number;
             searchType: string;
             value: string;
-            openingParen?: boolean;
-            closingParen?: boolean;
         };
         SmtpBasicCredentials: {
-            /** @default  */
-            username: string;
             /**
              * Format: password
              * @default
              */
             password: string;
+            /** @default  */
+            username: string;
         };
         SmtpConnectionSettings: {
-            /** @default  */
-            host: string;
-            /** @default 25 */
-            port: number;
+            /** @default 5 */
+            connectionTimeout: number;
             /**
              * @default NONE
              * @enum {string}
              */
             encryptionType: "NONE" | "SSL" | "TLS_1_2" | "TLS_1_1" | "TLS_1" | "TLS_1_3";
-            /** @default 5 */
-            connectionTimeout: number;
+            /** @default  */
+            host: string;
+            /** @default 25 */
+            port: number;
         };
         SmtpGoogleMailAuthentication: {
             /** @default  */
@@ -37544,6 +37544,7 @@ export interface components {
             readonly status: "FAILED" | "UNAUTHENTICATED" | "AUTHENTICATED";
         };
         SmtpGoogleMailCredentials: {
+            authentications?: components["schemas"]["SmtpGoogleMailAuthentication"][];
             /** @default  */
             clientId: string;
             /**
@@ -37551,18 +37552,17 @@ export interface components {
              * @default
              */
             clientSecret: string;
-            authentications?: components["schemas"]["SmtpGoogleMailAuthentication"][];
         };
         SmtpGraphApiCredentials: {
             /** @default  */
-            tenantId: string;
-            /** @default  */
             clientId: string;
             /**
              * Format: password
              * @default
              */
             clientSecret: string;
+            /** @default  */
+            tenantId: string;
         };
         SmtpSenderSettings: {
             /** @default Jamf Pro Server */
@@ -37574,15 +37574,15 @@ export interface components {
             recipientEmail: string;
         };
         SmtpServerV2: {
-            /** @default false */
-            enabled: boolean;
             /** @enum {string} */
             authenticationType: "NONE" | "BASIC" | "GRAPH_API" | "GOOGLE_MAIL";
-            connectionSettings?: components["schemas"]["SmtpConnectionSettings"];
-            senderSettings: components["schemas"]["SmtpSenderSettings"];
             basicAuthCredentials?: components["schemas"]["SmtpBasicCredentials"];
-            graphApiCredentials?: components["schemas"]["SmtpGraphApiCredentials"];
+            connectionSettings?: components["schemas"]["SmtpConnectionSettings"];
+            /** @default false */
+            enabled: boolean;
             googleMailCredentials?: components["schemas"]["SmtpGoogleMailCredentials"];
+            graphApiCredentials?: components["schemas"]["SmtpGraphApiCredentials"];
+            senderSettings: components["schemas"]["SmtpSenderSettings"];
         };
         SoftwareTitleConfigurationOnDashboard: {
             onDashboard?: boolean;
@@ -37599,50 +37599,50 @@ export interface components {
         SsoKeystore: {
             certType: "SsoKeystore";
         } & (Omit<components["schemas"]["SsoKeystoreParse"], "certType"> & {
-            keys?: components["schemas"]["CertificateKey"][];
             /** @default  */
             key: string;
+            keys?: components["schemas"]["CertificateKey"][];
+            /** @enum {string} */
+            keystoreSetupType?: "NONE" | "UPLOADED" | "GENERATED";
             /** Format: password */
             password: string;
             /** @enum {string} */
             type: "PKCS12" | "JKS" | "NONE";
-            /** @enum {string} */
-            keystoreSetupType?: "NONE" | "UPLOADED" | "GENERATED";
         });
         SsoKeystoreCertParseResponse: {
             /** @default  */
             key: string;
             keys?: components["schemas"]["CertificateKey"][];
-            /** @enum {string} */
-            type?: "PKCS12" | "JKS" | "NONE";
-            /** @enum {string} */
-            keystoreSetupType?: "NONE" | "UPLOADED" | "GENERATED";
             keystoreFile?: string[];
             keystoreFileName?: string;
+            /** @enum {string} */
+            keystoreSetupType?: "NONE" | "UPLOADED" | "GENERATED";
+            /** @enum {string} */
+            type?: "PKCS12" | "JKS" | "NONE";
         };
         SsoKeystoreDetails: {
+            expiration?: string;
+            issuer?: string;
             keys?: string[];
             serialNumber?: number;
             subject?: string;
-            issuer?: string;
-            expiration?: string;
         };
         SsoKeystoreParse: {
-            /** Format: password */
-            keystorePassword: string;
             /** Format: byte */
             keystoreFile: string;
             keystoreFileName: string;
+            /** Format: password */
+            keystorePassword: string;
         };
         SsoKeystoreResponse: {
             /** @default  */
             key: string;
             keys?: components["schemas"]["CertificateKey"][];
-            /** @enum {string} */
-            type?: "PKCS12" | "JKS" | "NONE";
+            keystoreFileName?: string;
             /** @enum {string} */
             keystoreSetupType?: "NONE" | "UPLOADED" | "GENERATED";
-            keystoreFileName?: string;
+            /** @enum {string} */
+            type?: "PKCS12" | "JKS" | "NONE";
         };
         SsoKeystoreResponseWithDetails: {
             keystore?: components["schemas"]["SsoKeystoreResponse"];
@@ -37651,90 +37651,90 @@ export interface components {
         SsoSettingsV3: {
             /** @enum {string} */
             configurationType: "SAML" | "OIDC" | "OIDC_WITH_SAML";
+            enrollmentSsoConfig?: components["schemas"]["EnrollmentSsoConfig"];
+            /** @default false */
+            enrollmentSsoForAccountDrivenEnrollmentEnabled: boolean;
+            /** @default false */
+            groupEnrollmentAccessEnabled: boolean;
+            /** @default  */
+            groupEnrollmentAccessName: string;
             oidcSettings: components["schemas"]["OidcSettings"];
             samlSettings: components["schemas"]["SamlSettings"];
-            /** @default false */
-            ssoForEnrollmentEnabled: boolean;
             /** @default false */
             ssoBypassAllowed: boolean;
             /** @default false */
             ssoEnabled: boolean;
             /** @default false */
+            ssoForEnrollmentEnabled: boolean;
+            /** @default false */
             ssoForMacOsSelfServiceEnabled: boolean;
-            /** @default false */
-            enrollmentSsoForAccountDrivenEnrollmentEnabled: boolean;
-            enrollmentSsoConfig?: components["schemas"]["EnrollmentSsoConfig"];
-            /** @default false */
-            groupEnrollmentAccessEnabled: boolean;
-            /** @default  */
-            groupEnrollmentAccessName: string;
         };
         StartupStatus: {
+            error?: string | null;
+            /** @enum {string|null} */
+            errorCode?: "CACHE_CONFIGURATION_ERROR" | "SECONDARY_NODE_STARTUP_ERROR" | "MORE_THAN_ONE_CLUSTER_SETTINGS_ERROR" | "PRIMARY_NODE_NOT_SET_ERROR" | "DATABASE_ERROR" | "DATABASE_PASSWORD_MISSING" | "EHCACHE_ERROR" | "FLAG_INITIALIZATION_FAILED" | "MEMCACHED_ERROR" | "DATABASE_MYISAM_ERROR" | "OLD_VERSION_ERROR" | null;
+            percentage?: number;
+            setupAssistantNecessary?: boolean;
             step?: string;
             /** @enum {string} */
             stepCode?: "SERVER_INIT_START" | "SERVER_INIT_ANALYZING_WEBAPP" | "SERVER_INIT_POPULATING_NAVIGATION" | "SERVER_INIT_POPULATING_OBJECTS" | "SERVER_INIT_INITIALIZING_OBJ" | "SERVER_INIT_VERIFYING_CACHE" | "SERVER_INIT_INITIALIZING_CHANGE_MANAGEMENT" | "SERVER_INIT_INITIALIZING_COMMUNICATION_SYSTEM" | "SERVER_INIT_INITIALIZING_MDM_QUEUE_MONITOR" | "SERVER_INIT_CALCULATING_SMART_GROUPS" | "SERVER_INIT_DB_SCHEMA_COMPARE" | "SERVER_INIT_DB_TABLE_CHECK_FOR_RENAME" | "SERVER_INIT_DB_TABLE_ALTER" | "SERVER_INIT_DB_TABLE_ANALYZING" | "SERVER_INIT_DB_TABLE_CREATE" | "SERVER_INIT_DB_TABLE_DROP" | "SERVER_INIT_DB_TABLE_RENAME" | "SERVER_INIT_DB_COLUMN_RENAME" | "SERVER_INIT_DB_COLUMN_ENCODING_CHANGE_STEP_1" | "SERVER_INIT_DB_COLUMN_ENCODING_CHANGE_STEP_2" | "SERVER_INIT_DB_COLUMN_ENCODING_CHANGE_STEP_3" | "SERVER_INIT_DB_UPGRADE_CHECK" | "SERVER_INIT_DB_UPGRADE_COMPLETE" | "SERVER_INIT_SS_GENERATE_NOTIFICATIONS" | "SERVER_INIT_SS_GENERATE_NOTIFICATIONS_STATUS" | "SERVER_INIT_SS_GENERATE_NOTIFICATIONS_FINALIZE" | "SERVER_INIT_PKI_MIGRATION_DONE" | "SERVER_INIT_PKI_MIGRATION_STATUS" | "SERVER_INIT_MEMCACHED_ENDPOINTS_CHECK" | "SERVER_INIT_CACHE_FLUSHING" | "SERVER_INIT_COMPLETE";
             stepParam?: string | null;
-            percentage?: number;
             warning?: string | null;
             /** @enum {string|null} */
             warningCode?: "SERVER_INIT_WARNING_DB_TABLE_ENCODING" | null;
             warningParam?: string | null;
-            error?: string | null;
-            /** @enum {string|null} */
-            errorCode?: "CACHE_CONFIGURATION_ERROR" | "SECONDARY_NODE_STARTUP_ERROR" | "MORE_THAN_ONE_CLUSTER_SETTINGS_ERROR" | "PRIMARY_NODE_NOT_SET_ERROR" | "DATABASE_ERROR" | "DATABASE_PASSWORD_MISSING" | "EHCACHE_ERROR" | "FLAG_INITIALIZATION_FAILED" | "MEMCACHED_ERROR" | "DATABASE_MYISAM_ERROR" | "OLD_VERSION_ERROR" | null;
-            setupAssistantNecessary?: boolean;
         };
         StaticComputerGroup: {
+            description?: string | null;
             id: string;
             name: string;
-            description?: string | null;
             siteId?: string | null;
         };
         StaticComputerGroupAssignment: {
+            assignments?: string[];
+            description?: string | null;
             readonly id?: string;
             name: string;
-            description?: string | null;
             siteId?: string | null;
-            assignments?: string[];
         };
         StaticComputerGroupSearchResults: {
-            totalCount: number;
             results: components["schemas"]["StaticComputerGroupSummary"][];
+            totalCount: number;
         };
         StaticComputerGroupSummary: {
+            count?: number;
+            description?: string | null;
             id: string;
             name: string;
-            description?: string | null;
             siteId?: string | null;
-            count?: number;
         };
         StaticGroup: {
+            count?: number;
+            groupDescription?: string;
             groupId?: string;
             groupName?: string;
-            groupDescription?: string;
             siteId?: string;
-            count?: number;
         };
         StaticGroupAssignment: {
+            assignments?: components["schemas"]["Assignment"][];
+            groupDescription?: string;
             readonly groupId?: string;
             groupName: string;
-            groupDescription?: string;
             siteId?: string;
-            assignments?: components["schemas"]["Assignment"][];
         };
         StaticGroupSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["StaticGroup"][];
+            totalCount?: number;
         };
         StaticUserGroup: {
+            description?: string;
             id?: number;
             name?: string;
-            description?: string;
         };
         StatusItem: {
             key?: string;
-            value?: string;
             lastUpdateTime?: string;
+            value?: string;
         };
         StatusItems: {
             /** @default [] */
@@ -37748,17 +37748,17 @@ export interface components {
             commandType: "STOP_MIRRORING";
         };
         SupervisionIdentity: {
-            id?: number;
-            displayName?: string;
             commonName?: string;
+            displayName?: string;
             expirationDate?: string;
+            id?: number;
         };
         SupervisionIdentityCertificateUpload: {
+            /** Format: byte */
+            certificateData?: string;
             displayName: string;
             /** Format: password */
             password: string;
-            /** Format: byte */
-            certificateData?: string;
         };
         SupervisionIdentityCreate: {
             displayName: string;
@@ -37766,44 +37766,44 @@ export interface components {
             password: string;
         };
         SupervisionIdentitySearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["SupervisionIdentity"][];
+            totalCount?: number;
         };
         SupervisionIdentityUpdate: {
             displayName: string;
         };
         TeacherFeatures: {
             isAllowAppLock?: boolean;
-            isAllowWebLock?: boolean;
-            isAllowRestrictions?: boolean;
             isAllowAttentionScreen?: boolean;
             isAllowClearPasscode?: boolean;
+            isAllowRestrictions?: boolean;
+            isAllowWebLock?: boolean;
         };
         TeacherSettingsRequest: {
-            isEnabled?: boolean;
-            timezoneId?: string;
             autoClear?: string | null;
+            isEnabled?: boolean;
             maxRestrictionLengthSeconds?: number;
             safelistedApps?: components["schemas"]["SafelistedApp"][];
+            timezoneId?: string;
         };
         TeacherSettingsResponse: {
-            isEnabled?: boolean;
-            timezoneId?: string;
             autoClear?: string;
-            maxRestrictionLengthSeconds?: number;
             displayNameType?: string;
             features?: components["schemas"]["TeacherFeatures"];
+            isEnabled?: boolean;
+            maxRestrictionLengthSeconds?: number;
             safelistedApps?: components["schemas"]["SafelistedApp"][];
+            timezoneId?: string;
         };
         TimeFrame: {
             beginTime?: string;
             endTime?: string;
         };
         TimeZone: {
-            zoneId?: string;
+            displayName?: string;
             /** @enum {string} */
             region?: "Africa" | "America" | "Asia" | "Atlantic" | "Australia" | "Europe" | "Indian" | "Pacific" | "None";
-            displayName?: string;
+            zoneId?: string;
         };
         TriggerEnhancedLogCollectionCommand: components["schemas"]["MdmCommandBase"] & {
             appleCareToken: string;
@@ -37815,31 +37815,31 @@ export interface components {
             commandType: "TRIGGER_ENHANCED_LOG_COLLECTION";
         };
         TvOsDetails: {
+            /** Format: password */
+            airplayPassword?: string;
+            applications?: components["schemas"]["MobileDeviceApplication"][];
+            certificates?: components["schemas"]["MobileDeviceCertificateV2"][];
+            configurationProfiles?: components["schemas"]["ConfigurationProfile"][];
+            deviceId?: string;
+            locales?: string;
             model?: string;
             modelIdentifier?: string;
             modelNumber?: string;
-            supervised?: boolean;
-            /** Format: password */
-            airplayPassword?: string;
-            deviceId?: string;
-            locales?: string;
             purchasing?: components["schemas"]["PurchasingV2"];
-            configurationProfiles?: components["schemas"]["ConfigurationProfile"][];
-            certificates?: components["schemas"]["MobileDeviceCertificateV2"][];
-            applications?: components["schemas"]["MobileDeviceApplication"][];
+            supervised?: boolean;
         };
         Udids: {
             udids?: string[];
         };
         UnifiedSmartGroupCriteriaV2: {
-            name: string;
-            priority: number;
             /** @enum {string} */
             andOr: "and" | "or";
+            closingParen?: boolean;
+            name: string;
+            openingParen?: boolean;
+            priority: number;
             searchType: string;
             value: string;
-            openingParen?: boolean;
-            closingParen?: boolean;
         };
         UnlockUserAccountCommand: components["schemas"]["MdmCommandBase"] & {
             userName?: string;
@@ -37851,22 +37851,22 @@ export interface components {
             commandType: "UNLOCK_USER_ACCOUNT";
         };
         UnmanageMobileDeviceResponse: {
-            deviceId: string;
             commandUuid: string;
+            deviceId: string;
         };
         UpdateIosV2: {
             purchasing?: components["schemas"]["PurchasingV2"];
         };
         UpdateMobileDeviceV2: {
-            name?: string;
-            enforceName?: boolean;
             assetTag?: string;
+            enforceName?: boolean;
+            ios?: components["schemas"]["UpdateIosV2"];
+            location?: components["schemas"]["LocationV2"];
+            name?: string;
             siteId?: string;
             timeZone?: string;
-            location?: components["schemas"]["LocationV2"];
-            updatedExtensionAttributes?: components["schemas"]["ExtensionAttributeV2"][];
-            ios?: components["schemas"]["UpdateIosV2"];
             tvos?: components["schemas"]["UpdateTvOs"];
+            updatedExtensionAttributes?: components["schemas"]["ExtensionAttributeV2"][];
         };
         UpdateTvOs: {
             /** Format: password */
@@ -37877,32 +37877,11 @@ export interface components {
             readonly id?: string;
         };
         UserAccount: {
-            readonly id?: string;
-            /** Format: password */
-            plainPassword?: string;
-            username?: string;
-            realname?: string;
-            email?: string;
-            phone?: string;
-            /** @default -1 */
-            ldapServerId: number;
-            distinguishedName?: string;
-            /** @default -1 */
-            siteId: number;
             /**
              * @default FullAccess
              * @enum {string}
              */
             accessLevel: "FullAccess" | "SiteAccess" | "GroupBasedAccess";
-            /**
-             * @default ADMINISTRATOR
-             * @enum {string}
-             */
-            privilegeLevel: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
-            /** Format: date-time */
-            readonly lastPasswordChange?: string;
-            changePasswordOnNextLogin?: boolean;
-            readonly failedLoginAttempts?: number;
             /**
              * @default Enabled
              * @enum {string}
@@ -37913,82 +37892,103 @@ export interface components {
              * @enum {string}
              */
             accountType: "DEFAULT" | "FEDERATED";
+            changePasswordOnNextLogin?: boolean;
+            distinguishedName?: string;
+            email?: string;
+            readonly failedLoginAttempts?: number;
+            readonly id?: string;
+            /** Format: date-time */
+            readonly lastPasswordChange?: string;
+            /** @default -1 */
+            ldapServerId: number;
+            phone?: string;
+            /** Format: password */
+            plainPassword?: string;
+            /**
+             * @default ADMINISTRATOR
+             * @enum {string}
+             */
+            privilegeLevel: "ADMINISTRATOR" | "AUDITOR" | "ENROLLMENT" | "CUSTOM";
+            realname?: string;
+            /** @default -1 */
+            siteId: number;
+            username?: string;
         };
         UserAccountSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["UserAccount"][];
+            totalCount?: number;
         };
         UserInventory: {
-            username?: string;
-            realname?: string;
+            customPhotoUrl?: string;
             email?: string;
+            enableCustomPhotoUrl?: boolean;
+            managedAppleId?: string;
             phone?: string | null;
             position?: string | null;
-            enableCustomPhotoUrl?: boolean;
-            customPhotoUrl?: string;
-            managedAppleId?: string;
+            realname?: string;
+            username?: string;
         };
         UserMappings: {
+            /** @default  */
+            additionalSearchBase: string;
+            /** @default  */
+            building: string;
+            department: string;
+            emailAddress: string;
             /** @enum {string} */
             objectClassLimitation: "ANY_OBJECT_CLASSES" | "ALL_OBJECT_CLASSES";
             objectClasses: string;
-            searchBase: string;
-            /** @enum {string} */
-            searchScope: "ALL_SUBTREES" | "FIRST_LEVEL_ONLY";
-            /** @default  */
-            additionalSearchBase: string;
-            userID: string;
-            username: string;
-            realName: string;
-            emailAddress: string;
-            department: string;
-            /** @default  */
-            building: string;
-            /** @default  */
-            room: string;
             /** @default  */
             phone: string;
             position: string;
+            realName: string;
+            /** @default  */
+            room: string;
+            searchBase: string;
+            /** @enum {string} */
+            searchScope: "ALL_SUBTREES" | "FIRST_LEVEL_ONLY";
+            userID: string;
             userUuid: string;
+            username: string;
         };
         UserPreferencesJson: Record<string, never>;
         UserPreferencesSettings: {
-            username: string;
             key: string;
+            username: string;
             values: string[];
         };
         UserTestAttributes: {
-            fullName?: string;
+            buildingName?: string;
+            departmentName?: string;
             emailAddress?: string;
+            fullName?: string;
             phoneNumber?: string;
             position?: string;
             room?: string;
-            buildingName?: string;
-            departmentName?: string;
         };
         UserTestSearch: {
+            attributes?: components["schemas"]["UserTestAttributes"];
             distinguishedName?: string;
             id?: string;
-            uuid?: string;
-            serverId?: string;
             name?: string;
-            attributes?: components["schemas"]["UserTestAttributes"];
+            serverId?: string;
+            uuid?: string;
         };
         UserTestSearchRequest: {
             username: string;
         };
         UserTestSearchResponse: {
-            totalCount?: number;
             results?: components["schemas"]["UserTestSearch"][];
+            totalCount?: number;
         };
         V1Site: {
-            id?: string;
             divisionId?: string | null;
+            id?: string;
             name?: string;
         };
         V1SiteBase: {
-            id?: string;
             divisionId?: string | null;
+            id?: string;
             name?: string;
         };
         ValidateApplicationsCommand: components["schemas"]["MdmCommandBase"] & Record<string, never> & {
@@ -37999,34 +37999,34 @@ export interface components {
             commandType: "VALIDATE_APPLICATIONS";
         };
         VenafiCaRecord: {
+            clientId?: string;
             readonly id?: number;
             name: string;
             proxyAddress?: string;
-            revocationEnabled?: boolean;
-            clientId?: string;
             refreshToken?: string;
             readonly refreshTokenConfigured?: boolean;
+            revocationEnabled?: boolean;
         };
         VenafiPkiPayloadRecord: {
-            urlPath?: string;
             name?: string;
+            urlPath?: string;
         };
         VenafiPkiPayloadRecordSearchResults: {
-            totalCount?: number;
             results?: components["schemas"]["VenafiPkiPayloadRecord"][];
+            totalCount?: number;
         };
         VenafiServiceStatus: {
             readonly status?: string;
         };
         VerbosePackageDeploymentResponse: {
-            queuedCommands?: {
-                device?: number;
-                commandUuid?: string;
-            }[];
             errors?: {
                 device?: number;
                 group?: number;
                 reason?: string;
+            }[];
+            queuedCommands?: {
+                commandUuid?: string;
+                device?: number;
             }[];
         };
         VerifyRecoveryLockCommand: components["schemas"]["MdmCommandBase"] & {
@@ -38042,118 +38042,118 @@ export interface components {
         /** @enum {string} */
         VoiceRoamingSetting: "ENABLE_VOICE_ROAMING" | "DISABLE_VOICE_ROAMING";
         VolumePurchasingContent: {
-            readonly name?: string;
-            readonly licenseCountTotal?: number;
-            readonly licenseCountInUse?: number;
-            readonly licenseCountReported?: number;
-            readonly iconUrl?: string;
-            readonly deviceTypes?: ("IOS" | "MACOS" | "TVOS")[];
+            readonly adamId?: string;
             /** @enum {string} */
             readonly contentType?: "IOS_APP" | "MAC_APP" | "BOOK" | "UNKNOWN";
+            readonly deviceTypes?: ("IOS" | "MACOS" | "TVOS")[];
+            readonly iconUrl?: string;
+            readonly licenseCountInUse?: number;
+            readonly licenseCountReported?: number;
+            readonly licenseCountTotal?: number;
+            readonly name?: string;
             /** @enum {string} */
             readonly pricingParam?: "STDQ" | "PLUS" | "Unknown";
-            readonly adamId?: string;
         };
         VolumePurchasingContentList: {
-            totalCount?: number;
             results?: components["schemas"]["VolumePurchasingContent"][];
+            totalCount?: number;
         };
         VolumePurchasingLocation: components["schemas"]["VolumePurchasingLocationListView"] & {
             readonly content?: components["schemas"]["VolumePurchasingContent"][];
         };
         VolumePurchasingLocationListView: {
-            name?: string;
-            readonly totalPurchasedLicenses?: number;
-            readonly totalUsedLicenses?: number;
-            readonly id?: string;
             readonly appleId?: string;
-            readonly email?: string;
-            readonly organizationName?: string;
-            readonly tokenExpiration?: string;
-            readonly countryCode?: string;
-            readonly locationName?: string;
-            readonly clientContextMismatch?: boolean;
-            automaticallyPopulatePurchasedContent?: boolean;
-            sendNotificationWhenNoLongerAssigned?: boolean;
             autoRegisterManagedUsers?: boolean;
+            automaticallyPopulatePurchasedContent?: boolean;
+            readonly clientContextMismatch?: boolean;
+            readonly countryCode?: string;
+            readonly email?: string;
+            readonly id?: string;
+            readonly lastSyncTime?: string;
+            readonly locationName?: string;
+            name?: string;
+            readonly organizationName?: string;
+            sendNotificationWhenNoLongerAssigned?: boolean;
             siteId?: string;
             siteName?: string;
-            readonly lastSyncTime?: string;
+            readonly tokenExpiration?: string;
+            readonly totalPurchasedLicenses?: number;
+            readonly totalUsedLicenses?: number;
         };
         VolumePurchasingLocationPatch: {
-            name?: string;
-            automaticallyPopulatePurchasedContent?: boolean;
-            sendNotificationWhenNoLongerAssigned?: boolean;
             /** @default false */
             autoRegisterManagedUsers: boolean;
-            siteId?: string;
+            automaticallyPopulatePurchasedContent?: boolean;
+            name?: string;
+            sendNotificationWhenNoLongerAssigned?: boolean;
             serviceToken?: string;
+            siteId?: string;
         };
         VolumePurchasingLocationPost: {
-            name?: string;
-            /** @default false */
-            automaticallyPopulatePurchasedContent: boolean;
-            /** @default false */
-            sendNotificationWhenNoLongerAssigned: boolean;
             /** @default false */
             autoRegisterManagedUsers: boolean;
+            /** @default false */
+            automaticallyPopulatePurchasedContent: boolean;
+            name?: string;
+            /** @default false */
+            sendNotificationWhenNoLongerAssigned: boolean;
+            serviceToken: string;
             /** @default -1 */
             siteId: string;
-            serviceToken: string;
         };
         VolumePurchasingLocations: {
-            totalCount?: number;
             results?: components["schemas"]["VolumePurchasingLocationListView"][];
+            totalCount?: number;
         };
         VolumePurchasingSubscription: components["schemas"]["VolumePurchasingSubscriptionBase"] & {
             readonly id?: string;
         };
         VolumePurchasingSubscriptionBase: {
-            name: string;
             /** @default true */
             enabled: boolean;
-            triggers?: ("NO_MORE_LICENSES" | "REMOVED_FROM_APP_STORE")[];
-            locationIds?: string[];
-            internalRecipients?: components["schemas"]["InternalRecipient"][];
             externalRecipients?: components["schemas"]["ExternalRecipient"][];
+            internalRecipients?: components["schemas"]["InternalRecipient"][];
+            locationIds?: string[];
+            name: string;
             /** @default -1 */
             siteId: string;
+            triggers?: ("NO_MORE_LICENSES" | "REMOVED_FROM_APP_STORE")[];
         };
         VolumePurchasingSubscriptions: {
-            totalCount?: number;
             results?: components["schemas"]["VolumePurchasingSubscription"][];
+            totalCount?: number;
         };
         WatchOsDetailsV2: {
+            applications?: components["schemas"]["MobileDeviceApplication"][];
+            attachments?: components["schemas"]["MobileDeviceAttachmentV2"][];
+            availableMb?: number;
+            batteryLevel?: number;
+            bleCapable?: boolean;
+            capacityMb?: number;
+            certificates?: components["schemas"]["MobileDeviceCertificateV2"][];
+            configurationProfiles?: components["schemas"]["ConfigurationProfile"][];
+            deviceLocatorServiceEnabled?: boolean;
+            doNotDisturbEnabled?: boolean;
+            iTunesStoreAccountActive?: boolean;
+            /** Format: date-time */
+            lastCloudBackupTimestamp?: string;
             model?: string;
             modelIdentifier?: string;
             modelNumber?: string;
-            supervised?: boolean;
-            batteryLevel?: number;
-            capacityMb?: number;
-            availableMb?: number;
             percentageUsed?: number;
-            deviceLocatorServiceEnabled?: boolean;
-            doNotDisturbEnabled?: boolean;
-            /** Format: date-time */
-            lastCloudBackupTimestamp?: string;
-            iTunesStoreAccountActive?: boolean;
-            bleCapable?: boolean;
-            unlockToken?: string;
-            security?: components["schemas"]["SecurityV2"];
-            applications?: components["schemas"]["MobileDeviceApplication"][];
-            certificates?: components["schemas"]["MobileDeviceCertificateV2"][];
-            configurationProfiles?: components["schemas"]["ConfigurationProfile"][];
             provisioningProfiles?: components["schemas"]["MobileDeviceProvisioningProfiles"][];
-            attachments?: components["schemas"]["MobileDeviceAttachmentV2"][];
+            security?: components["schemas"]["SecurityV2"];
+            supervised?: boolean;
+            unlockToken?: string;
         };
         WebLink: {
             name?: string;
             url?: string;
         };
         WellKnownSetting: {
+            enrollmentType: components["schemas"]["ServiceDiscoveryVersion"];
             orgName?: string;
             serverUuid: string;
-            enrollmentType: components["schemas"]["ServiceDiscoveryVersion"];
         };
         WellKnownSettingsRequest: {
             wellKnownSettings: components["schemas"]["WellKnownSetting"][];
@@ -38164,16 +38164,16 @@ export interface components {
     };
     responses: never;
     parameters: {
+        "export-fields": string[];
+        "export-labels": string[];
+        filter: string;
         page: number;
         "page-size": number;
         /** @deprecated */
-        size: number;
-        /** @deprecated */
         pagesize: number;
+        /** @deprecated */
+        size: number;
         sort: string[];
-        filter: string;
-        "export-fields": string[];
-        "export-labels": string[];
     };
     requestBodies: never;
     headers: never;
@@ -38181,6 +38181,37 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    postOAuthTokenDocumentedPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["OAuthTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenResponse"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthTokenEndpointErrorResponse"];
+                };
+            };
+        };
+    };
     postCreateApiIntegration: {
         parameters: {
             query?: never;
@@ -38589,37 +38620,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    postOAuthTokenDocumentedPath: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["OAuthTokenRequest"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthTokenResponse"];
-                };
-            };
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OAuthTokenEndpointErrorResponse"];
-                };
             };
         };
     };

@@ -1,0 +1,97 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../src/index.js';
+import { createTempRoot, logSink, type TempRoot, THINGS_V1 } from './temp-root.js';
+
+const GENERATED = 'packages/pro-api/src/generated';
+const MANIFEST = 'packages/pro-api/package.json';
+const HAND_WRITTEN_MANIFEST = `{
+  "name": "@jamf/pro-api",
+  "exports": {
+    ".": { "import": "./dist/index.js" },
+    "./old-area": {
+      "import": { "types": "./dist/areas/old-area.d.ts", "default": "./dist/areas/old-area.js" },
+      "require": { "types": "./dist/areas/old-area.d.cts", "default": "./dist/areas/old-area.cjs" }
+    },
+    "./package.json": "./package.json"
+  },
+  "files": ["dist"]
+}
+`;
+
+describe('per-area entry points', () => {
+  let root: TempRoot;
+  const read = (path: string) => readFile(join(root.path, path), 'utf8');
+  const run = async (...args: string[]) => {
+    const sink = logSink();
+    const code = await main(args, { root: root.path, log: sink.log });
+    expect(code, sink.text()).toBe(0);
+  };
+
+  beforeEach(async () => {
+    root = await createTempRoot();
+    await mkdir(dirname(join(root.path, MANIFEST)), { recursive: true });
+    await writeFile(join(root.path, MANIFEST), HAND_WRITTEN_MANIFEST);
+    await run('--target', 'pro', '--from', THINGS_V1);
+    await run('--target', 'pro-areas');
+  });
+  afterEach(() => root.remove());
+
+  it("emits one types module per tag holding only that tag's paths and the components they reach", async () => {
+    const things = await read(`${GENERATED}/areas/things.ts`);
+    expect(things).toContain('"/v1/things": {');
+    expect(things).toContain('"/v1/things/{id}": {');
+    expect(things).not.toContain('/v1/widgets');
+    // Thing is reached directly, Kind only through Thing; Widget and Unused are not reached.
+    expect(things).toMatch(/\bThing: \{/);
+    expect(things).toMatch(/\bThingList: \{/);
+    expect(things).toMatch(/\bKind: "A" \| "B"/);
+    expect(things).not.toMatch(/\bWidget: \{/);
+    expect(things).not.toMatch(/\bUnused: \{/);
+
+    const widgets = await read(`${GENERATED}/areas/widgets.ts`);
+    expect(widgets).toContain('"/v1/widgets": {');
+    expect(widgets).not.toContain('/v1/things');
+    expect(widgets).toMatch(/\bWidget: \{/);
+  });
+
+  it('emits an entry module per tag with a createProClient typed over that area', async () => {
+    const entry = await read(`${GENERATED}/entries/things.ts`);
+    expect(entry).toContain("import type { components, paths } from '../areas/things.js';");
+    expect(entry).toContain(
+      "import { createClientFor, type ProClientOptions } from '../../create-client.js';",
+    );
+    expect(entry).toContain(
+      'export function createProClient(options: ProClientOptions): ProClient {',
+    );
+    expect(entry).not.toContain('generated/openapi');
+  });
+
+  it("keeps the package's ./<tag> exports in step with the tags, types first", async () => {
+    const manifest = JSON.parse(await read(MANIFEST));
+    expect(Object.keys(manifest.exports)).toEqual(['.', './things', './widgets', './package.json']);
+    expect(manifest.exports['./things']).toEqual({
+      import: { types: './dist/areas/things.d.ts', default: './dist/areas/things.js' },
+      require: { types: './dist/areas/things.d.cts', default: './dist/areas/things.cjs' },
+    });
+    expect(manifest.files).toEqual(['dist']);
+  });
+
+  it('leaves a manifest whose area exports already match byte for byte, and --check passes', async () => {
+    const reformatted = JSON.stringify(JSON.parse(await read(MANIFEST)), null, 4);
+    await writeFile(join(root.path, MANIFEST), reformatted);
+    await run('--target', 'pro-areas');
+    expect(await read(MANIFEST)).toBe(reformatted);
+    await run('--check', '--target', 'pro-areas');
+  });
+
+  it('fails --check when an area module is missing or stale', async () => {
+    await writeFile(join(root.path, `${GENERATED}/areas/things.ts`), 'export {};\n');
+    const sink = logSink();
+    expect(
+      await main(['--check', '--target', 'pro-areas'], { root: root.path, log: sink.log }),
+    ).toBe(1);
+    expect(sink.text()).toContain(`${GENERATED}/areas/things.ts`);
+  });
+});
