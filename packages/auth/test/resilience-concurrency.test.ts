@@ -122,6 +122,21 @@ describe('concurrency()', () => {
     expect(limit.inFlight).toBe(0);
   });
 
+  it('releases the slot when an in-flight request is aborted (openapi-fetch middleware)', async () => {
+    const s = await holdingServer();
+    const limit = concurrency({ max: 1 });
+    const client = createClient<Record<string, never>>({ baseUrl: s.url });
+    client.use(limit);
+    const controller = new AbortController();
+    // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty schema
+    const pending = (client as any).GET('/x', { signal: controller.signal });
+    await s.arrived(1);
+    expect(limit.inFlight).toBe(1);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(limit.inFlight).toBe(0);
+  });
+
   it('gives up a queued request on abort without taking a slot', async () => {
     const s = await holdingServer();
     const limit = concurrency({ max: 1 });

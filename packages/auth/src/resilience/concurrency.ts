@@ -48,7 +48,13 @@ export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer 
     },
     async onRequest({ request, id }) {
       const release = await slots.acquire(request.signal);
-      held.set(id, release);
+      // An abort also frees the slot if no later hook runs (a middleware after this one threw).
+      const onAbort = (): void => releaseHeld(id);
+      request.signal.addEventListener('abort', onAbort, { once: true });
+      held.set(id, () => {
+        request.signal.removeEventListener('abort', onAbort);
+        release();
+      });
       return undefined;
     },
     async onResponse({ id }) {
