@@ -166,4 +166,16 @@ describe('retry()', () => {
     expect(delays).toEqual([0, 1_000, 0]);
     expect(s.seen.map((r) => r.body)).toEqual(Array(4).fill('{"name":"HQ"}'));
   });
+
+  it('as middleware, recovers from a network error on the first send', async () => {
+    const s = await scripted(['drop', 'drop']);
+    const { delays, sleep } = recordingSleep();
+    const client = createClient<Record<string, never>>({ baseUrl: s.url });
+    client.use(retry({ random: () => 1, baseDelayMs: 100, sleep }));
+    // biome-ignore lint/suspicious/noExplicitAny: an untyped path on an empty schema
+    const { response } = await (client as any).GET('/x', { parseAs: 'text' });
+    expect(response.status).toBe(200);
+    expect(s.seen).toHaveLength(3);
+    expect(delays).toEqual([100, 200]);
+  });
 });
