@@ -126,7 +126,16 @@ export class ManagedTokenProvider implements TokenProvider {
         await this.#grant.revoke(this.#context, token);
       }
     } catch (error) {
+      this.#report(error);
+    }
+  }
+
+  /** Hands an unawaited failure to `onBackgroundError`; a throwing callback is ignored. */
+  #report(error: unknown): void {
+    try {
       this.#onBackgroundError?.(error);
+    } catch {
+      // A reporting hook must not turn into an unhandled rejection.
     }
   }
 
@@ -169,7 +178,7 @@ export class ManagedTokenProvider implements TokenProvider {
         const retryAfterMs = isJamfAuthError(error) ? error.retryAfterMs : undefined;
         this.#backgroundPausedUntil =
           this.#context.now() + (retryAfterMs ?? BACKGROUND_RETRY_DELAY_MS);
-        this.#onBackgroundError?.(error);
+        this.#report(error);
       });
   }
 

@@ -92,7 +92,9 @@ export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typ
 
 /**
  * An openapi-fetch middleware with the behaviour of {@link withAuth}. Register it first
- * (outermost); its one replay after a 401 is sent with the client's `fetch` directly.
+ * (outermost); its one replay after a 401 is sent with the client's `fetch` directly. If a
+ * later middleware answers a request itself (returns a `Response` from `onRequest`), the copy
+ * kept for a replay is only released when the middleware is garbage collected.
  * @example client.use(authMiddleware(provider));
  */
 export function authMiddleware(provider: TokenProvider): AuthMiddleware {

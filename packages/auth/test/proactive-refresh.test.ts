@@ -67,6 +67,20 @@ describe('proactive refresh', () => {
     expect(jamf.count('/api/oauth/token')).toBe(3);
   });
 
+  it('a throwing onBackgroundError hook does not become an unhandled rejection', async () => {
+    let calls = 0;
+    const { clock, provider, first } = await warmProvider(() => {
+      calls += 1;
+      throw new Error('hook failed');
+    });
+    jamf.overrides.set('/api/oauth/token', (_req, res) => {
+      res.writeHead(500).end();
+    });
+    clock.advance(85_000);
+    expect((await provider.getToken()).token).toBe(first.token);
+    await expect.poll(() => calls).toBe(1);
+  });
+
   it('an expired token makes callers wait for one new token', async () => {
     const { clock, provider, first } = await warmProvider();
     clock.advance(100_000);
