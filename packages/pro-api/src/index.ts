@@ -9,5 +9,5 @@ export type { ProClient, Schema } from './pro-client.js';
 export { createProClient } from './pro-client.js';
 export type { RsqlExpression, RsqlOperator, RsqlPattern, RsqlValue } from './rsql.js';
 export { rsql } from './rsql.js';
-export type { FetchResult } from './unwrap.js';
+export type { FetchResult, SuccessData } from './unwrap.js';
 export { unwrap } from './unwrap.js';

@@ -5,6 +5,13 @@ export type FetchResult<Data> =
   | { data: Data; error?: never; response: Response }
   | { data?: never; error: unknown; response: Response };
 
+/** The `data` of a result's successful branch (`undefined` for an empty success such as 204). */
+export type SuccessData<Result> = Result extends { data: infer Data; error?: never }
+  ? [Data] extends [never]
+    ? undefined
+    : Data
+  : never;
+
 /**
  * Returns a call's `data`, or throws a {@link JamfApiError} for an unsuccessful response.
  * For code that prefers exceptions over openapi-fetch's `{ data, error, response }`.
@@ -12,10 +19,12 @@ export type FetchResult<Data> =
  * @example
  * const roles = await unwrap(jamf.GET('/v1/api-roles'));
  */
-export async function unwrap<Data>(
-  result: FetchResult<Data> | Promise<FetchResult<Data>>,
-): Promise<Data> {
-  const settled = await result;
-  if (settled.response.ok && settled.error === undefined) return settled.data as Data;
+export async function unwrap<Result extends FetchResult<unknown>>(
+  result: Result | Promise<Result>,
+): Promise<SuccessData<Result>> {
+  const settled: FetchResult<unknown> = await result;
+  if (settled.response.ok && settled.error === undefined) {
+    return settled.data as SuccessData<Result>;
+  }
   throw JamfApiError.from(settled.response, settled.error);
 }

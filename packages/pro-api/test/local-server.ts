@@ -9,7 +9,7 @@ export interface LocalServer {
 }
 
 export async function startLocalServer(
-  handle: (request: IncomingMessage, response: ServerResponse) => void | Promise<void>,
+  handle: (request: IncomingMessage, response: ServerResponse) => unknown,
 ): Promise<LocalServer> {
   const server = createServer((request, response) => {
     Promise.resolve(handle(request, response)).catch((error: unknown) => {
