@@ -120,14 +120,11 @@ export class ManagedTokenProvider implements TokenProvider {
     const token = this.#current;
     this.#current = undefined;
     if (token === undefined) return;
-    try {
-      await this.invalidate(token);
-      if (this.#grant.revoke !== undefined && !token.isExpired(this.#context.now())) {
-        await this.#grant.revoke(this.#context, token);
-      }
-    } catch (error) {
-      this.#report(error);
+    // Revoking on the server matters most; the store clean-up is attempted even if it fails.
+    if (this.#grant.revoke !== undefined && !token.isExpired(this.#context.now())) {
+      await this.#grant.revoke(this.#context, token).catch((error: unknown) => this.#report(error));
     }
+    await this.invalidate(token).catch((error: unknown) => this.#report(error));
   }
 
   /** Hands an unawaited failure to `onBackgroundError`; a throwing callback is ignored. */

@@ -47,6 +47,26 @@ describe('close() and Symbol.asyncDispose', () => {
     expect(jamf.live.size).toBe(0);
   });
 
+  it('a failing revoke is reported, not thrown, and close() still settles once', async () => {
+    jamf = await startFakeJamf();
+    const reported: unknown[] = [];
+    const provider = userCredentials({
+      baseUrl: jamf.url,
+      username: 'admin',
+      password: 'correct horse',
+      onBackgroundError: (error) => reported.push(error),
+    });
+    await provider.getToken();
+    jamf.overrides.set('/api/v1/auth/invalidate-token', (_req, res) => {
+      res.writeHead(503).end();
+    });
+    await provider.close();
+    await provider.close();
+    expect(jamf.count('/api/v1/auth/invalidate-token')).toBe(1);
+    expect(reported).toHaveLength(1);
+    expect(isJamfAuthError(reported[0], 'TOKEN_ENDPOINT_ERROR')).toBe(true);
+  });
+
   it('does nothing on the server when no token was fetched', async () => {
     jamf = await startFakeJamf();
     const provider = userCredentials({ baseUrl: jamf.url, username: 'admin', password: 'x' });
