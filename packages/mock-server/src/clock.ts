@@ -6,14 +6,23 @@ export interface MockClock {
   advance(ms: number): void;
 }
 
+/** A clock whose owner can take back what `advance` added. */
+export interface ResettableMockClock extends MockClock {
+  /** Forgets every `advance`. */
+  reset(): void;
+}
+
 /**
  * Creates a clock that reads `now` (default `Date.now`, so vitest's `vi.setSystemTime` applies)
  * plus whatever `advance` has added.
  */
-export function createMockClock(now: () => number = () => Date.now()): MockClock {
+export function createMockClock(now: () => number = () => Date.now()): ResettableMockClock {
   let offsetMs = 0;
   return {
     now: () => now() + offsetMs,
+    reset() {
+      offsetMs = 0;
+    },
     advance(ms: number) {
       if (!Number.isFinite(ms) || ms < 0)
         throw new RangeError('advance(ms) needs a finite ms >= 0');

@@ -60,7 +60,7 @@ export interface JamfMock {
   readonly internalErrors: readonly unknown[];
   /** Makes every issued token invalid at once. */
   expireTokens(): void;
-  /** Fresh state, no faults, zeroed stats (the clock keeps its time). */
+  /** Fresh state, no faults, zeroed stats, and the clock back to its source (no `advance`). */
   reset(): void;
 }
 
@@ -139,12 +139,13 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
       return state;
     },
     faults,
-    clock,
+    clock: { now: clock.now, advance: clock.advance },
     baseUrl,
     stats,
     internalErrors,
     expireTokens: () => state.tokens.expireAll(),
     reset() {
+      clock.reset();
       state = freshState();
       faults.clear();
       internalErrors.length = 0;

@@ -11,7 +11,7 @@ export {
   DEFAULT_CLIENT_TOKEN_LIFETIME_SECONDS,
 } from './api-integrations.js';
 export { type ApiRole, ApiRoleStore } from './api-roles.js';
-export { createMockClock, type MockClock } from './clock.js';
+export { createMockClock, type MockClock, type ResettableMockClock } from './clock.js';
 export {
   createJamfMock,
   DEFAULT_BASE_URL,
