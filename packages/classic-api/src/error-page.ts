@@ -24,9 +24,10 @@ export function errorFromPage(
   );
   const explained = paragraphs.find((text) => /^Error\b:?/i.test(text));
   const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+  // Jamf's page: the status name, then what went wrong (`Error: …` when Jamf explains it).
   const message = explained
     ? explained.replace(/^Error\b:?\s*/i, '')
-    : (paragraphs[0] ?? (title ? textOf(title) : undefined));
+    : (paragraphs[1] ?? paragraphs[0] ?? (title ? textOf(title) : undefined));
   return new ClassicApiError(
     codeForStatus(status),
     message || `HTTP ${status} from ${request.method} ${request.path}`,
@@ -34,7 +35,7 @@ export function errorFromPage(
       status,
       method: request.method,
       path: request.path,
-      ...(explained ? {} : { body: body.slice(0, 2000) }),
+      ...(paragraphs.length > 0 ? {} : { body: body.slice(0, 2000) }),
     },
   );
 }
@@ -43,10 +44,10 @@ function textOf(html: string): string {
   return html
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X'))
-        return String.fromCodePoint(Number.parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name.toLowerCase()] ?? entity;
+      if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? entity;
+      const isHex = name[1] === 'x' || name[1] === 'X';
+      const point = isHex ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return point <= 0x10ffff ? String.fromCodePoint(point) : entity;
     })
     .replace(/\s+/g, ' ')
     .trim();

@@ -8,21 +8,19 @@ export interface ClassicMiddlewareParams {
   readonly options: { readonly baseUrl: string; readonly fetch: typeof fetch };
 }
 
+/** What a hook may return: a replacement, or nothing (`void`, as openapi-fetch allows). */
+// biome-ignore lint/suspicious/noConfusingVoidType: a hook that returns nothing is typed `void`
+type HookResult<T> = T | undefined | void | Promise<T | undefined | void>;
+
 /**
  * A hook around each HTTP exchange, shaped like an openapi-fetch 0.17 middleware so the same
  * objects (e.g. `authMiddleware` of `@jamf/auth`) serve the Pro and Classic clients.
  * `onRequest` hooks run in order, `onResponse` and `onError` in reverse order.
  */
 export interface ClassicMiddleware {
-  onRequest?(
-    params: ClassicMiddlewareParams,
-  ): Request | Response | undefined | void | Promise<Request | Response | undefined | void>;
-  onResponse?(
-    params: ClassicMiddlewareParams & { response: Response },
-  ): Response | undefined | void | Promise<Response | undefined | void>;
-  onError?(
-    params: ClassicMiddlewareParams & { error: unknown },
-  ): Response | Error | undefined | void | Promise<Response | Error | undefined | void>;
+  onRequest?(params: ClassicMiddlewareParams): HookResult<Request | Response>;
+  onResponse?(params: ClassicMiddlewareParams & { response: Response }): HookResult<Response>;
+  onError?(params: ClassicMiddlewareParams & { error: unknown }): HookResult<Response | Error>;
 }
 
 /** Sends one request through the middleware chain and `fetch`. */
@@ -58,7 +56,7 @@ export async function sendThroughMiddleware(
     }
   }
   for (const hook of [...middleware].reverse()) {
-    const replaced: Response | undefined | void = await hook.onResponse?.({
+    const replaced: unknown = await hook.onResponse?.({
       ...base,
       request: current,
       response,

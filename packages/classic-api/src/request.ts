@@ -103,10 +103,9 @@ function fillPath(template: string, values: Record<string, unknown>): string {
     if (value === undefined || value === null || value === '') {
       throw new TypeError(`Missing path parameter "${name}" for ${template}`);
     }
-    // A list of ids (`/id/13,14,15`) keeps its commas; anything else is one encoded segment.
-    return Array.isArray(value)
-      ? value.map((item) => encodeURIComponent(String(item))).join(',')
-      : encodeURIComponent(String(value));
+    // Commas may stay literal in a path segment, and Jamf lists ids with them (`/id/13,14,15`).
+    const text = Array.isArray(value) ? value.map(String).join(',') : String(value);
+    return encodeURIComponent(text).replaceAll('%2C', ',');
   });
 }
 
