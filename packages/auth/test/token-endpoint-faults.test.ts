@@ -105,9 +105,14 @@ describe('token endpoint fault matrix', () => {
     jamf.holds.set(TOKEN, held.wait);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const arrived = jamf.nextRequest(TOKEN);
-    const pending = failure(provider({ timeoutMs: 10_000 }).getToken());
+    let settled = false;
+    const pending = failure(provider({ timeoutMs: 10_000 }).getToken()).finally(() => {
+      settled = true;
+    });
     await arrived;
     vi.advanceTimersByTime(9_999);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
     expect(jamf.count(TOKEN)).toBe(1);
     vi.advanceTimersByTime(1);
     const error = await pending;
