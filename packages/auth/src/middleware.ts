@@ -30,6 +30,11 @@ function authorize(request: Request, provider: TokenProvider, token: AccessToken
   return new Request(request, { headers });
 }
 
+/** A copy to replay after a 401; a request without a body can simply be sent again. */
+function spareOf(request: Request): Request {
+  return request.body === null ? request : request.clone();
+}
+
 /** Frees a body nobody will read, so teed request streams do not pile up. */
 function discard(body: ReadableStream<Uint8Array> | null, bodyUsed: boolean): void {
   if (body !== null && !bodyUsed) body.cancel().catch(() => undefined);
@@ -73,8 +78,8 @@ export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typ
     const request = new Request(input, init);
     if (!isForProvider(request, provider)) return fetchImpl(request);
     const token = await provider.getToken();
-    // Cloned before the first send: a sent body cannot be read again.
-    const spare = request.clone();
+    // Copied before the first send: a sent body cannot be read again.
+    const spare = spareOf(request);
     let response: Response;
     try {
       response = await send(authorize(request, provider, token));
@@ -108,7 +113,7 @@ export function authMiddleware(provider: TokenProvider): AuthMiddleware {
     async onRequest({ request, id }) {
       if (!isForProvider(request, provider)) return undefined;
       const token = await provider.getToken();
-      pending.set(id, { spare: request.clone(), token });
+      pending.set(id, { spare: spareOf(request), token });
       return authorize(request, provider, token);
     },
     async onResponse({ response, id, options }) {
