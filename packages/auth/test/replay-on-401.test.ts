@@ -61,6 +61,24 @@ describe('401 → refresh → replay (withAuth)', () => {
     },
   );
 
+  it('replays a Request object passed as the only argument', async () => {
+    jamf = await startFakeJamf();
+    const provider = userProvider();
+    jamf.live.delete((await provider.getToken()).token);
+    const request = new Request(`${jamf.url}/api/v1/buildings/1`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-trace': 'abc' },
+      body: '{"name":"Annex"}',
+    });
+    const response = await withAuth(fetch, provider)(request);
+    expect(await response.text()).toBe('{"name":"Annex"}');
+    const api = jamf.calls.filter((c) => c.path === '/api/v1/buildings/1');
+    expect(api.map((c) => [c.method, c.body.toString()])).toEqual([
+      ['PUT', '{"name":"Annex"}'],
+      ['PUT', '{"name":"Annex"}'],
+    ]);
+  });
+
   it('a second 401 is UNAUTHORIZED_AFTER_REFRESH after exactly two API calls', async () => {
     jamf = await startFakeJamf();
     jamf.overrides.set('/api/v1/buildings', (_req, res) =>

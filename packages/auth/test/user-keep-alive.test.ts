@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userCredentials, withAuth } from '../src/index.js';
-import { type FakeJamf, manualClock, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, gate, manualClock, startFakeJamf } from './fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {
@@ -46,6 +46,26 @@ describe('user tokens', () => {
     const later = jamf.calls.slice(apiCallsBefore);
     expect(later.some((c) => c.authorization?.includes(first.token))).toBe(false);
     expect(jamf.count('/api/v1/auth/token')).toBe(1);
+    expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
+  });
+
+  it('callers do not wait for a keep-alive held open by the server', async () => {
+    const { clock, provider, authed } = await setup();
+    const first = await provider.getToken();
+    const held = gate();
+    jamf.holds.set('/api/v1/auth/keep-alive', held.wait);
+    const arrived = jamf.nextRequest('/api/v1/auth/keep-alive');
+    clock.advance(1_150_000);
+    const tokens = await Promise.all(Array.from({ length: 100 }, () => provider.getToken()));
+    await arrived;
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () => authed(`${jamf.url}/api/v1/sites`).then((r) => r.status)),
+    );
+    expect(tokens.every((token) => token.token === first.token)).toBe(true);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
+    held.open();
+    await expect.poll(async () => (await provider.getToken()).token).not.toBe(first.token);
     expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
   });
 
