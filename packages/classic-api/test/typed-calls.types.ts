@@ -47,6 +47,13 @@ export async function typedCalls(): Promise<void> {
   const policy = await classic.policies.get({ id: 7 });
   const frequency: string | undefined = policy.general?.frequency;
 
+  // Read-only resources named after their schema.
+  await classic.computerhistory.get({ serialnumber: 'C02XYZ' });
+  // @ts-expect-error computer history cannot be written
+  await classic.computerhistory.create({});
+  const code = await classic.activationcode.get();
+  await classic.activationcode.update({ code: code.code ?? '' });
+
   // Singletons have no lookups.
   await classic.smtpserver.get();
   // @ts-expect-error a singleton is not looked up

@@ -265,9 +265,42 @@ function typeResource(
     const subset = paths[`${path}/subset/{subset}`]?.get as Record<string, unknown> | undefined;
     if (subset) (subset.responses as Record<string, unknown>)['200'] = read(resource.root, ref);
   }
-  if (resource.list) {
-    const get = paths[resource.list.path]?.get as Record<string, unknown> | undefined;
-    const listRef = { $ref: `#/components/schemas/${resource.list.schema}` };
-    if (get) (get.responses as Record<string, unknown>)['200'] = read(resource.list.root, listRef);
+  const list = resource.list;
+  if (list) {
+    const get = paths[list.path]?.get as Record<string, unknown> | undefined;
+    const listRef = { $ref: `#/components/schemas/${list.schema}` };
+    if (get) (get.responses as Record<string, unknown>)['200'] = read(list.root, listRef);
   }
+  // Other reads of the segment: searches answer the list, other lookups the object.
+  const prefix = resource.segment === 'accounts' ? undefined : `/${resource.segment}/`;
+  for (const [path, item] of Object.entries(paths)) {
+    const get = item.get as { responses: Record<string, unknown> } | undefined;
+    if (!prefix || !path.startsWith(prefix) || !get || isTyped(get.responses['200'])) continue;
+    const words = path.slice(prefix.length).split('/');
+    const isSearch = words.some((word) => LIST_WORDS.has(word));
+    if (isSearch && list) {
+      get.responses['200'] = read(list.root, { $ref: `#/components/schemas/${list.schema}` });
+    } else if (!isSearch && isObjectLookup(words, resource)) {
+      get.responses['200'] = read(resource.root, ref);
+    }
+  }
+}
+
+/** Path words of reads that answer a list (`/computers/match/{match}`, `/users/email/{email}`). */
+const LIST_WORDS = new Set(['match', 'category', 'createdBy', 'email']);
+
+/**
+ * `/<segment>/<word>/{value}`, optionally followed by `/version/{version}` or
+ * `/subset/{subset}`, addresses one object; for a segment named after its object schema
+ * (`computerhistory`, `computerapplications`) every read does.
+ */
+function isObjectLookup(words: string[], resource: ClassicResource): boolean {
+  if (resource.root.replaceAll('_', '') === resource.segment) return true;
+  const [word, value, ...rest] = words;
+  if (!word || word.startsWith('{') || !value?.startsWith('{')) return false;
+  return rest.length === 0 || (rest.length === 2 && ['version', 'subset'].includes(rest[0] ?? ''));
+}
+
+function isTyped(response: unknown): boolean {
+  return typeof response === 'object' && response !== null && 'content' in response;
 }

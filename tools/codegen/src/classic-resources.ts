@@ -98,7 +98,7 @@ export function findClassicResources(
     const rootMethods = paths[rootPath] ? methodsOf(paths[rootPath]) : [];
     if (listSchemaName && listSchema?.type === 'array' && rootMethods.includes('get')) {
       resource.list = { path: rootPath, root: listSchemaName, schema: listSchemaName };
-    } else if (Object.keys(lookups).length === 0 && rootMethods.length > 0) {
+    } else if (Object.keys(lookups).length === 0 && rootMethods.includes('get')) {
       resource.singleton = { path: rootPath, methods: rootMethods };
     }
     if (!resource.list && !resource.singleton && Object.keys(lookups).length === 0) continue;
@@ -116,11 +116,16 @@ function objectFacts(
   const documented = schemaResources[segment];
   if (documented && documented.schema in schemas)
     return { schema: documented.schema, root: documented.root };
-  if (!item) return undefined;
   // Where Jamf documents a separate write shape (`*_post`), it is the fuller one: prefer it.
-  for (const schema of [`${item}_post`, item]) {
-    if (schema in schemas) return { schema, root: item };
+  for (const schema of item ? [`${item}_post`, item] : []) {
+    if (schema in schemas) return { schema, root: item as string };
   }
+  // A segment named after an object schema (`/computerhistory` → `computer_history`) answers
+  // that object under its own name.
+  const bare = Object.keys(schemas).find((name) => name.replaceAll('_', '') === segment);
+  const bareSchema = bare === undefined ? undefined : (schemas[bare] as Record<string, unknown>);
+  if (bare !== undefined && bareSchema?.type !== 'array' && !item)
+    return { schema: bare, root: bare };
   return undefined;
 }
 

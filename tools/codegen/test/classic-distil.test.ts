@@ -286,6 +286,25 @@ describe.skipIf(!hasReference)(`Classic distiller on Jamf's documents ${NEEDS_RE
       'serialnumber',
       'udid',
     ]);
+    expect(Object.keys(resources.computerhistory.lookups).sort()).toEqual([
+      'id',
+      'macaddress',
+      'name',
+      'serialnumber',
+      'udid',
+    ]);
+    expect(resources.activationcode.singleton).toEqual({
+      path: '/activationcode',
+      methods: ['get', 'put'],
+    });
+    const typedReads = Object.values(paths).filter(
+      (item: Json) => item.get?.responses['200'].content,
+    );
+    expect(typedReads.length).toBeGreaterThanOrEqual(214);
+    expect(
+      paths['/computers/match/{match}'].get.responses['200'].content['application/json'].schema
+        .required,
+    ).toEqual(['computers']);
     const text = JSON.stringify(spec);
     expect(text).not.toMatch(/"(summary|example|examples|externalDocs)":/);
     expect(text).not.toMatch(/"description":"[^"]/);

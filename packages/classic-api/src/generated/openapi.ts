@@ -957,7 +957,12 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            computer_history: components["schemas"]["computer_history"];
+                        };
+                        "application/xml": components["schemas"]["computer_history"];
+                    };
                 };
                 "4XX": components["responses"]["ClassicErrorPage"];
                 "5XX": components["responses"]["ClassicErrorPage"];
@@ -1050,13 +1055,25 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/xml": components["schemas"]["computer_inventory_collection"];
+                };
+            };
             responses: {
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": components["schemas"]["ClassicCreated"];
+                    };
                 };
                 "4XX": components["responses"]["ClassicErrorPage"];
                 "5XX": components["responses"]["ClassicErrorPage"];
@@ -8658,7 +8675,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        activation_code: components["schemas"]["activation_code"];
+                    };
+                    "application/xml": components["schemas"]["activation_code"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -8671,13 +8693,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/xml": components["schemas"]["activation_code"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ClassicCreated"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -9211,7 +9245,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        allowed_file_extension: components["schemas"]["allowed_file_extension"];
+                    };
+                    "application/xml": components["schemas"]["allowed_file_extension"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10044,7 +10083,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_check_in: components["schemas"]["computer_check_in"];
+                    };
+                    "application/xml": components["schemas"]["computer_check_in"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10057,13 +10101,25 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/xml": components["schemas"]["computer_check_in"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ClassicCreated"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10177,7 +10233,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_command: components["schemas"]["computer_command_post"];
+                    };
+                    "application/xml": components["schemas"]["computer_command_post"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10198,7 +10259,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_command: components["schemas"]["computer_command_post"];
+                    };
+                    "application/xml": components["schemas"]["computer_command_post"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10684,7 +10750,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_history: components["schemas"]["computer_history"];
+                    };
+                    "application/xml": components["schemas"]["computer_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10705,7 +10776,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_history: components["schemas"]["computer_history"];
+                    };
+                    "application/xml": components["schemas"]["computer_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10726,7 +10802,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_history: components["schemas"]["computer_history"];
+                    };
+                    "application/xml": components["schemas"]["computer_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10747,7 +10828,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_history: components["schemas"]["computer_history"];
+                    };
+                    "application/xml": components["schemas"]["computer_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10768,7 +10854,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_history: components["schemas"]["computer_history"];
+                    };
+                    "application/xml": components["schemas"]["computer_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10787,7 +10878,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_inventory_collection: components["schemas"]["computer_inventory_collection"];
+                    };
+                    "application/xml": components["schemas"]["computer_inventory_collection"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10912,7 +11008,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_invitation: components["schemas"]["computer_invitation"];
+                    };
+                    "application/xml": components["schemas"]["computer_invitation"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10959,7 +11060,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -10981,7 +11087,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11003,7 +11114,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11025,7 +11141,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11048,7 +11169,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11069,7 +11195,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11090,7 +11221,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11111,7 +11247,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11132,7 +11273,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computer_management: components["schemas"]["computer_management"];
+                    };
+                    "application/xml": components["schemas"]["computer_management"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11419,7 +11565,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computers: components["schemas"]["computers"];
+                    };
+                    "application/xml": components["schemas"]["computers"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -11440,7 +11591,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        computers: components["schemas"]["computers"];
+                    };
+                    "application/xml": components["schemas"]["computers"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -12721,7 +12877,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        healthcare_listener_rule: components["schemas"]["healthcare_listener_rule"];
+                    };
+                    "application/xml": components["schemas"]["healthcare_listener_rule"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -12738,9 +12899,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/xml": {
-                    name?: string;
-                };
+                "application/xml": components["schemas"]["healthcare_listener_rule"];
             };
         };
         responses: {
@@ -12749,6 +12908,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ClassicCreated"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -12765,9 +12932,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/xml": {
-                    name?: string;
-                };
+                "application/xml": components["schemas"]["healthcare_listener_rule"];
             };
         };
         responses: {
@@ -12776,6 +12941,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ClassicCreated"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -12978,7 +13151,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        infrastructure_manager: components["schemas"]["infrastructure_manager"];
+                    };
+                    "application/xml": components["schemas"]["infrastructure_manager"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -12993,13 +13171,25 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/xml": components["schemas"]["infrastructure_manager"];
+            };
+        };
         responses: {
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["ClassicCreated"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -13155,7 +13345,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        jss_user: components["schemas"]["jss_user"];
+                    };
+                    "application/xml": components["schemas"]["jss_user"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -13842,7 +14037,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_application: components["schemas"]["mobile_device_application"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_application"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -13864,7 +14064,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_application: components["schemas"]["mobile_device_application"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_application"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -14683,7 +14888,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_enrollment_profile: components["schemas"]["mobile_device_enrollment_profile_post"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_enrollment_profile_post"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15056,7 +15266,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_history: components["schemas"]["mobile_device_history"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15078,7 +15293,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_history: components["schemas"]["mobile_device_history"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15099,7 +15319,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_history: components["schemas"]["mobile_device_history"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15120,7 +15345,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_history: components["schemas"]["mobile_device_history"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15141,7 +15371,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_history: components["schemas"]["mobile_device_history"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15162,7 +15397,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_history: components["schemas"]["mobile_device_history"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_history"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15287,7 +15527,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_invitation: components["schemas"]["mobile_device_invitation_post"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_invitation_post"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15498,7 +15743,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_device_provisioning_profile: components["schemas"]["mobile_device_provisioning_profile"];
+                    };
+                    "application/xml": components["schemas"]["mobile_device_provisioning_profile"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -15709,7 +15959,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        mobile_devices: components["schemas"]["mobile_devices"];
+                    };
+                    "application/xml": components["schemas"]["mobile_devices"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -17250,7 +17505,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        policies: components["schemas"]["policies"];
+                    };
+                    "application/xml": components["schemas"]["policies"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -17271,7 +17531,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        policies: components["schemas"]["policies"];
+                    };
+                    "application/xml": components["schemas"]["policies"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
@@ -18897,7 +19162,12 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        users: components["schemas"]["users"];
+                    };
+                    "application/xml": components["schemas"]["users"];
+                };
             };
             "4XX": components["responses"]["ClassicErrorPage"];
             "5XX": components["responses"]["ClassicErrorPage"];
