@@ -125,6 +125,7 @@ describe('provisionApiClient', () => {
     expect((failure as ProvisioningError).cause).toMatchObject({ status: 403 });
 
     await expect(
+      // @ts-expect-error: not an operation of the Jamf Pro API; checked at run time too
       provisionApiClient(admin, { ...inventoryReader, operations: ['GET /v1/nowhere'] }),
     ).rejects.toMatchObject({
       step: 'resolve-privileges',
