@@ -17,7 +17,7 @@ import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js'
 import { startFixedResponseServer } from './harness/child-server.js';
 import { interleave } from './harness/interleave.js';
 import { closedLoop } from './harness/load.js';
-import { ratioResult, variantResult } from './harness/result.js';
+import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
 import { syntheticComputer } from './harness/synthetic-computers.js';
 
 const PATH = '/v1/computers-inventory-detail/{id}' as const;
@@ -90,10 +90,19 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       context.log(`warm-up ${name}`);
       await closedLoop(warmupRequests, inFlight, call);
     }
+    // Client CPU per request beside req/s: CPU time moves far less than wall time when other
+    // processes compete for the cores, and the server's CPU is in another process.
+    const cpuSamples = new Map<string, number[]>(clients.map(([name]) => [name, []]));
     const samples = await interleave(
       clients.map(([name, call]) => ({
         name,
-        run: async () => (await closedLoop(requests, inFlight, call)).requestsPerSecond,
+        run: async () => {
+          const cpu = process.cpuUsage();
+          const load = await closedLoop(requests, inFlight, call);
+          const used = process.cpuUsage(cpu);
+          cpuSamples.get(name)!.push((used.user + used.system) / requests);
+          return load.requestsPerSecond;
+        },
       })),
       {
         rounds,
@@ -101,14 +110,12 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
       },
     );
-    const variants = clients.map(([name]) =>
+    const [base, auth, full] = clients.map(([name]) =>
       variantResult(name, 'req/s', samples.get(name)!, true),
-    );
-    const [base, auth, full] = variants as [
-      (typeof variants)[0],
-      (typeof variants)[0],
-      (typeof variants)[0],
-    ];
+    ) as [VariantResult, VariantResult, VariantResult];
+    const [baseCpu, authCpu, fullCpu] = clients.map(([name]) =>
+      variantResult(`${name}: client CPU`, 'µs/req', cpuSamples.get(name)!, false),
+    ) as [VariantResult, VariantResult, VariantResult];
     return {
       params: {
         requestsPerVariant: totalRequests,
@@ -118,20 +125,18 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         warmupRequests,
         server: 'node:http child process on 127.0.0.1',
       },
-      variants,
+      variants: [base, auth, full, baseCpu, authCpu, fullCpu],
       ratios: [
-        ratioResult('pro-api + auth ÷ bare', auth, base),
-        ratioResult('full stack ÷ bare', full, base),
+        ratioResult('pro-api + auth ÷ bare, req/s', auth, base),
+        ratioResult('full stack ÷ bare, req/s', full, base),
+        ratioResult('pro-api + auth ÷ bare, client CPU', authCpu, baseCpu),
+        ratioResult('full stack ÷ bare, client CPU', fullCpu, baseCpu),
       ],
       notes: [
-        `per-request cost over bare, from medians: auth ${usPerRequest(auth.median, base.median)} µs, full stack ${usPerRequest(full.median, base.median)} µs (one client process)`,
+        `client CPU added per request, difference of medians: auth ${(authCpu.median - baseCpu.median).toFixed(1)} µs, full stack ${(fullCpu.median - baseCpu.median).toFixed(1)} µs`,
       ],
     };
   } finally {
     await server.close();
   }
-}
-
-function usPerRequest(slowerPerSecond: number, basePerSecond: number): string {
-  return ((1 / slowerPerSecond - 1 / basePerSecond) * 1e6).toFixed(1);
 }

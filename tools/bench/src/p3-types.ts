@@ -6,7 +6,8 @@
  *     privileges, compare with the committed files) ÷ the raw `openapi-typescript` CLI on the same
  *     reference file;
  *   - consumers: `tsc --noEmit` of fixtures/consumer-pro-api.ts (the package's published .d.ts) ÷
- *     the same program over the raw CLI's output (as a .d.ts) + openapi-fetch; both skipLibCheck.
+ *     the same program over the raw CLI's output (as a .d.ts) + openapi-fetch; all skipLibCheck.
+ *     A third consumer uses the per-area entries (`@jamf/pro-api/computer-inventory`, …).
  * Needs ../shared/reference; skips with a message where it is absent.
  */
 import { existsSync } from 'node:fs';
@@ -16,11 +17,21 @@ import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js'
 import { skip } from './harness/benchmark.js';
 import { interleave } from './harness/interleave.js';
 import { type ChildMeasurement, measureNodeScript } from './harness/measured-child.js';
-import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
+import {
+  type RatioResult,
+  ratioResult,
+  type VariantResult,
+  variantResult,
+} from './harness/result.js';
 
 const REFERENCE = '../shared/reference/jamf-pro-11.30.1.api-schema.json';
 
-type Pair = [VariantResult, VariantResult];
+interface Measured {
+  time: VariantResult[];
+  cpu: VariantResult[];
+  memory: VariantResult[];
+  notes: string[];
+}
 
 interface Job {
   name: string;
@@ -33,10 +44,10 @@ interface Job {
 
 async function compare(
   context: BenchmarkContext,
-  jobs: [Job, Job],
+  jobs: Job[],
   rounds: number,
   timeoutMs: number,
-): Promise<{ time: Pair; cpu: Pair; memory: Pair; notes: string[] }> {
+): Promise<Measured> {
   const measured = new Map<string, ChildMeasurement[]>(jobs.map((j) => [j.name, []]));
   const samples = await interleave(
     jobs.map((job) => ({
@@ -60,9 +71,7 @@ async function compare(
       onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
     },
   );
-  const time = jobs.map((j) =>
-    variantResult(`${j.name}: wall`, 'ms', samples.get(j.name)!, false),
-  ) as Pair;
+  const time = jobs.map((j) => variantResult(`${j.name}: wall`, 'ms', samples.get(j.name)!, false));
   const cpu = jobs.map((j) =>
     variantResult(
       `${j.name}: CPU`,
@@ -70,7 +79,7 @@ async function compare(
       measured.get(j.name)!.map((m) => m.userCpuMs + m.systemCpuMs),
       false,
     ),
-  ) as Pair;
+  );
   const memory = jobs.map((j) =>
     variantResult(
       `${j.name}: peak RSS`,
@@ -78,7 +87,7 @@ async function compare(
       measured.get(j.name)!.map((m) => m.maxRssBytes / 2 ** 20),
       false,
     ),
-  ) as Pair;
+  );
   const notes = jobs.map(
     (j) =>
       `${j.name}: exit codes ${measured
@@ -87,6 +96,15 @@ async function compare(
         .join(', ')}`,
   );
   return { time, cpu, memory, notes };
+}
+
+/** Wall, CPU and peak-RSS ratios of job `a` over job `b`. */
+function ratios(name: string, measured: Measured, a: number, b: number): RatioResult[] {
+  return [
+    ratioResult(`${name}, wall`, measured.time[a]!, measured.time[b]!),
+    ratioResult(`${name}, CPU`, measured.cpu[a]!, measured.cpu[b]!),
+    ratioResult(`${name}, peak RSS`, measured.memory[a]!, measured.memory[b]!),
+  ];
 }
 
 /** Runs P3; see the module comment. */
@@ -124,7 +142,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     timeoutMs,
   );
 
-  for (const file of ['consumer-pro-api.ts', 'consumer-raw.ts']) {
+  for (const file of ['consumer-pro-api.ts', 'consumer-raw.ts', 'consumer-areas.ts']) {
     await copyFile(join(context.benchRoot, 'fixtures', file), join(work, file));
   }
   const compilerOptions = {
@@ -137,7 +155,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     skipLibCheck: true,
     types: [],
   };
-  for (const name of ['pro-api', 'raw']) {
+  for (const name of ['pro-api', 'raw', 'areas']) {
     const tsconfig = { compilerOptions, files: [`consumer-${name}.ts`] };
     await writeFile(join(work, `tsconfig.${name}.json`), JSON.stringify(tsconfig, null, 2));
   }
@@ -155,6 +173,13 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         name: 'tsc: raw types + openapi-fetch consumer',
         script: tsc,
         args: ['-p', 'tsconfig.raw.json'],
+        cwd: work,
+        okExitCodes: [0],
+      },
+      {
+        name: 'tsc: @jamf/pro-api per-area entries consumer',
+        script: tsc,
+        args: ['-p', 'tsconfig.areas.json'],
         cwd: work,
         okExitCodes: [0],
       },
@@ -178,12 +203,9 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       ...consumers.memory,
     ],
     ratios: [
-      ratioResult('codegen ÷ raw CLI, wall', ...generation.time),
-      ratioResult('codegen ÷ raw CLI, CPU', ...generation.cpu),
-      ratioResult('codegen ÷ raw CLI, peak RSS', ...generation.memory),
-      ratioResult('tsc pro-api ÷ raw consumer, wall', ...consumers.time),
-      ratioResult('tsc pro-api ÷ raw consumer, CPU', ...consumers.cpu),
-      ratioResult('tsc pro-api ÷ raw consumer, peak RSS', ...consumers.memory),
+      ...ratios('codegen ÷ raw CLI', generation, 0, 1),
+      ...ratios('tsc pro-api ÷ raw consumer', consumers, 0, 1),
+      ...ratios('tsc per-area ÷ raw consumer', consumers, 2, 1),
     ],
     notes: [...generation.notes, ...consumers.notes],
   };
