@@ -97,6 +97,19 @@ describe('loading the schema from a live server URL', () => {
     expect(sink.text()).not.toContain(TOKEN);
   });
 
+  it('diffs two URLs with the token sent to both and never printed', async () => {
+    const sink = logSink();
+    const url = `${base}/api/schema`;
+    const code = await main(['diff', url, THINGS_V1, '--token', TOKEN, '--json'], {
+      log: sink.log,
+    });
+    expect(code).toBe(0);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(JSON.parse(sink.text()).from.source).toBe(url);
+    expect(sink.text()).not.toContain(TOKEN);
+  });
+
   it('reports an unreachable server without printing the token', async () => {
     const sink = logSink();
     const closed = createServer();
