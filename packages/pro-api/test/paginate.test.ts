@@ -237,6 +237,36 @@ describe('paginate', () => {
     await closedUnanswered(2);
   });
 
+  it("stops with the caller's abort reason and hangs up on pages in flight", async () => {
+    const { server, closedUnanswered, requested } = await pagedServer({
+      respond: (page) => (page.page === 0 ? slice(100, page) : 'hold'),
+      batch: () => true,
+    });
+    const jamf = createProClient({ baseUrl: server.origin });
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    const seen: string[] = [];
+    const failure = await (async () => {
+      for await (const role of paginate(jamf, '/v1/api-roles', {
+        pageSize: 10,
+        concurrency: 2,
+        signal: controller.signal,
+      })) {
+        seen.push(role.id);
+        if (role.id === '9') {
+          await requested(3);
+          controller.abort(reason);
+        }
+      }
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(seen).toHaveLength(10);
+    expect(failure).toBe(reason);
+    await closedUnanswered(2);
+  });
+
   it('rejects a nonsensical page size or concurrency', async () => {
     const jamf = createProClient({ baseUrl: 'http://127.0.0.1:9' });
     await expect(collect(paginate(jamf, '/v1/api-roles', { pageSize: 0 }))).rejects.toThrow(

@@ -3,7 +3,7 @@
  * Each call must compile; each `@ts-expect-error` must really be an error.
  */
 import { expectTypeOf } from 'vitest';
-import { createProClient, type Schema } from '../src/index.js';
+import { createProClient, paginate, type Schema } from '../src/index.js';
 
 export async function computersInventory() {
   const jamf = createProClient({ baseUrl: 'https://tenant.jamfcloud.com' });
@@ -92,4 +92,22 @@ export async function apiIntegrationsCrud() {
   });
   // @ts-expect-error: client credentials are created with POST, not GET
   await jamf.GET('/v1/api-integrations/{id}/client-credentials', { params: { path: { id } } });
+}
+
+export async function paginatedPaths() {
+  const jamf = createProClient({ baseUrl: 'https://tenant.jamfcloud.com' });
+  for await (const computer of paginate(jamf, '/v1/computers-inventory', {
+    params: { query: { section: ['GENERAL'], sort: ['id:asc'], filter: 'id>0' } },
+  })) {
+    expectTypeOf(computer).toEqualTypeOf<Schema<'ComputerInventory'>>();
+  }
+  // A wrong path is a plain "not assignable to PaginatedPath<paths>" error, not TS2589.
+  // @ts-expect-error: no such path
+  paginate(jamf, '/v1/api-rolez');
+  // @ts-expect-error: this list is not paged
+  paginate(jamf, '/v1/api-role-privileges');
+  // @ts-expect-error: paginate sets `page` itself
+  paginate(jamf, '/v1/computers-inventory', { params: { query: { page: 3 } } });
+  // @ts-expect-error: the parameter is `section`
+  paginate(jamf, '/v1/computers-inventory', { params: { query: { sections: ['GENERAL'] } } });
 }
