@@ -4,7 +4,22 @@ import { shapeOfChild, shapeOfRoot, type XmlShape } from './xml-shape.js';
 
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
-const builder = new XMLBuilder({ processEntities: true, suppressEmptyNode: false });
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  // A raw CR would be read back as LF (XML line-end handling); a reference keeps it.
+  '\r': '&#13;',
+};
+
+const builder = new XMLBuilder({
+  processEntities: false,
+  suppressEmptyNode: false,
+  tagValueProcessor: (_name, value) =>
+    String(value).replace(/[&<>"'\r]/g, (char) => ESCAPES[char] ?? char),
+});
 
 const parser = new XMLParser({
   ignoreAttributes: true,

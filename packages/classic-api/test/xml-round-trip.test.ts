@@ -120,4 +120,54 @@ describe('XML in Classic conventions', () => {
     };
     expect(roundTrip('policy', policy).value).toEqual(policy);
   });
+
+  it('keeps text that looks like markup or entities, and CR line ends, exactly', () => {
+    for (const name of [
+      '&lt;',
+      '&amp;amp;',
+      'caf&#233;',
+      ']]>',
+      'a\r\nb',
+      'a\rb',
+      '\ttabbed ',
+      ' ',
+    ]) {
+      expect(parseClassicXml(toClassicXml('category', { name })).value).toEqual({ name });
+    }
+  });
+
+  it('round-trips 500 seeded random strings of awkward characters', () => {
+    const alphabet = [
+      'a',
+      'Z',
+      '0',
+      ' ',
+      '\n',
+      '\r',
+      '\t',
+      '&',
+      '<',
+      '>',
+      '"',
+      "'",
+      ';',
+      '#',
+      'é',
+      '✓',
+      '😀',
+      ']]>',
+      '&amp;',
+    ];
+    let state = 20_240_611;
+    const next = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state;
+    };
+    for (let i = 0; i < 500; i += 1) {
+      const length = next() % 12;
+      const name = Array.from({ length }, () => alphabet[next() % alphabet.length]).join('');
+      const script = { name, script_contents: name, parameters: { parameter4: name } };
+      expect(parseClassicXml(toClassicXml('script', script)).value).toEqual(script);
+    }
+  });
 });
