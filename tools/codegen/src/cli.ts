@@ -26,11 +26,12 @@ export interface MainOptions {
 
 function usage(targets: readonly CodegenTarget[]): string {
   return `Usage:
-  jamf-codegen [--target NAME] [--from FILE|URL] [--token TOKEN] [--jamf-version X.Y.Z]
-      Regenerate every target's files (or only NAME's). Targets: ${targets.map((t) => t.name).join(', ')}.
-      --from replaces the default source of the first target run (pro, or NAME's);
+  jamf-codegen [--target NAME]... [--from FILE|URL] [--token TOKEN] [--jamf-version X.Y.Z]
+      Regenerate every target's files (or only the NAMEs given, in registry order).
+      Targets: ${targets.map((t) => t.name).join(', ')}.
+      --from replaces the default source of the first target run (pro unless excluded);
       a URL is a live server's https://HOST/api/schema (token from --token or JAMF_TOKEN).
-  jamf-codegen --check [--target NAME]
+  jamf-codegen --check [--target NAME]...
       Exit 1 when committed specs/ or generated/ differ from what the generator produces.
   jamf-codegen diff OLD NEW [--json] [--token TOKEN]
       Compare two schemas (files or URLs): operations added/removed, parameters, required
@@ -55,11 +56,16 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     log(usage(targets));
     return 0;
   }
-  const selected = values.target ? targets.filter((t) => t.name === values.target) : targets;
-  if (selected.length === 0) {
-    log(`error: unknown target ${values.target}; known: ${targets.map((t) => t.name).join(', ')}`);
+  const wanted = values.target ?? [];
+  const unknown = wanted.filter((name) => !targets.some((t) => t.name === name));
+  if (unknown.length > 0) {
+    log(
+      `error: unknown target ${unknown.join(', ')}; known: ${targets.map((t) => t.name).join(', ')}`,
+    );
     return 2;
   }
+  // Selected targets run in registry order, so producers still come before their consumers.
+  const selected = wanted.length > 0 ? targets.filter((t) => wanted.includes(t.name)) : targets;
   const files: Record<string, string> = {};
   try {
     await runTargets(selected, files, {
@@ -189,7 +195,7 @@ function parseCli(argv: string[]) {
   return parseArgs({
     args: argv,
     options: {
-      target: { type: 'string' },
+      target: { type: 'string', multiple: true },
       from: { type: 'string' },
       token: { type: 'string' },
       'jamf-version': { type: 'string' },
