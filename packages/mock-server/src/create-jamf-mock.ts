@@ -131,7 +131,15 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   const handlers: RequestHandler[] = table.map((route) =>
     routeHandler(runtime, route, baseUrl, parsedUrl),
   );
-  handlers.push(http.all(`${baseUrl}/*`, ({ request }) => fallback(runtime, table, request)));
+  // A predicate, not the string `${baseUrl}/*`: msw decodes string paths with path-to-regexp,
+  // which throws on a malformed escape such as `%ZZ` (msw then answers 500).
+  const isOurs = (request: Request) => request.url.startsWith(`${baseUrl}/`);
+  handlers.push(
+    http.all(
+      ({ request }) => isOurs(request),
+      ({ request }) => fallback(runtime, table, request),
+    ),
+  );
 
   return {
     handlers,
