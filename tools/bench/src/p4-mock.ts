@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
 import {
   type ChildServer,
+  processCpuMs,
   startFixedResponseServer,
   startListeningCommand,
 } from './harness/child-server.js';
@@ -40,8 +41,11 @@ function mockBin(): string {
 export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
   // The mock answers an inventory page in tens of milliseconds (see README), so these counts
   // keep the run short; they are per sample.
+  // The plain server is far faster, so it gets more requests per sample (its CPU is read in
+  // 10 ms ticks); req/s and CPU per request do not depend on the count.
   const inventoryRequests = context.quick ? 20 : 100;
   const tokenRequests = context.quick ? 100 : 1_000;
+  const plainFactor = context.quick ? 10 : 5;
   const rounds = context.quick ? 1 : 3;
   const computers = 1_000;
   const servers: ChildServer[] = [];
@@ -88,52 +92,95 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     const mockClient = loadClient(mock.origin, IN_FLIGHT);
     const plainClient = loadClient(plain.origin, IN_FLIGHT);
     clients.push(mockClient, plainClient);
-    const inventory = (client: typeof mockClient) => () =>
-      closedLoop(inventoryRequests, IN_FLIGHT, () =>
-        client.send('GET', INVENTORY, { authorization: bearer, accept: 'application/json' }),
-      );
-    const token = (client: typeof mockClient) => () =>
-      closedLoop(tokenRequests, IN_FLIGHT, () =>
-        client.send('POST', TOKEN, { authorization: BASIC, accept: 'application/json' }),
-      );
+    const inventory =
+      (client: typeof mockClient, count = inventoryRequests) =>
+      () =>
+        closedLoop(count, IN_FLIGHT, () =>
+          client.send('GET', INVENTORY, { authorization: bearer, accept: 'application/json' }),
+        );
+    const token =
+      (client: typeof mockClient, count = tokenRequests) =>
+      () =>
+        closedLoop(count, IN_FLIGHT, () =>
+          client.send('POST', TOKEN, { authorization: BASIC, accept: 'application/json' }),
+        );
     const variants = [
-      { name: 'mock: inventory page', load: inventory(mockClient) },
-      { name: 'plain: inventory page', load: inventory(plainClient) },
-      { name: 'mock: token', load: token(mockClient) },
-      { name: 'plain: token', load: token(plainClient) },
+      { name: 'mock: inventory page', server: mock, load: inventory(mockClient) },
+      {
+        name: 'plain: inventory page',
+        server: plain,
+        load: inventory(plainClient, inventoryRequests * plainFactor),
+      },
+      { name: 'mock: token', server: mock, load: token(mockClient) },
+      {
+        name: 'plain: token',
+        server: plain,
+        load: token(plainClient, tokenRequests * plainFactor),
+      },
     ];
+    context.log('warm-up');
+    await inventory(mockClient)();
+    await token(mockClient)();
+    await inventory(plainClient)();
+    await token(plainClient)();
+    // The server's CPU per request (from /proc, Linux only) beside req/s: it moves far less than
+    // wall time when other processes compete for the cores.
+    const cpuSamples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
     const samples = await interleave(
-      variants.map((v) => ({ name: v.name, run: async () => (await v.load()).requestsPerSecond })),
+      variants.map((v) => ({
+        name: v.name,
+        run: async () => {
+          const before = processCpuMs(v.server.pid);
+          const load = await v.load();
+          const after = processCpuMs(v.server.pid);
+          if (before !== undefined && after !== undefined) {
+            cpuSamples.get(v.name)!.push((after - before) / load.requests);
+          }
+          return load.requestsPerSecond;
+        },
+      })),
       {
         rounds,
-        warmupRounds: 1,
+        warmupRounds: 0,
         onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
       },
     );
-    const [mockPage, plainPage, mockToken, plainToken] = variants.map((v) =>
-      variantResult(v.name, 'req/s', samples.get(v.name)!, true),
-    ) as [
-      ReturnType<typeof variantResult>,
-      ReturnType<typeof variantResult>,
-      ReturnType<typeof variantResult>,
-      ReturnType<typeof variantResult>,
+    const speed = variants.map((v) => variantResult(v.name, 'req/s', samples.get(v.name)!, true));
+    const hasCpu = [...cpuSamples.values()].every(
+      (list) => list.length === rounds && list.every((value) => value > 0),
+    );
+    const cpu = hasCpu
+      ? variants.map((v) =>
+          variantResult(`${v.name}: server CPU`, 'ms/req', cpuSamples.get(v.name)!, false),
+        )
+      : [];
+    const ratios = [
+      ratioResult('mock ÷ plain, inventory page, req/s', speed[0]!, speed[1]!),
+      ratioResult('mock ÷ plain, token, req/s', speed[2]!, speed[3]!),
     ];
+    if (hasCpu) {
+      ratios.push(
+        ratioResult('mock ÷ plain, inventory page, server CPU', cpu[0]!, cpu[1]!),
+        ratioResult('mock ÷ plain, token, server CPU', cpu[2]!, cpu[3]!),
+      );
+    }
     return {
       params: {
         computers,
         inventoryRequests,
         tokenRequests,
+        plainRequestsFactor: plainFactor,
         concurrency: IN_FLIGHT,
         rounds,
         inventoryPath: INVENTORY,
       },
-      variants: [mockPage, plainPage, mockToken, plainToken],
-      ratios: [
-        ratioResult('mock ÷ plain, inventory page', mockPage, plainPage),
-        ratioResult('mock ÷ plain, token', mockToken, plainToken),
-      ],
+      variants: [...speed, ...cpu],
+      ratios,
       notes: [
         `inventory page body ${Buffer.byteLength(pageBody).toLocaleString('en-US')} B; token body ${Buffer.byteLength(tokenBody)} B`,
+        hasCpu
+          ? 'server CPU from /proc/PID/stat in 10 ms ticks: coarse for the plain server'
+          : 'server CPU not reported (no /proc, or a sample shorter than one 10 ms tick)',
       ],
     };
   } finally {

@@ -1,11 +1,14 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FixedRoute } from './fixed-response-server.js';
 
 /** A server running in a child process; `close()` ends the child. */
 export interface ChildServer {
   origin: string;
+  /** The server process, e.g. for {@link processCpuMs}. */
+  pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,7 @@ export async function startFixedResponseServer(routes: FixedRoute[]): Promise<Ch
       throw new Error('fixed-response server exited before listening');
     }),
   ])) as [{ port: number }];
-  return { origin: `http://127.0.0.1:${message.port}`, close: () => stop(child) };
+  return { origin: `http://127.0.0.1:${message.port}`, pid: child.pid, close: () => stop(child) };
 }
 
 /**
@@ -70,5 +73,24 @@ export async function startListeningCommand(
   // Keep draining output so a chatty child never blocks on a full pipe.
   child.stdout.resume();
   child.stderr.resume();
-  return { origin, close: () => stop(child) };
+  return { origin, pid: child.pid, close: () => stop(child) };
 }
+
+/**
+ * CPU time (user + system, ms) another process has used so far, from Linux's /proc/PID/stat
+ * (clock ticks of 10 ms); undefined where /proc is not available.
+ */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND);
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every mainstream Linux build. */
+const CLOCK_TICKS_PER_SECOND = 100;
