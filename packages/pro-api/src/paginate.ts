@@ -35,7 +35,10 @@ export interface PaginateOptions<Paths, Path extends keyof Paths> {
     query?: Omit<QueryOf<GetOperation<Paths[Path]>>, 'page' | 'page-size'>;
     path?: PathParamsOf<GetOperation<Paths[Path]>>;
   };
-  /** Items per request (Jamf's `page-size`); default 100. */
+  /**
+   * Items per request (Jamf's `page-size`); default 100. If the server answers page 0 with fewer
+   * items than asked while reporting more in `totalCount`, its smaller size is used from then on.
+   */
   pageSize?: number;
   /** Most requests in flight at once, including pages fetched ahead; default 4. */
   concurrency?: number;
@@ -72,7 +75,7 @@ export async function* paginate<Paths extends {}, Path extends PaginatedPath<Pat
   path: Path,
   options: PaginateOptions<Paths, Path> = {},
 ): AsyncGenerator<PageItem<Paths, Path>, void, undefined> {
-  const pageSize = positiveInteger('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
+  let pageSize = positiveInteger('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
   const concurrency = positiveInteger('concurrency', options.concurrency ?? DEFAULT_CONCURRENCY);
   const controller = new AbortController();
   const external = options.signal;
@@ -117,11 +120,17 @@ export async function* paginate<Paths extends {}, Path extends PaginatedPath<Pat
       inFlight.delete(page);
       const outcome = await (pending ?? fetchPage(page));
       if (!outcome.ok) throw outcome.error;
+      const count = outcome.results.length;
+      if (page === 0 && count > 0 && count < pageSize && (outcome.totalCount ?? 0) > count) {
+        // One response holding fewer items than asked while counting more: the server caps the
+        // page size. Page numbers count in its size, so continue with that.
+        pageSize = count;
+      }
       if (outcome.totalCount !== undefined && outcome.totalCount < limit) {
         limit = outcome.totalCount;
         lastPage = Math.ceil(limit / pageSize) - 1;
       }
-      const isShort = outcome.results.length < pageSize;
+      const isShort = count < pageSize;
       if (isShort) lastPage = Math.min(lastPage, page);
       fetchAhead();
       for (const item of outcome.results) {

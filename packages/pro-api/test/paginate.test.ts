@@ -222,6 +222,20 @@ describe('paginate', () => {
     expect(ids).toEqual(['0', '1', '2', '3']);
   });
 
+  it("adopts the server's smaller page size when it caps page-size", async () => {
+    const sizes: number[] = [];
+    const { server } = await pagedServer({
+      respond: (page) => {
+        sizes.push(page.pageSize);
+        return slice(11, { ...page, pageSize: Math.min(page.pageSize, 4) });
+      },
+    });
+    const jamf = createProClient({ baseUrl: server.origin });
+    const ids = (await collect(paginate(jamf, '/v1/api-roles', { pageSize: 10 }))).map((r) => r.id);
+    expect(ids).toEqual(Array.from({ length: 11 }, (_, i) => String(i)));
+    expect(sizes).toEqual([10, 4, 4]);
+  });
+
   it('aborts the pages in flight when the consumer stops early', async () => {
     const { server, closedUnanswered, requested } = await pagedServer({
       respond: (page) => (page.page === 0 ? slice(100, page) : 'hold'),
