@@ -26,7 +26,15 @@ export function withAreaExports(packageJson: string, tags: readonly string[]): s
     ...[...tags].sort().map((tag) => [`./${tag}`, areaExport(tag)] as const),
     ...trailing,
   ]);
-  if (JSON.stringify(wanted) === JSON.stringify(current)) return packageJson;
+  // Where the area entries sit among hand-written ones is not ours to enforce.
+  const currentAreas = Object.entries(current).filter(([, value]) => isArea(value));
+  const isInStep =
+    currentAreas.length === tags.length &&
+    currentAreas.every(([key, value]) => {
+      const tag = key.slice(2);
+      return tags.includes(tag) && JSON.stringify(value) === JSON.stringify(areaExport(tag));
+    });
+  if (isInStep) return packageJson;
   return `${formatCompactJson({ ...pkg, exports: wanted })}\n`;
 }
 

@@ -86,6 +86,16 @@ describe('per-area entry points', () => {
     await run('--check', '--target', 'pro-areas');
   });
 
+  it('leaves hand-placed entries where they are when the area entries are in step', async () => {
+    const manifest = JSON.parse(await read(MANIFEST));
+    const { '.': rootEntry, ...rest } = manifest.exports;
+    const moved = JSON.stringify({ ...manifest, exports: { ...rest, '.': rootEntry } }, null, 2);
+    await writeFile(join(root.path, MANIFEST), moved);
+    await run('--check', '--target', 'pro-areas');
+    await run('--target', 'pro-areas');
+    expect(await read(MANIFEST)).toBe(moved);
+  });
+
   it('fails --check when an area module is missing or stale', async () => {
     await writeFile(join(root.path, `${GENERATED}/areas/things.ts`), 'export {};\n');
     const sink = logSink();
