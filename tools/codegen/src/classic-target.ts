@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { distilClassic } from './classic-distil.js';
 import type { ClassicResource } from './classic-resources.js';
-import { xmlShapeOf } from './classic-xml-shapes.js';
+import { XML_SHAPE_DECLARATION, xmlShapeOf } from './classic-xml-shapes.js';
 import { generatedBanner, generateTypes } from './generate-types.js';
 import { loadSchema } from './load-schema.js';
 import { versionFromSource } from './pro-target.js';
@@ -71,8 +71,11 @@ export function resourcesModule(spec: Record<string, unknown>, version: string):
     ...names.map((name) => `  ${JSON.stringify(name)}: ${JSON.stringify(table[name])},`),
     '} as const;',
     '',
-    '/** XML facts per root element: arrays with their singular child and `<size>`, typed leaves. */',
-    `export const classicXmlShapes: Record<string, unknown> = ${JSON.stringify(shapes)};`,
+    "/** An element's XML facts: `'n'` number, `'b'` boolean, `'s'` text, `{ o }` object, `{ a, s?, i }` wrapped array, `{ r }` repeated element. */",
+    XML_SHAPE_DECLARATION,
+    '',
+    '/** XML facts per root element. */',
+    `export const classicXmlShapes: Record<string, XmlShape> = ${JSON.stringify(shapes)};`,
     '',
     '/** The object and list item type of each resource. */',
     'export interface ClassicResourceTypes {',

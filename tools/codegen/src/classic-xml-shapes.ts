@@ -13,6 +13,15 @@ export type XmlShape =
   | { a: string; s?: true; i: XmlShape }
   | { r: XmlShape };
 
+/** The same type as source text, emitted into the generated module the client reads. */
+export const XML_SHAPE_DECLARATION = `export type XmlShape =
+  | 'n'
+  | 'b'
+  | 's'
+  | { o: Record<string, XmlShape> }
+  | { a: string; s?: true; i: XmlShape }
+  | { r: XmlShape };`;
+
 const MAX_DEPTH = 12;
 
 /** Builds the shape of a component schema, following `$ref`s and `allOf`. */
