@@ -116,4 +116,33 @@ describe('against @jamf/mock-server with @jamf/auth', () => {
     const id = await classic.buildings.create({ name: 'Annex' });
     expect((await classic.buildings.get({ id })).name).toBe('Annex');
   });
+
+  it('reads mobile devices and writes scripts and policies', async () => {
+    const classic = authenticatedClient();
+    const [device] = await classic.mobiledevices.list();
+    if (device?.id === undefined) throw new Error('the mock lists no mobile device id');
+    const read = await classic.mobiledevices.get({ id: device.id });
+    expect(read.general?.name).toBe(device.name);
+
+    const scriptId = await classic.scripts.create({
+      name: 'hello.sh',
+      priority: 'After',
+      script_contents: '#!/bin/sh\necho "a & b" > /tmp/x',
+    });
+    // (The mock trims text values, so this script has no trailing newline.)
+    expect((await classic.scripts.get({ id: scriptId })).script_contents).toBe(
+      '#!/bin/sh\necho "a & b" > /tmp/x',
+    );
+
+    const policyId = await classic.policies.create({
+      general: { name: 'Say hello', enabled: true, frequency: 'Ongoing' },
+      scripts: [{ id: scriptId, priority: 'After' }],
+    });
+    const policy = await classic.policies.get({ id: policyId });
+    expect(policy.general).toMatchObject({ name: 'Say hello', enabled: true });
+    await classic.policies.delete({ id: policyId });
+    await expect(classic.policies.get({ id: policyId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+  });
 });
