@@ -60,8 +60,9 @@ const DEFAULT_CONCURRENCY = 4;
  * It reads page 0 first to learn `totalCount`, then fetches the following pages ahead of the
  * consumer. It stops at the smallest `totalCount` any page reported (items added meanwhile are
  * not chased; items removed never make it yield past the end), at a short page, or at the first
- * failure: an unsuccessful response throws {@link JamfApiError} once the items before it are
- * yielded, and every request still in flight is aborted. Breaking out of the loop aborts them too.
+ * failure: an unsuccessful response throws {@link JamfApiError} (a network failure or an abort
+ * throws fetch's error or the abort reason) once the items before it are yielded, and every
+ * request still in flight is aborted. Breaking out of the loop aborts them too.
  *
  * @example
  * for await (const computer of paginate(jamf, '/v1/computers-inventory', {
@@ -116,6 +117,7 @@ export async function* paginate<Paths extends {}, Path extends PaginatedPath<Pat
   try {
     let yielded = 0;
     for (let page = 0; page <= lastPage && yielded < limit; page += 1) {
+      external?.throwIfAborted();
       const pending = page === 0 ? fetchPage(0) : inFlight.get(page);
       inFlight.delete(page);
       const outcome = await (pending ?? fetchPage(page));
