@@ -1,4 +1,7 @@
-/** Builds Jamf Pro's error response: `{httpStatus, errors:[{code, field, description, id}]}`. */
+/**
+ * Builds Jamf Pro's error response: `{httpStatus, errors:[{code, field, description, id}]}`.
+ * `field` is `''` when no field is at fault: the spec's ApiErrorCause requires a string.
+ */
 export function jamfError(
   status: number,
   code: string,
@@ -8,7 +11,7 @@ export function jamfError(
 ): Response {
   const body = {
     httpStatus: status,
-    errors: [{ code, field: field ?? null, description: description ?? code, id: '0' }],
+    errors: [{ code, field: field ?? '', description: description ?? code, id: '0' }],
   };
   const responseHeaders = new Headers(headers);
   responseHeaders.set('content-type', 'application/json;charset=UTF-8');

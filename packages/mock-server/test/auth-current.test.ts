@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { api, apiClient, userToken } from './auth-support.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock({
   accounts: [
@@ -8,6 +9,7 @@ const jamf = setupJamfMock({
     { username: 'auditor', password: 'pw', privileges: ['Read Computers', 'Read API Roles'] },
   ],
 });
+watchContract(jamf);
 
 interface AuthorizationV1 {
   account: {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { api, userToken } from './auth-support.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock();
+watchContract(jamf);
 
 describe('keep-alive and invalidate-token', () => {
   it('keep-alive returns a new token and the old one stops working', async () => {

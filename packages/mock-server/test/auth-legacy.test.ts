@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { basic, userToken } from './auth-support.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock();
+watchContract(jamf);
 
 function call(path: string, method: string, authorization: string): Promise<Response> {
   return fetch(`${jamf.baseUrl}${path}`, { method, headers: { authorization } });

@@ -41,6 +41,21 @@ describe('OAuth client credentials', () => {
     }
   });
 
+  it('answers invalid_client as 401 with WWW-Authenticate when the client used Basic', async () => {
+    const client = await apiClient(jamf, await userToken(jamf), ['Read API Roles']);
+    const response = await fetch(`${jamf.baseUrl}/api/v1/oauth/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basic(client.clientId, 'wrong'),
+      },
+      body: 'grant_type=client_credentials',
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Basic /);
+    expect(await response.json()).toMatchObject({ error: 'invalid_client' });
+  });
+
   it('accepts client_secret_basic (credentials in the Authorization header)', async () => {
     const client = await apiClient(jamf, await userToken(jamf), ['Read API Roles']);
     const response = await fetch(`${jamf.baseUrl}/api/oauth/token`, {
@@ -61,12 +76,12 @@ describe('OAuth client credentials', () => {
     const cases: [Record<string, string>, number, string][] = [
       [
         { grant_type: 'client_credentials', ...good, client_secret: 'wrong' },
-        401,
+        400,
         'invalid_client',
       ],
       [
         { grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' },
-        401,
+        400,
         'invalid_client',
       ],
       [good, 400, 'invalid_request'],

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock();
+watchContract(jamf);
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 

@@ -171,7 +171,7 @@ describe('Jamf documentation walkthrough with real curl against the bin', () => 
       '--data-urlencode',
       'client_secret=nope',
     );
-    expect(badSecret.status).toBe(401);
+    expect(badSecret.status).toBe(400);
     expect(badSecret.json().error).toBe('invalid_client');
 
     // The client can read roles but lacks the privilege to read integrations: 403.

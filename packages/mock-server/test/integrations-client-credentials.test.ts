@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { api, apiClient, oauthToken, userToken } from './auth-support.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock();
+watchContract(jamf);
 let admin = '';
 
 beforeEach(async () => {
@@ -36,7 +38,9 @@ describe('client credentials of API integrations', () => {
     const fresh = (await rotated.json()) as { clientId: string; clientSecret: string };
     expect(fresh.clientId).toBe(client.clientId);
     expect(fresh.clientSecret).not.toBe(client.clientSecret);
-    expect((await clientToken(client.clientId, client.clientSecret)).status).toBe(401);
+    expect(await (await clientToken(client.clientId, client.clientSecret)).json()).toMatchObject({
+      error: 'invalid_client',
+    });
     expect((await clientToken(fresh.clientId, fresh.clientSecret)).status).toBe(200);
   });
 
@@ -50,7 +54,7 @@ describe('client credentials of API integrations', () => {
     });
     expect(disabled.status).toBe(200);
     const refused = await clientToken(client.clientId, client.clientSecret);
-    expect(refused.status).toBe(401);
+    expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_client' });
     expect((await api(jamf, issued, 'GET', '/v1/api-roles')).status).toBe(401);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { api, basic, userToken } from './auth-support.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock({
   accounts: [
@@ -9,6 +10,7 @@ const jamf = setupJamfMock({
     { username: 'nobody', password: 'pw', privileges: [] },
   ],
 });
+watchContract(jamf);
 
 describe('privilege enforcement from x-required-privileges', () => {
   it("answers a Jamf-shaped 403 when the caller lacks the operation's privilege", async () => {

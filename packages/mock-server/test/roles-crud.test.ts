@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { api, userToken } from './auth-support.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock();
+watchContract(jamf);
 let token = '';
 
 beforeEach(async () => {

@@ -21,8 +21,13 @@ export function oauthRoutes(): Route[] {
   }));
 }
 
-function oauthError(code: OAuthErrorCode, description: string): Response {
-  const status = code === 'invalid_client' ? 401 : 400;
+/**
+ * An RFC 6749 error. `invalid_client` is a 401 with `WWW-Authenticate` when the client sent
+ * Basic credentials (RFC 6749 §5.2 requires it) and a 400 otherwise, the only error status the
+ * spec declares for this endpoint.
+ */
+function oauthError(code: OAuthErrorCode, description: string, usedBasic = false): Response {
+  const status = code === 'invalid_client' && usedBasic ? 401 : 400;
   const headers: Record<string, string> = { ...NO_STORE };
   if (status === 401)
     headers['www-authenticate'] = 'Basic realm="Jamf Pro", error="invalid_client"';
@@ -50,8 +55,10 @@ async function issueClientToken(ctx: RouteContext): Promise<Response> {
   if (!clientId || !clientSecret)
     return oauthError('invalid_request', 'client_id and client_secret are required');
   const client = ctx.state.apiIntegrations.verify(clientId, clientSecret);
-  if (!client?.integration.enabled)
-    return oauthError('invalid_client', 'Client authentication failed');
+  if (!client?.integration.enabled) {
+    const usedBasic = form.get('client_id') === null && fromHeader !== undefined;
+    return oauthError('invalid_client', 'Client authentication failed', usedBasic);
+  }
 
   let roleIds = client.roleIds;
   const requested = form.get('scope')?.trim();

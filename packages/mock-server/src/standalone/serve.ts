@@ -102,7 +102,7 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
             errors: [
               {
                 code: 'PAYLOAD_TOO_LARGE',
-                field: null,
+                field: '',
                 description: 'Request body too large',
                 id: '0',
               },
