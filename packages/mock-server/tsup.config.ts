@@ -4,6 +4,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' },
     format: ['esm', 'cjs'],
+    // CJS too shares one chunk, so `require`d subpaths see the same classes and one spec copy.
+    splitting: true,
     dts: true,
     clean: true,
     target: 'node20',
