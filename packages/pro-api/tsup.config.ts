@@ -9,7 +9,12 @@ const areas = Object.fromEntries(
 );
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', privileges: 'src/privileges.ts', ...areas },
+  entry: {
+    index: 'src/index.ts',
+    privileges: 'src/privileges.ts',
+    provisioning: 'src/provisioning.ts',
+    ...areas,
+  },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
