@@ -79,6 +79,7 @@ const parser = new XMLParser({
 });
 
 const MAX_XML_BYTES = 1024 * 1024;
+const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 
 /**
  * Reads a Classic XML body whose root element must be `root`. Returns the element's content, or
@@ -98,6 +99,10 @@ export async function readClassicXml(
   const verdict = XMLValidator.validate(text);
   if (verdict !== true)
     return { error: classicError(400, `Unable to parse XML: ${verdict.err.msg}`) };
+  // The validator lets two well-formedness errors through: undeclared entities and several roots.
+  if (UNDECLARED_ENTITY.test(text)) {
+    return { error: classicError(400, 'Unable to parse XML: undeclared entity') };
+  }
   let parsed: unknown;
   try {
     parsed = parser.parse(text);
@@ -111,6 +116,9 @@ export async function readClassicXml(
     return { error: classicError(409, `Root element must be <${root}>`) };
   }
   const value = document[root];
+  if (Array.isArray(value)) {
+    return { error: classicError(400, 'Unable to parse XML: more than one root element') };
+  }
   return {
     value: typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {},
   };

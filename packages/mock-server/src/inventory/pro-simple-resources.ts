@@ -214,6 +214,16 @@ const scripts: Resource<Script> = {
   hasDeleteMultiple: false,
 };
 
+/** `GET /v1/scripts/{id}/download`: the stored script's contents as text. */
+function downloadScript(ctx: RouteContext): Response {
+  const id = idParam(ctx);
+  const script = id === undefined ? undefined : ctx.state.scripts.get(id);
+  if (script === undefined) return notFound('Script', ctx.params.id);
+  return new Response(script.scriptContents, {
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+  });
+}
+
 /** Pro CRUD routes of departments, buildings, categories and scripts over the shared stores. */
 export function simpleResourceRoutes(): Route[] {
   return [
@@ -221,5 +231,6 @@ export function simpleResourceRoutes(): Route[] {
     ...routesOf(buildings),
     ...routesOf(categories),
     ...routesOf(scripts),
+    { method: 'GET', path: '/v1/scripts/{id}/download', handle: downloadScript },
   ];
 }

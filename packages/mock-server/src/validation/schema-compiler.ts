@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { OpenApiDocument } from '../openapi-document.js';
+import { discriminatorsAsConditionals } from './discriminator.js';
 
 // ajv-formats ships CommonJS with `exports.default`; under NodeNext its default import is the module.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
@@ -26,7 +27,9 @@ export class SchemaCompiler {
     this.#ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
     addFormats(this.#ajv);
     for (const format of OPEN_FORMATS) this.#ajv.addFormat(format, true);
-    const components = forRequests(document.components ?? {}, document);
+    const components = discriminatorsAsConditionals(
+      forRequests(document.components ?? {}, document),
+    );
     this.#ajv.addSchema({ $id: DOCUMENT_ID, components });
   }
 
@@ -34,7 +37,7 @@ export class SchemaCompiler {
   validator(key: string, schema: unknown): ValidateFunction {
     let validate = this.#cache.get(key);
     if (validate === undefined) {
-      const anchored = rebase(forRequests(schema, this.#document));
+      const anchored = rebase(discriminatorsAsConditionals(forRequests(schema, this.#document)));
       validate = this.#ajv.compile(
         typeof anchored === 'object' && anchored !== null ? anchored : {},
       );

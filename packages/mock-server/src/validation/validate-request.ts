@@ -163,7 +163,9 @@ async function readBody(request: Request): Promise<Uint8Array | 'too-large'> {
     if (done) break;
     total += value.byteLength;
     if (total > MAX_BODY_BYTES) {
-      await reader.cancel();
+      // Not awaited: cancelling one branch of a cloned (tee'd) body settles only once the
+      // other branch is cancelled too, which the handler's request never is.
+      reader.cancel().catch(() => undefined);
       return 'too-large';
     }
     chunks.push(value);

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import addFormatsModule from 'ajv-formats';
+import { OpenAPIBackend, type Operation } from 'openapi-backend';
+import { discriminatorsAsConditionals } from '../../src/validation/discriminator.js';
+
+// ajv-formats is CommonJS with `exports.default`.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
+  addFormatsModule) as (ajv: unknown) => unknown;
+
+/** The repo's distilled Pro spec, the document every answer is checked against. */
+export const specPath = fileURLToPath(
+  new URL('../../../../specs/jamf-pro.openapi.json', import.meta.url),
+);
+
+type Json = Record<string, unknown>;
+
+/**
+ * The spec as parsed JSON, with `operationId`s filled in (Jamf's lack them; openapi-backend keys
+ * on them) and discriminated `oneOf`s read as the discriminator means them (validators ignore
+ * `discriminator`, and Jamf's alternatives overlap).
+ */
+export function loadSpec(): Json {
+  const doc = JSON.parse(readFileSync(specPath, 'utf8')) as Json;
+  doc.components = discriminatorsAsConditionals(doc.components);
+  let index = 0;
+  for (const item of Object.values(doc.paths as Record<string, Json>)) {
+    for (const op of Object.values(item)) {
+      if (typeof op === 'object' && op !== null && 'responses' in op) {
+        const operation = op as Json;
+        operation.operationId ??= `operation${index++}`;
+      }
+    }
+  }
+  return doc;
+}
+
+function mediaTypes(content: unknown): string[] {
+  return Object.keys((content as Json | undefined) ?? {}).flatMap((key) =>
+    key.split(',').map((part) => part.trim()),
+  );
+}
+
+function covers(declared: string, actual: string): boolean {
+  const [dType, dSub] = declared.split('/');
+  const [aType, aSub] = actual.split('/');
+  return (dType === '*' || dType === aType) && (dSub === '*' || dSub === aSub);
+}
+
+/**
+ * Checks mock answers against the spec with openapi-backend (ajv underneath): the status must
+ * be declared, the content type one the spec lists, and a JSON body valid for the status's
+ * schema. Errors the spec does not declare must still be Jamf's `{httpStatus, errors}` body.
+ */
+export class SpecContract {
+  readonly api: OpenAPIBackend;
+  readonly #ready: Promise<unknown>;
+
+  constructor(definition: Json = loadSpec()) {
+    this.api = new OpenAPIBackend({
+      definition: definition as never,
+      strict: false,
+      quick: true,
+      validate: true,
+      ajvOpts: { strict: false },
+      customizeAjv: (ajv) => {
+        addFormats(ajv);
+        for (const format of ['int32', 'int64', 'float', 'double', 'password', 'binary', 'base64'])
+          ajv.addFormat(format, true);
+        return ajv;
+      },
+    });
+    this.#ready = this.api.init();
+  }
+
+  /** Resolves once the document is loaded. */
+  ready(): Promise<unknown> {
+    return this.#ready;
+  }
+
+  /** The operation a Pro URL and method name (path after `/api`), if any. */
+  match(method: string, apiPath: string): Operation | undefined {
+    return this.api.router.matchOperation({
+      method: method.toLowerCase(),
+      path: apiPath,
+      headers: {},
+    }) as Operation | undefined;
+  }
+
+  /**
+   * Problems with one answer; empty when it honours the contract. `isStrict` also refuses
+   * error statuses the operation does not declare.
+   */
+  async check(
+    operation: Operation,
+    response: Response,
+    options: { isStrict?: boolean } = {},
+  ): Promise<string[]> {
+    const label = `${operation.method.toUpperCase()} ${operation.path} → ${response.status}`;
+    const responses = (operation.responses ?? {}) as Record<string, Json>;
+    const declared =
+      responses[String(response.status)] ??
+      responses[`${String(response.status)[0]}XX`] ??
+      responses.default;
+    const type =
+      (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const text = await response.clone().text();
+    if (declared === undefined) {
+      if (response.status < 400 || options.isStrict === true) {
+        return [
+          `${label}: status not declared (${Object.keys(responses).join(', ')}): ${text.slice(0, 160)}`,
+        ];
+      }
+      return isJamfError(text)
+        ? []
+        : [`${label}: undeclared error without Jamf's error body: ${text.slice(0, 200)}`];
+    }
+    const content = declared.content as Json | undefined;
+    if (content === undefined || Object.keys(content).length === 0) {
+      return text === '' ? [] : [`${label}: the spec declares no body, got ${text.slice(0, 120)}`];
+    }
+    if (!mediaTypes(content).some((declaredType) => covers(declaredType, type))) {
+      return [
+        `${label}: content type ${type || '(none)'} not among ${mediaTypes(content).join(', ')}`,
+      ];
+    }
+    if (type !== 'application/json' || !('application/json' in content)) return [];
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return [`${label}: body is not JSON`];
+    }
+    const result = this.api.validateResponse(body, operation, response.status);
+    return result.valid ? [] : [`${label}: ${JSON.stringify(result.errors?.slice(0, 3))}`];
+  }
+}
+
+function isJamfError(text: string): boolean {
+  try {
+    const body = JSON.parse(text) as { httpStatus?: unknown; errors?: unknown };
+    return typeof body.httpStatus === 'number' && Array.isArray(body.errors);
+  } catch {
+    return false;
+  }
+}

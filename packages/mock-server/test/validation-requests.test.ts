@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { setupJamfMock } from '../src/vitest.js';
+import { watchContract } from './support/watch-contract.js';
+
+const jamf = setupJamfMock();
+watchContract(jamf);
+
+async function api(path: string, init: RequestInit = {}): Promise<Response> {
+  const auth = await fetch(`${jamf.baseUrl}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${btoa('admin:jamf1234')}` },
+  });
+  const { token } = (await auth.json()) as { token: string };
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  return fetch(`${jamf.baseUrl}/api${path}`, { ...init, headers });
+}
+
+const postJson = (path: string, body: string, contentType = 'application/json') =>
+  api(path, { method: 'POST', body, headers: { 'content-type': contentType } });
+
+async function expectJamf400(response: Response, code: string, field?: string): Promise<void> {
+  expect(response.status).toBe(400);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await response.json()) as {
+    httpStatus: number;
+    errors: { code: string; field: string | null }[];
+  };
+  expect(body.httpStatus).toBe(400);
+  expect(body.errors[0]?.code).toBe(code);
+  if (field !== undefined) expect(body.errors[0]?.field).toBe(field);
+}
+
+describe('request validation', () => {
+  it('refuses malformed JSON with INVALID_JSON', async () => {
+    await expectJamf400(await postJson('/v1/categories', '{"name": "x",'), 'INVALID_JSON');
+  });
+
+  it('refuses a content type the operation does not take', async () => {
+    await expectJamf400(
+      await postJson('/v1/categories', '{"name":"x","priority":1}', 'text/plain'),
+      'INVALID_CONTENT_TYPE',
+    );
+  });
+
+  it('refuses a body over 1 MiB before parsing it', { timeout: 30_000 }, async () => {
+    const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024), priority: 1 });
+    await expectJamf400(await postJson('/v1/categories', big), 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses a missing required body', async () => {
+    await expectJamf400(
+      await api('/v1/categories', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      }),
+      'MISSING_REQUEST_BODY',
+    );
+  });
+
+  it('refuses a body that breaks the schema, naming the field', async () => {
+    await expectJamf400(
+      await postJson('/v1/categories', JSON.stringify({ name: 'No priority' })),
+      'INVALID_FIELD',
+      'priority',
+    );
+    await expectJamf400(
+      await postJson('/v1/categories', JSON.stringify({ name: 'Bad priority', priority: 'high' })),
+      'INVALID_FIELD',
+      'priority',
+    );
+  });
+
+  it('refuses query parameters of the wrong type', async () => {
+    await expectJamf400(await api('/v1/categories?page=first'), 'INVALID_PARAMETER', 'page');
+    await expectJamf400(
+      await api('/v1/computers-inventory?section=NOT_A_SECTION'),
+      'INVALID_PARAMETER',
+      'section',
+    );
+  });
+
+  it('refuses a missing required query parameter and a value outside its enum', async () => {
+    await expectJamf400(await api('/v1/jamf-package'), 'MISSING_PARAMETER', 'application');
+    expect((await api('/v1/jamf-package?application=protect')).status).toBe(200);
+    await expectJamf400(
+      await api('/v1/managed-software-updates/plans/group/1?group-type=TOASTERS'),
+      'INVALID_PARAMETER',
+      'group-type',
+    );
+  });
+
+  it('leaves state unchanged when it refuses a request', async () => {
+    const before = jamf.state.categories.list();
+    await postJson('/v1/categories', '{"name":');
+    await postJson('/v1/categories', JSON.stringify({ name: 'Only name' }));
+    expect(jamf.state.categories.list()).toEqual(before);
+  });
+
+  it('lets a valid request through to the handler', async () => {
+    const response = await postJson(
+      '/v1/categories',
+      JSON.stringify({ name: 'Valid', priority: 3 }),
+    );
+    expect(response.status).toBe(201);
+  });
+});
