@@ -21,6 +21,23 @@ export {
   type JamfMockStats,
 } from './create-jamf-mock.js';
 export { type Fault, FaultRegistry, type FaultSpec } from './faults.js';
+export {
+  type Building,
+  type Category,
+  type Computer,
+  type ComputerGroup,
+  DEFAULT_INVENTORY_COUNTS,
+  type Department,
+  type Entity,
+  EntityStore,
+  type GroupCriterion,
+  type Inventory,
+  type InventoryCounts,
+  type MobileDevice,
+  type Policy,
+  type Script,
+  type ScriptPriority,
+} from './inventory/index.js';
 export { jamfError } from './jamf-error.js';
 export type { OpenApiDocument, SpecOperation } from './openapi-document.js';
 export type { Principal } from './principal.js';
@@ -30,5 +47,5 @@ export {
   type JamfMockServerOptions,
   startJamfMockServer,
 } from './standalone/serve.js';
-export type { InventoryStores, MockState } from './state.js';
+export type { MockState } from './state.js';
 export { type IssuedToken, type TokenGrant, TokenStore } from './tokens.js';

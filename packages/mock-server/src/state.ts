@@ -2,11 +2,8 @@ import { AccountStore, type MockAccountOptions } from './accounts.js';
 import { ApiIntegrationStore } from './api-integrations.js';
 import { ApiRoleStore } from './api-roles.js';
 import type { MockClock } from './clock.js';
-import { createInventory } from './inventory/index.js';
+import { createInventory, type Inventory, type InventoryCounts } from './inventory/index.js';
 import { TokenStore } from './tokens.js';
-
-/** The inventory stores (computers, mobile devices, departments, …) built by `createInventory`. */
-export type InventoryStores = ReturnType<typeof createInventory>;
 
 /** Options that shape a fresh state. */
 export interface MockStateOptions {
@@ -14,14 +11,14 @@ export interface MockStateOptions {
   /** Seed of the deterministic inventory. */
   seed?: number;
   /** How many of each inventory object to generate, e.g. `{ computers: 10_000 }`. */
-  counts?: Parameters<typeof createInventory>[0]['counts'];
+  counts?: Partial<InventoryCounts>;
 }
 
 /**
  * The whole state of one mock: accounts, tokens, API roles and integrations, and the inventory.
  * Pro and Classic routes share it.
  */
-export interface MockState extends InventoryStores {
+export interface MockState extends Inventory {
   accounts: AccountStore;
   tokens: TokenStore;
   apiRoles: ApiRoleStore;
