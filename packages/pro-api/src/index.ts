@@ -7,7 +7,13 @@ export type { PageItem, PaginatedPath, PaginateOptions } from './paginate.js';
 export { paginate } from './paginate.js';
 export type { ProClient, Schema } from './pro-client.js';
 export { createProClient } from './pro-client.js';
-export type { RsqlExpression, RsqlOperator, RsqlPattern, RsqlValue } from './rsql.js';
-export { rsql } from './rsql.js';
+export type {
+  RsqlBuilder,
+  RsqlExpression,
+  RsqlOperator,
+  RsqlPattern,
+  RsqlValue,
+} from './rsql.js';
+export { rsql, rsqlFor } from './rsql.js';
 export type { FetchResult, SuccessData } from './unwrap.js';
 export { unwrap } from './unwrap.js';

@@ -130,10 +130,65 @@ function group(kind: 'and' | 'or', operands: readonly RsqlExpression[]): RsqlExp
   return flat.length === 1 ? flat[0]! : new Group(kind, flat);
 }
 
-/** Escapes `\\` and `*` in text meant literally inside a {@link rsql.like} pattern. */
+/** Escapes `\` and `*` in text meant literally inside a {@link rsql.like} pattern. */
 function escapePattern(text: string): string {
   return text.replaceAll('\\', '\\\\').replaceAll('*', '\\*');
 }
+
+/** The RSQL builder; `Field` is the union of field names it accepts. */
+export interface RsqlBuilder<Field extends string = string> {
+  /** `field==value`, matched exactly (a `*` in the value is literal). */
+  eq(field: Field, value: RsqlValue): RsqlExpression;
+  /** `field!=value`. */
+  ne(field: Field, value: RsqlValue): RsqlExpression;
+  /** `field<value`. */
+  lt(field: Field, value: RsqlValue): RsqlExpression;
+  /** `field<=value`. */
+  le(field: Field, value: RsqlValue): RsqlExpression;
+  /** `field>value`. */
+  gt(field: Field, value: RsqlValue): RsqlExpression;
+  /** `field>=value`. */
+  ge(field: Field, value: RsqlValue): RsqlExpression;
+  /** `field=in=(a,b,…)`: equal to any of the values. */
+  in(field: Field, values: readonly RsqlValue[]): RsqlExpression;
+  /** `field=out=(a,b,…)`: equal to none of the values. */
+  out(field: Field, values: readonly RsqlValue[]): RsqlExpression;
+  /** `field=="pattern"` where `*` in the pattern matches any run of characters, `\*` a star. */
+  like(field: Field, pattern: RsqlPattern): RsqlExpression;
+  /** `field!="pattern"`, the negation of `like`. */
+  notLike(field: Field, pattern: RsqlPattern): RsqlExpression;
+  /** Values starting with `prefix` (taken literally). */
+  startsWith(field: Field, prefix: string): RsqlExpression;
+  /** Values ending with `suffix` (taken literally). */
+  endsWith(field: Field, suffix: string): RsqlExpression;
+  /** Values containing `text` (taken literally). */
+  contains(field: Field, text: string): RsqlExpression;
+  /** All of the expressions (`;`). */
+  and(...operands: RsqlExpression[]): RsqlExpression;
+  /** Any of the expressions (`,`). */
+  or(...operands: RsqlExpression[]): RsqlExpression;
+  /** Escapes `\` and `*` in text you splice into a `like` pattern, so it is matched literally. */
+  escapePattern(text: string): string;
+}
+
+const builder: RsqlBuilder = {
+  eq: (field, value) => compare(field, '==', value),
+  ne: (field, value) => compare(field, '!=', value),
+  lt: (field, value) => compare(field, '<', value),
+  le: (field, value) => compare(field, '<=', value),
+  gt: (field, value) => compare(field, '>', value),
+  ge: (field, value) => compare(field, '>=', value),
+  in: (field, values) => list(field, '=in=', values),
+  out: (field, values) => list(field, '=out=', values),
+  like: (field, text) => pattern(field, '==', text),
+  notLike: (field, text) => pattern(field, '!=', text),
+  startsWith: (field, prefix) => pattern(field, '==', `${escapePattern(prefix)}*`),
+  endsWith: (field, suffix) => pattern(field, '==', `*${escapePattern(suffix)}`),
+  contains: (field, text) => pattern(field, '==', `*${escapePattern(text)}*`),
+  and: (...operands) => group('and', operands),
+  or: (...operands) => group('or', operands),
+  escapePattern,
+};
 
 /**
  * Builds Jamf Pro RSQL `filter` expressions with correct quoting: a value is quoted only when
@@ -148,37 +203,16 @@ function escapePattern(text: string): string {
  * );
  * String(filter); // general.platform==Mac;(general.name=="Lab *",general.site.name=in=(HQ,Annex))
  */
-export const rsql = {
-  /** `field==value`, matched exactly (a `*` in the value is literal). */
-  eq: (field: string, value: RsqlValue) => compare(field, '==', value),
-  /** `field!=value`. */
-  ne: (field: string, value: RsqlValue) => compare(field, '!=', value),
-  /** `field<value`. */
-  lt: (field: string, value: RsqlValue) => compare(field, '<', value),
-  /** `field<=value`. */
-  le: (field: string, value: RsqlValue) => compare(field, '<=', value),
-  /** `field>value`. */
-  gt: (field: string, value: RsqlValue) => compare(field, '>', value),
-  /** `field>=value`. */
-  ge: (field: string, value: RsqlValue) => compare(field, '>=', value),
-  /** `field=in=(a,b,…)`: equal to any of the values. */
-  in: (field: string, values: readonly RsqlValue[]) => list(field, '=in=', values),
-  /** `field=out=(a,b,…)`: equal to none of the values. */
-  out: (field: string, values: readonly RsqlValue[]) => list(field, '=out=', values),
-  /** `field=="pattern"` where `*` in the pattern matches any run of characters. */
-  like: (field: string, pattern_: RsqlPattern) => pattern(field, '==', pattern_),
-  /** `field!="pattern"`, the negation of {@link rsql.like}. */
-  notLike: (field: string, pattern_: RsqlPattern) => pattern(field, '!=', pattern_),
-  /** Values starting with `prefix` (taken literally). */
-  startsWith: (field: string, prefix: string) => pattern(field, '==', `${escapePattern(prefix)}*`),
-  /** Values ending with `suffix` (taken literally). */
-  endsWith: (field: string, suffix: string) => pattern(field, '==', `*${escapePattern(suffix)}`),
-  /** Values containing `text` (taken literally). */
-  contains: (field: string, text: string) => pattern(field, '==', `*${escapePattern(text)}*`),
-  /** All of the expressions (`;`). */
-  and: (...operands: RsqlExpression[]) => group('and', operands),
-  /** Any of the expressions (`,`). */
-  or: (...operands: RsqlExpression[]) => group('or', operands),
-  /** Escapes `*` in text you splice into a `like` pattern, so it is matched literally. */
-  escapePattern,
-} as const;
+export const rsql: RsqlBuilder = builder;
+
+/**
+ * The same builder restricted to the fields an endpoint accepts, so a misspelt field is a type
+ * error. The field list is yours to give; Jamf's schema does not describe filter fields.
+ *
+ * @example
+ * const q = rsqlFor<'name' | 'serialNumber'>();
+ * q.eq('name', 'Lab 1');
+ */
+export function rsqlFor<Field extends string>(): RsqlBuilder<Field> {
+  return builder;
+}

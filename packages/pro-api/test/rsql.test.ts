@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rsql } from '../src/index.js';
+import { rsql, rsqlFor } from '../src/index.js';
 
 describe('rsql comparisons', () => {
   it.each([
@@ -99,5 +99,16 @@ describe('rsql grouping', () => {
     const filter = rsql.and(a, rsql.or(b, c));
     expect(JSON.stringify({ filter })).toBe('{"filter":"a==1;(b==2,c==3)"}');
     expect(`${filter}`).toBe('a==1;(b==2,c==3)');
+  });
+});
+
+describe('rsqlFor', () => {
+  it('builds the same text with the field names restricted', () => {
+    const q = rsqlFor<'name' | 'serialNumber'>();
+    expect(String(q.and(q.eq('name', 'Lab 1'), q.startsWith('serialNumber', 'C02')))).toBe(
+      'name=="Lab 1";serialNumber==C02*',
+    );
+    // @ts-expect-error: not one of the fields given
+    expect(String(q.eq('nmae', 'x'))).toBe('nmae==x');
   });
 });
