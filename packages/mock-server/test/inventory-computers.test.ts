@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
+import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock({ seed: 42, counts: { computers: 30 } });
+watchContract(jamf);
 
 async function api(path: string, init: RequestInit = {}): Promise<Response> {
   const auth = await fetch(`${jamf.baseUrl}/api/v1/auth/token`, {

@@ -92,8 +92,9 @@ function describe(errors: ErrorObject[] | null | undefined): {
   const pointer = first.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const field =
     missing === undefined ? pointer : pointer === '' ? missing : `${pointer}.${missing}`;
+  const message = missing === undefined ? (first.message ?? 'is invalid') : 'is required';
   return {
-    description: `${field || 'body'} ${first.message ?? 'is invalid'}`,
+    description: `${field || 'body'} ${message}`,
     field: field || null,
   };
 }
