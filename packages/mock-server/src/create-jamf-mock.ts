@@ -134,12 +134,12 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   // A predicate, not the string `${baseUrl}/*`: msw decodes string paths with path-to-regexp,
   // which throws on a malformed escape such as `%ZZ` (msw then answers 500).
   const isOurs = (request: Request) => request.url.startsWith(`${baseUrl}/`);
-  handlers.push(
-    http.all(
-      ({ request }) => isOurs(request),
-      ({ request }) => fallback(runtime, table, request),
-    ),
+  const catchAll = http.all(
+    ({ request }) => isOurs(request),
+    ({ request }) => fallback(runtime, table, request),
   );
+  catchAll.info.header = `ALL ${baseUrl}/* (HEAD, OPTIONS, 404, 405)`;
+  handlers.push(catchAll);
 
   return {
     handlers,
