@@ -68,6 +68,17 @@ describe('jamf-mock-server (the bin)', () => {
     expect(output).not.toContain('hidden-value');
   });
 
+  it('with --quiet logs no request lines, and exits cleanly on SIGINT', async () => {
+    const quiet = await spawnServer(['--port', '0', '--quiet']);
+    const response = await fetch(`${quiet.url}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { authorization: basic('admin', 'jamf1234') },
+    });
+    expect(response.status).toBe(200);
+    expect(await quiet.stop('SIGINT')).toBe(0);
+    expect(quiet.output().trim()).toBe(`listening on ${quiet.url}`);
+  }, 60_000);
+
   it('rejects a bad flag with usage and exit code 2', async () => {
     await expect(spawnServer(['--port', 'abc'])).rejects.toThrow(
       /exited \(2\)[\s\S]*--port takes a whole number/,
