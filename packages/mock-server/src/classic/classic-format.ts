@@ -74,8 +74,13 @@ const parser = new XMLParser({
   parseTagValue: false,
   trimValues: true,
   processEntities: true,
-  isArray: (name, jpath) =>
-    Object.values(ITEM_NAMES).includes(name) && String(jpath).split('.').length > 2,
+  // An item element is a list only inside its list element (`<computers><computer>`), so
+  // `<general><category>` in a policy stays an object.
+  isArray: (name, jpath) => {
+    const parts = String(jpath).split('.');
+    const parent = parts[parts.length - 2];
+    return parent !== undefined && ITEM_NAMES[parent] === name;
+  },
 });
 
 const MAX_XML_BYTES = 1024 * 1024;
