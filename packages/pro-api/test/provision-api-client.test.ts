@@ -79,9 +79,10 @@ describe('provisionApiClient', () => {
       integrationId: first.integrationId,
     });
     expect(second.credentials.clientId).toBe(first.credentials.clientId);
-    expect(
-      (await oauthToken(first.credentials.clientId, first.credentials.clientSecret)).status,
-    ).toBe(401);
+    // The rotated secret is refused as RFC 6749 says: `invalid_client` (400 for a form-body client).
+    const stale = await oauthToken(first.credentials.clientId, first.credentials.clientSecret);
+    expect(stale.status).toBeGreaterThanOrEqual(400);
+    expect(stale.body.error).toBe('invalid_client');
     expect(
       (await oauthToken(second.credentials.clientId, second.credentials.clientSecret)).status,
     ).toBe(200);
