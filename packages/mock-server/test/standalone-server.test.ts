@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JamfMockServer, startJamfMockServer } from '../src/index.js';
 import { basic } from './auth-support.js';
@@ -82,6 +83,32 @@ describe('startJamfMockServer over node:http', () => {
     expect(await missing.json()).toMatchObject({
       httpStatus: 404,
       errors: [{ code: 'NOT_FOUND' }],
+    });
+  });
+
+  it('answers a method Fetch cannot carry (TRACE) with a Jamf-shaped 405, not a 500', async () => {
+    const { status, body } = await new Promise<{ status: number; body: string }>(
+      (resolve, reject) => {
+        const request = httpRequest(
+          `${server.url}/api/v1/api-roles`,
+          { method: 'TRACE' },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk: string) => {
+              text += chunk;
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+          },
+        );
+        request.on('error', reject);
+        request.end();
+      },
+    );
+    expect(status).toBe(405);
+    expect(JSON.parse(body)).toMatchObject({
+      httpStatus: 405,
+      errors: [{ code: 'METHOD_NOT_ALLOWED' }],
     });
   });
 

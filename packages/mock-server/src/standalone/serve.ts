@@ -96,19 +96,7 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
           'content-type': 'application/json;charset=UTF-8',
           connection: 'close',
         });
-        res.end(
-          JSON.stringify({
-            httpStatus: 413,
-            errors: [
-              {
-                code: 'PAYLOAD_TOO_LARGE',
-                field: '',
-                description: 'Request body too large',
-                id: '0',
-              },
-            ],
-          }),
-        );
+        res.end(JSON.stringify(jamfErrorBody(413, 'PAYLOAD_TOO_LARGE', 'Request body too large')));
         req.destroy();
         return;
       }
@@ -116,11 +104,19 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
     }
     body = Buffer.concat(chunks);
   }
-  const request = new Request(new URL(req.url ?? '/', INTERNAL_ORIGIN), {
-    method,
-    headers,
-    body: body && new Uint8Array(body),
-  });
+  let request: Request;
+  try {
+    request = new Request(new URL(req.url ?? '/', INTERNAL_ORIGIN), {
+      method,
+      headers,
+      body: body && new Uint8Array(body),
+    });
+  } catch {
+    // Fetch refuses some methods Node parses (TRACE): Jamf does not serve them either.
+    res.writeHead(405, { 'content-type': 'application/json;charset=UTF-8' });
+    res.end(JSON.stringify(jamfErrorBody(405, 'METHOD_NOT_ALLOWED', `${method} is not supported`)));
+    return;
+  }
   const response = await getResponse(mock.handlers, request);
   if (!response) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -137,4 +133,8 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
   const payload = method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer());
   res.writeHead(response.status, responseHeaders);
   res.end(payload);
+}
+
+function jamfErrorBody(status: number, code: string, description: string) {
+  return { httpStatus: status, errors: [{ code, field: '', description, id: '0' }] };
 }
