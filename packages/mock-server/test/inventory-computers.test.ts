@@ -121,3 +121,36 @@ describe('/v1/computers-inventory-detail/{id}', () => {
     expect((await api('/v1/computers-inventory/7', { method: 'DELETE' })).status).toBe(404);
   });
 });
+
+describe('POST /v3/computers-inventory', () => {
+  it('creates a computer that Classic finds by serial number', async () => {
+    const created = await api('/v3/computers-inventory', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        general: { name: 'New Mac' },
+        hardware: { serialNumber: 'C02NEWMAC001' },
+        userAndLocation: { departmentId: '2' },
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const classic = await fetch(`${jamf.baseUrl}/JSSResource/computers/serialnumber/C02NEWMAC001`, {
+      headers: { authorization: `Basic ${btoa('admin:jamf1234')}`, accept: 'application/json' },
+    });
+    const body = (await classic.json()) as {
+      computer: { general: { id: number; name: string; udid: string } };
+    };
+    expect(body.computer.general).toMatchObject({ id: Number(id), name: 'New Mac' });
+    expect(body.computer.general.udid).toMatch(/^[0-9A-F-]{36}$/);
+    const again = await api('/v3/computers-inventory', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        general: { name: 'Clone' },
+        hardware: { serialNumber: 'C02NEWMAC001' },
+      }),
+    });
+    expect(again.status).toBe(400);
+  });
+});

@@ -165,6 +165,12 @@ function withRealReferences(
       accessTokenLifetimeSeconds: 300,
     });
   }
+  if (key.startsWith('POST /v') && key.endsWith('/computers-inventory')) {
+    return json({
+      general: { name: `Swept ${key}` },
+      userAndLocation: { departmentId: '1', buildingId: '1' },
+    });
+  }
   if (key.startsWith('PATCH /v') && key.endsWith('/computers-inventory-detail/{id}')) {
     return json({
       general: { name: 'Swept Mac' },

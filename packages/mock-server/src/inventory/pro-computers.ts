@@ -3,7 +3,7 @@ import { listQuery } from '../query/index.js';
 import type { Route, RouteContext } from '../route.js';
 import { readJsonObject } from '../routes/read-json-body.js';
 import type { Computer } from './computers.js';
-import { idParam, notFound, specShaped, withQuery } from './pro-answers.js';
+import { hrefResponse, idParam, notFound, specShaped, withQuery } from './pro-answers.js';
 
 /** Jamf's `section` values and the property of ComputerInventory each one fills. */
 const SECTIONS: Readonly<Record<string, string>> = {
@@ -247,10 +247,88 @@ async function update(ctx: RouteContext): Promise<Response> {
     : specShaped(ctx, proComputer(updated), 200, true);
 }
 
+/** POST of `computers-inventory`: a new computer from the general, hardware, OS and user sections. */
+async function create(ctx: RouteContext): Promise<Response> {
+  const read = await readJsonObject(ctx.request);
+  if ('error' in read) return read.error;
+  const general = object(read.body.general);
+  const hardware = object(read.body.hardware);
+  const os = object(read.body.operatingSystem);
+  const user = object(read.body.userAndLocation);
+  const name = text(general.name) ?? '';
+  if (name.trim() === '')
+    return jamfError(400, 'INVALID_FIELD', 'general.name is required', 'general.name');
+  const serialNumber = text(hardware.serialNumber) ?? '';
+  if (
+    serialNumber !== '' &&
+    ctx.state.computers.findBy('serialNumber', serialNumber) !== undefined
+  ) {
+    return jamfError(
+      400,
+      'DUPLICATE_FIELD',
+      `A computer with serial number ${serialNumber} already exists`,
+      'hardware.serialNumber',
+    );
+  }
+  const refs: Record<'departmentId' | 'buildingId', number> = { departmentId: -1, buildingId: -1 };
+  for (const key of ['departmentId', 'buildingId'] as const) {
+    const value = text(user[key]);
+    if (value === undefined || value === '-1') continue;
+    const ref = Number(value);
+    const store = key === 'departmentId' ? ctx.state.departments : ctx.state.buildings;
+    if (!Number.isInteger(ref) || store.get(ref) === undefined) {
+      return jamfError(
+        400,
+        'INVALID_FIELD',
+        `userAndLocation.${key} ${value} does not exist`,
+        `userAndLocation.${key}`,
+      );
+    }
+    refs[key] = ref;
+  }
+  const now = ctx.clock.now();
+  const architecture = text(hardware.processorArchitecture);
+  const created = ctx.state.computers.create({
+    name,
+    udid: text(read.body.udid) ?? '',
+    serialNumber,
+    assetTag: text(general.assetTag) ?? '',
+    isManaged: false,
+    model: text(hardware.model) ?? '',
+    modelIdentifier: text(hardware.modelIdentifier) ?? '',
+    processorType: text(hardware.processorType) ?? '',
+    processorArchitecture: architecture === 'x86_64' ? 'x86_64' : 'arm64',
+    totalRamMegabytes:
+      typeof hardware.totalRamMegabytes === 'number' ? hardware.totalRamMegabytes : 0,
+    macAddress: text(hardware.macAddress) ?? '',
+    ipAddress: text(general.lastIpAddress) ?? '',
+    osName: text(os.name) ?? 'macOS',
+    osVersion: text(os.version) ?? '',
+    osBuild: text(os.build) ?? '',
+    username: text(user.username) ?? '',
+    realName: text(user.realname) ?? '',
+    email: text(user.email) ?? '',
+    position: text(user.position) ?? '',
+    phone: text(user.phone) ?? '',
+    room: text(user.room) ?? '',
+    ...refs,
+    lastContactTime: now,
+    reportDate: now,
+    initialEntryDate: now,
+  });
+  if (created.udid === '') {
+    // Deterministic, unique and UUID-shaped: derived from the new id.
+    const udid = `00000000-0000-4000-8000-${created.id.toString(16).toUpperCase().padStart(12, '0')}`;
+    ctx.state.computers.update(created.id, { udid });
+  }
+  return hrefResponse(ctx, created.id);
+}
+
 /** Pro computer inventory routes, for every version (`/v1` to `/v4`) the spec has. */
 export function computerInventoryRoutes(): Route[] {
   return ['v1', 'v2', 'v3', 'v4'].flatMap((v) => [
     { method: 'GET', path: `/${v}/computers-inventory`, handle: list },
+    { method: 'POST', path: `/${v}/computers-inventory`, handle: create },
     {
       method: 'GET',
       path: `/${v}/computers-inventory/{id}`,
