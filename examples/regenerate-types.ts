@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { userCredentials } from '@jamf/auth';
-import { diffSpecs, formatDiff, loadSchema, main as codegen } from '@jamf/codegen';
+import { main as codegen, diffSpecs, formatDiff, loadSchema } from '@jamf/codegen';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,7 +34,9 @@ export async function regenerateTypes(schemaUrl: string, token: string): Promise
 
   const scratch = await mkdtemp(join(tmpdir(), 'jamf-types-'));
   try {
-    await cp(join(REPO_ROOT, 'specs/overlays'), join(scratch, 'specs/overlays'), { recursive: true });
+    await cp(join(REPO_ROOT, 'specs/overlays'), join(scratch, 'specs/overlays'), {
+      recursive: true,
+    });
     const log: string[] = [];
     const code = await codegen(['--target', 'pro', '--from', schemaUrl, '--token', token], {
       root: scratch,
@@ -43,7 +45,8 @@ export async function regenerateTypes(schemaUrl: string, token: string): Promise
     if (code !== 0) throw new Error(`codegen exited ${code}: ${log.join(' ')}`);
     const files = [];
     for (const path of await listFiles(scratch)) {
-      if (!path.includes('overlays')) files.push({ path: relative(scratch, path), bytes: (await stat(path)).size });
+      if (!path.includes('overlays'))
+        files.push({ path: relative(scratch, path), bytes: (await stat(path)).size });
     }
     return {
       added: diff.operationsAdded.length,
@@ -58,7 +61,9 @@ export async function regenerateTypes(schemaUrl: string, token: string): Promise
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -4,6 +4,7 @@ import { createProClient } from '@jamf/pro-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppClient, osVersionReport } from '../compose-middleware.js';
 import { provisionSyncClient, SYNC_OPERATIONS } from '../provision-from-operations.js';
+import { regenerateTypes } from '../regenerate-types.js';
 
 let server: JamfMockServer;
 beforeEach(async () => {
@@ -61,5 +62,22 @@ describe('provision-from-operations example', () => {
       integration: 'unchanged',
       roleId: first.roleId,
     });
+  });
+});
+
+describe('regenerate-types example', () => {
+  it("regenerates the Pro types from a server's /api/schema and reports no drift against the SDK's own version", async () => {
+    await using provider = admin();
+    const { token } = await provider.getToken();
+    const result = await regenerateTypes(`${server.url}/api/schema`, token);
+    expect(result.added).toBe(0);
+    expect(result.removed).toBe(0);
+    const paths = result.files.map((file) => file.path).sort();
+    expect(paths).toEqual([
+      'packages/pro-api/src/generated/openapi.ts',
+      'packages/pro-api/src/generated/privileges.ts',
+      'specs/jamf-pro.openapi.json',
+    ]);
+    expect(result.files.every((file) => file.bytes > 1000)).toBe(true);
   });
 });

@@ -16,6 +16,7 @@ import { apiRoleRoutes } from './routes/api-role-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { oauthRoutes } from './routes/oauth-routes.js';
 import { privilegeRoutes } from './routes/privilege-routes.js';
+import { schemaRoute } from './routes/schema-route.js';
 import { createMockState, type MockState, type MockStateOptions } from './state.js';
 
 /** Options of {@link createJamfMock}. */
@@ -115,6 +116,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...apiIntegrationRoutes(),
     ...inventoryProRoutes(),
     ...classicRoutes(),
+    schemaRoute(spec),
     ...(options.routes ?? []),
   ];
   const table = buildRouteTable(spec, routes);
