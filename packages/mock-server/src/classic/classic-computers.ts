@@ -25,6 +25,7 @@ function refByName(
 /** Classic `computers`: list, `id`, `name`, `serialnumber`, `udid` and `macaddress` lookups. */
 export const classicComputers: ClassicResource<Computer> = {
   plural: 'computers',
+  privilegeObjects: ['Computers'],
   listRoot: 'computers',
   root: 'computer',
   store: (state) => state.computers,
@@ -158,6 +159,7 @@ const mobileSummary = (row: Readonly<MobileDevice>) => ({
 /** Classic `mobiledevices`: list, `id`, `name`, `serialnumber` and `udid` lookups. */
 export const classicMobileDevices: ClassicResource<MobileDevice> = {
   plural: 'mobiledevices',
+  privilegeObjects: ['Mobile Devices'],
   listRoot: 'mobile_devices',
   root: 'mobile_device',
   store: (state) => state.mobileDevices,

@@ -30,6 +30,7 @@ function computerIds(state: MockState, entries: Record<string, unknown>[]): numb
 /** Classic `computergroups`: static groups list members, smart groups list criteria and the computers they select. */
 export const classicComputerGroups: ClassicResource<ComputerGroup> = {
   plural: 'computergroups',
+  privilegeObjects: ['Smart Computer Groups', 'Static Computer Groups'],
   listRoot: 'computer_groups',
   root: 'computer_group',
   store: (state) => state.computerGroups,
@@ -90,6 +91,7 @@ export const classicComputerGroups: ClassicResource<ComputerGroup> = {
 /** Classic `policies`: general, scope (computers, groups, all computers) and scripts. */
 export const classicPolicies: ClassicResource<Policy> = {
   plural: 'policies',
+  privilegeObjects: ['Policies'],
   listRoot: 'policies',
   root: 'policy',
   store: (state) => state.policies,

@@ -1,5 +1,6 @@
 import type { Entity, EntityStore } from '../inventory/entity-store.js';
-import type { Route, RouteContext } from '../route.js';
+import { hasPrivileges } from '../principal.js';
+import type { Route, RouteContext, RouteHandler } from '../route.js';
 import type { MockState } from '../state.js';
 import { classicError } from './classic-error.js';
 import { classicIdResponse, classicResponse, readClassicXml } from './classic-format.js';
@@ -27,6 +28,40 @@ export interface ClassicResource<T extends Entity> {
   ): Omit<T, 'id'> | string;
   /** Names must be unique (categories, scripts, …; not computers). */
   isNameUnique: boolean;
+  /**
+   * The object of Jamf's privilege names (`Computers` in `Read Computers`); with several, any
+   * one will do (a computer group is smart or static).
+   */
+  privilegeObjects: readonly string[];
+}
+
+const ACTIONS: Readonly<Record<string, string>> = {
+  GET: 'Read',
+  POST: 'Create',
+  PUT: 'Update',
+  DELETE: 'Delete',
+};
+
+/** Wraps a handler with the Classic privilege check: `Read …` for GET, `Create …` for POST, and so on. */
+function guarded<T extends Entity>(
+  resource: ClassicResource<T>,
+  method: string,
+  handle: RouteHandler,
+): RouteHandler {
+  const action = ACTIONS[method] ?? 'Read';
+  return (ctx) => {
+    const { principal } = ctx;
+    const allowed =
+      principal !== undefined &&
+      resource.privilegeObjects.some((object) => hasPrivileges(principal, [`${action} ${object}`]));
+    if (!allowed) {
+      return classicError(
+        403,
+        `The account lacks the privilege ${action} ${resource.privilegeObjects.join(' or ')}`,
+      );
+    }
+    return handle(ctx);
+  };
 }
 
 /** Reads a child element as text (`''` when absent or not text). */
@@ -158,5 +193,8 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
       },
     );
   }
-  return routes;
+  return routes.map((route) => ({
+    ...route,
+    handle: guarded(resource, route.method, route.handle),
+  }));
 }

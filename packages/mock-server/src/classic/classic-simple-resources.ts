@@ -11,6 +11,7 @@ const byName = { name: (row: { name: string }) => row.name };
 /** Classic `categories`. */
 export const classicCategories: ClassicResource<Category> = {
   plural: 'categories',
+  privilegeObjects: ['Categories'],
   listRoot: 'categories',
   root: 'category',
   store: (state) => state.categories,
@@ -30,6 +31,7 @@ export const classicCategories: ClassicResource<Category> = {
 /** Classic `departments`. */
 export const classicDepartments: ClassicResource<Department> = {
   plural: 'departments',
+  privilegeObjects: ['Departments'],
   listRoot: 'departments',
   root: 'department',
   store: (state) => state.departments,
@@ -43,6 +45,7 @@ export const classicDepartments: ClassicResource<Department> = {
 /** Classic `buildings`; address fields are kept from the Pro view and not shown. */
 export const classicBuildings: ClassicResource<Building> = {
   plural: 'buildings',
+  privilegeObjects: ['Buildings'],
   listRoot: 'buildings',
   root: 'building',
   store: (state) => state.buildings,
@@ -82,6 +85,7 @@ export function categoryIdByName(
 /** Classic `scripts`. */
 export const classicScripts: ClassicResource<Script> = {
   plural: 'scripts',
+  privilegeObjects: ['Scripts'],
   listRoot: 'scripts',
   root: 'script',
   store: (state) => state.scripts,
