@@ -79,3 +79,10 @@ describe('operations without an explicit route', () => {
     expect(await response.text()).toBe(jamf.state.scripts.get(1)?.scriptContents);
   });
 });
+
+describe('a generated object read by id', () => {
+  it('carries the id of the path, as a string or a number as the schema says', async () => {
+    expect(await (await api('/v1/account-groups/77')).json()).toMatchObject({ id: '77' });
+    expect(await (await api('/inventory-preload/12')).json()).toMatchObject({ id: 12 });
+  });
+});

@@ -91,14 +91,24 @@ function delimited(sample: unknown, separator: string): string {
   return `${header}\n${line}\n`;
 }
 
+/** Puts the path's `{id}` into the sample's top-level `id` when the types allow, as Jamf would echo it. */
+function echoId(sample: unknown, id: string | undefined): unknown {
+  if (id === undefined || !isRecord(sample) || !('id' in sample)) return sample;
+  if (typeof sample.id === 'string' && id !== '') return { ...sample, id };
+  if (typeof sample.id === 'number' && /^\d{1,9}$/.test(id)) return { ...sample, id: Number(id) };
+  return sample;
+}
+
 function body(
   mediaType: string,
   schema: unknown,
   document: OpenApiDocument,
   seed: string,
+  id: string | undefined,
 ): BodyInit {
   const sample = () => sampleSchema(schema ?? { type: 'string' }, document, { path: seed });
-  if (isJsonMediaType(mediaType)) return JSON.stringify(schema === undefined ? {} : sample());
+  if (isJsonMediaType(mediaType))
+    return JSON.stringify(schema === undefined ? {} : echoId(sample(), id));
   if (mediaType.startsWith('image/')) return PNG_PIXEL.slice();
   if (mediaType === 'text/csv') return delimited(sample(), ',');
   if (mediaType === 'text/tab') return delimited(sample(), '\t');
@@ -117,11 +127,12 @@ function body(
  * Answers an operation with no explicit route: the operation's success status and a deterministic
  * body generated from its response schema (the same request always gets the same bytes). The
  * media type follows `Accept` among those the spec declares, JSON first otherwise. Jamf's
- * examples are never replayed: some contradict their schemas.
+ * examples are never replayed: some contradict their schemas. A top-level `id` echoes the
+ * path's `{id}`.
  */
 export function respondFromSpec(
   operation: SpecOperation,
-  ctx: Pick<RouteContext, 'request'>,
+  ctx: Pick<RouteContext, 'request'> & Partial<Pick<RouteContext, 'params'>>,
 ): Response {
   const status = successStatus(operation);
   const responses = isRecord(operation.object.responses) ? operation.object.responses : {};
@@ -137,7 +148,7 @@ export function respondFromSpec(
     chosen.mediaType.startsWith('text/') || isJsonMediaType(chosen.mediaType)
       ? `${chosen.mediaType};charset=UTF-8`
       : chosen.mediaType;
-  return new Response(body(chosen.mediaType, schema, operation.document, seed), {
+  return new Response(body(chosen.mediaType, schema, operation.document, seed, ctx.params?.id), {
     status,
     headers: { 'content-type': contentType },
   });
