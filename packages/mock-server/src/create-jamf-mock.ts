@@ -1,4 +1,4 @@
-import { HttpResponse, http, type RequestHandler } from 'msw';
+import { HttpResponse, type RequestHandler } from 'msw';
 import type { MockAccountOptions } from './accounts.js';
 import { classicError, classicRoutes } from './classic/index.js';
 import { createMockClock, type MockClock } from './clock.js';
@@ -6,6 +6,7 @@ import { FaultRegistry } from './faults.js';
 import { proSpec } from './generated/pro-spec.js';
 import { inventoryProRoutes } from './inventory/index.js';
 import { jamfError } from './jamf-error.js';
+import { MatcherHandler } from './matcher-handler.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import { applyFault, type PipelineRuntime, runPipeline } from './pipeline.js';
 import { privilegeNames } from './privilege-names.js';
@@ -133,15 +134,16 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   const handlers: RequestHandler[] = table.map((route) =>
     routeHandler(runtime, route, baseUrl, parsedUrl),
   );
-  // A predicate, not the string `${baseUrl}/*`: msw decodes string paths with path-to-regexp,
-  // which throws on a malformed escape such as `%ZZ` (msw then answers 500).
-  const isOurs = (request: Request) => request.url.startsWith(`${baseUrl}/`);
-  const catchAll = http.all(
-    ({ request }) => isOurs(request),
-    ({ request }) => fallback(runtime, table, request),
+  // Matched by origin, not the string `${baseUrl}/*`: msw decodes string paths with
+  // path-to-regexp, which throws on a malformed escape such as `%ZZ` (msw then answers 500).
+  handlers.push(
+    new MatcherHandler(
+      /.+/,
+      `ALL ${baseUrl}/* (HEAD, OPTIONS, 404, 405)`,
+      (request) => (parsedUrl(request).origin === baseUrl ? {} : undefined),
+      (request) => fallback(runtime, table, request),
+    ),
   );
-  catchAll.info.header = `ALL ${baseUrl}/* (HEAD, OPTIONS, 404, 405)`;
-  handlers.push(catchAll);
 
   return {
     handlers,
@@ -166,8 +168,8 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
 }
 
 /**
- * One msw handler per route. It matches with a precompiled predicate (msw would compile a
- * path pattern per handler per request) and shows the route as `METHOD https://…/api/v1/x/:id`.
+ * One msw handler per route, matched with the precompiled route template (msw would compile a
+ * path pattern per handler per request) and shown as `METHOD https://…/api/v1/x/:id`.
  */
 function routeHandler(
   runtime: PipelineRuntime,
@@ -175,17 +177,15 @@ function routeHandler(
   baseUrl: string,
   parsedUrl: (request: Request) => URL,
 ): RequestHandler {
-  const handler = http[route.method.toLowerCase() as 'get'](
-    ({ request }) => {
+  return new MatcherHandler(
+    route.method,
+    `${route.method} ${baseUrl}${mswPath(route.template)}`,
+    (request) => {
       const url = parsedUrl(request);
-      if (url.origin !== baseUrl) return false;
-      const params = matchPath(route, url.pathname);
-      return params ? { matches: true, params } : false;
+      return url.origin === baseUrl ? matchPath(route, url.pathname) : undefined;
     },
-    ({ request }) => runPipeline(runtime, route, request),
+    (request) => runPipeline(runtime, route, request),
   );
-  handler.info.header = `${route.method} ${baseUrl}${mswPath(route.template)}`;
-  return handler;
 }
 
 /** Answers what no route handler took: HEAD via GET, OPTIONS, 405 and 404. */
