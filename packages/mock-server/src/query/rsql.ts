@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js';
 import { fieldValue } from './field-value.js';
 import { QueryError } from './query-error.js';
 
@@ -176,7 +177,7 @@ function compare(actual: unknown, op: Operator, expected: string): boolean {
   const order =
     text.trim() !== '' && expected.trim() !== '' && Number.isFinite(a) && Number.isFinite(b)
       ? Math.sign(a - b)
-      : text.localeCompare(expected, 'en', { sensitivity: 'base' });
+      : compareText(text, expected);
   if (op === '=lt=') return order < 0;
   if (op === '=le=') return order <= 0;
   if (op === '=gt=') return order > 0;

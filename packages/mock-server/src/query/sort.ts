@@ -1,3 +1,4 @@
+import { compareText } from './compare-text.js';
 import { fieldValue } from './field-value.js';
 import { QueryError } from './query-error.js';
 
@@ -67,5 +68,5 @@ function compareValues(left: unknown, right: unknown): number {
   ) {
     return Math.sign(a - b);
   }
-  return String(left).localeCompare(String(right), 'en', { sensitivity: 'base' });
+  return compareText(String(left), String(right));
 }
