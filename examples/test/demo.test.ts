@@ -59,6 +59,24 @@ describe('pnpm demo', () => {
     expect(output).not.toContain(MOCK_ADMIN.password);
   });
 
+  it('runs the same story over HTTP against a standalone mock named by JAMF_URL', async () => {
+    const server = await startJamfMockServer({ counts: { computers: 150 } });
+    try {
+      const { code, output } = await runDemoProcess({
+        JAMF_URL: server.url,
+        JAMF_USERNAME: MOCK_ADMIN.username,
+        JAMF_PASSWORD: MOCK_ADMIN.password,
+      });
+      expect(output).toContain(`Jamf Pro: ${new URL(server.url).origin}`);
+      expect(output).toContain('150 computers read');
+      expect(output).toMatch(/done in/);
+      expect(code).toBe(0);
+      expect(output).not.toContain(MOCK_ADMIN.password);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('names the failing step and exits non-zero, without secrets, when the server fails', async () => {
     const server = await startJamfMockServer({ counts: { computers: 300 } });
     server.mock.faults.add({ method: 'GET', path: '/api/v1/computers-inventory', status: 500 });
