@@ -59,10 +59,15 @@ describe.skipIf(!hasReference)("requiredPrivileges against Jamf's schema", () =>
     }
   });
 
-  it('lists exactly the operations that declare privileges', () => {
-    const declared = operations.filter((o) => (o.operation['x-required-privileges'] ?? []).length);
+  it('lists every operation of the schema, with [] where it declares no privilege', () => {
+    for (const { path, method, operation } of operations) {
+      expect(table[path]?.[method], `${method} ${path}`).toEqual(
+        operation['x-required-privileges'] ?? [],
+      );
+    }
+    // Plus the documented /api/oauth/token, which an overlay adds beside /api/v1/oauth/token.
     const listed = Object.values(table).flatMap((methods) => Object.keys(methods));
-    expect(listed.length).toBe(declared.length);
+    expect(listed.length).toBe(operations.length + 1);
   });
 });
 
@@ -115,6 +120,13 @@ describe('leastPrivileges', () => {
         'GET /api/v1/api-roles',
       ],
     });
+  });
+
+  it('knows the operations that need no privilege, such as the version and token endpoints', () => {
+    expect(leastPrivileges(['GET /v1/jamf-pro-version', 'POST /v1/auth/token'])).toEqual([]);
+    expect(leastPrivileges(['GET /v1/jamf-pro-version', 'GET /v1/computers-inventory'])).toEqual([
+      'Read Computers',
+    ]);
   });
 
   it('rejects unknown operations at compile time', () => {

@@ -51,15 +51,16 @@ export async function proGeneratedFiles(
 function privilegesModule(spec: Record<string, unknown>, version: string): string {
   const table: Record<string, Record<string, string[]>> = {};
   for (const { method, path, operation } of listOperations(spec)) {
+    // An operation that lists no privileges needs none beyond being signed in (or nothing, for
+    // the public ones); it is still an operation, so it gets an empty list rather than no entry.
     const privileges = operation['x-required-privileges'];
-    if (!Array.isArray(privileges)) continue;
     table[path] ??= {};
-    table[path][method] = privileges.map(String);
+    table[path][method] = Array.isArray(privileges) ? privileges.map(String) : [];
   }
   return [
     generatedBanner(`Privileges each Jamf Pro API operation requires (Jamf Pro ${version}).`),
     '',
-    "/** Privileges per path and method, from the spec's `x-required-privileges`. */",
+    "/** Privileges per path and method, from the spec's `x-required-privileges` (`[]` where it lists none). */",
     `export const requiredPrivilegesTable = ${JSON.stringify(table, null, 2)} as const;`,
     '',
   ].join('\n');

@@ -5,8 +5,20 @@
  */
 /* biome-ignore-all lint: generated code */
 
-/** Privileges per path and method, from the spec's `x-required-privileges`. */
+/** Privileges per path and method, from the spec's `x-required-privileges` (`[]` where it lists none). */
 export const requiredPrivilegesTable = {
+  "/auth": {
+    "get": []
+  },
+  "/auth/current": {
+    "post": []
+  },
+  "/auth/invalidateToken": {
+    "post": []
+  },
+  "/auth/keepAlive": {
+    "post": []
+  },
   "/devices/extensionAttributes": {
     "get": [
       "Read Mobile Device Extension Attributes"
@@ -63,6 +75,9 @@ export const requiredPrivilegesTable = {
     "get": [
       "Read LDAP Servers"
     ]
+  },
+  "/oauth/token": {
+    "post": []
   },
   "/preview/computers": {
     "get": [
@@ -141,10 +156,16 @@ export const requiredPrivilegesTable = {
       "Update Policies"
     ]
   },
+  "/startup-status": {
+    "get": []
+  },
   "/user": {
     "get": [
       "Read Accounts"
     ]
+  },
+  "/user/updateSession": {
+    "post": []
   },
   "/v1/account-groups": {
     "get": [
@@ -357,6 +378,24 @@ export const requiredPrivilegesTable = {
       "Update App Request Settings"
     ]
   },
+  "/v1/app-store-country-codes": {
+    "get": []
+  },
+  "/v1/auth": {
+    "get": []
+  },
+  "/v1/auth/invalidate-token": {
+    "post": []
+  },
+  "/v1/auth/keep-alive": {
+    "post": []
+  },
+  "/v1/auth/token": {
+    "post": []
+  },
+  "/v1/branding-images/download/{id}": {
+    "get": []
+  },
   "/v1/buildings": {
     "get": [
       "Read Buildings"
@@ -513,6 +552,9 @@ export const requiredPrivilegesTable = {
       "Read Cloud Distribution Point"
     ]
   },
+  "/v1/cloud-distribution-point/upload-capability": {
+    "get": []
+  },
   "/v1/cloud-idp": {
     "get": [
       "Read LDAP Servers"
@@ -550,6 +592,9 @@ export const requiredPrivilegesTable = {
     "post": [
       "Read LDAP Servers"
     ]
+  },
+  "/v1/cloud-information": {
+    "get": []
   },
   "/v1/computer-extension-attributes": {
     "get": [
@@ -720,6 +765,9 @@ export const requiredPrivilegesTable = {
       "Read Conditional Access"
     ]
   },
+  "/v1/csa/tenant-id": {
+    "get": []
+  },
   "/v1/csa/token": {
     "get": [
       "Read Cloud Services Settings"
@@ -727,6 +775,12 @@ export const requiredPrivilegesTable = {
     "delete": [
       "Update Cloud Services Settings"
     ]
+  },
+  "/v1/dashboard": {
+    "get": []
+  },
+  "/v1/dashboard/toggle": {
+    "post": []
   },
   "/v1/ddm/{clientManagementId}/status-items": {
     "get": [
@@ -1013,6 +1067,14 @@ export const requiredPrivilegesTable = {
       "Read Enrollment Customizations"
     ]
   },
+  "/v1/groups": {
+    "get": []
+  },
+  "/v1/groups/{id}": {
+    "get": [],
+    "delete": [],
+    "patch": []
+  },
   "/v1/gsx-connection": {
     "get": [
       "Read GSX Connection",
@@ -1040,6 +1102,21 @@ export const requiredPrivilegesTable = {
       "Read GSX Connection"
     ]
   },
+  "/v1/health-check": {
+    "get": []
+  },
+  "/v1/health-status": {
+    "get": []
+  },
+  "/v1/icon": {
+    "post": []
+  },
+  "/v1/icon/download/{id}": {
+    "get": []
+  },
+  "/v1/icon/{id}": {
+    "get": []
+  },
   "/v1/impact-alert-notification-settings": {
     "get": [
       "Read Impact Alert Notification Settings"
@@ -1047,6 +1124,9 @@ export const requiredPrivilegesTable = {
     "put": [
       "Update Impact Alert Notification Settings"
     ]
+  },
+  "/v1/inventory-information": {
+    "get": []
   },
   "/v1/inventory-preload": {
     "get": [
@@ -1148,6 +1228,9 @@ export const requiredPrivilegesTable = {
     "post": [
       "Update JSS URL"
     ]
+  },
+  "/v1/jamf-pro-version": {
+    "get": []
   },
   "/v1/jamf-protect": {
     "get": [
@@ -1255,6 +1338,9 @@ export const requiredPrivilegesTable = {
       "Read LDAP Servers"
     ]
   },
+  "/v1/locales": {
+    "get": []
+  },
   "/v1/log-flushing": {
     "get": [
       "Read Retention Policy"
@@ -1277,14 +1363,24 @@ export const requiredPrivilegesTable = {
     ]
   },
   "/v1/login-customization": {
+    "get": [],
     "put": [
       "Update Login Disclaimer"
     ]
+  },
+  "/v1/m2m/tenant-id": {
+    "get": []
+  },
+  "/v1/macos-managed-software-updates/available-updates": {
+    "get": []
   },
   "/v1/macos-managed-software-updates/send-updates": {
     "post": [
       "Send Computer Remote Command to Download and Install OS X Update"
     ]
+  },
+  "/v1/managed-software-updates/available-updates": {
+    "get": []
   },
   "/v1/managed-software-updates/plans": {
     "get": [
@@ -1425,6 +1521,9 @@ export const requiredPrivilegesTable = {
       "Send Command to Renew MDM Profile"
     ]
   },
+  "/v1/mobile-device-apps/reinstall-app-config": {
+    "post": []
+  },
   "/v1/mobile-device-enrollment-profile/{id}/download-profile": {
     "get": [
       "Read Enrollment Profiles"
@@ -1528,15 +1627,36 @@ export const requiredPrivilegesTable = {
       "Update Smart Mobile Device Groups"
     ]
   },
+  "/v1/notifications": {
+    "get": []
+  },
   "/v1/notifications/{type}/{id}": {
     "delete": [
       "Dismiss Notifications"
     ]
   },
+  "/v1/oauth/token": {
+    "post": []
+  },
+  "/v1/oauth2/session-tokens": {
+    "get": []
+  },
+  "/v1/oidc/direct-idp-login-url": {
+    "get": []
+  },
+  "/v1/oidc/dispatch": {
+    "post": []
+  },
   "/v1/oidc/generate-certificate": {
     "post": [
       "Update SSO Settings"
     ]
+  },
+  "/v1/oidc/public-features": {
+    "get": []
+  },
+  "/v1/oidc/public-key": {
+    "get": []
   },
   "/v1/onboarding": {
     "get": [
@@ -1689,6 +1809,15 @@ export const requiredPrivilegesTable = {
       "Update AD CS Settings"
     ]
   },
+  "/v1/pki/certificate-authority/active": {
+    "get": []
+  },
+  "/v1/pki/certificate-authority/active/der": {
+    "get": []
+  },
+  "/v1/pki/certificate-authority/active/pem": {
+    "get": []
+  },
   "/v1/pki/certificate-authority/{id}": {
     "get": [
       "Read PKI"
@@ -1839,6 +1968,15 @@ export const requiredPrivilegesTable = {
       "Delete Return To Service Configurations"
     ]
   },
+  "/v1/scheduler/jobs": {
+    "get": []
+  },
+  "/v1/scheduler/jobs/{jobKey}/triggers": {
+    "get": []
+  },
+  "/v1/scheduler/summary": {
+    "get": []
+  },
   "/v1/scripts": {
     "get": [
       "Read Scripts"
@@ -1870,6 +2008,9 @@ export const requiredPrivilegesTable = {
     "post": [
       "Update Scripts"
     ]
+  },
+  "/v1/self-service-plus/feature-toggle/enabled": {
+    "get": []
   },
   "/v1/self-service-plus/settings": {
     "get": [
@@ -1953,6 +2094,7 @@ export const requiredPrivilegesTable = {
     ]
   },
   "/v1/slasa": {
+    "get": [],
     "post": [
       "Update Activation Code",
       "View JSS Information"
@@ -2035,6 +2177,15 @@ export const requiredPrivilegesTable = {
       "Read Apple Configurator Enrollment"
     ]
   },
+  "/v1/system/initialize": {
+    "post": []
+  },
+  "/v1/system/initialize-database-connection": {
+    "post": []
+  },
+  "/v1/system/platform-initialize": {
+    "post": []
+  },
   "/v1/teacher-app": {
     "get": [
       "Read Teacher App Settings"
@@ -2051,6 +2202,9 @@ export const requiredPrivilegesTable = {
       "Update Teacher App Settings"
     ]
   },
+  "/v1/time-zones": {
+    "get": []
+  },
   "/v1/user-sessions/active": {
     "get": [
       "Read User"
@@ -2065,6 +2219,14 @@ export const requiredPrivilegesTable = {
     "post": [
       "Change Password"
     ]
+  },
+  "/v1/user/preferences/settings/{keyId}": {
+    "get": []
+  },
+  "/v1/user/preferences/{keyId}": {
+    "get": [],
+    "put": [],
+    "delete": []
   },
   "/v1/users": {
     "get": [
@@ -2158,6 +2320,10 @@ export const requiredPrivilegesTable = {
     "post": [
       "Update Volume Purchasing Locations"
     ]
+  },
+  "/v2/account-preferences": {
+    "get": [],
+    "patch": []
   },
   "/v2/cloud-ldaps": {
     "post": [
@@ -2360,6 +2526,9 @@ export const requiredPrivilegesTable = {
       "Update Enrollment Customizations"
     ]
   },
+  "/v2/enrollment-customizations/images/{id}": {
+    "get": []
+  },
   "/v2/enrollment-customizations/{id}": {
     "get": [
       "Read Enrollment Customizations"
@@ -2397,6 +2566,14 @@ export const requiredPrivilegesTable = {
     "post": [
       "Read User-Initiated Enrollment"
     ]
+  },
+  "/v2/groups": {
+    "get": []
+  },
+  "/v2/groups/{id}": {
+    "get": [],
+    "delete": [],
+    "patch": []
   },
   "/v2/inventory-preload/csv": {
     "get": [
@@ -2465,6 +2642,9 @@ export const requiredPrivilegesTable = {
     "get": [
       "Jamf Packages Action"
     ]
+  },
+  "/v2/jamf-pro-information": {
+    "get": []
   },
   "/v2/jamf-remote-assist/session": {
     "get": [
@@ -2728,6 +2908,9 @@ export const requiredPrivilegesTable = {
       "Unmanage Mobile Devices"
     ]
   },
+  "/v2/oidc/dispatch": {
+    "post": []
+  },
   "/v2/patch-management-accept-disclaimer": {
     "post": [
       "Update Patch Management Software Titles"
@@ -2888,6 +3071,10 @@ export const requiredPrivilegesTable = {
     "post": [
       "Update SSO Settings"
     ]
+  },
+  "/v3/account-preferences": {
+    "get": [],
+    "patch": []
   },
   "/v3/check-in": {
     "get": [
