@@ -137,7 +137,7 @@ export async function runStory(target: DemoTarget, say: Narrator): Promise<void>
     const error = JamfApiError.from(attempt.response, attempt.error);
     const needed = requiredPrivileges['/v1/api-roles'].post.join(', ');
     say.refused(
-      `HTTP ${error.status} ${error.code}: ${error.errors[0]?.description ?? error.message}`,
+      `HTTP ${error.status} ${error.errors[0]?.code ?? error.code}: ${error.errors[0]?.description ?? error.message}`,
     );
     say.note(`POST /v1/api-roles needs "${needed}", which "${ROLE_NAME}" does not grant`);
   });
