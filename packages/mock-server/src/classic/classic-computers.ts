@@ -22,6 +22,66 @@ function refByName(
   return found?.id ?? `Problem with ${kind === 'departments' ? 'department' : 'building'}`;
 }
 
+/** The serial number and location ids a Classic computer or mobile-device write resolves to. */
+interface InventoryRefs {
+  serialNumber: string;
+  departmentId: number;
+  buildingId: number;
+}
+
+/**
+ * Resolves what Classic computer and mobile-device writes share: the serial number (a new record
+ * may not reuse one held in `store`) and the department and building named in `location`. A
+ * string is the 409 message, checked in that order.
+ */
+function inventoryRefs(
+  state: MockState,
+  store: { findBy(key: 'serialNumber', value: string): unknown },
+  general: Record<string, unknown>,
+  location: Record<string, unknown>,
+  existing: Readonly<InventoryRefs> | undefined,
+): InventoryRefs | string {
+  const serialNumber = xmlText(general, 'serial_number') ?? existing?.serialNumber ?? '';
+  if (existing === undefined && serialNumber !== '' && store.findBy('serialNumber', serialNumber)) {
+    return 'Duplicate serial number';
+  }
+  const departmentId = refByName(
+    state,
+    'departments',
+    xmlText(location, 'department'),
+    existing?.departmentId ?? -1,
+  );
+  if (typeof departmentId === 'string') return departmentId;
+  const buildingId = refByName(
+    state,
+    'buildings',
+    xmlText(location, 'building'),
+    existing?.buildingId ?? -1,
+  );
+  if (typeof buildingId === 'string') return buildingId;
+  return { serialNumber, departmentId, buildingId };
+}
+
+/**
+ * The `location` element computers and mobile devices share, in Jamf's element order, with a
+ * computer's own fields (`extra`) before the department and building names.
+ */
+function classicLocation(
+  row: Readonly<Computer | MobileDevice>,
+  state: MockState,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    username: row.username,
+    realname: row.realName,
+    real_name: row.realName,
+    email_address: row.email,
+    ...extra,
+    department: state.departments.get(row.departmentId)?.name ?? '',
+    building: state.buildings.get(row.buildingId)?.name ?? '',
+  };
+}
+
 /** Classic `computers`: list, `id`, `name`, `serialnumber`, `udid` and `macaddress` lookups. */
 export const classicComputers: ClassicResource<Computer> = {
   plural: 'computers',
@@ -51,15 +111,11 @@ export const classicComputers: ClassicResource<Computer> = {
       site,
     },
     location: {
-      username: row.username,
-      realname: row.realName,
-      real_name: row.realName,
-      email_address: row.email,
-      position: row.position,
-      phone: row.phone,
-      phone_number: row.phone,
-      department: state.departments.get(row.departmentId)?.name ?? '',
-      building: state.buildings.get(row.buildingId)?.name ?? '',
+      ...classicLocation(row, state, {
+        position: row.position,
+        phone: row.phone,
+        phone_number: row.phone,
+      }),
       room: row.room,
     },
     hardware: {
@@ -83,28 +139,9 @@ export const classicComputers: ClassicResource<Computer> = {
   fromXml(value, existing, state) {
     const general = xmlObject(value, 'general');
     const location = xmlObject(value, 'location');
-    const serialNumber = xmlText(general, 'serial_number') ?? existing?.serialNumber ?? '';
-    if (
-      existing === undefined &&
-      serialNumber !== '' &&
-      state.computers.findBy('serialNumber', serialNumber)
-    ) {
-      return 'Duplicate serial number';
-    }
-    const departmentId = refByName(
-      state,
-      'departments',
-      xmlText(location, 'department'),
-      existing?.departmentId ?? -1,
-    );
-    if (typeof departmentId === 'string') return departmentId;
-    const buildingId = refByName(
-      state,
-      'buildings',
-      xmlText(location, 'building'),
-      existing?.buildingId ?? -1,
-    );
-    if (typeof buildingId === 'string') return buildingId;
+    const refs = inventoryRefs(state, state.computers, general, location, existing);
+    if (typeof refs === 'string') return refs;
+    const { serialNumber, departmentId, buildingId } = refs;
     const now = Date.UTC(2026, 0, 1);
     return {
       name: xmlText(general, 'name') ?? existing?.name ?? '',
@@ -174,14 +211,7 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
       last_inventory_update_utc: utc(row.lastInventoryUpdate),
       site,
     },
-    location: {
-      username: row.username,
-      realname: row.realName,
-      real_name: row.realName,
-      email_address: row.email,
-      department: state.departments.get(row.departmentId)?.name ?? '',
-      building: state.buildings.get(row.buildingId)?.name ?? '',
-    },
+    location: classicLocation(row, state),
   }),
   lookups: {
     name: (row) => row.name,
@@ -191,28 +221,9 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
   fromXml(value, existing, state) {
     const general = xmlObject(value, 'general');
     const location = xmlObject(value, 'location');
-    const serialNumber = xmlText(general, 'serial_number') ?? existing?.serialNumber ?? '';
-    if (
-      existing === undefined &&
-      serialNumber !== '' &&
-      state.mobileDevices.findBy('serialNumber', serialNumber)
-    ) {
-      return 'Duplicate serial number';
-    }
-    const departmentId = refByName(
-      state,
-      'departments',
-      xmlText(location, 'department'),
-      existing?.departmentId ?? -1,
-    );
-    if (typeof departmentId === 'string') return departmentId;
-    const buildingId = refByName(
-      state,
-      'buildings',
-      xmlText(location, 'building'),
-      existing?.buildingId ?? -1,
-    );
-    if (typeof buildingId === 'string') return buildingId;
+    const refs = inventoryRefs(state, state.mobileDevices, general, location, existing);
+    if (typeof refs === 'string') return refs;
+    const { serialNumber, departmentId, buildingId } = refs;
     return {
       name: xmlText(general, 'name') ?? xmlText(general, 'device_name') ?? existing?.name ?? '',
       udid: xmlText(general, 'udid') ?? existing?.udid ?? '',

@@ -7,14 +7,21 @@ import { idParam, notFound, specShaped, withQuery } from './pro-answers.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-/** The Pro list view of a mobile device (`MobileDeviceV2`). */
-export function proMobileDevice(row: Readonly<MobileDevice>): Record<string, unknown> {
+/** The fields that name a mobile device, first in both its Pro list and detail views. */
+function identityOf(row: Readonly<MobileDevice>) {
   return {
     id: String(row.id),
     name: row.name,
     serialNumber: row.serialNumber,
     udid: row.udid,
     type: row.type,
+  };
+}
+
+/** The Pro list view of a mobile device (`MobileDeviceV2`). */
+export function proMobileDevice(row: Readonly<MobileDevice>): Record<string, unknown> {
+  return {
+    ...identityOf(row),
     model: row.model,
     modelIdentifier: row.modelIdentifier,
     phoneNumber: row.phoneNumber,
@@ -31,11 +38,7 @@ function proMobileDeviceDetail(row: Readonly<MobileDevice>): Record<string, unkn
     supervised: row.isSupervised,
   };
   return {
-    id: String(row.id),
-    name: row.name,
-    serialNumber: row.serialNumber,
-    udid: row.udid,
-    type: row.type,
+    ...identityOf(row),
     managed: row.isManaged,
     osVersion: row.osVersion,
     osBuild: row.osBuild,
@@ -56,6 +59,16 @@ function proMobileDeviceDetail(row: Readonly<MobileDevice>): Record<string, unkn
 function find(ctx: RouteContext): MobileDevice | undefined {
   const id = idParam(ctx);
   return id === undefined ? undefined : ctx.state.mobileDevices.get(id);
+}
+
+/** A GET handler answering the path's mobile device through `view`, or Jamf's 404. */
+function answerOne(view: (row: Readonly<MobileDevice>) => Record<string, unknown>) {
+  return (ctx: RouteContext): Response => {
+    const row = find(ctx);
+    return row === undefined
+      ? notFound('Mobile device', ctx.params.id)
+      : specShaped(ctx, view(row), 200, true);
+  };
 }
 
 const text = (value: unknown): string | undefined =>
@@ -98,25 +111,11 @@ export function mobileDeviceRoutes(): Route[] {
           return specShaped(ctx, listQuery(views, ctx.url, { defaultSort: ['id:asc'] }), 200, true);
         }),
     },
-    {
-      method: 'GET',
-      path: '/v2/mobile-devices/{id}',
-      handle: (ctx) => {
-        const row = find(ctx);
-        return row === undefined
-          ? notFound('Mobile device', ctx.params.id)
-          : specShaped(ctx, proMobileDevice(row), 200, true);
-      },
-    },
+    { method: 'GET', path: '/v2/mobile-devices/{id}', handle: answerOne(proMobileDevice) },
     {
       method: 'GET',
       path: '/v2/mobile-devices/{id}/detail',
-      handle: (ctx) => {
-        const row = find(ctx);
-        return row === undefined
-          ? notFound('Mobile device', ctx.params.id)
-          : specShaped(ctx, proMobileDeviceDetail(row), 200, true);
-      },
+      handle: answerOne(proMobileDeviceDetail),
     },
     { method: 'PATCH', path: '/v2/mobile-devices/{id}', handle: update },
   ];

@@ -3,9 +3,9 @@ import {
   DEFAULT_CLIENT_TOKEN_LIFETIME_SECONDS,
 } from '../api-integrations.js';
 import { jamfError } from '../jamf-error.js';
-import { listQuery, QueryError, queryErrorResponse } from '../query/index.js';
 import type { Route, RouteContext } from '../route.js';
 import { jsonResponse } from './json-response.js';
+import { listResponse } from './list-response.js';
 import { readJsonObject } from './read-json-body.js';
 
 const FIELDS = [
@@ -53,18 +53,7 @@ function notFound(ctx: RouteContext): Response {
 }
 
 function listIntegrations(ctx: RouteContext): Response {
-  try {
-    return jsonResponse(
-      listQuery(ctx.state.apiIntegrations.list(), ctx.url, {
-        filterFields: FIELDS,
-        sortFields: FIELDS,
-        defaultSort: ['id:asc'],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof QueryError) return queryErrorResponse(error);
-    throw error;
-  }
+  return listResponse(ctx, ctx.state.apiIntegrations.list(), FIELDS);
 }
 
 function getIntegration(ctx: RouteContext): Response {

@@ -1,8 +1,8 @@
 import type { ApiRole } from '../api-roles.js';
 import { jamfError } from '../jamf-error.js';
-import { listQuery, QueryError, queryErrorResponse } from '../query/index.js';
 import type { Route, RouteContext } from '../route.js';
 import { jsonResponse } from './json-response.js';
+import { listResponse } from './list-response.js';
 import { readJsonObject } from './read-json-body.js';
 
 const FIELDS = ['id', 'displayName', 'privileges'];
@@ -28,18 +28,7 @@ function notFound(id: string | undefined): Response {
 }
 
 function listRoles(ctx: RouteContext): Response {
-  try {
-    return jsonResponse(
-      listQuery(ctx.state.apiRoles.list(), ctx.url, {
-        filterFields: FIELDS,
-        sortFields: FIELDS,
-        defaultSort: ['id:asc'],
-      }),
-    );
-  } catch (error) {
-    if (error instanceof QueryError) return queryErrorResponse(error);
-    throw error;
-  }
+  return listResponse(ctx, ctx.state.apiRoles.list(), FIELDS);
 }
 
 function getRole(ctx: RouteContext): Response {

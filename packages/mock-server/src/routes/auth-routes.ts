@@ -140,22 +140,40 @@ function accountFacts(ctx: RouteContext, allPrivileges: readonly string[]): Acco
   };
 }
 
+/** Where Jamf's three account shapes differ: id type, the multi-site flag's name, privileges. */
+interface AccountDialect {
+  id: number | string;
+  multiSiteAdminKey: 'multiSiteAdmin' | 'isMultiSiteAdmin';
+  privileges: { privilegesBySite: Record<string, string[]> } | { privileges: string[] };
+  currentSiteId: number | string;
+}
+
+/** The caller's `account` object, fields in Jamf's order, in the given dialect. */
+function accountOf(facts: AccountFacts, dialect: AccountDialect) {
+  return {
+    id: dialect.id,
+    username: facts.username,
+    realName: facts.username,
+    email: '',
+    [dialect.multiSiteAdminKey]: false,
+    accessLevel: 'FullAccess',
+    privilegeSet: facts.isAdministrator ? 'ADMINISTRATOR' : 'CUSTOM',
+    ...dialect.privileges,
+    groupIds: [],
+    currentSiteId: dialect.currentSiteId,
+  };
+}
+
 /** `GET /v1/auth`: the caller's account, shaped like the spec's AuthorizationV1. */
 function authorizationV1(ctx: RouteContext, allPrivileges: readonly string[]) {
   const facts = accountFacts(ctx, allPrivileges);
   return {
-    account: {
+    account: accountOf(facts, {
       id: String(facts.id),
-      username: facts.username,
-      realName: facts.username,
-      email: '',
-      multiSiteAdmin: false,
-      accessLevel: 'FullAccess',
-      privilegeSet: facts.isAdministrator ? 'ADMINISTRATOR' : 'CUSTOM',
-      privilegesBySite: { '-1': facts.privileges },
-      groupIds: [],
+      multiSiteAdminKey: 'multiSiteAdmin',
+      privileges: { privilegesBySite: { '-1': facts.privileges } },
       currentSiteId: '-1',
-    },
+    }),
     accountGroups: [],
     sites: [],
     authenticationType: facts.authenticationType,
@@ -166,18 +184,12 @@ function authorizationV1(ctx: RouteContext, allPrivileges: readonly string[]) {
 function authorizationLegacy(ctx: RouteContext, allPrivileges: readonly string[]) {
   const facts = accountFacts(ctx, allPrivileges);
   return {
-    account: {
+    account: accountOf(facts, {
       id: facts.id,
-      username: facts.username,
-      realName: facts.username,
-      email: '',
-      isMultiSiteAdmin: false,
-      accessLevel: 'FullAccess',
-      privilegeSet: facts.isAdministrator ? 'ADMINISTRATOR' : 'CUSTOM',
-      privilegesBySite: { '-1': facts.privileges },
-      groupIds: [],
+      multiSiteAdminKey: 'isMultiSiteAdmin',
+      privileges: { privilegesBySite: { '-1': facts.privileges } },
       currentSiteId: -1,
-    },
+    }),
     accountGroups: [],
     sites: [],
     authenticationType: facts.authenticationType,
@@ -188,18 +200,12 @@ function authorizationLegacy(ctx: RouteContext, allPrivileges: readonly string[]
 function currentAuthorization(ctx: RouteContext, allPrivileges: readonly string[]) {
   const facts = accountFacts(ctx, allPrivileges);
   return {
-    account: {
+    account: accountOf(facts, {
       id: facts.id,
-      username: facts.username,
-      realName: facts.username,
-      email: '',
-      isMultiSiteAdmin: false,
-      accessLevel: 'FullAccess',
-      privilegeSet: facts.isAdministrator ? 'ADMINISTRATOR' : 'CUSTOM',
-      privileges: facts.privileges,
-      groupIds: [],
+      multiSiteAdminKey: 'isMultiSiteAdmin',
+      privileges: { privileges: facts.privileges },
       currentSiteId: -1,
-    },
+    }),
     sites: [],
     authenticationType: facts.authenticationType,
   };
