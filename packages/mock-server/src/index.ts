@@ -1,17 +1,5 @@
-export {
-  AccountStore,
-  DEFAULT_ACCOUNT,
-  type MockAccount,
-  type MockAccountOptions,
-} from './accounts.js';
-export {
-  type ApiIntegration,
-  type ApiIntegrationInput,
-  ApiIntegrationStore,
-  DEFAULT_CLIENT_TOKEN_LIFETIME_SECONDS,
-} from './api-integrations.js';
-export { type ApiRole, ApiRoleStore } from './api-roles.js';
-export { createMockClock, type MockClock, type ResettableMockClock } from './clock.js';
+export type { Fault, FaultRegistry, FaultSpec } from './http/faults.js';
+export type { Route, RouteContext, RouteHandler } from './http/route.js';
 export {
   createJamfMock,
   DEFAULT_BASE_URL,
@@ -19,8 +7,28 @@ export {
   type JamfMock,
   type JamfMockOptions,
   type JamfMockStats,
-} from './create-jamf-mock.js';
-export { type Fault, FaultRegistry, type FaultSpec } from './faults.js';
+} from './mock.js';
+export { jamfError } from './spec/jamf-error.js';
+export type { OpenApiDocument, SpecOperation } from './spec/openapi-document.js';
+export {
+  type JamfMockServer,
+  type JamfMockServerOptions,
+  startJamfMockServer,
+} from './standalone/serve.js';
+export {
+  type AccountStore,
+  DEFAULT_ACCOUNT,
+  type MockAccount,
+  type MockAccountOptions,
+} from './state/accounts.js';
+export {
+  type ApiIntegration,
+  type ApiIntegrationInput,
+  type ApiIntegrationStore,
+  DEFAULT_CLIENT_TOKEN_LIFETIME_SECONDS,
+} from './state/api-integrations.js';
+export type { ApiRole, ApiRoleStore } from './state/api-roles.js';
+export { createMockClock, type MockClock, type ResettableMockClock } from './state/clock.js';
 export {
   type Building,
   type Category,
@@ -29,7 +37,7 @@ export {
   DEFAULT_INVENTORY_COUNTS,
   type Department,
   type Entity,
-  EntityStore,
+  type EntityStore,
   type GroupCriterion,
   type Inventory,
   type InventoryCounts,
@@ -37,15 +45,7 @@ export {
   type Policy,
   type Script,
   type ScriptPriority,
-} from './inventory/index.js';
-export { jamfError } from './jamf-error.js';
-export type { OpenApiDocument, SpecOperation } from './openapi-document.js';
-export type { Principal } from './principal.js';
-export type { Route, RouteContext, RouteHandler } from './route.js';
-export {
-  type JamfMockServer,
-  type JamfMockServerOptions,
-  startJamfMockServer,
-} from './standalone/serve.js';
-export type { MockState } from './state.js';
-export { type IssuedToken, type TokenGrant, TokenStore } from './tokens.js';
+} from './state/inventory/index.js';
+export type { IssuedToken, IssuedTokens, TokenGrant } from './state/issued-tokens.js';
+export type { MockState } from './state/mock-state.js';
+export type { Principal } from './state/principal.js';

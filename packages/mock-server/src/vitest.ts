@@ -1,6 +1,6 @@
 import { type SetupServerApi, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createJamfMock, type JamfMock, type JamfMockOptions } from './create-jamf-mock.js';
+import { createJamfMock, type JamfMock, type JamfMockOptions } from './mock.js';
 
 /** A mock wired into vitest's lifecycle, with the msw server that serves it. */
 export interface VitestJamfMock extends JamfMock {

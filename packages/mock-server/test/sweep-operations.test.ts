@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Operation } from 'openapi-backend';
 import { describe, expect, it } from 'vitest';
-import { sampleSchema } from '../src/spec-responder/sample-schema.js';
+import { sampleSchema } from '../src/spec/responder/sample-schema.js';
 import { setupJamfMock } from '../src/vitest.js';
 import { loadSpec, SpecContract, specPath } from './support/contract.js';
 

@@ -25,7 +25,7 @@ export const mockTarget: CodegenTarget = {
     const contents = [
       generatedBanner(`The distilled Jamf Pro ${version} spec the mock serves.`),
       '',
-      "import type { OpenApiDocument } from '../openapi-document.js';",
+      "import type { OpenApiDocument } from '../spec/openapi-document.js';",
       '',
       '/** The distilled Jamf Pro API document (paths relative to `/api`). */',
       `export const proSpec = JSON.parse(${JSON.stringify(JSON.stringify(spec))}) as OpenApiDocument;`,

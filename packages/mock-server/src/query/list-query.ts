@@ -1,6 +1,4 @@
-import { jamfError } from '../jamf-error.js';
 import { pageOf, pagingFrom } from './page.js';
-import type { QueryError } from './query-error.js';
 import { parseRsql } from './rsql.js';
 import { applySort } from './sort.js';
 
@@ -17,7 +15,7 @@ export interface ListQueryOptions {
 /**
  * Applies a request's `filter`, `sort`, `page` and `page-size` to `items`, giving Jamf's
  * `{ totalCount, results }` (totalCount counts the filtered items before paging).
- * @throws QueryError for a bad parameter; turn it into a 400 with `queryErrorResponse`.
+ * @throws QueryError for a bad parameter; the HTTP layer turns it into a Jamf-shaped 400.
  */
 export function listQuery<T>(
   items: readonly T[],
@@ -34,9 +32,4 @@ export function listQuery<T>(
   );
   const { page, pageSize } = pagingFrom(url);
   return { totalCount: sorted.length, results: pageOf(sorted, page, pageSize) };
-}
-
-/** Jamf-shaped 400 for a `QueryError`. */
-export function queryErrorResponse(error: QueryError): Response {
-  return jamfError(400, error.code, error.message, error.field);
 }

@@ -5,7 +5,7 @@ export type QueryErrorCode =
   | 'INVALID_SORT'
   | 'INVALID_PAGE';
 
-/** A query parameter the mock rejects; becomes a Jamf-shaped 400 through `queryErrorResponse`. */
+/** A query parameter the mock rejects; the HTTP layer answers it with a Jamf-shaped 400. */
 export class QueryError extends Error {
   override readonly name = 'QueryError';
   constructor(

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_ACCOUNT, type MockAccountOptions } from '../accounts.js';
+import { DEFAULT_ACCOUNT, type MockAccountOptions } from '../state/accounts.js';
 import type { JamfMockServerOptions } from './serve.js';
 
 /** The command line's usage text. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { createJamfMock, type JamfMock, type JamfMockOptions } from '../create-jamf-mock.js';
+import { createJamfMock, type JamfMock, type JamfMockOptions } from '../mock.js';
 
 /** Options of {@link startJamfMockServer}: the mock's own plus where to listen. */
 export interface JamfMockServerOptions extends Omit<JamfMockOptions, 'baseUrl'> {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import addFormatsModule from 'ajv-formats';
 import { OpenAPIBackend, type Operation } from 'openapi-backend';
-import { discriminatorsAsConditionals } from '../../src/validation/discriminator.js';
+import { discriminatorsAsConditionals } from '../../src/spec/validation/discriminator.js';
 
 // ajv-formats is CommonJS with `exports.default`.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??

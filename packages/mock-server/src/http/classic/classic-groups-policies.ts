@@ -1,0 +1,171 @@
+import type { ComputerGroup, GroupCriterion } from '../../state/inventory/computer-groups.js';
+import type { Policy } from '../../state/inventory/policies.js';
+import type { MockState } from '../../state/mock-state.js';
+import { groupMembers } from '../../state/smart-group-members.js';
+import { type ClassicResource, xmlList, xmlObject, xmlText } from './classic-resource.js';
+import { categoryIdByName } from './classic-simple-resources.js';
+
+const site = { id: -1, name: 'None' };
+const isTrue = (text: string | undefined, fallback: boolean) =>
+  text === undefined ? fallback : text.toLowerCase() === 'true';
+
+/** Resolves `<computer><id>…</id></computer>` (or by name) entries to ids; a string names the problem. */
+function computerIds(state: MockState, entries: Record<string, unknown>[]): number[] | string {
+  const ids: number[] = [];
+  for (const entry of entries) {
+    const id = xmlText(entry, 'id');
+    const name = xmlText(entry, 'name');
+    const found =
+      id !== undefined && /^\d{1,9}$/.test(id)
+        ? state.computers.get(Number(id))
+        : name !== undefined
+          ? state.computers.findBy('name', name)
+          : undefined;
+    if (found === undefined) return 'Problem with computer in scope';
+    ids.push(found.id);
+  }
+  return ids;
+}
+
+/** Classic `computergroups`: static groups list members, smart groups list criteria and the computers they select. */
+export const classicComputerGroups: ClassicResource<ComputerGroup> = {
+  plural: 'computergroups',
+  privilegeObjects: ['Smart Computer Groups', 'Static Computer Groups'],
+  listRoot: 'computer_groups',
+  root: 'computer_group',
+  store: (state) => state.computerGroups,
+  summary: (row) => ({ id: row.id, name: row.name, is_smart: row.isSmart }),
+  detail: (row, state) => ({
+    id: row.id,
+    name: row.name,
+    is_smart: row.isSmart,
+    site,
+    criteria: row.criteria.map((c) => ({
+      name: c.name,
+      priority: c.priority,
+      and_or: c.andOr,
+      search_type: c.searchType,
+      value: c.value,
+      opening_paren: false,
+      closing_paren: false,
+    })),
+    computers: groupMembers(row, state).map((c) => ({
+      id: c.id,
+      name: c.name,
+      mac_address: c.macAddress,
+      alt_mac_address: '',
+      serial_number: c.serialNumber,
+    })),
+  }),
+  lookups: { name: (row) => row.name },
+  fromXml(value, existing, state) {
+    const isSmart = isTrue(xmlText(value, 'is_smart'), existing?.isSmart ?? false);
+    const criteriaElements = xmlList(value, 'criteria', 'criterion');
+    const criteria: GroupCriterion[] =
+      criteriaElements.length === 0 &&
+      xmlText(value, 'criteria') === undefined &&
+      existing !== undefined
+        ? existing.criteria
+        : criteriaElements.map((c, index) => ({
+            name: xmlText(c, 'name') ?? '',
+            priority: Number(xmlText(c, 'priority') ?? index) || index,
+            andOr: xmlText(c, 'and_or')?.toLowerCase() === 'or' ? 'or' : 'and',
+            searchType: xmlText(c, 'search_type') ?? 'is',
+            value: xmlText(c, 'value') ?? '',
+          }));
+    if (criteria.some((c) => c.name === ''))
+      return 'Problem with criteria: every criterion needs a name';
+    const members = xmlList(value, 'computers', 'computer');
+    const ids = members.length === 0 ? (existing?.computerIds ?? []) : computerIds(state, members);
+    if (typeof ids === 'string') return ids;
+    return {
+      name: xmlText(value, 'name') ?? existing?.name ?? '',
+      isSmart,
+      criteria,
+      computerIds: isSmart ? [] : ids,
+    };
+  },
+  isNameUnique: true,
+};
+
+/** Classic `policies`: general, scope (computers, groups, all computers) and scripts. */
+export const classicPolicies: ClassicResource<Policy> = {
+  plural: 'policies',
+  privilegeObjects: ['Policies'],
+  listRoot: 'policies',
+  root: 'policy',
+  store: (state) => state.policies,
+  summary: (row) => ({ id: row.id, name: row.name }),
+  detail: (row, state) => ({
+    general: {
+      id: row.id,
+      name: row.name,
+      enabled: row.enabled,
+      trigger: row.trigger,
+      trigger_checkin: row.trigger === 'CHECKIN',
+      trigger_enrollment_complete: row.trigger === 'ENROLLMENT_COMPLETE',
+      trigger_login: row.trigger === 'LOGIN',
+      trigger_other: row.trigger === 'USER_INITIATED' ? 'USER_INITIATED' : '',
+      frequency: row.frequency,
+      category: {
+        id: row.categoryId,
+        name: state.categories.get(row.categoryId)?.name ?? 'No category assigned',
+      },
+      site,
+    },
+    scope: {
+      all_computers: row.allComputers,
+      computers: row.computerIds.map((id) => ({ id, name: state.computers.get(id)?.name ?? '' })),
+      computer_groups: row.computerGroupIds.map((id) => ({
+        id,
+        name: state.computerGroups.get(id)?.name ?? '',
+      })),
+    },
+    scripts: row.scriptIds.map((id) => ({
+      id,
+      name: state.scripts.get(id)?.name ?? '',
+      priority: 'After',
+    })),
+  }),
+  lookups: { name: (row) => row.name },
+  fromXml(value, existing, state) {
+    const general = xmlObject(value, 'general');
+    const category = xmlObject(general, 'category');
+    const categoryId = categoryIdByName(
+      state,
+      xmlText(category, 'name'),
+      existing?.categoryId ?? -1,
+    );
+    if (typeof categoryId === 'string') return categoryId;
+    const scope = xmlObject(value, 'scope');
+    const scopedComputers = xmlList(scope, 'computers', 'computer');
+    const computers =
+      scopedComputers.length === 0
+        ? (existing?.computerIds ?? [])
+        : computerIds(state, scopedComputers);
+    if (typeof computers === 'string') return computers;
+    const groupElements = xmlList(scope, 'computer_groups', 'computer_group');
+    const groupIds = groupElements.map((g) => Number(xmlText(g, 'id')));
+    if (
+      groupIds.some((id) => !Number.isInteger(id) || state.computerGroups.get(id) === undefined)
+    ) {
+      return 'Problem with computer group in scope';
+    }
+    const scriptElements = xmlList(value, 'scripts', 'script');
+    const scriptIds = scriptElements.map((s) => Number(xmlText(s, 'id')));
+    if (scriptIds.some((id) => !Number.isInteger(id) || state.scripts.get(id) === undefined))
+      return 'Problem with script';
+    return {
+      name: xmlText(general, 'name') ?? existing?.name ?? '',
+      enabled: isTrue(xmlText(general, 'enabled'), existing?.enabled ?? true),
+      trigger: xmlText(general, 'trigger') ?? existing?.trigger ?? 'EVENT',
+      frequency: xmlText(general, 'frequency') ?? existing?.frequency ?? 'Once per computer',
+      categoryId,
+      allComputers: isTrue(xmlText(scope, 'all_computers'), existing?.allComputers ?? false),
+      computerIds: computers,
+      computerGroupIds: groupElements.length === 0 ? (existing?.computerGroupIds ?? []) : groupIds,
+      scriptIds: scriptElements.length === 0 ? (existing?.scriptIds ?? []) : scriptIds,
+    };
+  },
+  isNameUnique: true,
+};

@@ -1,0 +1,101 @@
+import { HttpResponse, type RequestHandler } from 'msw';
+import { jamfError } from '../spec/jamf-error.js';
+import { classicError } from './classic/index.js';
+import { MatcherHandler } from './matcher-handler.js';
+import { applyFault, type PipelineRuntime, runPipeline } from './pipeline.js';
+import { type MountedRoute, matchPath, mswPath } from './router.js';
+
+/**
+ * The msw handlers of a route table: one per route (literal paths first), then a catch-all for
+ * HEAD, OPTIONS, 404 and 405 on `baseUrl`. Used once per mock, when it is created.
+ */
+export function mswHandlers(
+  runtime: PipelineRuntime,
+  table: readonly MountedRoute[],
+  baseUrl: string,
+): RequestHandler[] {
+  // Every route handler reads the URL; parse it once per request, not once per handler.
+  const parsedUrls = new WeakMap<Request, URL>();
+  const parsedUrl = (request: Request): URL => {
+    let url = parsedUrls.get(request);
+    if (!url) {
+      url = new URL(request.url);
+      parsedUrls.set(request, url);
+    }
+    return url;
+  };
+  const handlers: RequestHandler[] = table.map((route) =>
+    routeHandler(runtime, route, baseUrl, parsedUrl),
+  );
+  // Matched by origin, not the string `${baseUrl}/*`: msw decodes string paths with
+  // path-to-regexp, which throws on a malformed escape such as `%ZZ` (msw then answers 500).
+  handlers.push(
+    new MatcherHandler(
+      /.+/,
+      `ALL ${baseUrl}/* (HEAD, OPTIONS, 404, 405)`,
+      (request) => (parsedUrl(request).origin === baseUrl ? {} : undefined),
+      (request) => fallback(runtime, table, request),
+    ),
+  );
+  return handlers;
+}
+
+/**
+ * One msw handler per route, matched with the precompiled route template (msw would compile a
+ * path pattern per handler per request) and shown as `METHOD https://…/api/v1/x/:id`.
+ */
+function routeHandler(
+  runtime: PipelineRuntime,
+  route: MountedRoute,
+  baseUrl: string,
+  parsedUrl: (request: Request) => URL,
+): RequestHandler {
+  return new MatcherHandler(
+    route.method,
+    `${route.method} ${baseUrl}${mswPath(route.template)}`,
+    (request) => {
+      const url = parsedUrl(request);
+      return url.origin === baseUrl ? matchPath(route, url.pathname) : undefined;
+    },
+    (request) => runPipeline(runtime, route, request),
+  );
+}
+
+/** Answers what no route handler took: HEAD via GET, OPTIONS, 405 and 404. */
+async function fallback(
+  runtime: PipelineRuntime,
+  table: readonly MountedRoute[],
+  request: Request,
+): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  const matching = table.filter((route) => matchPath(route, pathname));
+  const method = request.method.toUpperCase();
+  if (method === 'HEAD') {
+    const get = matching.find((route) => route.method === 'GET');
+    if (get) {
+      const response = await runPipeline(runtime, get, request);
+      if (response.type === 'error') return response;
+      return new Response(null, { status: response.status, headers: response.headers });
+    }
+  }
+  const faulted = await applyFault(runtime.faults.take(method, pathname));
+  if (faulted) return faulted;
+  const isClassic = pathname.startsWith('/JSSResource/');
+  if (matching.length === 0) {
+    if (isClassic)
+      return classicError(404, 'The server has not found anything matching the request URI');
+    return jamfError(404, 'NOT_FOUND', `No such endpoint: ${pathname}`);
+  }
+  const allow = [...new Set([...matching.map((route) => route.method), 'HEAD', 'OPTIONS'])].join(
+    ', ',
+  );
+  if (method === 'OPTIONS') return new HttpResponse(null, { status: 204, headers: { allow } });
+  if (isClassic) {
+    const page = classicError(405, `${method} is not allowed here`);
+    page.headers.set('allow', allow);
+    return page;
+  }
+  return jamfError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${pathname}`, null, {
+    allow,
+  });
+}

@@ -1,0 +1,100 @@
+import { jamfError } from '../spec/jamf-error.js';
+import { respondFromSpec } from '../spec/responder/respond.js';
+import { validateRequest } from '../spec/validation/validate-request.js';
+import type { MockClock } from '../state/clock.js';
+import type { MockState } from '../state/mock-state.js';
+import { hasPrivileges } from '../state/principal.js';
+import { authenticate } from './authenticate.js';
+import { classicError } from './classic/index.js';
+import type { Fault, FaultRegistry } from './faults.js';
+import type { RouteContext } from './route.js';
+import { type MountedRoute, matchPath } from './router.js';
+
+/** What the pipeline reads on every request; `state` may be swapped by `reset()`. */
+export interface PipelineRuntime {
+  state(): MockState;
+  clock: MockClock;
+  faults: FaultRegistry;
+  /** Called with a bug of the mock itself; the caller got a Jamf-shaped 500. */
+  onInternalError(error: unknown, request: Request): void;
+  /** Counts requests being answered, for `mock.stats`. */
+  stats: { requests: number; inFlight: number; maxInFlight: number };
+}
+
+/**
+ * Answers a request for a matched route: faults → authentication (401) → privileges (403) →
+ * request validation (400) → the explicit handler or the spec responder. Never throws.
+ */
+export async function runPipeline(
+  runtime: PipelineRuntime,
+  route: MountedRoute,
+  request: Request,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const { stats } = runtime;
+  stats.requests++;
+  stats.inFlight++;
+  stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+  try {
+    const faulted = await applyFault(runtime.faults.take(request.method, url.pathname));
+    if (faulted) return faulted;
+    const state = runtime.state();
+    const params = matchPath(route, url.pathname) ?? {};
+    const principal = route.isPublic
+      ? undefined
+      : authenticate(request, state, { allowBasic: route.isClassic });
+    if (!route.isPublic && !principal) return unauthorized(route);
+    const { operation } = route;
+    if (principal && operation && !hasPrivileges(principal, operation.requiredPrivileges)) {
+      return jamfError(403, 'INVALID_PRIVILEGE', 'Forbidden');
+    }
+    if (operation && !route.validatesItself) {
+      const invalid = await validateRequest(operation, request, params);
+      if (invalid) return invalid;
+    }
+    const ctx: RouteContext = {
+      request,
+      url,
+      params,
+      state,
+      principal,
+      clock: runtime.clock,
+      operation,
+    };
+    if (route.handle) return await route.handle(ctx);
+    if (operation) return respondFromSpec(operation, ctx);
+    return jamfError(404, 'NOT_FOUND', 'Not found');
+  } catch (error) {
+    runtime.onInternalError(error, request);
+    return jamfError(500, 'INTERNAL_ERROR', 'The mock failed to answer this request');
+  } finally {
+    stats.inFlight--;
+  }
+}
+
+/** The response a fault forces, after its latency; undefined lets the request go on. */
+export async function applyFault(fault: Fault | undefined): Promise<Response | undefined> {
+  if (!fault) return undefined;
+  if (fault.latencyMs !== undefined && fault.latencyMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+  }
+  if (fault.networkError) return Response.error();
+  if (fault.status === undefined) return undefined;
+  const headers: Record<string, string> = {};
+  if (fault.status === 429 || fault.status === 503)
+    headers['retry-after'] = String(fault.retryAfterSeconds ?? 1);
+  const code = fault.status === 429 ? 'TOO_MANY_REQUESTS' : `HTTP_${fault.status}`;
+  return jamfError(fault.status, code, 'Injected fault', null, headers);
+}
+
+function unauthorized(route: MountedRoute): Response {
+  if (route.isClassic) {
+    const page = classicError(401, 'The request requires user authentication');
+    page.headers.set(
+      'www-authenticate',
+      'Basic realm="Restful JSS Access -- Please supply your credentials"',
+    );
+    return page;
+  }
+  return jamfError(401, 'INVALID_TOKEN', 'Unauthorized');
+}

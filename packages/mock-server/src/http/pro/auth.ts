@@ -1,0 +1,212 @@
+import { jamfError } from '../../spec/jamf-error.js';
+import type { TokenGrant } from '../../state/issued-tokens.js';
+import type { MockState } from '../../state/mock-state.js';
+import type { Principal } from '../../state/principal.js';
+import { credentialsOf } from '../authenticate.js';
+import { jsonResponse } from '../responses/json-response.js';
+import type { Route, RouteContext } from '../route.js';
+
+/** Settings the token endpoints need. */
+export interface AuthRouteOptions {
+  /** Lifetime of tokens issued to accounts. */
+  tokenLifetimeSeconds: number;
+  /** Every privilege name, which a full administrator holds. */
+  privilegeNames: readonly string[];
+}
+
+type ExpiresFormat = 'iso' | 'epoch-ms';
+
+/**
+ * Jamf's user-token endpoints: `/v1/auth/*`, the deprecated `/auth*` ones (epoch-ms `expires`),
+ * and the legacy `/uapi/auth/*` ones.
+ */
+export function authRoutes(options: AuthRouteOptions): Route[] {
+  const issue = (format: ExpiresFormat) => (ctx: RouteContext) =>
+    issueForBasic(ctx, options, format);
+  const renew = (format: ExpiresFormat) => (ctx: RouteContext) => keepAlive(ctx, options, format);
+  return [
+    { method: 'POST', path: '/v1/auth/token', isPublic: true, handle: issue('iso') },
+    { method: 'POST', path: '/v1/auth/keep-alive', handle: renew('iso') },
+    { method: 'POST', path: '/v1/auth/invalidate-token', handle: invalidate },
+    {
+      method: 'GET',
+      path: '/v1/auth',
+      handle: (ctx) => jsonResponse(authorizationV1(ctx, options.privilegeNames)),
+    },
+    {
+      method: 'GET',
+      path: '/auth',
+      handle: (ctx) => jsonResponse(authorizationLegacy(ctx, options.privilegeNames)),
+    },
+    {
+      method: 'POST',
+      path: '/auth/current',
+      handle: (ctx) => jsonResponse(currentAuthorization(ctx, options.privilegeNames)),
+    },
+    { method: 'POST', path: '/auth/keepAlive', handle: renew('epoch-ms') },
+    { method: 'POST', path: '/auth/invalidateToken', handle: invalidate },
+    { method: 'POST', path: '/uapi/auth/tokens', isPublic: true, handle: issue('epoch-ms') },
+    { method: 'POST', path: '/uapi/auth/keepAlive', handle: renew('epoch-ms') },
+    { method: 'POST', path: '/uapi/auth/invalidateToken', handle: invalidate },
+    {
+      method: 'GET',
+      path: '/uapi/auth',
+      handle: (ctx) => jsonResponse(authorizationLegacy(ctx, options.privilegeNames)),
+    },
+    {
+      method: 'POST',
+      path: '/uapi/auth/current',
+      handle: (ctx) => jsonResponse(currentAuthorization(ctx, options.privilegeNames)),
+    },
+  ];
+}
+
+function tokenBody(token: string, expiresAt: number, format: ExpiresFormat) {
+  return { token, expires: format === 'iso' ? new Date(expiresAt).toISOString() : expiresAt };
+}
+
+function issueForBasic(
+  ctx: RouteContext,
+  options: AuthRouteOptions,
+  format: ExpiresFormat,
+): Response {
+  const credentials = credentialsOf(ctx.request);
+  const account =
+    credentials?.scheme === 'basic'
+      ? ctx.state.accounts.verify(credentials.username, credentials.password)
+      : undefined;
+  if (!account) {
+    return jamfError(401, 'INVALID_CREDENTIALS', 'Unauthorized', null, {
+      'www-authenticate': 'Basic realm="Jamf Pro"',
+    });
+  }
+  const { token, record } = ctx.state.tokens.issue(
+    { kind: 'account', username: account.username },
+    options.tokenLifetimeSeconds,
+  );
+  return jsonResponse(tokenBody(token, record.expiresAt, format));
+}
+
+function keepAlive(ctx: RouteContext, options: AuthRouteOptions, format: ExpiresFormat): Response {
+  const credentials = credentialsOf(ctx.request);
+  if (credentials?.scheme !== 'bearer') return jamfError(401, 'INVALID_TOKEN', 'Unauthorized');
+  const record = ctx.state.tokens.find(credentials.token);
+  if (!record) return jamfError(401, 'INVALID_TOKEN', 'Unauthorized');
+  const lifetimeSeconds = lifetimeOf(ctx.state, record.grant, options);
+  ctx.state.tokens.revoke(credentials.token);
+  const { token, record: renewed } = ctx.state.tokens.issue(record.grant, lifetimeSeconds);
+  return jsonResponse(tokenBody(token, renewed.expiresAt, format));
+}
+
+function lifetimeOf(state: MockState, grant: TokenGrant, options: AuthRouteOptions): number {
+  if (grant.kind === 'account') return options.tokenLifetimeSeconds;
+  return (
+    state.apiIntegrations.get(grant.integrationId)?.accessTokenLifetimeSeconds ??
+    options.tokenLifetimeSeconds
+  );
+}
+
+function invalidate(ctx: RouteContext): Response {
+  const credentials = credentialsOf(ctx.request);
+  if (credentials?.scheme === 'bearer') ctx.state.tokens.revoke(credentials.token);
+  return new Response(null, { status: 204 });
+}
+
+function privilegeList(
+  principal: Principal | undefined,
+  allPrivileges: readonly string[],
+): string[] {
+  const held = principal?.privileges();
+  if (held === undefined) return [];
+  return held === 'all' ? [...allPrivileges] : [...held].sort();
+}
+
+interface AccountFacts {
+  id: number;
+  username: string;
+  isAdministrator: boolean;
+  privileges: string[];
+  authenticationType: 'JSS' | 'CLIENT_CREDENTIALS';
+}
+
+function accountFacts(ctx: RouteContext, allPrivileges: readonly string[]): AccountFacts {
+  const principal = ctx.principal;
+  return {
+    id: Number(principal?.id ?? 0) || 1,
+    username: principal?.name ?? '',
+    isAdministrator: principal?.privileges() === 'all',
+    privileges: privilegeList(principal, allPrivileges),
+    authenticationType: principal?.kind === 'api-client' ? 'CLIENT_CREDENTIALS' : 'JSS',
+  };
+}
+
+/** Where Jamf's three account shapes differ: id type, the multi-site flag's name, privileges. */
+interface AccountDialect {
+  id: number | string;
+  multiSiteAdminKey: 'multiSiteAdmin' | 'isMultiSiteAdmin';
+  privileges: { privilegesBySite: Record<string, string[]> } | { privileges: string[] };
+  currentSiteId: number | string;
+}
+
+/** The caller's `account` object, fields in Jamf's order, in the given dialect. */
+function accountOf(facts: AccountFacts, dialect: AccountDialect) {
+  return {
+    id: dialect.id,
+    username: facts.username,
+    realName: facts.username,
+    email: '',
+    [dialect.multiSiteAdminKey]: false,
+    accessLevel: 'FullAccess',
+    privilegeSet: facts.isAdministrator ? 'ADMINISTRATOR' : 'CUSTOM',
+    ...dialect.privileges,
+    groupIds: [],
+    currentSiteId: dialect.currentSiteId,
+  };
+}
+
+/** `GET /v1/auth`: the caller's account, shaped like the spec's AuthorizationV1. */
+function authorizationV1(ctx: RouteContext, allPrivileges: readonly string[]) {
+  const facts = accountFacts(ctx, allPrivileges);
+  return {
+    account: accountOf(facts, {
+      id: String(facts.id),
+      multiSiteAdminKey: 'multiSiteAdmin',
+      privileges: { privilegesBySite: { '-1': facts.privileges } },
+      currentSiteId: '-1',
+    }),
+    accountGroups: [],
+    sites: [],
+    authenticationType: facts.authenticationType,
+  };
+}
+
+/** The deprecated `GET /auth`: the spec's Authorization (integer ids). */
+function authorizationLegacy(ctx: RouteContext, allPrivileges: readonly string[]) {
+  const facts = accountFacts(ctx, allPrivileges);
+  return {
+    account: accountOf(facts, {
+      id: facts.id,
+      multiSiteAdminKey: 'isMultiSiteAdmin',
+      privileges: { privilegesBySite: { '-1': facts.privileges } },
+      currentSiteId: -1,
+    }),
+    accountGroups: [],
+    sites: [],
+    authenticationType: facts.authenticationType,
+  };
+}
+
+/** The deprecated `POST /auth/current`: the spec's CurrentAuthorization. */
+function currentAuthorization(ctx: RouteContext, allPrivileges: readonly string[]) {
+  const facts = accountFacts(ctx, allPrivileges);
+  return {
+    account: accountOf(facts, {
+      id: facts.id,
+      multiSiteAdminKey: 'isMultiSiteAdmin',
+      privileges: { privileges: facts.privileges },
+      currentSiteId: -1,
+    }),
+    sites: [],
+    authenticationType: facts.authenticationType,
+  };
+}

@@ -1,0 +1,345 @@
+import { listQuery } from '../../query/index.js';
+import { jamfError } from '../../spec/jamf-error.js';
+import type { Computer } from '../../state/inventory/computers.js';
+import { readJsonObject } from '../responses/read-json-body.js';
+import type { Route, RouteContext } from '../route.js';
+import { hrefResponse, idParam, notFound, specShaped, withQuery } from './pro-answers.js';
+
+/** Jamf's `section` values and the property of ComputerInventory each one fills. */
+const SECTIONS: Readonly<Record<string, string>> = {
+  GENERAL: 'general',
+  DISK_ENCRYPTION: 'diskEncryption',
+  PURCHASING: 'purchasing',
+  APPLICATIONS: 'applications',
+  STORAGE: 'storage',
+  USER_AND_LOCATION: 'userAndLocation',
+  CONFIGURATION_PROFILES: 'configurationProfiles',
+  PRINTERS: 'printers',
+  SERVICES: 'services',
+  HARDWARE: 'hardware',
+  LOCAL_USER_ACCOUNTS: 'localUserAccounts',
+  CERTIFICATES: 'certificates',
+  ATTACHMENTS: 'attachments',
+  PLUGINS: 'plugins',
+  PACKAGE_RECEIPTS: 'packageReceipts',
+  FONTS: 'fonts',
+  SECURITY: 'security',
+  OPERATING_SYSTEM: 'operatingSystem',
+  LICENSED_SOFTWARE: 'licensedSoftware',
+  IBEACONS: 'ibeacons',
+  SOFTWARE_UPDATES: 'softwareUpdates',
+  EXTENSION_ATTRIBUTES: 'extensionAttributes',
+  CONTENT_CACHING: 'contentCaching',
+  GROUP_MEMBERSHIPS: 'groupMemberships',
+};
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * The Pro view of a computer with every section the mock keeps real data for; sections it does
+ * not model (applications, fonts, …) are empty lists, and `specShaped` fills the rest.
+ */
+export function proComputer(row: Readonly<Computer>): Record<string, unknown> {
+  return {
+    id: String(row.id),
+    udid: row.udid,
+    general: {
+      name: row.name,
+      lastIpAddress: row.ipAddress,
+      lastReportedIp: row.ipAddress,
+      lastReportedIpV4: row.ipAddress,
+      jamfBinaryVersion: '11.30.1-t1700000000',
+      platform: 'Mac',
+      assetTag: row.assetTag,
+      remoteManagement: { managed: row.isManaged },
+      mdmCapable: { capable: row.isManaged, capableUsers: [] },
+      supervised: row.isManaged,
+      reportDate: iso(row.reportDate),
+      lastContactTime: iso(row.lastContactTime),
+      lastEnrolledDate: iso(row.initialEntryDate),
+      initialEntryDate: iso(row.initialEntryDate).slice(0, 10),
+      site: { id: '-1', name: 'None' },
+      extensionAttributes: [],
+    },
+    hardware: {
+      make: 'Apple',
+      model: row.model,
+      modelIdentifier: row.modelIdentifier,
+      serialNumber: row.serialNumber,
+      processorType: row.processorType,
+      processorArchitecture: row.processorArchitecture,
+      appleSilicon: row.processorArchitecture === 'arm64',
+      macAddress: row.macAddress,
+      totalRamMegabytes: row.totalRamMegabytes,
+      extensionAttributes: [],
+    },
+    operatingSystem: {
+      name: row.osName,
+      version: row.osVersion,
+      build: row.osBuild,
+      extensionAttributes: [],
+    },
+    userAndLocation: {
+      username: row.username,
+      realname: row.realName,
+      email: row.email,
+      position: row.position,
+      phone: row.phone,
+      room: row.room,
+      departmentId: String(row.departmentId),
+      buildingId: String(row.buildingId),
+      extensionAttributes: [],
+    },
+    diskEncryption: {},
+    purchasing: {},
+    storage: {},
+    security: {},
+    contentCaching: {},
+    packageReceipts: {},
+    applications: [],
+    attachments: [],
+    certificates: [],
+    configurationProfiles: [],
+    extensionAttributes: [],
+    fonts: [],
+    groupMemberships: [],
+    ibeacons: [],
+    licensedSoftware: [],
+    localUserAccounts: [],
+    plugins: [],
+    printers: [],
+    services: [],
+    softwareUpdates: [],
+  };
+}
+
+/**
+ * Views per stored row: a store replaces a row's object when it changes, so a view cached on
+ * the object is never stale, and listing 10,000 computers does not rebuild 10,000 views.
+ */
+const viewCache = new WeakMap<object, Record<string, unknown>>();
+
+function cachedView(row: Readonly<Computer>): Record<string, unknown> {
+  let view = viewCache.get(row);
+  if (view === undefined) {
+    view = proComputer(row);
+    viewCache.set(row, view);
+  }
+  return view;
+}
+
+/** Parses `section` (repeated or comma-separated); `GENERAL` when absent. */
+function requestedSections(url: URL): string[] | Response {
+  const raw = url.searchParams
+    .getAll('section')
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const names = raw.length === 0 ? ['GENERAL'] : raw;
+  const unknown = names.find((name) => SECTIONS[name] === undefined);
+  if (unknown !== undefined)
+    return jamfError(400, 'INVALID_FIELD', `Unknown section ${unknown}`, 'section');
+  return names.map((name) => SECTIONS[name] as string);
+}
+
+function onlySections(
+  view: Record<string, unknown>,
+  sections: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: view.id, udid: view.udid };
+  for (const key of sections) out[key] = view[key];
+  return out;
+}
+
+function list(ctx: RouteContext): Response {
+  const sections = requestedSections(ctx.url);
+  if (sections instanceof Response) return sections;
+  return withQuery(() => {
+    const views = [...ctx.state.computers.values()].map(cachedView);
+    const { totalCount, results } = listQuery(views, ctx.url, {
+      defaultSort: ['general.name:asc'],
+    });
+    return specShaped(
+      ctx,
+      { totalCount, results: results.map((view) => onlySections(view, sections)) },
+      200,
+      true,
+    );
+  });
+}
+
+function one(ctx: RouteContext, allSections: boolean): Response {
+  const id = idParam(ctx);
+  const row = id === undefined ? undefined : ctx.state.computers.get(id);
+  if (row === undefined) return notFound('Computer', ctx.params.id);
+  const view = proComputer(row);
+  if (allSections) return specShaped(ctx, view, 200, true);
+  const sections = requestedSections(ctx.url);
+  if (sections instanceof Response) return sections;
+  return specShaped(ctx, onlySections(view, sections), 200, true);
+}
+
+function remove(ctx: RouteContext): Response {
+  const id = idParam(ctx);
+  if (id === undefined || !ctx.state.computers.delete(id))
+    return notFound('Computer', ctx.params.id);
+  return new Response(null, { status: 204 });
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+const object = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/** PATCH of `computers-inventory-detail`: the general and user-and-location fields the mock keeps. */
+async function update(ctx: RouteContext): Promise<Response> {
+  const id = idParam(ctx);
+  const row = id === undefined ? undefined : ctx.state.computers.get(id);
+  if (row === undefined) return notFound('Computer', ctx.params.id);
+  const read = await readJsonObject(ctx.request);
+  if ('error' in read) return read.error;
+  const general = object(read.body.general);
+  const user = object(read.body.userAndLocation);
+  const name = text(general.name);
+  if (name !== undefined && name.trim() === '')
+    return jamfError(400, 'INVALID_FIELD', 'general.name must not be empty', 'general.name');
+  const fields: Partial<Computer> = {};
+  if (name !== undefined) fields.name = name;
+  if (text(general.assetTag) !== undefined) fields.assetTag = text(general.assetTag) as string;
+  const userFields = {
+    username: 'username',
+    realname: 'realName',
+    email: 'email',
+    position: 'position',
+    phone: 'phone',
+    room: 'room',
+  } as const;
+  for (const [wire, field] of Object.entries(userFields)) {
+    const value = text(user[wire]);
+    if (value !== undefined) fields[field] = value;
+  }
+  for (const key of ['departmentId', 'buildingId'] as const) {
+    const value = text(user[key]);
+    if (value !== undefined) {
+      const store = key === 'departmentId' ? ctx.state.departments : ctx.state.buildings;
+      const ref = Number(value);
+      if (value !== '-1' && (!Number.isInteger(ref) || store.get(ref) === undefined)) {
+        return jamfError(
+          400,
+          'INVALID_FIELD',
+          `userAndLocation.${key} ${value} does not exist`,
+          `userAndLocation.${key}`,
+        );
+      }
+      fields[key] = ref;
+    }
+  }
+  const updated = ctx.state.computers.update(row.id, fields);
+  if (updated === undefined) return notFound('Computer', ctx.params.id);
+  const status =
+    ctx.operation?.object.responses && '204' in (ctx.operation.object.responses as object)
+      ? 204
+      : 200;
+  return status === 204
+    ? new Response(null, { status })
+    : specShaped(ctx, proComputer(updated), 200, true);
+}
+
+/** POST of `computers-inventory`: a new computer from the general, hardware, OS and user sections. */
+async function create(ctx: RouteContext): Promise<Response> {
+  const read = await readJsonObject(ctx.request);
+  if ('error' in read) return read.error;
+  const general = object(read.body.general);
+  const hardware = object(read.body.hardware);
+  const os = object(read.body.operatingSystem);
+  const user = object(read.body.userAndLocation);
+  const name = text(general.name) ?? '';
+  if (name.trim() === '')
+    return jamfError(400, 'INVALID_FIELD', 'general.name is required', 'general.name');
+  const serialNumber = text(hardware.serialNumber) ?? '';
+  if (
+    serialNumber !== '' &&
+    ctx.state.computers.findBy('serialNumber', serialNumber) !== undefined
+  ) {
+    return jamfError(
+      400,
+      'DUPLICATE_FIELD',
+      `A computer with serial number ${serialNumber} already exists`,
+      'hardware.serialNumber',
+    );
+  }
+  const refs: Record<'departmentId' | 'buildingId', number> = { departmentId: -1, buildingId: -1 };
+  for (const key of ['departmentId', 'buildingId'] as const) {
+    const value = text(user[key]);
+    if (value === undefined || value === '-1') continue;
+    const ref = Number(value);
+    const store = key === 'departmentId' ? ctx.state.departments : ctx.state.buildings;
+    if (!Number.isInteger(ref) || store.get(ref) === undefined) {
+      return jamfError(
+        400,
+        'INVALID_FIELD',
+        `userAndLocation.${key} ${value} does not exist`,
+        `userAndLocation.${key}`,
+      );
+    }
+    refs[key] = ref;
+  }
+  const now = ctx.clock.now();
+  const architecture = text(hardware.processorArchitecture);
+  const created = ctx.state.computers.create({
+    name,
+    udid: text(read.body.udid) ?? '',
+    serialNumber,
+    assetTag: text(general.assetTag) ?? '',
+    isManaged: false,
+    model: text(hardware.model) ?? '',
+    modelIdentifier: text(hardware.modelIdentifier) ?? '',
+    processorType: text(hardware.processorType) ?? '',
+    processorArchitecture: architecture === 'x86_64' ? 'x86_64' : 'arm64',
+    totalRamMegabytes:
+      typeof hardware.totalRamMegabytes === 'number' ? hardware.totalRamMegabytes : 0,
+    macAddress: text(hardware.macAddress) ?? '',
+    ipAddress: text(general.lastIpAddress) ?? '',
+    osName: text(os.name) ?? 'macOS',
+    osVersion: text(os.version) ?? '',
+    osBuild: text(os.build) ?? '',
+    username: text(user.username) ?? '',
+    realName: text(user.realname) ?? '',
+    email: text(user.email) ?? '',
+    position: text(user.position) ?? '',
+    phone: text(user.phone) ?? '',
+    room: text(user.room) ?? '',
+    ...refs,
+    lastContactTime: now,
+    reportDate: now,
+    initialEntryDate: now,
+  });
+  if (created.udid === '') {
+    // Deterministic, unique and UUID-shaped: derived from the new id.
+    const udid = `00000000-0000-4000-8000-${created.id.toString(16).toUpperCase().padStart(12, '0')}`;
+    ctx.state.computers.update(created.id, { udid });
+  }
+  return hrefResponse(ctx, created.id);
+}
+
+/** Pro computer inventory routes, for every version (`/v1` to `/v4`) the spec has. */
+export function computerInventoryRoutes(): Route[] {
+  return ['v1', 'v2', 'v3', 'v4'].flatMap((v) => [
+    { method: 'GET', path: `/${v}/computers-inventory`, handle: list },
+    { method: 'POST', path: `/${v}/computers-inventory`, handle: create },
+    {
+      method: 'GET',
+      path: `/${v}/computers-inventory/{id}`,
+      handle: (ctx: RouteContext) => one(ctx, false),
+    },
+    { method: 'DELETE', path: `/${v}/computers-inventory/{id}`, handle: remove },
+    {
+      method: 'GET',
+      path: `/${v}/computers-inventory-detail/{id}`,
+      handle: (ctx: RouteContext) => one(ctx, true),
+    },
+    { method: 'PATCH', path: `/${v}/computers-inventory-detail/{id}`, handle: update },
+  ]);
+}

@@ -1,0 +1,122 @@
+import { listQuery } from '../../query/index.js';
+import { jamfError } from '../../spec/jamf-error.js';
+import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
+import { readJsonObject } from '../responses/read-json-body.js';
+import type { Route, RouteContext } from '../route.js';
+import { idParam, notFound, specShaped, withQuery } from './pro-answers.js';
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The fields that name a mobile device, first in both its Pro list and detail views. */
+function identityOf(row: Readonly<MobileDevice>) {
+  return {
+    id: String(row.id),
+    name: row.name,
+    serialNumber: row.serialNumber,
+    udid: row.udid,
+    type: row.type,
+  };
+}
+
+/** The Pro list view of a mobile device (`MobileDeviceV2`). */
+export function proMobileDevice(row: Readonly<MobileDevice>): Record<string, unknown> {
+  return {
+    ...identityOf(row),
+    model: row.model,
+    modelIdentifier: row.modelIdentifier,
+    phoneNumber: row.phoneNumber,
+    wifiMacAddress: row.wifiMacAddress,
+    username: row.username,
+  };
+}
+
+/** The Pro detail view (`MobileDeviceDetailsGetV2`). */
+function proMobileDeviceDetail(row: Readonly<MobileDevice>): Record<string, unknown> {
+  const hardware = {
+    model: row.model,
+    modelIdentifier: row.modelIdentifier,
+    supervised: row.isSupervised,
+  };
+  return {
+    ...identityOf(row),
+    managed: row.isManaged,
+    osVersion: row.osVersion,
+    osBuild: row.osBuild,
+    lastInventoryUpdateTimestamp: iso(row.lastInventoryUpdate),
+    location: {
+      username: row.username,
+      realName: row.realName,
+      emailAddress: row.email,
+      departmentId: String(row.departmentId),
+      buildingId: String(row.buildingId),
+    },
+    [row.type]: hardware,
+    extensionAttributes: [],
+    groups: [],
+  };
+}
+
+function find(ctx: RouteContext): MobileDevice | undefined {
+  const id = idParam(ctx);
+  return id === undefined ? undefined : ctx.state.mobileDevices.get(id);
+}
+
+/** A GET handler answering the path's mobile device through `view`, or Jamf's 404. */
+function answerOne(view: (row: Readonly<MobileDevice>) => Record<string, unknown>) {
+  return (ctx: RouteContext): Response => {
+    const row = find(ctx);
+    return row === undefined
+      ? notFound('Mobile device', ctx.params.id)
+      : specShaped(ctx, view(row), 200, true);
+  };
+}
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+async function update(ctx: RouteContext): Promise<Response> {
+  const row = find(ctx);
+  if (row === undefined) return notFound('Mobile device', ctx.params.id);
+  const read = await readJsonObject(ctx.request);
+  if ('error' in read) return read.error;
+  const fields: Partial<MobileDevice> = {};
+  const name = text(read.body.name);
+  if (name !== undefined) {
+    if (name.trim() === '')
+      return jamfError(400, 'INVALID_FIELD', 'name must not be empty', 'name');
+    fields.name = name;
+  }
+  const location = read.body.location;
+  if (typeof location === 'object' && location !== null) {
+    const l = location as Record<string, unknown>;
+    if (text(l.username) !== undefined) fields.username = text(l.username) as string;
+    if (text(l.realName) !== undefined) fields.realName = text(l.realName) as string;
+    if (text(l.emailAddress) !== undefined) fields.email = text(l.emailAddress) as string;
+  }
+  const updated = ctx.state.mobileDevices.update(row.id, fields);
+  return updated === undefined
+    ? notFound('Mobile device', ctx.params.id)
+    : specShaped(ctx, proMobileDeviceDetail(updated), 200, true);
+}
+
+/** Pro mobile-device routes: `/v2/mobile-devices` list, single, detail and PATCH. */
+export function mobileDeviceRoutes(): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/v2/mobile-devices',
+      handle: (ctx) =>
+        withQuery(() => {
+          const views = [...ctx.state.mobileDevices.values()].map(proMobileDevice);
+          return specShaped(ctx, listQuery(views, ctx.url, { defaultSort: ['id:asc'] }), 200, true);
+        }),
+    },
+    { method: 'GET', path: '/v2/mobile-devices/{id}', handle: answerOne(proMobileDevice) },
+    {
+      method: 'GET',
+      path: '/v2/mobile-devices/{id}/detail',
+      handle: answerOne(proMobileDeviceDetail),
+    },
+    { method: 'PATCH', path: '/v2/mobile-devices/{id}', handle: update },
+  ];
+}

@@ -1,0 +1,144 @@
+import type { RequestHandler } from 'msw';
+import { proSpec } from './generated/pro-spec.js';
+import { classicRoutes } from './http/classic/index.js';
+import { FaultRegistry } from './http/faults.js';
+import { mswHandlers } from './http/msw-handlers.js';
+import type { PipelineRuntime } from './http/pipeline.js';
+import { apiIntegrationRoutes } from './http/pro/api-integrations.js';
+import { apiRoleRoutes } from './http/pro/api-roles.js';
+import { authRoutes } from './http/pro/auth.js';
+import { inventoryProRoutes } from './http/pro/inventory-routes.js';
+import { oauthRoutes } from './http/pro/oauth.js';
+import { privilegeRoutes } from './http/pro/privileges.js';
+import { schemaRoute } from './http/pro/schema.js';
+import type { Route } from './http/route.js';
+import { buildRouteTable } from './http/router.js';
+import type { OpenApiDocument } from './spec/openapi-document.js';
+import { privilegeNames } from './spec/privilege-names.js';
+import type { MockAccountOptions } from './state/accounts.js';
+import { createMockClock, type MockClock } from './state/clock.js';
+import { createMockState, type MockState, type MockStateOptions } from './state/mock-state.js';
+
+/** Options of {@link createJamfMock}. */
+export interface JamfMockOptions {
+  /** Origin the handlers answer (a path part is ignored); default `https://jamf.example.test`. */
+  baseUrl?: string;
+  /** Accounts that may get tokens; default one administrator, `admin` / `jamf1234`. */
+  accounts?: readonly MockAccountOptions[];
+  /** Seed of the deterministic inventory; default 1. */
+  seed?: number;
+  /** How many inventory objects to generate, e.g. `{ computers: 10_000 }`. */
+  counts?: MockStateOptions['counts'];
+  /** Lifetime of user tokens (`/v1/auth/token`); default 1200 (20 minutes). */
+  tokenLifetimeSeconds?: number;
+  /** Time source in epoch ms; default `Date.now`, so vitest fake timers apply. */
+  now?: () => number;
+  /** Extra routes mounted over the built-in ones (same method and path replaces). */
+  routes?: readonly Route[];
+  /** Called when the mock itself fails (the caller got a 500); default logs to `console.error`. */
+  onInternalError?: (error: unknown, request: Request) => void;
+}
+
+/** Request counters of a mock: how many were answered and how many were in flight at once. */
+export interface JamfMockStats {
+  readonly requests: number;
+  readonly inFlight: number;
+  /** Most requests in flight at the same time (Jamf asks clients to keep this ≤ 5). */
+  readonly maxInFlight: number;
+}
+
+/** An in-process Jamf Pro: msw handlers over a shared, resettable state. */
+export interface JamfMock {
+  /** msw handlers, one per route (literal paths first) plus a final catch-all; list, filter or compose them. */
+  readonly handlers: RequestHandler[];
+  /** The current state; replaced by `reset()`. */
+  readonly state: MockState;
+  readonly faults: FaultRegistry;
+  readonly clock: MockClock;
+  readonly baseUrl: string;
+  readonly stats: JamfMockStats;
+  /** Errors the mock hit while answering (each answered with a 500); empty when all is well. */
+  readonly internalErrors: readonly unknown[];
+  /** Makes every issued token invalid at once. */
+  expireTokens(): void;
+  /** Fresh state, no faults, zeroed stats, and the clock back to its source (no `advance`). */
+  reset(): void;
+}
+
+/** Default origin of the in-process mock. */
+export const DEFAULT_BASE_URL = 'https://jamf.example.test';
+/** Default lifetime of user tokens, in seconds. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 1200;
+
+/**
+ * Creates an in-process Jamf Pro mock. Use its `handlers` with msw's `setupServer` (or
+ * `setupJamfMock` from `@jamf/mock-server/vitest`), or serve them with `startJamfMockServer`.
+ * @example
+ * const mock = createJamfMock({ accounts: [{ username: 'ci', password: 'secret', privileges: ['Read Computers'] }] });
+ * const server = setupServer(...mock.handlers);
+ */
+export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
+  const baseUrl = new URL(options.baseUrl ?? DEFAULT_BASE_URL).origin;
+  const clock = createMockClock(options.now);
+  const faults = new FaultRegistry();
+  const spec: OpenApiDocument = proSpec;
+  const names = privilegeNames(spec);
+  const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+  const freshState = () =>
+    createMockState(clock, {
+      accounts: options.accounts,
+      seed: options.seed,
+      counts: options.counts,
+    });
+  let state = freshState();
+  const internalErrors: unknown[] = [];
+  const stats = { requests: 0, inFlight: 0, maxInFlight: 0 };
+  const runtime: PipelineRuntime = {
+    state: () => state,
+    clock,
+    faults,
+    stats,
+    onInternalError(error, request) {
+      internalErrors.push(error);
+      if (options.onInternalError) options.onInternalError(error, request);
+      else
+        console.error(
+          `jamf-mock: internal error on ${request.method} ${new URL(request.url).pathname}`,
+          error,
+        );
+    },
+  };
+  const routes: Route[] = [
+    ...authRoutes({ tokenLifetimeSeconds, privilegeNames: names }),
+    ...oauthRoutes(),
+    ...apiRoleRoutes(names),
+    ...privilegeRoutes(names),
+    ...apiIntegrationRoutes(),
+    ...inventoryProRoutes(),
+    ...classicRoutes(),
+    schemaRoute(spec),
+    ...(options.routes ?? []),
+  ];
+  const handlers = mswHandlers(runtime, buildRouteTable(spec, routes), baseUrl);
+
+  return {
+    handlers,
+    get state() {
+      return state;
+    },
+    faults,
+    clock: { now: clock.now, advance: clock.advance },
+    baseUrl,
+    stats,
+    internalErrors,
+    expireTokens: () => state.tokens.expireAll(),
+    reset() {
+      clock.reset();
+      state = freshState();
+      faults.clear();
+      internalErrors.length = 0;
+      stats.requests = 0;
+      stats.maxInFlight = stats.inFlight;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { AccountStore, type MockAccountOptions } from './accounts.js';
+import { ApiIntegrationStore } from './api-integrations.js';
+import { ApiRoleStore } from './api-roles.js';
+import type { MockClock } from './clock.js';
+import { createInventory, type Inventory, type InventoryCounts } from './inventory/index.js';
+import { IssuedTokens } from './issued-tokens.js';
+
+/** Options that shape a fresh state. */
+export interface MockStateOptions {
+  accounts?: readonly MockAccountOptions[];
+  /** Seed of the deterministic inventory. */
+  seed?: number;
+  /** How many of each inventory object to generate, e.g. `{ computers: 10_000 }`. */
+  counts?: Partial<InventoryCounts>;
+}
+
+/**
+ * The whole state of one mock: accounts, tokens, API roles and integrations, and the inventory.
+ * Pro and Classic routes share it.
+ */
+export interface MockState extends Inventory {
+  accounts: AccountStore;
+  tokens: IssuedTokens;
+  apiRoles: ApiRoleStore;
+  apiIntegrations: ApiIntegrationStore;
+}
+
+/** Builds a fresh state on `clock`. */
+export function createMockState(clock: MockClock, options: MockStateOptions = {}): MockState {
+  const apiRoles = new ApiRoleStore();
+  return {
+    ...createInventory({ seed: options.seed ?? 1, counts: options.counts }),
+    accounts: new AccountStore(options.accounts),
+    tokens: new IssuedTokens(clock),
+    apiRoles,
+    apiIntegrations: new ApiIntegrationStore(apiRoles),
+  };
+}
