@@ -1,21 +1,10 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package.ts';
 
-export default defineConfig([
-  {
-    entry: { index: 'src/index.ts', vitest: 'src/vitest.ts' },
-    format: ['esm', 'cjs'],
-    // CJS too shares one chunk, so `require`d subpaths see the same classes and one spec copy.
-    splitting: true,
-    dts: true,
-    clean: true,
-    target: 'node20',
-  },
-  {
-    // The command line: ESM only, keeps its shebang.
-    entry: { cli: 'src/cli.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    target: 'node20',
-  },
-]);
+export default defineConfig(
+  packageBuild({
+    entry: { index: 'src/index.ts' },
+    // vitest refuses `require`; the command line is run by node as ESM (bin/ imports it).
+    esmOnlyEntry: { vitest: 'src/vitest.ts', cli: 'src/cli.ts' },
+  }),
+);

@@ -1,0 +1,56 @@
+import type { Options } from 'tsup';
+
+/** What a published package's build needs to say; the rest is the same for every package. */
+export interface PackageBuild {
+  /** Output name (without extension) → source file, one per `exports` subpath. */
+  entry: Record<string, string>;
+  /**
+   * Dependencies whose CommonJS build cannot be `require`d the way our CJS output would read it,
+   * so the CJS build carries their ESM code instead. openapi-fetch is one: its `index.cjs` sets
+   * `exports.default` without `__esModule`, so every interop helper (esbuild's node mode,
+   * sucrase's `_interopRequireDefault`) hands back the module object where the function was
+   * meant (`(0, import_openapi_fetch.default) is not a function`). The ESM build keeps them
+   * external, so an app's ESM code shares one copy.
+   */
+  bundleIntoCjs?: string[];
+  /**
+   * Entries built as ESM only, for subpaths whose dependencies refuse `require` (vitest throws
+   * "Vitest cannot be imported in a CommonJS module using require()"). Node ≥ 20.19 can still
+   * `require` them, as it loads ES modules without top-level await.
+   */
+  esmOnlyEntry?: Record<string, string>;
+}
+
+/**
+ * The tsup configurations of a published package: ESM and CJS, both code-split so every subpath
+ * of one format shares one copy of each module (one `JamfApiError` class, `instanceof` holds
+ * across subpaths), with declarations for both.
+ */
+export function packageBuild({
+  entry,
+  bundleIntoCjs = [],
+  esmOnlyEntry = {},
+}: PackageBuild): Options[] {
+  const shared: Options = {
+    dts: true,
+    splitting: true,
+    sourcemap: false,
+    target: 'node20',
+  };
+  return [
+    // The two builds run at once into one folder, so each cleans only its own files.
+    {
+      ...shared,
+      entry: { ...entry, ...esmOnlyEntry },
+      format: ['esm'],
+      clean: ['**/*.js', '**/*.d.ts'],
+    },
+    {
+      ...shared,
+      entry,
+      format: ['cjs'],
+      clean: ['**/*.cjs', '**/*.d.cts'],
+      noExternal: bundleIntoCjs,
+    },
+  ];
+}
