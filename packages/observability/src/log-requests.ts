@@ -1,0 +1,147 @@
+import { STICKY_COOKIE_NAMES } from '@jamf/auth/resilience';
+import { AttemptCounter } from './attempt-counter.js';
+import { ObservabilityError } from './errors.js';
+import { type FetchFunction, toRequest } from './fetch-function.js';
+import { type ExchangeMiddleware, type ExchangeParams, routeOf } from './middleware-shape.js';
+import { type RequestRecord, requestRecord } from './request-record.js';
+
+/** A pino-compatible logger: `logger.info(record, message)`; pino, bunyan-style and console fit. */
+export interface RequestLogger {
+  info(record: RequestRecord, message: string): void;
+  warn(record: RequestRecord, message: string): void;
+}
+
+/** Where records go: a pino-compatible logger, or a function that receives each record. */
+export type RequestLogSink = RequestLogger | ((record: RequestRecord) => void);
+
+/** Options of {@link logRequests}. */
+export interface LogRequestsOptions {
+  /** The logger (`pino()`) or a function; answers below 400 go to `info`, the rest to `warn`. */
+  log: RequestLogSink;
+  /**
+   * Response headers read as the server's request id, first match wins. Default
+   * `['x-request-id']` (unverified: Jamf documents no request-id header; set yours).
+   */
+  requestIdHeaders?: readonly string[];
+  /** Cookie names reported (by name only) as the load-balancer cookie. Default Jamf's. */
+  stickyCookieNames?: readonly string[];
+  /** The message of each log line. Default `jamf request`. */
+  message?: string;
+  /** Monotonic clock in milliseconds for durations. Default `performance.now`. */
+  now?: () => number;
+}
+
+/** A request log usable as openapi-fetch middleware and as a `fetch` wrapper. */
+export interface RequestLogLayer extends ExchangeMiddleware {
+  /** Wraps `fetch` so each call through it is logged as one request. */
+  wrap(fetch: FetchFunction): FetchFunction;
+  /**
+   * Wraps the `fetch` that finally sends (the client's `fetch` option) so records count
+   * attempts, retries and 401-replays of each request. Optional.
+   */
+  countAttempts(fetch: FetchFunction): FetchFunction;
+}
+
+interface Pending {
+  startedAt: number;
+  key: string | undefined;
+  route: string | undefined;
+}
+
+/**
+ * Logs one structured record per request: method, path template, status, duration, attempts,
+ * the server's request id and the load-balancer cookie's name. Secrets are never read into a
+ * record: no header values besides the request id, no query strings, no bodies, no messages.
+ * Register it first (outermost) so its record covers retries and replays.
+ * @example
+ * const log = logRequests({ log: pino() });
+ * const pro = createProClient({ baseUrl, fetch: log.countAttempts(fetch), middleware: [log, authMiddleware(jamf)] });
+ */
+export function logRequests(options: LogRequestsOptions): RequestLogLayer {
+  const emit = sinkOf(options);
+  const context = {
+    requestIdHeaders: (options.requestIdHeaders ?? ['x-request-id']).map((h) => h.toLowerCase()),
+    stickyCookieNames: options.stickyCookieNames ?? STICKY_COOKIE_NAMES,
+  };
+  const now = options.now ?? (() => performance.now());
+  const counter = new AttemptCounter();
+  const pending = new Map<string, Pending>();
+
+  const finish = (
+    entry: Pending,
+    request: Request,
+    outcome: { response: Response } | { error: unknown },
+  ): void => {
+    emit(
+      requestRecord(context, {
+        request,
+        route: entry.route,
+        durationMs: now() - entry.startedAt,
+        attempts: counter.finish(entry.key),
+        ...outcome,
+      }),
+    );
+  };
+
+  return {
+    async onRequest(params: ExchangeParams) {
+      const started = counter.start(params.request);
+      pending.set(params.id, { startedAt: now(), key: started.key, route: routeOf(params) });
+      return started.key === undefined ? undefined : started.request;
+    },
+    async onResponse(params) {
+      const entry = pending.get(params.id);
+      pending.delete(params.id);
+      if (entry !== undefined) finish(entry, params.request, { response: params.response });
+      return undefined;
+    },
+    async onError(params) {
+      const entry = pending.get(params.id);
+      pending.delete(params.id);
+      if (entry !== undefined) finish(entry, params.request, { error: params.error });
+      return undefined;
+    },
+    wrap(fetch) {
+      return async (input, init) => {
+        const request = toRequest(input, init);
+        const started = counter.start(request);
+        const entry: Pending = { startedAt: now(), key: started.key, route: undefined };
+        let response: Response;
+        try {
+          response = await fetch(started.request);
+        } catch (error) {
+          finish(entry, request, { error });
+          throw error;
+        }
+        finish(entry, request, { response });
+        return response;
+      };
+    },
+    countAttempts(fetch) {
+      return counter.wrap(fetch);
+    },
+  };
+}
+
+function sinkOf(options: LogRequestsOptions): (record: RequestRecord) => void {
+  const log = options.log as unknown;
+  const message = options.message ?? 'jamf request';
+  if (typeof log === 'function') return log as (record: RequestRecord) => void;
+  if (
+    typeof log === 'object' &&
+    log !== null &&
+    typeof (log as RequestLogger).info === 'function' &&
+    typeof (log as RequestLogger).warn === 'function'
+  ) {
+    const logger = log as RequestLogger;
+    return (record) => {
+      const failed = record.status === undefined || record.status >= 400;
+      if (failed) logger.warn(record, message);
+      else logger.info(record, message);
+    };
+  }
+  throw new ObservabilityError(
+    'INVALID_OPTIONS',
+    'logRequests needs { log }: a function or a logger with info() and warn() (pino, console)',
+  );
+}

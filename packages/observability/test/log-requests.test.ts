@@ -1,0 +1,126 @@
+import { authMiddleware, clientCredentials } from '@jamf/auth';
+import { retry } from '@jamf/auth/resilience';
+import { createClassicClient } from '@jamf/classic-api';
+import { createProClient } from '@jamf/pro-api';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { logRequests, ObservabilityError, type RequestRecord } from '../src/index.js';
+import { CLIENT_SECRET, type LocalJamf, startLocalJamf } from './local-jamf.js';
+
+let jamf: LocalJamf;
+beforeEach(async () => {
+  jamf = await startLocalJamf();
+});
+afterEach(async () => {
+  await jamf.close();
+});
+
+/** A clock that advances 5 ms per reading, so durations are exact. */
+function steppingClock(): () => number {
+  let t = 0;
+  return () => {
+    t += 5;
+    return t;
+  };
+}
+
+const provider = () =>
+  clientCredentials({ baseUrl: jamf.url, clientId: 'client-1', clientSecret: CLIENT_SECRET });
+
+describe('logRequests', () => {
+  it('logs one record per Pro call with route, status, duration, request id and cookie name', async () => {
+    const records: RequestRecord[] = [];
+    const log = logRequests({ log: (r) => records.push(r), now: steppingClock() });
+    const pro = createProClient({
+      baseUrl: jamf.url,
+      middleware: [log, authMiddleware(provider())],
+    });
+    const { data } = await pro.GET('/v1/computers-inventory-detail/{id}', {
+      params: { path: { id: '1' }, query: { section: ['GENERAL'] } as never },
+    });
+    expect(data?.id).toBe('1');
+    expect(records).toEqual([
+      {
+        method: 'GET',
+        server: jamf.url,
+        path: '/api/v1/computers-inventory-detail/1',
+        route: '/api/v1/computers-inventory-detail/{id}',
+        status: 200,
+        durationMs: 5,
+        requestId: expect.stringMatching(/^req-\d+$/),
+        stickyCookie: 'APBALANCEID',
+      },
+    ]);
+  });
+
+  it('counts retries and 401-replays when the client fetch is counted, and strips its marker', async () => {
+    const records: RequestRecord[] = [];
+    const log = logRequests({ log: (r) => records.push(r) });
+    const pro = createProClient({
+      baseUrl: jamf.url,
+      fetch: log.countAttempts((request) => fetch(request)),
+      middleware: [
+        log,
+        authMiddleware(provider()),
+        retry({ sleep: async () => undefined, random: () => 0 }),
+      ],
+    });
+    jamf.faults.push(503, 401);
+    const { response } = await pro.GET('/v1/computers-inventory-detail/{id}', {
+      params: { path: { id: '1' } },
+    });
+    expect(response.status).toBe(200);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ status: 200, attempts: 3, retries: 1, replays: 1 });
+    const apiCalls = jamf.seen.filter((s) => s.path.startsWith('/api/v1/computers'));
+    expect(apiCalls).toHaveLength(3);
+    for (const call of apiCalls) {
+      expect(Object.keys(call.headers).filter((h) => h.startsWith('x-jamf-sdk'))).toEqual([]);
+    }
+  });
+
+  it('logs a Classic call and a request with no answer (error type and code, no message)', async () => {
+    const records: RequestRecord[] = [];
+    const log = logRequests({ log: (r) => records.push(r) });
+    const classic = createClassicClient({ baseUrl: jamf.url, middleware: [log] });
+    await classic.request('GET', '/computers/id/{id}', { params: { path: { id: 1 } } });
+    expect(records[0]).toMatchObject({
+      method: 'GET',
+      route: '/JSSResource/computers/id/{id}',
+      path: '/JSSResource/computers/id/1',
+      status: 200,
+    });
+    const refused = logRequests({ log: (r) => records.push(r) }).wrap(fetch);
+    await expect(refused('http://127.0.0.1:1/api/v1/ping')).rejects.toThrow();
+    expect(records[1]).toMatchObject({
+      method: 'GET',
+      path: '/api/v1/ping',
+      error: { type: 'TypeError' },
+    });
+    expect(records[1]).not.toHaveProperty('status');
+  });
+
+  it('writes pino lines: info below 400, warn from 400', async () => {
+    const lines: string[] = [];
+    const logger = pino(
+      { base: null, timestamp: false },
+      { write: (line: string) => lines.push(line) },
+    );
+    const send = logRequests({ log: logger }).wrap(fetch);
+    await send(`${jamf.url}/api/v1/jamf-pro-version`);
+    jamf.faults.push(404);
+    await send(`${jamf.url}/api/v1/jamf-pro-version`);
+    const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(parsed.map((p) => [p.level, p.msg, p.status])).toEqual([
+      [30, 'jamf request', 200],
+      [40, 'jamf request', 404],
+    ]);
+  });
+
+  it('rejects a log that is neither a function nor a logger', () => {
+    expect(() => logRequests({ log: {} as never })).toThrow(ObservabilityError);
+    expect(() => logRequests({ log: 42 as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
+  });
+});
