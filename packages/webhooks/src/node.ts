@@ -1,0 +1,60 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+
+/**
+ * Adapts a `(Request) => Promise<Response>` handler (such as {@link createWebhookHandler}'s) to a
+ * `node:http` request listener. The body is streamed into the `Request`, so the handler's size cap
+ * applies while it arrives.
+ * @example
+ * import { createServer } from 'node:http';
+ * createServer(toNodeListener(handle)).listen(3000);
+ */
+export function toNodeListener(
+  handler: (request: Request) => Promise<Response>,
+  options: { onError?: (error: unknown) => void } = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void respond(handler, req, res).catch((error: unknown) => {
+      options.onError?.(error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Internal Server Error');
+    });
+  };
+}
+
+async function respond(
+  handler: (request: Request) => Promise<Response>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  const controller = new AbortController();
+  res.once('close', () => controller.abort());
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  const request = new Request(
+    new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`),
+    {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+      signal: controller.signal,
+      duplex: 'half',
+    } as RequestInit,
+  );
+  const response = await handler(request);
+  // The handler may have stopped reading early (401, 413): close instead of draining the rest.
+  if (hasBody && !req.readableEnded) res.setHeader('connection', 'close');
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (response.body === null) {
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read())
+    res.write(read.value);
+  res.end();
+}
