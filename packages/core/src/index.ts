@@ -1,0 +1,33 @@
+export type { JamfErrorCode, JamfStatusErrorCode } from './error-code.js';
+export { codeForStatus } from './error-code.js';
+export type { FetchLike } from './fetch-like.js';
+export { isLoopbackHost } from './loopback-host.js';
+export type {
+  Middleware,
+  MiddlewareHooks,
+  MiddlewareParams,
+  MiddlewareRequestParams,
+  MiddlewareResult,
+} from './middleware.js';
+export type { MiddlewareErrorCode } from './middleware-error.js';
+export { MiddlewareError } from './middleware-error.js';
+export type { ParseRetryAfterOptions } from './retry-after.js';
+export { parseRetryAfter, RETRY_AFTER_MAX_MS } from './retry-after.js';
+export type { RsqlErrorCode } from './rsql-error.js';
+export { RsqlError } from './rsql-error.js';
+export { formatRsql, formatRsqlArgument } from './rsql-format.js';
+export { parseRsql } from './rsql-parse.js';
+export { escapeRsqlPattern, parseRsqlPattern } from './rsql-pattern.js';
+export type {
+  RsqlArgument,
+  RsqlComparison,
+  RsqlGroup,
+  RsqlNode,
+  RsqlOperator,
+} from './rsql-syntax.js';
+export { RSQL_FIELD } from './rsql-syntax.js';
+export { runMiddleware } from './run-middleware.js';
+export type { JamfServer, ParseJamfServerOptions } from './server-url.js';
+export { parseJamfServer } from './server-url.js';
+export type { JamfServerUrlErrorCode } from './server-url-error.js';
+export { JamfServerUrlError } from './server-url-error.js';
