@@ -3,7 +3,7 @@ import { JamfWebhookError } from './errors.js';
 import { isWebhookEventName } from './events/event-names.js';
 import { envelopeSchema, payloadSchemas } from './events/payload.js';
 import type { AnyWebhookPayload } from './events/types.js';
-import { coerceXml, readXml } from './events/xml-form.js';
+import { coerceXml, readXml } from './events/xml-read.js';
 
 /** The two forms Jamf Pro sends a payload in (a webhook's `content_type`). */
 export type WebhookBodyFormat = 'json' | 'xml';

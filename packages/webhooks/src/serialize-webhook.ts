@@ -1,5 +1,5 @@
 import type { AnyWebhookPayload, WebhookPayload } from './events/types.js';
-import { writeXml } from './events/xml-form.js';
+import { writeXml } from './events/xml-write.js';
 import type { WebhookBodyFormat } from './parse-webhook.js';
 
 /** A payload written as Jamf Pro sends it: the body and its `Content-Type`. */

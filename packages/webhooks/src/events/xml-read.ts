@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import type { GenericSchema } from 'valibot';
 import * as v from 'valibot';
 
@@ -8,21 +8,17 @@ import * as v from 'valibot';
 // How Jamf writes a list in XML is unverified: a list element's children (whatever their name)
 // are its items, and an empty list element is an empty list.
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  processEntities: true,
-});
-
-const builder = new XMLBuilder({ format: false, suppressEmptyNode: false });
-
-/** The root element Jamf Pro wraps an XML payload in. */
-export const xmlRootElement = 'JSSEvent';
+let parser: XMLParser | undefined;
 
 /** Parses an XML body into its root element's content, all values as strings. */
 export function readXml(body: string): unknown {
+  parser ??= new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    processEntities: true,
+  });
   const document = parser.parse(body, true) as Record<string, unknown>;
   const roots = Object.keys(document);
   return roots.length === 1 ? document[roots[0]!] : undefined;
@@ -87,24 +83,4 @@ function listItems(node: unknown): unknown[] {
     }
   }
   return [node];
-}
-
-/** Writes a payload as Jamf-style XML; a list's items are named by its name less a final `s`. */
-export function writeXml(payload: unknown): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [xmlRootElement]: toXmlTree(payload) })}`;
-}
-
-function toXmlTree(value: unknown, name = ''): unknown {
-  if (Array.isArray(value)) {
-    const itemName = name.endsWith('s') ? name.slice(0, -1) : `${name}Item`;
-    return value.length === 0 ? '' : { [itemName]: value.map((item) => toXmlTree(item, itemName)) };
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, item]) => item !== undefined)
-        .map(([key, item]) => [key, toXmlTree(item, key)]),
-    );
-  }
-  return value === null ? '' : String(value);
 }
