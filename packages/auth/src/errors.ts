@@ -27,7 +27,8 @@ export type JamfAuthErrorCode =
   | 'PEER_DEPENDENCY_MISSING'
   // Token stores (`@jamf/auth/file-store`, `@jamf/auth/redis-store`).
   | 'STORE_LOCK_TIMEOUT'
-  | 'STORE_UNSUPPORTED_CLIENT';
+  | 'STORE_UNSUPPORTED_CLIENT'
+  | 'STORE_OPTIONS_INVALID';
 
 /** Extra, secret-free facts some codes carry. */
 export interface JamfAuthErrorDetails {

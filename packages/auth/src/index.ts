@@ -2,7 +2,7 @@ export type { AccessTokenInit } from './access-token.js';
 export { AccessToken } from './access-token.js';
 export type { JamfAuthErrorCode, JamfAuthErrorDetails } from './errors.js';
 export { isJamfAuthError, JamfAuthError } from './errors.js';
-export type { AuthMiddleware, FetchFunction } from './middleware.js';
+export type { AuthMiddleware, AuthMiddlewareOptions, FetchFunction } from './middleware.js';
 export { authMiddleware, withAuth } from './middleware.js';
 export type { ClientCredentialsOptions } from './providers/client-credentials.js';
 export { clientCredentials } from './providers/client-credentials.js';
@@ -18,6 +18,11 @@ export type {
   RefreshPolicy,
 } from './refresh-policy.js';
 export { defaultRefreshPolicy } from './refresh-policy.js';
-export type { ProviderOptions, TokenProvider } from './token-provider.js';
+export type {
+  CloseOptions,
+  ProviderOptions,
+  TokenLease,
+  TokenProvider,
+} from './token-provider.js';
 export type { StoredToken, TokenStore } from './token-store.js';
 export { memoryTokenStore } from './token-store.js';

@@ -4,21 +4,30 @@ import { defaultRefreshPolicy, type RefreshPolicy } from './refresh-policy.js';
 import { parseServerUrl, type ServerUrl } from './server-url.js';
 import { SingleFlight } from './single-flight.js';
 import type { TokenEndpointContext } from './token-endpoint.js';
-import type { ProviderOptions, TokenProvider } from './token-provider.js';
+import type { CloseOptions, ProviderOptions, TokenLease, TokenProvider } from './token-provider.js';
 import { memoryTokenStore, type TokenStore } from './token-store.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const DEFAULT_TIMEOUT_MS = 30_000;
 const BACKGROUND_RETRY_DELAY_MS = 5_000;
+/** Longest wait for our own calls on a token before a keep-alive retires it. */
+const DRAIN_LIMIT_MS = 5_000;
 
 /** One way of getting tokens (user, OAuth, legacy); the provider adds caching and timing. */
 export interface TokenGrant {
   readonly kind: 'user' | 'oauth';
   /** The principal (username or client id) for display and store keys; never a secret. */
   readonly principal: string;
+  /** The scope asked for ('' for none); part of the store key. */
+  readonly scope: string;
   readonly authorizationScheme: string;
+  /** A keyed hash of the credential for the store key (never the secret itself). */
+  fingerprint(): Promise<string>;
   request(context: TokenEndpointContext): Promise<AccessToken>;
-  /** Exchanges a live token for a new one; throws `KEEP_ALIVE_REFUSED` when the server says no. */
+  /**
+   * Exchanges a live token for a new one, killing the old one on the server; throws
+   * `KEEP_ALIVE_REFUSED` when the server says no.
+   */
   keepAlive?(context: TokenEndpointContext, token: AccessToken): Promise<AccessToken>;
   /** Revokes a live token on the server. */
   revoke?(context: TokenEndpointContext, token: AccessToken): Promise<void>;
@@ -50,12 +59,24 @@ export class ManagedTokenProvider implements TokenProvider {
   readonly origin: string;
   readonly authorizationScheme: string;
   readonly #grant: TokenGrant;
+  readonly #root: string;
   readonly #context: TokenEndpointContext;
+  /** The context of token requests: aborted by close(). */
+  readonly #requestContext: TokenEndpointContext;
+  readonly #closer = new AbortController();
   readonly #store: TokenStore;
-  readonly #storeKey: string;
+  readonly #ownsStore: boolean;
   readonly #policy: RefreshPolicy;
   readonly #onBackgroundError: ((error: unknown) => void) | undefined;
   readonly #flight = new SingleFlight<AccessToken>();
+  /** Tokens the API refused, with their expiry (kept until then): never handed out again. */
+  readonly #refused = new Map<string, number>();
+  /** One store clean-up per refused token, shared by every caller that reports it. */
+  readonly #invalidations = new Map<string, Promise<void>>();
+  /** Calls in flight per token (leases), so a keep-alive can wait for them. */
+  readonly #inUse = new Map<string, number>();
+  readonly #drainWakers = new Set<() => void>();
+  #storeKey: Promise<string> | undefined;
   #current: AccessToken | undefined;
   #rateLimitedUntil = 0;
   #backgroundPausedUntil = 0;
@@ -71,43 +92,52 @@ export class ManagedTokenProvider implements TokenProvider {
     this.origin = server.origin;
     this.authorizationScheme = grant.authorizationScheme;
     this.#grant = grant;
+    this.#root = server.root;
     this.#context = context;
+    this.#requestContext = { ...context, signal: this.#closer.signal };
+    this.#ownsStore = options.store === undefined;
     this.#store = options.store ?? memoryTokenStore();
-    this.#storeKey = `jamf-auth:${grant.kind}:${server.root}:${encodeURIComponent(grant.principal)}`;
     this.#policy = options.refreshPolicy ?? defaultRefreshPolicy();
     this.#onBackgroundError = options.onBackgroundError;
   }
 
-  async getToken(): Promise<AccessToken> {
-    if (this.#closing !== undefined) {
-      throw new JamfAuthError('PROVIDER_CLOSED', 'the token provider has been closed');
-    }
-    const current = this.#current;
-    if (current !== undefined) {
-      const decision = this.#policy.decide(current, this.#context.now());
-      if (decision === 'use') return current;
-      if (decision === 'refresh') {
-        this.#refreshInBackground(current);
-        return current;
-      }
-    }
-    const token = await this.#flight.run(() => this.#acquire());
-    if (this.#policy.decide(token, this.#context.now()) === 'refresh') {
-      this.#refreshInBackground(token);
-    }
-    return token;
+  getToken(): Promise<AccessToken> {
+    return this.#obtain(false);
   }
 
-  async invalidate(token: AccessToken): Promise<void> {
+  async lease(): Promise<TokenLease> {
+    const token = await this.#obtain(true);
+    let released = false;
+    return {
+      token,
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.#inUse.get(token.token) ?? 1) - 1;
+        if (left > 0) {
+          this.#inUse.set(token.token, left);
+          return;
+        }
+        this.#inUse.delete(token.token);
+        for (const wake of this.#drainWakers) wake();
+      },
+    };
+  }
+
+  invalidate(token: AccessToken): Promise<void> {
     if (this.#current?.token === token.token) this.#current = undefined;
-    await this.#store.withLock(this.#storeKey, async () => {
-      const stored = await this.#store.get(this.#storeKey);
-      if (stored?.token === token.token) await this.#store.delete(this.#storeKey);
-    });
+    if (this.#refused.has(token.token)) {
+      return this.#invalidations.get(token.token) ?? Promise.resolve();
+    }
+    // Marked before the first await: from here on nobody in this process can take it again.
+    this.#refuse(token);
+    const done = this.#forget(token).finally(() => this.#invalidations.delete(token.token));
+    this.#invalidations.set(token.token, done);
+    return done;
   }
 
-  close(): Promise<void> {
-    this.#closing ??= this.#close();
+  close(options: CloseOptions = {}): Promise<void> {
+    this.#closing ??= this.#close(options.invalidate ?? this.#ownsStore);
     return this.#closing;
   }
 
@@ -115,12 +145,63 @@ export class ManagedTokenProvider implements TokenProvider {
     return this.close();
   }
 
-  async #close(): Promise<void> {
+  /** A usable token; with `countUse`, counted as in use before anything else can run. */
+  async #obtain(countUse: boolean): Promise<AccessToken> {
+    if (this.#closing !== undefined) {
+      throw new JamfAuthError('PROVIDER_CLOSED', 'the token provider has been closed');
+    }
+    const current = this.#current;
+    const isUsable =
+      current !== undefined &&
+      !this.#refused.has(current.token) &&
+      this.#policy.decide(current, this.#context.now()) !== 'replace';
+    let token = isUsable ? current : await this.#flight.run(() => this.#acquire());
+    if (this.#policy.decide(token, this.#context.now()) === 'refresh') {
+      token = await this.#refreshFor(token);
+    }
+    if (countUse) this.#inUse.set(token.token, (this.#inUse.get(token.token) ?? 0) + 1);
+    return token;
+  }
+
+  /**
+   * A token inside its refresh window. An OAuth token stays valid while its successor is
+   * fetched, so it is handed out at once. A user keep-alive kills the old token on the server,
+   * so callers wait (at most one token request) for its result instead of taking a token that
+   * is about to die; if it fails, the old token is used while it lasts.
+   */
+  async #refreshFor(token: AccessToken): Promise<AccessToken> {
+    const pending = this.#startRefresh(token);
+    if (pending === undefined || this.#grant.keepAlive === undefined) return token;
+    try {
+      return await pending;
+    } catch (error) {
+      if (this.#closing !== undefined || this.#refused.has(token.token)) throw error;
+      if (this.#policy.decide(token, this.#context.now()) === 'replace') throw error;
+      return token;
+    }
+  }
+
+  #startRefresh(token: AccessToken): Promise<AccessToken> | undefined {
+    if (this.#flight.isActive) return this.#flight.run(() => this.#refresh(token));
+    if (this.#context.now() < this.#backgroundPausedUntil) return undefined;
+    const run = this.#flight.run(() => this.#refresh(token));
+    run.catch((error: unknown) => {
+      const retryAfterMs = isJamfAuthError(error) ? error.retryAfterMs : undefined;
+      this.#backgroundPausedUntil =
+        this.#context.now() + (retryAfterMs ?? BACKGROUND_RETRY_DELAY_MS);
+      this.#report(error);
+    });
+    return run;
+  }
+
+  async #close(invalidate: boolean): Promise<void> {
+    this.#closer.abort();
+    for (const wake of this.#drainWakers) wake();
     await this.#flight.settled();
     const token = this.#current;
     this.#current = undefined;
-    if (token === undefined) return;
-    // Revoking on the server matters most; the store clean-up is attempted even if it fails.
+    // OAuth tokens cannot be revoked; a shared store keeps its token for the other sharers.
+    if (token === undefined || this.kind === 'oauth' || !invalidate) return;
     if (this.#grant.revoke !== undefined && !token.isExpired(this.#context.now())) {
       await this.#grant.revoke(this.#context, token).catch((error: unknown) => this.#report(error));
     }
@@ -136,47 +217,97 @@ export class ManagedTokenProvider implements TokenProvider {
     }
   }
 
+  /** `kind:server:principal:scope:fingerprint`; stores add their own prefix. */
+  #key(): Promise<string> {
+    this.#storeKey ??= this.#grant
+      .fingerprint()
+      .then((fingerprint) =>
+        [
+          this.kind,
+          this.#root,
+          encodeURIComponent(this.#grant.principal),
+          encodeURIComponent(this.#grant.scope),
+          fingerprint,
+        ].join(':'),
+      );
+    return this.#storeKey;
+  }
+
+  #refuse(token: AccessToken): void {
+    const nowMs = this.#context.now();
+    for (const [value, expiresAt] of this.#refused) {
+      if (expiresAt < nowMs) this.#refused.delete(value);
+    }
+    this.#refused.set(token.token, token.expiresAt);
+  }
+
+  /** Removes `token` from the store only if it is still the stored one (compare-and-delete). */
+  async #forget(token: AccessToken): Promise<void> {
+    const key = await this.#key();
+    if (this.#store.deleteIfToken !== undefined) {
+      await this.#store.deleteIfToken(key, token.token);
+      return;
+    }
+    await this.#store.withLock(key, async () => {
+      const stored = await this.#store.get(key);
+      if (stored?.token === token.token) await this.#store.delete(key);
+    });
+  }
+
   /** Store hit, or one token request under the store's lock (re-reading the store inside it). */
   async #acquire(): Promise<AccessToken> {
-    const cached = await this.#readUsable();
+    const key = await this.#key();
+    const cached = await this.#readUsable(key);
     if (cached !== undefined) return this.#adopt(cached);
-    return this.#store.withLock(this.#storeKey, async () => {
-      const stored = await this.#readUsable();
+    return this.#store.withLock(key, async () => {
+      const stored = await this.#readUsable(key);
       if (stored !== undefined) return this.#adopt(stored);
-      return this.#save(await this.#requestNew());
+      return this.#save(key, await this.#requestNew());
     });
   }
 
   /** Keep-alive (user) or a new token (OAuth) for a still-valid token inside its window. */
   async #refresh(old: AccessToken): Promise<AccessToken> {
-    return this.#store.withLock(this.#storeKey, async () => {
-      const stored = await this.#readUsable();
+    if (this.#grant.keepAlive !== undefined) await this.#drain(old);
+    const key = await this.#key();
+    return this.#store.withLock(key, async () => {
+      const stored = await this.#readUsable(key);
       // Another process (or an earlier flight) already refreshed it.
       if (stored !== undefined && stored.token !== old.token) {
         if (this.#policy.decide(stored, this.#context.now()) === 'use') return this.#adopt(stored);
       }
       const base = stored ?? old;
-      if (this.#grant.keepAlive !== undefined && !base.isExpired(this.#context.now())) {
+      if (
+        this.#grant.keepAlive !== undefined &&
+        !this.#refused.has(base.token) &&
+        !base.isExpired(this.#context.now())
+      ) {
         try {
-          return this.#save(await this.#grant.keepAlive(this.#context, base));
+          return this.#save(key, await this.#grant.keepAlive(this.#requestContext, base));
         } catch (error) {
           if (!isJamfAuthError(error, 'KEEP_ALIVE_REFUSED')) throw error;
         }
       }
-      return this.#save(await this.#requestNew());
+      return this.#save(key, await this.#requestNew());
     });
   }
 
-  #refreshInBackground(token: AccessToken): void {
-    if (this.#flight.isActive || this.#context.now() < this.#backgroundPausedUntil) return;
-    this.#flight
-      .run(() => this.#refresh(token))
-      .catch((error: unknown) => {
-        const retryAfterMs = isJamfAuthError(error) ? error.retryAfterMs : undefined;
-        this.#backgroundPausedUntil =
-          this.#context.now() + (retryAfterMs ?? BACKGROUND_RETRY_DELAY_MS);
-        this.#report(error);
-      });
+  /** Waits (bounded) until no call of ours is still in flight on `token`. */
+  async #drain(token: AccessToken): Promise<void> {
+    if ((this.#inUse.get(token.token) ?? 0) === 0) return;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        if ((this.#inUse.get(token.token) ?? 0) > 0 && !this.#closer.signal.aborted) return;
+        finish();
+      };
+      const finish = () => {
+        clearTimeout(timer);
+        this.#drainWakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(finish, DRAIN_LIMIT_MS);
+      this.#drainWakers.add(wake);
+    });
   }
 
   async #requestNew(): Promise<AccessToken> {
@@ -189,7 +320,7 @@ export class ManagedTokenProvider implements TokenProvider {
       );
     }
     try {
-      return await this.#grant.request(this.#context);
+      return await this.#grant.request(this.#requestContext);
     } catch (error) {
       if (isJamfAuthError(error, 'RATE_LIMITED') && error.retryAfterMs !== undefined) {
         this.#rateLimitedUntil = this.#context.now() + error.retryAfterMs;
@@ -198,9 +329,10 @@ export class ManagedTokenProvider implements TokenProvider {
     }
   }
 
-  async #readUsable(): Promise<AccessToken | undefined> {
-    const stored = await this.#store.get(this.#storeKey);
+  async #readUsable(key: string): Promise<AccessToken | undefined> {
+    const stored = await this.#store.get(key);
     if (stored === undefined || stored.type !== this.kind) return undefined;
+    if (this.#refused.has(stored.token)) return undefined;
     const token = AccessToken.fromStored(stored);
     return this.#policy.decide(token, this.#context.now()) === 'replace' ? undefined : token;
   }
@@ -211,8 +343,8 @@ export class ManagedTokenProvider implements TokenProvider {
     return token;
   }
 
-  async #save(token: AccessToken): Promise<AccessToken> {
-    await this.#store.set(this.#storeKey, token.toStored());
+  async #save(key: string, token: AccessToken): Promise<AccessToken> {
+    await this.#store.set(key, token.toStored());
     return this.#adopt(token);
   }
 

@@ -1,6 +1,6 @@
 import type { AccessToken } from './access-token.js';
 import { JamfAuthError } from './errors.js';
-import type { TokenProvider } from './token-provider.js';
+import type { TokenLease, TokenProvider } from './token-provider.js';
 
 /**
  * The shape of an openapi-fetch 0.17 middleware, declared here so the runtime does not depend
@@ -17,6 +17,16 @@ export interface AuthMiddleware {
   onError(params: { readonly id: string; error: unknown }): undefined;
 }
 
+/** Options of {@link authMiddleware}. */
+export interface AuthMiddlewareOptions {
+  /**
+   * The `requestInitExt` you gave `createClient` (for example `{ dispatcher }` for a proxy or a
+   * private CA). openapi-fetch 0.17 hands it only to its `fetch`, never to middleware, so the
+   * replay after a 401 needs it from here to go the same way as the first send.
+   */
+  requestInitExt?: Record<string, unknown>;
+}
+
 /** A `fetch` as {@link withAuth} takes and returns it. */
 export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
@@ -24,10 +34,21 @@ function isForProvider(request: Request, provider: TokenProvider): boolean {
   return new URL(request.url).origin === provider.origin;
 }
 
+/** A response that came back from another origin (a followed redirect): not ours to answer. */
+function isFromOtherOrigin(response: Response, provider: TokenProvider): boolean {
+  return response.url !== '' && new URL(response.url).origin !== provider.origin;
+}
+
 function authorize(request: Request, provider: TokenProvider, token: AccessToken): Request {
   const headers = new Headers(request.headers);
   headers.set('authorization', `${provider.authorizationScheme} ${token.token}`);
   return new Request(request, { headers });
+}
+
+/** A token counted as in use by this call (see `TokenProvider.lease`). */
+async function leaseFrom(provider: TokenProvider): Promise<TokenLease> {
+  if (provider.lease !== undefined) return provider.lease();
+  return { token: await provider.getToken(), release: () => undefined };
 }
 
 /** A copy to replay after a 401; a request without a body can simply be sent again. */
@@ -40,7 +61,18 @@ function discard(body: ReadableStream<Uint8Array> | null, bodyUsed: boolean): vo
   if (body !== null && !bodyUsed) body.cancel().catch(() => undefined);
 }
 
-/** After a 401: drop the refused token, get another (shared) and send the spare copy once. */
+function refusedAgain(spare: Request, detail: string): JamfAuthError {
+  return new JamfAuthError(
+    'UNAUTHORIZED_AFTER_REFRESH',
+    `${spare.method} ${new URL(spare.url).pathname} was refused with HTTP 401 ${detail}`,
+    { status: 401 },
+  );
+}
+
+/**
+ * After a 401: report the refused token, get another (shared by every caller that met the same
+ * 401) and send the spare copy once. The replay never carries the refused token.
+ */
 async function replayAfter401(
   provider: TokenProvider,
   send: (request: Request) => Promise<Response>,
@@ -49,27 +81,34 @@ async function replayAfter401(
   response: Response,
 ): Promise<Response> {
   discard(response.body, response.bodyUsed);
-  let fresh: AccessToken;
+  let lease: TokenLease;
   try {
     await provider.invalidate(refused);
-    fresh = await provider.getToken();
+    lease = await leaseFrom(provider);
   } catch (error) {
     discard(spare.body, spare.bodyUsed);
     throw error;
   }
-  const second = await send(authorize(spare, provider, fresh));
-  if (second.status !== 401) return second;
+  if (lease.token.token === refused.token) {
+    lease.release();
+    discard(spare.body, spare.bodyUsed);
+    throw refusedAgain(spare, 'and the provider has no other token');
+  }
+  let second: Response;
+  try {
+    second = await send(authorize(spare, provider, lease.token));
+  } finally {
+    lease.release();
+  }
+  if (second.status !== 401 || isFromOtherOrigin(second, provider)) return second;
   discard(second.body, second.bodyUsed);
-  throw new JamfAuthError(
-    'UNAUTHORIZED_AFTER_REFRESH',
-    `${spare.method} ${new URL(spare.url).pathname} was refused with HTTP 401 even with a fresh token`,
-    { status: 401 },
-  );
+  throw refusedAgain(spare, 'even with a fresh token');
 }
 
 /**
  * Wraps a `fetch` so requests to the provider's origin carry its token, and a 401 is answered
- * by one token refresh and one replay (body included). Requests to other origins pass untouched.
+ * by one token refresh and one replay (body included). Requests to other origins pass untouched;
+ * a 401 from another origin (after a redirect) is returned as it is.
  * @example const authedFetch = withAuth(fetch, provider);
  */
 export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typeof fetch {
@@ -77,60 +116,70 @@ export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typ
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
     if (!isForProvider(request, provider)) return fetchImpl(request);
-    const token = await provider.getToken();
+    const lease = await leaseFrom(provider);
     // Copied before the first send: a sent body cannot be read again.
     const spare = spareOf(request);
     let response: Response;
     try {
-      response = await send(authorize(request, provider, token));
+      response = await send(authorize(request, provider, lease.token));
     } catch (error) {
       discard(spare.body, spare.bodyUsed);
       throw error;
+    } finally {
+      lease.release();
     }
-    if (response.status !== 401) {
+    if (response.status !== 401 || isFromOtherOrigin(response, provider)) {
       discard(spare.body, spare.bodyUsed);
       return response;
     }
-    return replayAfter401(provider, send, spare, token, response);
+    return replayAfter401(provider, send, spare, lease.token, response);
   };
 }
 
 /**
  * An openapi-fetch middleware with the behaviour of {@link withAuth}. Register it first
- * (outermost); its one replay after a 401 is sent with the client's `fetch` directly. If a
- * later middleware answers a request itself (returns a `Response` from `onRequest`), the copy
- * kept for a replay is only released when the middleware is garbage collected.
+ * (outermost): its replay after a 401 is sent with the client's `fetch` and keeps everything of
+ * the first send — the headers later middleware set, the signal, and `options.requestInitExt`.
+ * If a later middleware answers a request itself (returns a `Response` from `onRequest`), the
+ * copy kept for a replay is only released when the middleware is garbage collected.
  * @example client.use(authMiddleware(provider));
  */
-export function authMiddleware(provider: TokenProvider): AuthMiddleware {
-  const pending = new Map<string, { spare: Request; token: AccessToken }>();
+export function authMiddleware(
+  provider: TokenProvider,
+  options: AuthMiddlewareOptions = {},
+): AuthMiddleware {
+  const pending = new Map<string, { spare: Request; lease: TokenLease }>();
   const release = (id: string) => {
     const entry = pending.get(id);
     pending.delete(id);
-    if (entry !== undefined) discard(entry.spare.body, entry.spare.bodyUsed);
+    if (entry === undefined) return;
+    entry.lease.release();
+    discard(entry.spare.body, entry.spare.bodyUsed);
   };
+  const { requestInitExt } = options;
   return {
     async onRequest({ request, id }) {
       if (!isForProvider(request, provider)) return undefined;
-      const token = await provider.getToken();
-      pending.set(id, { spare: spareOf(request), token });
-      return authorize(request, provider, token);
+      const lease = await leaseFrom(provider);
+      pending.set(id, { spare: spareOf(request), lease });
+      return authorize(request, provider, lease.token);
     },
-    async onResponse({ response, id, options }) {
+    async onResponse({ request, response, id, options: client }) {
       const entry = pending.get(id);
       if (entry === undefined) return undefined;
-      if (response.status !== 401) {
+      if (response.status !== 401 || isFromOtherOrigin(response, provider)) {
         release(id);
         return undefined;
       }
       pending.delete(id);
-      return replayAfter401(
-        provider,
-        (request) => options.fetch(request),
-        entry.spare,
-        entry.token,
-        response,
-      );
+      entry.lease.release();
+      // `request` is the one sent: it carries what later middleware added, and its signal.
+      const replay = new Request(entry.spare, { headers: request.headers, signal: request.signal });
+      const send = (next: Request) =>
+        requestInitExt === undefined
+          ? client.fetch(next)
+          : client.fetch(next, requestInitExt as RequestInit);
+      return replayAfter401(provider, send, replay, entry.lease.token, response);
     },
     onError({ id }) {
       release(id);

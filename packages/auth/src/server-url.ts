@@ -8,10 +8,19 @@ export interface ServerUrl {
   root: string;
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-
+/**
+ * Loopback is `localhost`, `::1` and the IPv4 literals of 127.0.0.0/8, nothing else: not a name
+ * that merely starts with "127." or "localhost". `URL` has already turned every IPv4 spelling
+ * (`0x7f.1`, `2130706433`) into dotted decimal, so the test is on that form.
+ */
 function isLoopback(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || hostname.endsWith('.localhost') || /^127\./.test(hostname);
+  if (hostname === 'localhost' || hostname === '[::1]') return true;
+  const octets = hostname.split('.');
+  return (
+    octets.length === 4 &&
+    octets[0] === '127' &&
+    octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
+  );
 }
 
 /**

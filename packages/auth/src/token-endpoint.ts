@@ -1,10 +1,14 @@
 import { JamfAuthError } from './errors.js';
+import { parseRetryAfter } from './resilience/retry-after.js';
+import { base64Utf8, SecretRedactor } from './secret-redactor.js';
 
 /** How providers reach a token endpoint; built from the common provider options. */
 export interface TokenEndpointContext {
   fetch: typeof fetch;
   now: () => number;
   timeoutMs: number;
+  /** Aborted when the provider closes: the request stops at once with `PROVIDER_CLOSED`. */
+  signal?: AbortSignal;
 }
 
 /** A token endpoint's answer, read in full within the timeout. */
@@ -12,25 +16,32 @@ export interface TokenEndpointResponse {
   status: number;
   headers: Headers;
   text: string;
+  /** Where the answer came from (empty when the `fetch` does not say). */
+  url: string;
 }
 
 /**
  * POSTs to a token endpoint and reads the whole body under one timeout. Maps transport faults
- * to typed errors (`TIMEOUT`, `TOKEN_ENDPOINT_UNREACHABLE`, `RATE_LIMITED`); other statuses are
- * left to the caller. `what` names the call in messages and never contains a secret.
+ * to typed errors (`TIMEOUT`, `TOKEN_ENDPOINT_UNREACHABLE`, `RATE_LIMITED`, `PROVIDER_CLOSED`);
+ * other statuses are left to the caller. `what` names the call in messages and never contains a
+ * secret; `secrets` (credentials, tokens sent) are redacted from a failed fetch kept as `cause`.
  */
 export async function postToTokenEndpoint(
   context: TokenEndpointContext,
   url: string,
-  init: { headers: Record<string, string>; body?: string },
+  init: { headers: Record<string, string>; body?: string; secrets: readonly string[] },
   what: string,
 ): Promise<TokenEndpointResponse> {
+  const closing = context.signal;
+  if (closing?.aborted) throw closedError(what);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
   }, context.timeoutMs);
+  const onClose = () => controller.abort();
+  closing?.addEventListener('abort', onClose, { once: true });
   try {
     const response = await context.fetch(url, {
       method: 'POST',
@@ -50,38 +61,52 @@ export async function postToTokenEndpoint(
         { status: 429, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
       );
     }
-    return { status: response.status, headers: response.headers, text };
-  } catch (cause) {
-    if (cause instanceof JamfAuthError) throw cause;
+    return { status: response.status, headers: response.headers, text, url: response.url };
+  } catch (error) {
+    if (error instanceof JamfAuthError) throw error;
+    if (closing?.aborted) throw closedError(what);
+    // A custom fetch may put the request (headers included) into its error.
+    const cause = new SecretRedactor(init.secrets).sanitize(error);
     if (timedOut) {
       throw new JamfAuthError(
         'TIMEOUT',
         `${what}: no complete answer within ${context.timeoutMs} ms`,
-        {
-          cause,
-        },
+        { cause },
       );
     }
     throw new JamfAuthError('TOKEN_ENDPOINT_UNREACHABLE', `${what}: request failed`, { cause });
   } finally {
     clearTimeout(timer);
+    closing?.removeEventListener('abort', onClose);
   }
 }
 
-/** `Retry-After` as milliseconds from `nowMs`: delta-seconds or an HTTP date. */
-function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+function closedError(what: string): JamfAuthError {
+  return new JamfAuthError('PROVIDER_CLOSED', `${what}: the token provider was closed`);
 }
 
-/** Parses a token response body as a JSON object, or fails with `TOKEN_RESPONSE_INVALID`. */
+/** `application/json` or any `+json` media type, parameters ignored. */
+function isJsonContentType(value: string | null): boolean {
+  const essence = (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return essence === 'application/json' || /^application\/[\w.+-]+\+json$/.test(essence);
+}
+
+/**
+ * Parses a token response body as a JSON object, or fails with `TOKEN_RESPONSE_INVALID`: the
+ * content type must be JSON (as oauth4webapi requires) and the body a JSON object.
+ */
 export function parseJsonObject(
   response: TokenEndpointResponse,
   what: string,
 ): Record<string, unknown> {
+  const contentType = response.headers.get('content-type');
+  if (!isJsonContentType(contentType)) {
+    throw new JamfAuthError(
+      'TOKEN_RESPONSE_INVALID',
+      `${what}: HTTP ${response.status} answer has content-type ${contentType ?? 'none'}, not JSON`,
+      { status: response.status },
+    );
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(response.text);
@@ -137,8 +162,31 @@ export function localExpiry(
 
 /** `Authorization: Basic …` for a username and password, UTF-8 safe. */
 export function basicAuthorization(username: string, password: string): string {
-  const bytes = new TextEncoder().encode(`${username}:${password}`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
+  return `Basic ${base64Utf8(`${username}:${password}`)}`;
+}
+
+/**
+ * The token string of an answer, checked to fit in an `Authorization` header (visible ASCII,
+ * no spaces): a token with CR/LF would otherwise surface later as a platform error quoting it.
+ * Fails with `TOKEN_RESPONSE_INVALID` naming `field`, never the value.
+ */
+export function requireTokenString(
+  value: unknown,
+  field: string,
+  response: TokenEndpointResponse,
+  what: string,
+): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new JamfAuthError('TOKEN_RESPONSE_INVALID', `${what}: answer lacks ${field}`, {
+      status: response.status,
+    });
+  }
+  if (!/^[\x21-\x7e]+$/.test(value)) {
+    throw new JamfAuthError(
+      'TOKEN_RESPONSE_INVALID',
+      `${what}: ${field} holds characters not allowed in an HTTP header (control characters, spaces or non-ASCII)`,
+      { status: response.status },
+    );
+  }
+  return value;
 }

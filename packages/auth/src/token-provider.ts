@@ -15,11 +15,42 @@ export interface TokenProvider {
   readonly authorizationScheme: string;
   /** A valid token, from cache or store, or freshly requested (concurrent callers share one request). */
   getToken(): Promise<AccessToken>;
-  /** Reports that the API refused `token` (HTTP 401), so the next {@link getToken} replaces it. */
+  /**
+   * A token for one call, counted as in use until `release()`: a provider that must retire a
+   * token (a user keep-alive kills the old one) waits for those calls first. Middleware prefers
+   * it over {@link getToken} when present.
+   */
+  lease?(): Promise<TokenLease>;
+  /**
+   * Reports that the API refused `token` (HTTP 401): it is never handed out again, here or (by
+   * compare-and-delete) from the store, and the next {@link getToken} brings a different one.
+   */
   invalidate(token: AccessToken): Promise<void>;
-  /** Revokes a live user token (OAuth tokens are dropped) and refuses further use; idempotent. */
-  close(): Promise<void>;
+  /**
+   * Aborts token requests in flight and refuses further use; idempotent. OAuth tokens are
+   * dropped locally. A user token is revoked on the server when the provider owns its store (no
+   * `store` option), or when asked with `{ invalidate: true }`; a shared store's token is left
+   * for the other processes.
+   */
+  close(options?: CloseOptions): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
+}
+
+/** Options of {@link TokenProvider.close}. */
+export interface CloseOptions {
+  /**
+   * Revoke the user token on the server and remove it from the store. Default: true when the
+   * provider owns its store (no `store` option), false with a store you passed, which others may
+   * share. OAuth tokens cannot be revoked and are only dropped locally.
+   */
+  invalidate?: boolean;
+}
+
+/** A token in use by one call; see {@link TokenProvider.lease}. */
+export interface TokenLease {
+  readonly token: AccessToken;
+  /** Ends the use (call it once the response headers arrived or the send failed); idempotent. */
+  release(): void;
 }
 
 /** Options every credential provider accepts. */

@@ -11,12 +11,18 @@ export interface StoredToken {
 
 /**
  * Where providers keep tokens between calls; share one store between processes to share tokens.
- * Keys never contain a secret (they are derived from origin, principal and token kind).
+ * Keys never contain a secret: they are made of the token kind, server, principal, scope and an
+ * HMAC fingerprint of the credential (so a wrong password never meets a right one's token).
  */
 export interface TokenStore {
   get(key: string): Promise<StoredToken | undefined>;
   set(key: string, token: StoredToken): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Deletes the entry only while it still holds `token` (compare-and-delete), atomically for
+   * the store's sharers. Optional: without it providers use {@link withLock} + get + delete.
+   */
+  deleteIfToken?(key: string, token: string): Promise<void>;
   /** Runs `fn` holding an exclusive lock for `key` (across processes for shared stores). */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
@@ -38,6 +44,9 @@ export function memoryTokenStore(): TokenStore {
     },
     async delete(key) {
       tokens.delete(key);
+    },
+    async deleteIfToken(key, token) {
+      if (tokens.get(key)?.token === token) tokens.delete(key);
     },
     withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
       const previous = tails.get(key) ?? Promise.resolve();

@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientCredentials, isJamfAuthError, userCredentials } from '../src/index.js';
 import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
 
-let jamf: FakeJamf;
+let jamf: FakeJamf | undefined;
 afterEach(async () => {
-  await jamf.close();
+  await jamf?.close();
 });
 
 describe('close() and Symbol.asyncDispose', () => {
@@ -25,7 +25,7 @@ describe('close() and Symbol.asyncDispose', () => {
     expect(isJamfAuthError(error, 'PROVIDER_CLOSED')).toBe(true);
   });
 
-  it('invalidates a token whose request was in flight when close() was called', async () => {
+  it('aborts a token request in flight at once instead of waiting for its timeout', async () => {
     jamf = await startFakeJamf();
     const held = gate();
     jamf.holds.set('/api/v1/auth/token', held.wait);
@@ -34,17 +34,39 @@ describe('close() and Symbol.asyncDispose', () => {
       baseUrl: jamf.url,
       username: 'admin',
       password: 'correct horse',
+      timeoutMs: 3_600_000,
     });
-    const pendingToken = provider.getToken();
+    const pendingToken = provider.getToken().catch((e: unknown) => e);
     await arrived;
-    const closing = provider.close();
+    // Settles although the server never answers (the hold stays closed until the end).
+    await provider.close();
+    expect(isJamfAuthError(await pendingToken, 'PROVIDER_CLOSED')).toBe(true);
     expect(jamf.count('/api/v1/auth/invalidate-token')).toBe(0);
     held.open();
-    const token = await pendingToken;
-    await closing;
-    expect(jamf.calls.at(-1)?.authorization).toBe(`Bearer ${token.token}`);
-    expect(jamf.count('/api/v1/auth/invalidate-token')).toBe(1);
-    expect(jamf.live.size).toBe(0);
+  });
+
+  it('aborts both requests of the OAuth fallback path and leaves no timer behind', async () => {
+    const signals: AbortSignal[] = [];
+    const neverAnswers: typeof fetch = (_input, init) => {
+      const signal = init?.signal as AbortSignal;
+      signals.push(signal);
+      return new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason));
+      });
+    };
+    const provider = clientCredentials({
+      baseUrl: 'https://jamf.example.com',
+      clientId: 'client-1',
+      clientSecret: 'shh-client-secret',
+      fetch: neverAnswers,
+      timeoutMs: 3_600_000,
+    });
+    const pendingToken = provider.getToken().catch((e: unknown) => e);
+    await vi.waitFor(() => expect(signals).toHaveLength(1));
+    await provider.close();
+    expect(isJamfAuthError(await pendingToken, 'PROVIDER_CLOSED')).toBe(true);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(true);
   });
 
   it('a failing revoke is reported, not thrown, and close() still settles once', async () => {

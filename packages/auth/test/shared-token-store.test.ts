@@ -84,7 +84,7 @@ describe('providers sharing a token store', () => {
     expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
   });
 
-  it('store keys name origin, principal and kind, and never a secret', async () => {
+  it('store keys name kind, server, principal, scope and a credential fingerprint, never a secret', async () => {
     jamf = await startFakeJamf();
     const recorded = recordingStore(memoryTokenStore());
     await userCredentials({
@@ -99,10 +99,13 @@ describe('providers sharing a token store', () => {
       clientSecret: 'shh-client-secret',
       store: recorded.store,
     }).getToken();
-    expect([...recorded.keys]).toEqual([
-      `jamf-auth:user:${jamf.url}:admin`,
-      `jamf-auth:oauth:${jamf.url}:client-1`,
-    ]);
+    const keys = [...recorded.keys];
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(new RegExp(`^user:${jamf.url}:admin::[0-9a-f]{32}$`));
+    expect(keys[1]).toMatch(new RegExp(`^oauth:${jamf.url}:client-1::[0-9a-f]{32}$`));
+    for (const secret of ['correct horse', 'correct%20horse', 'shh-client-secret']) {
+      expect(keys.join(' ')).not.toContain(secret);
+    }
     expect(recorded.writes.map((w) => w.type)).toEqual(['user', 'oauth']);
     expect(recorded.writes.every((w) => typeof w.expiresAt === 'number')).toBe(true);
   });

@@ -25,6 +25,8 @@ async function lockFiles(): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name.endsWith('.lock'));
 }
 
+let held: [string, string] | undefined;
+
 describe('fileTokenStore()', () => {
   it('keeps tokens per key in a 0600 file, creating its folder, leaving no temp files', async () => {
     const path = join(dir, 'nested', 'tokens.json');
@@ -75,30 +77,33 @@ describe('fileTokenStore()', () => {
     expect(await lockFiles()).toEqual([]);
   });
 
-  it('gives up with STORE_LOCK_TIMEOUT after bounded polling on a live lock', async () => {
-    const now = 5_000_000;
-    const waits: number[] = [];
-    const options = {
-      now: () => now,
-      lockTimeoutMs: 100,
-      pollMs: 25,
-      sleep: async (ms: number) => void waits.push(ms),
-    };
-    const holder = fileTokenStore(join(dir, 'tokens.json'), options);
-    const contender = fileTokenStore(join(dir, 'tokens.json'), options);
-    let release!: () => void;
-    let entered!: () => void;
-    const inside = new Promise<void>((r) => (entered = r));
-    const held = holder.withLock('k', () => {
-      entered();
-      return new Promise<void>((r) => (release = r));
+  it('gives up with STORE_LOCK_TIMEOUT once lockTimeoutMs has passed on its clock, however slow each attempt', async () => {
+    // A live holder (this very process) that keeps its lock renewed.
+    const path = join(dir, 'tokens.json');
+    let now = 5_000_000;
+    const probe = fileTokenStore(path);
+    await probe.withLock('k', async () => {
+      const [name] = await lockFiles();
+      const lockPath = join(dir, name!);
+      const record = JSON.parse(await readFile(lockPath, 'utf8')) as Record<string, unknown>;
+      held = [lockPath, JSON.stringify({ ...record, id: 'other', renewedAt: now + 1e9 })];
     });
-    await inside;
+    await writeFile(...held!);
+    const waits: number[] = [];
+    const contender = fileTokenStore(path, {
+      now: () => now,
+      lockTimeoutMs: 10_000,
+      staleLockMs: 5_000,
+      pollMs: 25,
+      // Every attempt costs a second on a loaded file system: only the clock says how long.
+      sleep: async (ms: number) => {
+        waits.push(ms);
+        now += 1_000;
+      },
+    });
     const error = await contender.withLock('k', async () => 'never').catch((e: unknown) => e);
     expect(isJamfAuthError(error, 'STORE_LOCK_TIMEOUT')).toBe(true);
-    expect(waits).toEqual([25, 25, 25, 25]);
-    release();
-    await held;
+    expect(waits).toHaveLength(10);
   });
 
   it('recovers a lock left by a crashed process once it is older than staleLockMs', async () => {
@@ -107,6 +112,7 @@ describe('fileTokenStore()', () => {
     const store = fileTokenStore(path, {
       now: () => now,
       staleLockMs: 60_000,
+      lockTimeoutMs: 120_000,
       sleep: async () => {
         now += 30_000;
       },

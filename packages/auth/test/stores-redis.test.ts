@@ -167,11 +167,17 @@ describe.skipIf(!hasRedisServer)('redisTokenStore (needs redis-server on PATH)',
     opened.push({ close: () => raw.quit() });
     await raw.set('busy:k:lock', 'someone', 'PX', 60_000);
     const waits: number[] = [];
+    let now = 1_000_000;
     const store = redisTokenStore(await connect('node-redis'), {
       prefix: 'busy:',
       lockTimeoutMs: 200,
+      lockTtlMs: 100,
       pollMs: 50,
-      sleep: async (ms) => void waits.push(ms),
+      now: () => now,
+      sleep: async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
     });
     const error = await store.withLock('k', async () => 'never').catch((e: unknown) => e);
     expect(isJamfAuthError(error, 'STORE_LOCK_TIMEOUT')).toBe(true);

@@ -32,11 +32,11 @@ describe('user tokens', () => {
     const { clock, provider, authed } = await setup();
     const first = await provider.getToken();
     clock.advance(1_150_000); // ~50 s left: inside the 60 s window
-    expect((await provider.getToken()).token).toBe(first.token);
-    await expect.poll(() => jamf.count('/api/v1/auth/keep-alive')).toBe(1);
+    // The keep-alive kills the old token, so a caller gets its successor, not the dying one.
+    expect((await provider.getToken()).token).not.toBe(first.token);
+    expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
     const keepAlive = jamf.calls.find((c) => c.path === '/api/v1/auth/keep-alive');
     expect(keepAlive?.authorization).toBe(`Bearer ${first.token}`);
-    await expect.poll(async () => (await provider.getToken()).token).not.toBe(first.token);
     expect(jamf.live.has(first.token)).toBe(false);
 
     const apiCallsBefore = jamf.calls.length;
@@ -49,23 +49,37 @@ describe('user tokens', () => {
     expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
   });
 
-  it('callers do not wait for a keep-alive held open by the server', async () => {
+  it('callers share one keep-alive held open by the server and all get its token', async () => {
     const { clock, provider, authed } = await setup();
     const first = await provider.getToken();
     const held = gate();
     jamf.holds.set('/api/v1/auth/keep-alive', held.wait);
     const arrived = jamf.nextRequest('/api/v1/auth/keep-alive');
     clock.advance(1_150_000);
-    const tokens = await Promise.all(Array.from({ length: 100 }, () => provider.getToken()));
-    await arrived;
-    const statuses = await Promise.all(
+    const tokens = Promise.all(Array.from({ length: 100 }, () => provider.getToken()));
+    const statuses = Promise.all(
       Array.from({ length: 5 }, () => authed(`${jamf.url}/api/v1/sites`).then((r) => r.status)),
     );
-    expect(tokens.every((token) => token.token === first.token)).toBe(true);
-    expect(statuses).toEqual([200, 200, 200, 200, 200]);
-    expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
+    await arrived;
     held.open();
-    await expect.poll(async () => (await provider.getToken()).token).not.toBe(first.token);
+    const fresh = (await tokens)[0];
+    expect(fresh?.token).not.toBe(first.token);
+    expect((await tokens).every((token) => token.token === fresh?.token)).toBe(true);
+    expect(await statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
+    expect(jamf.calls.filter((c) => c.path === '/api/v1/sites').length).toBe(5);
+  });
+
+  it('a failing keep-alive leaves callers on the old token while it lasts', async () => {
+    const { clock, provider } = await setup();
+    const first = await provider.getToken();
+    jamf.overrides.set('/api/v1/auth/keep-alive', (_req, res) => {
+      res.writeHead(503).end();
+    });
+    clock.advance(1_150_000);
+    expect((await provider.getToken()).token).toBe(first.token);
+    // Paused for 5 s after the failure: no second keep-alive meanwhile.
+    expect((await provider.getToken()).token).toBe(first.token);
     expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
   });
 
@@ -84,8 +98,7 @@ describe('user tokens', () => {
     const first = await provider.getToken();
     jamf.live.delete(first.token); // e.g. revoked by an admin
     clock.advance(1_150_000);
-    expect((await provider.getToken()).token).toBe(first.token);
-    await expect.poll(async () => (await provider.getToken()).token).not.toBe(first.token);
+    expect((await provider.getToken()).token).not.toBe(first.token);
     expect(jamf.count('/api/v1/auth/keep-alive')).toBe(1);
     expect(jamf.count('/api/v1/auth/token')).toBe(2);
   });

@@ -1,9 +1,12 @@
 import { AccessToken } from '../access-token.js';
+import { credentialFingerprint } from '../credential-fingerprint.js';
 import { JamfAuthError, type JamfAuthErrorCode } from '../errors.js';
 import { ManagedTokenProvider, providerContext } from '../managed-token-provider.js';
+import { SecretRedactor } from '../secret-redactor.js';
 import {
   parseJsonObject,
   postToTokenEndpoint,
+  requireTokenString,
   type TokenEndpointResponse,
   unexpectedStatus,
 } from '../token-endpoint.js';
@@ -29,8 +32,9 @@ const RFC6749_CODES: Record<string, JamfAuthErrorCode> = {
 
 /**
  * A provider for a Jamf Pro API client (OAuth client credentials). Tokens are replaced near the
- * end of their lifetime (they cannot be kept alive). Tries `/api/oauth/token` first and, on 404,
- * `/api/v1/oauth/token`, remembering whichever answered.
+ * end of their lifetime (they cannot be kept alive). Asks the documented `/api/oauth/token`;
+ * only after a 404 from it on the same origin does it try `/api/v1/oauth/token` (see the README),
+ * remembering whichever answered.
  * @example const provider = clientCredentials({ baseUrl: 'https://example.jamfcloud.com', clientId, clientSecret });
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
@@ -41,7 +45,8 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   let known: string | undefined;
   const what = 'OAuth token request';
 
-  const redact = (text: string) => text.split(clientSecret).join('[redacted]');
+  const redactor = new SecretRedactor([clientSecret]);
+  const redact = (text: string) => redactor.redact(text);
 
   const oauthError = (response: TokenEndpointResponse): JamfAuthError => {
     let body: Record<string, unknown> | undefined;
@@ -79,58 +84,61 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   });
   if (scope !== undefined) body.set('scope', scope);
 
+  const invalid = (response: TokenEndpointResponse, detail: string) =>
+    new JamfAuthError('TOKEN_RESPONSE_INVALID', `${what}: ${detail}`, { status: response.status });
+  const [documented, fallback] = candidates as [string, string];
+  const send = (ctx: typeof context, url: string) =>
+    postToTokenEndpoint(
+      ctx,
+      url,
+      {
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: body.toString(),
+        secrets: [clientSecret],
+      },
+      what,
+    );
+  // A 404 counts only when it came from this server: a fetch that followed a redirect elsewhere
+  // says nothing about where this server keeps its endpoint.
+  const isOwn404 = (response: TokenEndpointResponse) =>
+    response.status === 404 &&
+    (response.url === '' || new URL(response.url).origin === server.origin);
+
   const grant = {
     kind: 'oauth' as const,
     principal: clientId,
+    scope: scope ?? '',
     authorizationScheme: 'Bearer',
+    fingerprint: () => credentialFingerprint(clientSecret, [documented, clientId, scope ?? '']),
     async request(ctx: typeof context): Promise<AccessToken> {
-      let response: TokenEndpointResponse | undefined;
-      for (const url of known === undefined ? candidates : [known]) {
-        response = await postToTokenEndpoint(
-          ctx,
-          url,
-          {
-            headers: {
-              'content-type': 'application/x-www-form-urlencoded',
-              accept: 'application/json',
-            },
-            body: body.toString(),
-          },
-          what,
-        );
-        if (response.status !== 404) {
-          known = url;
-          break;
-        }
+      let response = await send(ctx, known ?? documented);
+      if (known === undefined && isOwn404(response)) {
+        const second = await send(ctx, fallback);
+        if (second.status !== 404) known = fallback;
+        response = second;
+      } else if (known === undefined && response.status !== 404) {
+        known = documented;
       }
-      if (response === undefined) throw new Error('unreachable: no candidate token URL');
       if (response.status === 400 || response.status === 401) throw oauthError(response);
       if (response.status !== 200) throw unexpectedStatus(response, what);
       const parsed = parseJsonObject(response, what);
-      const expiresIn = Number(parsed.expires_in);
-      if (
-        typeof parsed.access_token !== 'string' ||
-        parsed.access_token === '' ||
-        !Number.isFinite(expiresIn) ||
-        expiresIn <= 0
-      ) {
-        throw new JamfAuthError(
-          'TOKEN_RESPONSE_INVALID',
-          `${what}: answer lacks access_token or a positive expires_in`,
-          { status: response.status },
-        );
+      const accessToken = requireTokenString(parsed.access_token, 'access_token', response, what);
+      // Strict, as oauth4webapi: a number, not a numeric string or a boolean.
+      const expiresIn = parsed.expires_in;
+      if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
+        throw invalid(response, 'expires_in is not a positive number');
       }
-      if (typeof parsed.token_type === 'string' && parsed.token_type.toLowerCase() !== 'bearer') {
-        throw new JamfAuthError(
-          'TOKEN_RESPONSE_INVALID',
-          `${what}: unsupported token_type ${parsed.token_type}`,
-          { status: response.status },
-        );
+      if (typeof parsed.token_type !== 'string') throw invalid(response, 'token_type is missing');
+      if (parsed.token_type.toLowerCase() !== 'bearer') {
+        throw invalid(response, 'token_type is not bearer');
       }
       const nowMs = ctx.now();
       return new AccessToken({
         type: 'oauth',
-        token: parsed.access_token,
+        token: accessToken,
         issuedAt: nowMs,
         expiresAt: nowMs + expiresIn * 1000,
         ...(typeof parsed.scope === 'string' ? { scope: parsed.scope } : {}),

@@ -1,4 +1,5 @@
 import { AccessToken } from '../access-token.js';
+import { credentialFingerprint } from '../credential-fingerprint.js';
 import { JamfAuthError } from '../errors.js';
 import type { TokenGrant } from '../managed-token-provider.js';
 import {
@@ -6,6 +7,7 @@ import {
   localExpiry,
   parseJsonObject,
   postToTokenEndpoint,
+  requireTokenString,
   type TokenEndpointContext,
   type TokenEndpointResponse,
   unexpectedStatus,
@@ -33,38 +35,43 @@ export function userTokenGrant(
     what: string,
   ): AccessToken => {
     const body = parseJsonObject(response, what);
+    const token = requireTokenString(body.token, 'token', response, what);
     const serverExpiresAt = flavour.parseExpires(body.expires);
-    if (typeof body.token !== 'string' || body.token === '' || Number.isNaN(serverExpiresAt)) {
+    if (!Number.isFinite(serverExpiresAt)) {
       throw new JamfAuthError(
         'TOKEN_RESPONSE_INVALID',
-        `${what}: answer lacks a token or a readable expiry`,
-        { status: response.status },
+        `${what}: answer lacks a readable expires`,
+        {
+          status: response.status,
+        },
       );
     }
     const nowMs = context.now();
     return new AccessToken({
       type: 'user',
-      token: body.token,
+      token,
       issuedAt: nowMs,
       expiresAt: localExpiry(serverExpiresAt, response, nowMs, what),
     });
   };
   const bearer = (token: AccessToken) => `${flavour.authorizationScheme} ${token.token}`;
+  const basic = basicAuthorization(username, password);
+  const secrets = [password, `${username}:${password}`];
 
   return {
     kind: 'user',
     principal: username,
+    scope: '',
     authorizationScheme: flavour.authorizationScheme,
+    fingerprint: () => credentialFingerprint(password, [flavour.tokenUrl, username]),
     async request(context) {
       const what = 'user token request';
       const response = await postToTokenEndpoint(
         context,
         flavour.tokenUrl,
         {
-          headers: {
-            authorization: basicAuthorization(username, password),
-            accept: 'application/json',
-          },
+          headers: { authorization: basic, accept: 'application/json' },
+          secrets,
         },
         what,
       );
@@ -83,7 +90,10 @@ export function userTokenGrant(
       const response = await postToTokenEndpoint(
         context,
         flavour.keepAliveUrl,
-        { headers: { authorization: bearer(token), accept: 'application/json' } },
+        {
+          headers: { authorization: bearer(token), accept: 'application/json' },
+          secrets: [...secrets, token.token],
+        },
         what,
       );
       if (response.status >= 400 && response.status < 500) {
@@ -101,7 +111,7 @@ export function userTokenGrant(
       const response = await postToTokenEndpoint(
         context,
         flavour.invalidateUrl,
-        { headers: { authorization: bearer(token) } },
+        { headers: { authorization: bearer(token) }, secrets: [...secrets, token.token] },
         what,
       );
       // 401: already dead, which is what we wanted.

@@ -1,14 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { JamfAuthError } from '../errors.js';
 import type { StoredToken, TokenStore } from '../token-store.js';
 import { acquireFileLock, type FileLockTiming } from './file-lock.js';
 
 /** Options of {@link fileTokenStore}. */
 export interface FileTokenStoreOptions {
-  /** Longest wait for a lock held by another process, ms. Default 30 000. */
+  /** Longest wait for a lock held by another process, ms; must exceed `staleLockMs`. Default 60 000. */
   lockTimeoutMs?: number;
-  /** Age at which a lock is presumed left by a crashed process and removed, ms. Default 60 000. */
+  /**
+   * A lock not renewed for this long is presumed left by a crashed process and removed, ms
+   * (holders renew every third of it; a dead holder on this host is detected at once by its
+   * pid). Default 10 000.
+   */
   staleLockMs?: number;
   /** Pause between attempts to take a held lock, ms. Default 25. */
   pollMs?: number;
@@ -31,12 +36,19 @@ type TokenFile = Record<string, StoredToken>;
  */
 export function fileTokenStore(path: string, options: FileTokenStoreOptions = {}): TokenStore {
   const timing: FileLockTiming = {
-    timeoutMs: options.lockTimeoutMs ?? 30_000,
-    staleMs: options.staleLockMs ?? 60_000,
+    timeoutMs: options.lockTimeoutMs ?? 60_000,
+    staleMs: options.staleLockMs ?? 10_000,
     pollMs: options.pollMs ?? 25,
     now: options.now ?? Date.now,
     sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
   };
+  if (!(timing.timeoutMs > timing.staleMs) || !(timing.staleMs > 0) || !(timing.pollMs > 0)) {
+    // A waiter that gives up before a dead holder's lock goes stale can never recover it.
+    throw new JamfAuthError(
+      'STORE_OPTIONS_INVALID',
+      'fileTokenStore needs lockTimeoutMs > staleLockMs > 0 and pollMs > 0',
+    );
+  }
   const lockPathFor = (name: string) =>
     `${path}.${createHash('sha256').update(name).digest('hex').slice(0, 16)}.lock`;
 
@@ -106,6 +118,11 @@ export function fileTokenStore(path: string, options: FileTokenStoreOptions = {}
     delete(key) {
       return update((tokens) => {
         delete tokens[key];
+      });
+    },
+    deleteIfToken(key, token) {
+      return update((tokens) => {
+        if (tokens[key]?.token === token) delete tokens[key];
       });
     },
     withLock(key, fn) {
