@@ -53,4 +53,11 @@ export const benchmarks: readonly BenchmarkEntry[] = [
     load: () => import('./p7-memory.js'),
     timeoutMs: { full: 300_000, quick: 60_000 },
   },
+  {
+    id: 'P8',
+    title:
+      'webhooks: events/s of the @jamf/webhooks receiver ÷ a bare handler that only parses JSON',
+    load: () => import('./p8-webhook-receiver.js'),
+    timeoutMs: { full: 180_000, quick: 30_000 },
+  },
 ];
