@@ -48,12 +48,28 @@ describe('baseUrl', () => {
     expect(provider.origin).toBe('http://jamf.internal:8080');
   });
 
-  it.each(['http://127.0.0.1:8080', 'http://localhost:1', 'http://[::1]:9000'])(
-    'allows http:// to loopback (%s)',
-    (baseUrl) => {
-      expect(() => userCredentials({ baseUrl, ...creds })).not.toThrow();
-    },
-  );
+  it.each([
+    'http://127.0.0.1:8080',
+    'http://127.255.0.9',
+    'http://127.1:8080',
+    'http://localhost:1',
+    'http://[::1]:9000',
+  ])('allows http:// to loopback (%s)', (baseUrl) => {
+    expect(() => userCredentials({ baseUrl, ...creds })).not.toThrow();
+  });
+
+  it.each([
+    'http://127.attacker.example',
+    'http://127.0.0.1.attacker.example',
+    'http://localhost.attacker.example',
+    'http://jamf.localhost',
+    'http://128.0.0.1',
+    'http://[::2]',
+  ])('refuses http:// to %s, which is not loopback', (baseUrl) => {
+    expect(() => userCredentials({ baseUrl, ...creds })).toThrow(
+      expect.objectContaining({ code: 'INSECURE_TRANSPORT' }),
+    );
+  });
 
   it.each([
     ['not a url', 'INVALID_BASE_URL'],

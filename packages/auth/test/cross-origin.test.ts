@@ -34,3 +34,31 @@ describe('credentials stay on the provider origin', () => {
     expect(jamf.calls.find((c) => c.path === '/api/v1/sites')?.authorization).toMatch(/^Bearer /);
   });
 });
+
+describe('a 401 from another origin is not ours', () => {
+  it('is returned as it is after a redirect elsewhere: no refresh, no replay (withAuth and middleware)', async () => {
+    jamf = await startFakeJamf();
+    other = await startFakeJamf();
+    jamf.overrides.set('/api/v1/moved', (_req, res) => {
+      res.writeHead(302, { location: `${other.url}/api/v1/sites` }).end();
+    });
+    const provider = userCredentials({
+      baseUrl: jamf.url,
+      username: 'admin',
+      password: 'correct horse',
+    });
+    const response = await withAuth(fetch, provider)(`${jamf.url}/api/v1/moved`);
+    expect(response.status).toBe(401);
+    expect(new URL(response.url).origin).toBe(other.url);
+
+    const client = createClient({ baseUrl: `${jamf.url}/api` });
+    client.use(authMiddleware(provider));
+    const result = await client.GET('/v1/moved' as never);
+    expect(result.response.status).toBe(401);
+
+    expect(jamf.count('/api/v1/auth/token')).toBe(1);
+    expect(jamf.count('/api/v1/moved')).toBe(2);
+    // fetch drops Authorization on a cross-origin redirect; we never add it there either.
+    expect(other.calls.every((c) => c.authorization === undefined)).toBe(true);
+  });
+});
