@@ -1,0 +1,162 @@
+import { stat } from 'node:fs/promises';
+import type { Dispatcher } from 'undici';
+import { proApiBaseUrl } from '../base-url.js';
+import { multipartFile } from './multipart-file.js';
+import { createPackageRecord, findPackageId, type PackageRecord } from './package-record.js';
+import { PackageUploadError } from './package-upload-error.js';
+import { apiError, type UploadTokenSource, uploadSession } from './upload-session.js';
+import { fetchTransport, type Transport, undiciTransport } from './upload-transport.js';
+
+/** Where and how to upload: the server, its tokens and the network settings of your clients. */
+export interface UploadConnection {
+  /** The Jamf Pro server, `https://tenant.jamfcloud.com` (or its `/api` root). */
+  baseUrl: string;
+  /** Tokens for the calls: a `@jamf/auth` provider (`clientCredentials(…)`) fits. */
+  tokens: UploadTokenSource;
+  /**
+   * The undici dispatcher your clients' `fetch` uses (a proxy or private-CA `Agent`), so the
+   * upload goes the same way. Default undici's global dispatcher.
+   */
+  dispatcher?: Dispatcher;
+  /**
+   * `undici` streams with constant memory on Node; `fetch` sends a stream through `fetch`, for
+   * runtimes whose `fetch` streams request bodies. Default `fetch` on Bun and Deno, else `undici`.
+   */
+  transport?: 'undici' | 'fetch';
+  /** The `fetch` of the `fetch` transport. Default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Headers sent with every call of the upload (a `User-Agent`, for instance). */
+  headers?: Record<string, string>;
+  /** Longest wait for the server's answer or for its next body bytes, in ms. Default 600 000. */
+  answerTimeoutMs?: number;
+}
+
+/** Progress of the file's bytes (the multipart framing is not counted). */
+export interface UploadProgress {
+  readonly bytesSent: number;
+  readonly totalBytes: number;
+}
+
+/** What to upload, and to which package record. */
+export interface UploadPackageOptions {
+  /** The record to upload to. Give this or `packageName`. */
+  packageId?: string | number;
+  /** The record's `packageName`; looked up, or created when `create` says so. */
+  packageName?: string;
+  /** Path of the file to stream (a `.pkg` or `.dmg`); any size. */
+  file: string;
+  /**
+   * Create the record when no package has `packageName`: `true` with defaults, or the fields to
+   * set (`categoryId`, `priority`, …). Default false: a missing name is `PACKAGE_NOT_FOUND`.
+   */
+  create?: boolean | Partial<PackageRecord>;
+  /** Called as file bytes are handed to the network, at most once per MiB. */
+  onProgress?: (progress: UploadProgress) => void;
+  /** Aborts the upload; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** The outcome of an upload. */
+export interface UploadPackageResult {
+  /** The package record the file was uploaded to. */
+  readonly packageId: string;
+  /** Whether this call created that record. */
+  readonly created: boolean;
+  /** Bytes of the file sent (the last attempt's). */
+  readonly bytes: number;
+}
+
+/**
+ * Streams a file to `POST /v1/packages/{id}/upload` as `multipart/form-data` with constant
+ * memory, after finding (or creating) the package record by name. A 401 gets one token refresh
+ * and one replay, read again from disk. Jamf Pro 11.5 and later take uploads on this endpoint.
+ * @example
+ * await uploadPackage({ baseUrl, tokens: jamf }, { packageName: 'Firefox.pkg', file: './Firefox.pkg', create: true });
+ */
+export async function uploadPackage(
+  connection: UploadConnection,
+  options: UploadPackageOptions,
+): Promise<UploadPackageResult> {
+  const sizeBytes = await checkOptions(options);
+  const session = uploadSession({
+    apiRoot: proApiBaseUrl(connection.baseUrl),
+    tokens: connection.tokens,
+    transport: transportOf(connection),
+    headers: connection.headers ?? {},
+    signal: options.signal,
+  });
+  let packageId = options.packageId === undefined ? undefined : String(options.packageId);
+  let created = false;
+  if (packageId === undefined) {
+    const name = options.packageName as string;
+    packageId = await findPackageId(session, name);
+    if (packageId === undefined) {
+      if (options.create === undefined || options.create === false) {
+        throw new PackageUploadError(
+          'PACKAGE_NOT_FOUND',
+          `No package record is named "${name}"; pass create: true to create it`,
+        );
+      }
+      const fields = options.create === true ? {} : options.create;
+      packageId = await createPackageRecord(session, name, options.file, fields);
+      created = true;
+    }
+  }
+  const body = multipartFile(options.file, sizeBytes);
+  let bytes = 0;
+  const path = `/v1/packages/${encodeURIComponent(packageId)}/upload`;
+  const answer = await session.send({
+    method: 'POST',
+    path,
+    headers: {
+      accept: 'application/json',
+      'content-type': body.contentType,
+      'content-length': String(body.contentLength),
+    },
+    body: () =>
+      body.chunks((sent) => {
+        bytes = sent;
+        options.onProgress?.({ bytesSent: sent, totalBytes: sizeBytes });
+      }),
+  });
+  if (answer.status < 200 || answer.status > 299) {
+    throw apiError(answer, `${proApiBaseUrl(connection.baseUrl)}${path}`);
+  }
+  return { packageId, created, bytes };
+}
+
+function transportOf(connection: UploadConnection): Transport {
+  const kind = connection.transport ?? (streamsRequestBodies() ? 'fetch' : 'undici');
+  if (kind === 'fetch') {
+    return fetchTransport(connection.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+  }
+  return undiciTransport(connection.dispatcher, connection.answerTimeoutMs ?? 600_000);
+}
+
+/** Bun's and Deno's `fetch` stream a request body; Node's keeps all of it in memory. */
+function streamsRequestBodies(): boolean {
+  const runtime = globalThis as { Bun?: unknown; Deno?: unknown };
+  return runtime.Bun !== undefined || runtime.Deno !== undefined;
+}
+
+async function checkOptions(options: UploadPackageOptions): Promise<number> {
+  const hasId = options.packageId !== undefined && options.packageId !== '';
+  const hasName = typeof options.packageName === 'string' && options.packageName !== '';
+  if (hasId === hasName) {
+    throw new PackageUploadError(
+      'INVALID_OPTIONS',
+      'uploadPackage needs exactly one of packageId and packageName',
+    );
+  }
+  if (typeof options.file !== 'string' || options.file === '') {
+    throw new PackageUploadError('INVALID_OPTIONS', 'uploadPackage needs { file }: a path');
+  }
+  options.signal?.throwIfAborted();
+  try {
+    const info = await stat(options.file);
+    if (!info.isFile()) throw new Error('not a regular file');
+    return info.size;
+  } catch (cause) {
+    throw new PackageUploadError('FILE_UNREADABLE', `Cannot read ${options.file}`, { cause });
+  }
+}
