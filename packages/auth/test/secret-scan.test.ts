@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   authMiddleware,
   clientCredentials,
+  isJamfAuthError,
   legacyUserCredentials,
   staticToken,
   type TokenProvider,
@@ -12,8 +13,9 @@ import {
 } from '../src/index.js';
 import { type FakeJamf, json, manualClock, startFakeJamf } from './fake-jamf.js';
 
-const PASSWORD = 'pw-Sup3r$ecret-horse';
-const CLIENT_SECRET = 'cs-9f8e7d6c5b4a-secret';
+// Characters that change under every encoding: space, $, quote, backslash, non-ASCII.
+const PASSWORD = 'pw Sup3r$ecret "horse"\\ü';
+const CLIENT_SECRET = 'cs-9f8e/7d6c+5b4a "secret"';
 const STATIC_TOKEN = 'static-eyJhbGciOi-secret-token';
 
 let jamf: FakeJamf | undefined;
@@ -49,10 +51,24 @@ class Collector {
   }
 
   hits(secrets: string[]): string[] {
+    const forms = secrets.flatMap((secret) => Object.entries(encodings(secret)));
     return this.outputs.flatMap((output) =>
-      secrets.filter((secret) => output.includes(secret)).map((secret) => `${secret} in ${output}`),
+      forms
+        .filter(([, form]) => output.includes(form))
+        .map(([encoding, form]) => `${encoding} ${form} in ${output}`),
     );
   }
+}
+
+/** Every spelling a secret can leak in; the scan looks for all of them. */
+function encodings(secret: string): Record<string, string> {
+  return {
+    raw: secret,
+    'base64 (Basic)': Buffer.from(secret, 'utf8').toString('base64'),
+    'URL-encoded': encodeURIComponent(secret),
+    'form-encoded': new URLSearchParams({ s: secret }).toString().slice(2),
+    'JSON-escaped': JSON.stringify(secret).slice(1, -1),
+  };
 }
 
 describe('secret scan', () => {
@@ -61,6 +77,42 @@ describe('secret scan', () => {
     collector.error(new Error('oops', { cause: new Error(`bad ${PASSWORD}`) }));
     expect(collector.hits([PASSWORD]).length).toBeGreaterThan(0);
     expect(collector.hits([CLIENT_SECRET])).toEqual([]);
+  });
+
+  // Mutation check: what a removed redaction would leave behind, one encoding at a time. Each
+  // form differs from the others for these secrets, so each is caught by its own search.
+  it.each(Object.keys(encodings(PASSWORD)))(
+    'the scan catches a leak in %s form (mutation check)',
+    (encoding) => {
+      const basic = `admin:${PASSWORD}`;
+      for (const secret of [PASSWORD, CLIENT_SECRET, basic]) {
+        const form = encodings(secret)[encoding] as string;
+        const others = Object.entries(encodings(secret)).filter(([name]) => name !== encoding);
+        expect(others.every(([, other]) => !form.includes(other) || other === form)).toBe(true);
+        const collector = new Collector();
+        // As a message would carry it with its redaction removed, and inside a cause.
+        collector.error(new Error('token request failed', { cause: new Error(`sent ${form}`) }));
+        expect(collector.hits([secret]).some((hit) => hit.startsWith(encoding))).toBe(true);
+      }
+    },
+  );
+
+  it('a server token with CR/LF fails as TOKEN_RESPONSE_INVALID, never a platform error quoting it', async () => {
+    const server = await startFakeJamf();
+    jamf = server;
+    const leaky = 'tok-abc\r\nx-injected: 1';
+    server.overrides.set('/api/v1/auth/token', (_req, res) =>
+      json(res, 200, { token: leaky, expires: new Date(Date.now() + 600_000).toISOString() }),
+    );
+    const provider = userCredentials({ baseUrl: server.url, username: 'admin', password: 'pw' });
+    const error = await withAuth(
+      fetch,
+      provider,
+    )(`${server.url}/api/v1/sites`).catch((e: unknown) => e);
+    expect(isJamfAuthError(error, 'TOKEN_RESPONSE_INVALID')).toBe(true);
+    const collector = new Collector();
+    collector.error(error);
+    expect(collector.hits(['tok-abc'])).toEqual([]);
   });
 
   it('no password, client secret or token appears in any error, inspect or JSON output', async () => {
@@ -127,6 +179,27 @@ describe('secret scan', () => {
       await collector.attempt(() => user().getToken());
     }
     server.overrides.delete('/api/v1/auth/token');
+    // A custom fetch whose error carries the whole request: headers, body, and the request.
+    const tattler: typeof fetch = async (input, init) => {
+      const headers = JSON.stringify(Object.fromEntries(new Headers(init?.headers)));
+      const form = JSON.stringify(
+        Object.fromEntries(new URLSearchParams(String(init?.body ?? ''))),
+      );
+      const error = new TypeError(
+        `cannot reach ${String(input)}: ${headers} ${String(init?.body)} ${form}`,
+      );
+      Object.assign(error, { request: { headers: init?.headers, body: init?.body } });
+      throw new Error('fetch failed', { cause: error });
+    };
+    await collector.attempt(() => user(PASSWORD, { fetch: tattler }).getToken());
+    await collector.attempt(() =>
+      clientCredentials({
+        baseUrl: server.url,
+        clientId: 'client-1',
+        clientSecret: CLIENT_SECRET,
+        fetch: tattler,
+      }).getToken(),
+    );
     await collector.attempt(() =>
       userCredentials({
         baseUrl: 'http://127.0.0.1:9',
@@ -164,7 +237,14 @@ describe('secret scan', () => {
     for (const provider of providers) await provider.close();
     for (const provider of providers) await collector.attempt(() => provider.getToken());
 
-    const secrets = [PASSWORD, CLIENT_SECRET, STATIC_TOKEN, 'leaky-token-value', ...server.issued];
+    const secrets = [
+      PASSWORD,
+      `admin:${PASSWORD}`,
+      CLIENT_SECRET,
+      STATIC_TOKEN,
+      'leaky-token-value',
+      ...server.issued,
+    ];
     expect(server.issued.length).toBeGreaterThan(5);
     expect(collector.outputs.length).toBeGreaterThan(100);
     expect(collector.hits(secrets)).toEqual([]);

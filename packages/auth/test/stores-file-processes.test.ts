@@ -1,54 +1,13 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeJamf, startFakeJamf } from './fake-jamf.js';
+import { clientCredentials } from '../src/index.js';
+import { fileTokenStore } from '../src/stores/file-store.js';
+import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
+import { startWorker as start, type Worker } from './worker-process.js';
 
-const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const worker = fileURLToPath(new URL('./stores-file-worker.ts', import.meta.url));
-
-interface Worker {
-  child: ChildProcessWithoutNullStreams;
-  /** Resolves with the next stdout line. */
-  next(): Promise<string>;
-  exited: Promise<number | null>;
-}
-
-function startWorker(env: Record<string, string>): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', worker], {
-    cwd: packageRoot,
-    env: { ...process.env, ...env },
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const lines = createInterface({ input: child.stdout });
-  const queue: string[] = [];
-  const waiting: Array<(line: string) => void> = [];
-  lines.on('line', (line) => {
-    const wake = waiting.shift();
-    if (wake) wake(line);
-    else queue.push(line);
-  });
-  return {
-    child,
-    exited,
-    next: () =>
-      new Promise<string>((resolve, reject) => {
-        const queued = queue.shift();
-        if (queued !== undefined) return resolve(queued);
-        waiting.push(resolve);
-        void exited.then((code) =>
-          reject(new Error(`worker exited (${String(code)}) before answering: ${stderr}`)),
-        );
-      }),
-  };
-}
+const startWorker = (env: Record<string, string>) => start('./stores-file-worker.ts', env);
 
 let jamf: FakeJamf | undefined;
 let dir: string | undefined;
@@ -93,5 +52,41 @@ describe('fileTokenStore across processes', () => {
 
     expect((await stat(storePath)).mode & 0o777).toBe(0o600);
     expect((await readdir(join(dir, 'cache'))).sort()).toEqual(['tokens.json']);
+  });
+
+  it('a process killed (SIGKILL) while holding the lock does not block the next one', {
+    timeout: 20_000,
+  }, async () => {
+    jamf = await startFakeJamf();
+    dir = await mkdtemp(join(tmpdir(), 'jamf-auth-file-crash-'));
+    const storePath = join(dir, 'tokens.json');
+    // The holder sits inside the lock, waiting for a token answer that never comes.
+    const never = gate();
+    jamf.holds.set('/api/oauth/token', never.wait);
+    const arrived = jamf.nextRequest('/api/oauth/token');
+    const holder = startWorker({ JAMF_URL: jamf.url, STORE_PATH: storePath });
+    workers.push(holder);
+    expect(await holder.next()).toBe('ready');
+    holder.child.stdin.write('go\n');
+    await arrived;
+    holder.child.kill('SIGKILL');
+    await holder.exited;
+    jamf.holds.delete('/api/oauth/token');
+
+    // Default options, as a user's next run has them.
+    const provider = clientCredentials({
+      baseUrl: jamf.url,
+      clientId: 'client-1',
+      clientSecret: 'shh-client-secret',
+      store: fileTokenStore(storePath),
+    });
+    const started = performance.now();
+    const token = await provider.getToken();
+    const recoveryMs = performance.now() - started;
+    console.info(`file lock: recovered ${recoveryMs.toFixed(0)} ms after the holder was killed`);
+    expect(token.token).toMatch(/^oauth-token-/);
+    expect(jamf.count('/api/oauth/token')).toBe(2);
+    expect((await readdir(join(dir))).filter((n) => n.endsWith('.lock'))).toEqual([]);
+    never.open();
   });
 });

@@ -6,7 +6,8 @@ import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientCredentials, isJamfAuthError } from '../src/index.js';
 import { type RedisClientLike, redisTokenStore } from '../src/stores/redis-store.js';
-import { type FakeJamf, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
+import { startWorker, type Worker } from './worker-process.js';
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).error === undefined;
 if (!hasRedisServer) {
@@ -161,6 +162,89 @@ describe.skipIf(!hasRedisServer)('redisTokenStore (needs redis-server on PATH)',
       expect(await raw.get(lockKey)).toBe('another-owner');
     },
   );
+
+  it('keys carry one prefix: jamf-auth:<kind>:…, never jamf-auth:jamf-auth:', async () => {
+    jamf = await startFakeJamf();
+    const raw = new Redis({ host: '127.0.0.1', port: redis.port });
+    opened.push({ close: () => raw.quit() });
+    await raw.flushdb();
+    await clientCredentials({
+      baseUrl: jamf.url,
+      clientId: 'client-1',
+      clientSecret: 'shh-client-secret',
+      store: redisTokenStore(await connect('ioredis')),
+    }).getToken();
+    const keys = await raw.keys('*');
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^jamf-auth:oauth:http:\/\/127\.0\.0\.1:\d+:client-1::[0-9a-f]{32}$/);
+  });
+
+  it('a process killed (SIGKILL) while holding the lock does not block the next one', {
+    timeout: 20_000,
+  }, async () => {
+    jamf = await startFakeJamf();
+    const never = gate();
+    jamf.holds.set('/api/oauth/token', never.wait);
+    const arrived = jamf.nextRequest('/api/oauth/token');
+    const holder: Worker = startWorker('./stores-file-worker.ts', {
+      JAMF_URL: jamf.url,
+      REDIS_PORT: String(redis.port),
+    });
+    try {
+      expect(await holder.next()).toBe('ready');
+      holder.child.stdin.write('go\n');
+      await arrived;
+      holder.child.kill('SIGKILL');
+      await holder.exited;
+    } finally {
+      holder.child.kill('SIGKILL');
+    }
+    jamf.holds.delete('/api/oauth/token');
+    const raw = new Redis({ host: '127.0.0.1', port: redis.port });
+    opened.push({ close: () => raw.quit() });
+    expect(await raw.keys('*:lock')).toHaveLength(1);
+
+    // Default options, as the next process has them.
+    const provider = clientCredentials({
+      baseUrl: jamf.url,
+      clientId: 'client-1',
+      clientSecret: 'shh-client-secret',
+      store: redisTokenStore(await connect('node-redis')),
+    });
+    const started = performance.now();
+    const token = await provider.getToken();
+    const recoveryMs = performance.now() - started;
+    console.info(`Redis lock: recovered ${recoveryMs.toFixed(0)} ms after the holder was killed`);
+    expect(token.token).toMatch(/^oauth-token-/);
+    expect(jamf.count('/api/oauth/token')).toBe(2);
+    never.open();
+  });
+
+  it('a live holder keeps its lock past lockTtlMs by renewing it', {
+    timeout: 10_000,
+  }, async () => {
+    const options = { prefix: 'renew:', lockTtlMs: 150, lockTimeoutMs: 5_000, pollMs: 10 };
+    const holder = redisTokenStore(await connect('ioredis'), options);
+    const contender = redisTokenStore(await connect('node-redis'), options);
+    const order: string[] = [];
+    const inside = gate();
+    const leave = gate();
+    const held = holder.withLock('k', async () => {
+      order.push('holder in');
+      inside.open();
+      await leave.wait;
+      order.push('holder out');
+    });
+    await inside.wait;
+    const contended = contender.withLock('k', async () => {
+      order.push('contender in');
+    });
+    // Real time on purpose: the lock must outlive several TTLs while its holder works.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    leave.open();
+    await Promise.all([held, contended]);
+    expect(order).toEqual(['holder in', 'holder out', 'contender in']);
+  });
 
   it('gives up with STORE_LOCK_TIMEOUT after bounded polling', async () => {
     const raw = new Redis({ host: '127.0.0.1', port: redis.port });
