@@ -1,6 +1,9 @@
-import type { Client, HeadersOptions, Middleware } from 'openapi-fetch';
+import type { HeadersOptions, Middleware } from 'openapi-fetch';
 import createClient from 'openapi-fetch';
 import { proApiBaseUrl } from './base-url.js';
+import type { ProClientFor } from './pro-client-for.js';
+
+export type { ProClientFor } from './pro-client-for.js';
 
 /** Options for a Jamf Pro API client. */
 export interface ProClientOptions {
@@ -22,9 +25,7 @@ export interface ProClientOptions {
  * Use it from per-area entry points so a consumer loads only the types it needs;
  * most users want `createProClient` instead.
  */
-export function createClientFor<Paths extends {}>(
-  options: ProClientOptions,
-): Client<Paths, 'application/json'> {
+export function createClientFor<Paths extends {}>(options: ProClientOptions): ProClientFor<Paths> {
   const send = options.fetch;
   const client = createClient<Paths, 'application/json'>({
     baseUrl: proApiBaseUrl(options.baseUrl),
@@ -35,5 +36,7 @@ export function createClientFor<Paths extends {}>(
   if (options.middleware !== undefined && options.middleware.length > 0) {
     client.use(...options.middleware);
   }
-  return client;
+  // The same object, with openapi-fetch's call signatures narrowed to name the closest real
+  // paths when one is misspelt (see ProClientFor).
+  return client as unknown as ProClientFor<Paths>;
 }

@@ -1,12 +1,15 @@
+export type { JamfErrorCode } from '@jamf/core';
+export { JamfServerUrlError, RsqlError } from '@jamf/core';
 export type { ProClientOptions } from './create-client.js';
 export { createClientFor } from './create-client.js';
 export type { components, operations, paths } from './generated/openapi.js';
 export type { JamfApiErrorCode, JamfErrorDetail } from './jamf-api-error.js';
 export { JamfApiError } from './jamf-api-error.js';
-export type { PageItem, PaginatedPath, PaginateOptions } from './paginate.js';
+export type { PageItem, PaginatedPath, PaginateOptions, PaginatingClient } from './paginate.js';
 export { paginate } from './paginate.js';
 export type { ProClient, Schema } from './pro-client.js';
 export { createProClient } from './pro-client.js';
+export type { CheckedMethod, ProClientFor, TypedOver } from './pro-client-for.js';
 export type {
   RsqlBuilder,
   RsqlExpression,
@@ -15,5 +18,6 @@ export type {
   RsqlValue,
 } from './rsql.js';
 export { rsql, rsqlFor } from './rsql.js';
+export type { CheckedPath, SuggestedPaths } from './suggested-paths.js';
 export type { FetchResult, SuccessData } from './unwrap.js';
 export { unwrap } from './unwrap.js';

@@ -1,5 +1,5 @@
-import type { Client } from 'openapi-fetch';
 import { JamfApiError } from './jamf-api-error.js';
+import type { TypedOver } from './pro-client-for.js';
 
 type JsonBody<Response> = Response extends { content: { 'application/json': infer Body } }
   ? Body
@@ -46,6 +46,15 @@ export interface PaginateOptions<Paths, Path extends keyof Paths> {
   signal?: AbortSignal;
 }
 
+/**
+ * What {@link paginate} needs of a client: its `GET` and the paths it is typed over. Every client
+ * of this package (`createProClient` of `@jamf/pro-api` or of an area, `createClientFor`) is one.
+ */
+export interface PaginatingClient<Paths> extends TypedOver<Paths> {
+  /** The client's GET, called once per page. */
+  readonly GET: unknown;
+}
+
 type PageOutcome =
   | { ok: true; results: readonly unknown[]; totalCount: number | undefined }
   | { ok: false; error: unknown };
@@ -72,7 +81,7 @@ const DEFAULT_CONCURRENCY = 4;
  * }
  */
 export async function* paginate<Paths extends {}, Path extends PaginatedPath<Paths>>(
-  client: Client<Paths, 'application/json'>,
+  client: PaginatingClient<Paths>,
   path: Path,
   options: PaginateOptions<Paths, Path> = {},
 ): AsyncGenerator<PageItem<Paths, Path>, void, undefined> {

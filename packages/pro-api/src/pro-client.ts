@@ -1,9 +1,8 @@
-import type { Client } from 'openapi-fetch';
-import { createClientFor, type ProClientOptions } from './create-client.js';
+import { createClientFor, type ProClientFor, type ProClientOptions } from './create-client.js';
 import type { components, paths } from './generated/openapi.js';
 
 /** An openapi-fetch client typed over every Jamf Pro API operation. */
-export type ProClient = Client<paths, 'application/json'>;
+export type ProClient = ProClientFor<paths>;
 
 /** A schema of the Jamf Pro API by name, e.g. `Schema<'ApiRole'>`. */
 export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];

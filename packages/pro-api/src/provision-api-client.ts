@@ -1,7 +1,7 @@
-import type { Client } from 'openapi-fetch';
 import { ApiClientCredentials } from './api-client-credentials.js';
 import type { paths } from './generated/openapi.js';
 import { leastPrivileges } from './least-privileges.js';
+import type { ProClientFor, TypedOver } from './pro-client-for.js';
 import { ProvisioningError, type ProvisioningStep } from './provisioning-error.js';
 import type { OperationRef } from './required-privileges.js';
 import { rsql } from './rsql.js';
@@ -16,6 +16,15 @@ type ProvisioningPaths = Pick<
   | '/v1/api-integrations/{id}'
   | '/v1/api-integrations/{id}/client-credentials'
 >;
+
+/**
+ * A client `provisionApiClient` can use: one of this package's clients whose paths include the
+ * ones it calls (the whole API's, say, but not one area's).
+ */
+export interface ProvisioningClient extends TypedOver<ProvisioningPaths> {
+  /** Called to find the role and the API client. */
+  readonly GET: unknown;
+}
 
 /** What `provisionApiClient` should make sure exists. */
 export interface ProvisionApiClientOptions {
@@ -56,9 +65,11 @@ export interface ProvisionedApiClient {
  * });
  */
 export async function provisionApiClient(
-  client: Client<ProvisioningPaths, `${string}/${string}`>,
+  jamf: ProvisioningClient,
   options: ProvisionApiClientOptions,
 ): Promise<ProvisionedApiClient> {
+  // Typed over the paths it calls only; comparing whole client types would cost a consumer's tsc.
+  const client = jamf as ProClientFor<ProvisioningPaths>;
   const privileges = await step('resolve-privileges', async () => {
     const wanted = new Set(options.privileges ?? []);
     if (options.operations) for (const p of leastPrivileges(options.operations)) wanted.add(p);

@@ -3,6 +3,10 @@
  * Each call must compile; each `@ts-expect-error` must really be an error.
  */
 import { expectTypeOf } from 'vitest';
+import {
+  createProClient as createAreaClient,
+  paginate as paginateArea,
+} from '../src/generated/entries/computer-inventory.js';
 import { createProClient, paginate, type Schema } from '../src/index.js';
 
 export async function computersInventory() {
@@ -110,4 +114,31 @@ export async function paginatedPaths() {
   paginate(jamf, '/v1/computers-inventory', { params: { query: { page: 3 } } });
   // @ts-expect-error: the parameter is `section`
   paginate(jamf, '/v1/computers-inventory', { params: { query: { sections: ['GENERAL'] } } });
+}
+
+export async function unknownPaths() {
+  const jamf = createProClient({ baseUrl: 'https://tenant.jamfcloud.com' });
+  // An unknown path is an error naming the closest real paths (test/unknown-path.test.ts pins the
+  // text), with one argument or two, and never TS2589 ("excessively deep").
+  // @ts-expect-error: did you mean '/v1/computers-inventory'?
+  await jamf.GET('/v1/computers-inventry');
+  // @ts-expect-error: did you mean '/v1/computers-inventory'?
+  await jamf.GET('/v1/computers-inventry', { params: { query: { section: ['GENERAL'] } } });
+  // @ts-expect-error: API roles are under /v1
+  await jamf.POST('/v2/api-roles', { body: { displayName: 'x', privileges: [] } });
+
+  const area = createAreaClient({ baseUrl: 'https://tenant.jamfcloud.com' });
+  const { data } = await area.GET('/v1/computers-inventory', {
+    params: { query: { section: ['GENERAL'] } },
+  });
+  expectTypeOf(data?.totalCount).toEqualTypeOf<number | undefined>();
+  // @ts-expect-error: not in this area either
+  await area.GET('/v1/computers-inventry');
+  for await (const computer of paginateArea(area, '/v1/computers-inventory')) {
+    expectTypeOf(computer.general?.name).toEqualTypeOf<string | undefined>();
+  }
+  // The main entry's paginate takes an area client too.
+  for await (const computer of paginate(area, '/v1/computers-inventory')) {
+    expectTypeOf(computer.id).toEqualTypeOf<string | undefined>();
+  }
 }

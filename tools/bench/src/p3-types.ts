@@ -7,7 +7,7 @@
  *     reference file;
  *   - consumers: `tsc --noEmit` of fixtures/consumer-pro-api.ts (the package's published .d.ts) ÷
  *     the same program over the raw CLI's output (as a .d.ts) + openapi-fetch; all skipLibCheck.
- *     A third consumer uses the per-area entries (`@jamf/pro-api/computer-inventory`, …).
+ *     A third consumer uses the per-area entries (`@jamf/pro-api/areas/computer-inventory`, …).
  * Needs ../shared/reference; skips with a message where it is absent.
  */
 import { existsSync } from 'node:fs';

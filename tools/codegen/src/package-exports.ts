@@ -1,5 +1,12 @@
+import { TargetError } from './target.js';
+
 /** Where a built area lands in `@jamf/pro-api`'s `dist/`. */
 const AREA_DIST = './dist/areas/';
+/**
+ * The subpath folder of every generated entry (`@jamf/pro-api/areas/<tag>`). Generated names live
+ * under it so a future Jamf tag can never take a hand-written subpath such as `./privileges`.
+ */
+export const AREA_SUBPATH = './areas/';
 
 /** The `exports` condition object of one built entry, types first (ESM and CJS). */
 function areaExport(tag: string): Record<string, Record<string, string>> {
@@ -10,20 +17,29 @@ function areaExport(tag: string): Record<string, Record<string, string>> {
 }
 
 /**
- * Returns `package.json` text whose `exports` has one `./<tag>` entry per area and no stale ones,
- * keeping every other key as it is. When the entries already match, the text comes back
- * untouched, so hand formatting elsewhere in the file never makes `--check` fail.
+ * Returns `package.json` text whose `exports` has one `./areas/<tag>` entry per area and no stale
+ * ones, keeping every other key as it is. When the entries already match, the text comes back
+ * untouched, so hand formatting elsewhere in the file never makes `--check` fail. Throws a
+ * {@link TargetError} (`ENTRY_COLLISION`) when a hand-written entry already uses an area's subpath.
  */
 export function withAreaExports(packageJson: string, tags: readonly string[]): string {
   const pkg = JSON.parse(packageJson) as Record<string, unknown>;
   const current = (pkg.exports ?? {}) as Record<string, unknown>;
   const isArea = (value: unknown) => JSON.stringify(value).includes(`"${AREA_DIST}`);
   const others = Object.entries(current).filter(([, value]) => !isArea(value));
+  const taken = others.filter(([key]) => tags.some((tag) => key === `${AREA_SUBPATH}${tag}`));
+  if (taken.length > 0) {
+    const keys = taken.map(([key]) => `"${key}"`).join(', ');
+    throw new TargetError(
+      'ENTRY_COLLISION',
+      `package.json exports ${keys} by hand, but the generated area entries need ${taken.length === 1 ? 'that subpath' : 'those subpaths'}: rename the hand-written entry (subpaths under ${AREA_SUBPATH} belong to the codegen)`,
+    );
+  }
   const trailing = others.filter(([key]) => key === './package.json');
   const leading = others.filter(([key]) => key !== './package.json');
   const wanted = Object.fromEntries([
     ...leading,
-    ...[...tags].sort().map((tag) => [`./${tag}`, areaExport(tag)] as const),
+    ...[...tags].sort().map((tag) => [`${AREA_SUBPATH}${tag}`, areaExport(tag)] as const),
     ...trailing,
   ]);
   // Where the area entries sit among hand-written ones is not ours to enforce.
@@ -31,8 +47,12 @@ export function withAreaExports(packageJson: string, tags: readonly string[]): s
   const isInStep =
     currentAreas.length === tags.length &&
     currentAreas.every(([key, value]) => {
-      const tag = key.slice(2);
-      return tags.includes(tag) && JSON.stringify(value) === JSON.stringify(areaExport(tag));
+      const tag = key.slice(AREA_SUBPATH.length);
+      return (
+        key.startsWith(AREA_SUBPATH) &&
+        tags.includes(tag) &&
+        JSON.stringify(value) === JSON.stringify(areaExport(tag))
+      );
     });
   if (isInStep) return packageJson;
   return `${formatCompactJson({ ...pkg, exports: wanted })}\n`;

@@ -1,21 +1,25 @@
+import { areaTable, withAreaTable } from './area-table.js';
 import { generatedBanner, generateTypes } from './generate-types.js';
 import { HTTP_METHODS } from './operations.js';
-import { withAreaExports } from './package-exports.js';
+import { AREA_SUBPATH, withAreaExports } from './package-exports.js';
 import { PRO_GENERATED_DIR, PRO_SPEC_FILE } from './pro-target.js';
 import { type CodegenTarget, readRepoInput, TargetError } from './target.js';
 
 /** Folder of the per-tag type modules (paths and the components they reach). */
 export const PRO_AREAS_DIR = `${PRO_GENERATED_DIR}/areas`;
-/** Folder of the per-tag entry modules behind `@jamf/pro-api/<tag>`. */
+/** Folder of the per-tag entry modules behind `@jamf/pro-api/areas/<tag>`. */
 export const PRO_ENTRIES_DIR = `${PRO_GENERATED_DIR}/entries`;
-/** `@jamf/pro-api`'s manifest, whose `./<tag>` exports this target keeps in step with the tags. */
+/** `@jamf/pro-api`'s manifest, whose `./areas/<tag>` exports this target keeps in step with the tags. */
 export const PRO_PACKAGE_JSON = 'packages/pro-api/package.json';
+/** `@jamf/pro-api`'s README, whose path → area table (between markers) this target writes. */
+export const PRO_README = 'packages/pro-api/README.md';
 
 /**
  * Per-area entry points of `@jamf/pro-api`: for every tag of the distilled Pro spec, a types
  * module holding only that tag's paths and the components they reach, and an entry module with
- * a `createProClient` typed over those paths, plus the matching `./<tag>` entries of the package's
- * `exports`. A consumer that imports one area never makes `tsc` load the whole API's types.
+ * a `createProClient` typed over those paths (and `paginate`, `unwrap`), plus the matching
+ * `./areas/<tag>` entries of the package's `exports` and the README's path → area table. A
+ * consumer that imports one area never makes `tsc` load the whole API's types.
  */
 export const proAreasTarget: CodegenTarget = {
   name: 'pro-areas',
@@ -47,8 +51,12 @@ export const proAreasTarget: CodegenTarget = {
       files[`${PRO_ENTRIES_DIR}/${tag}.ts`] = entryModule(tag, version);
     }
     const manifest = await readRepoInput(context, PRO_PACKAGE_JSON);
-    // Only the `./<tag>` export entries are ours; the rest of the manifest is left as written.
+    // Only the `./areas/<tag>` export entries are ours; the rest of the manifest is left as written.
     if (manifest !== undefined) files[PRO_PACKAGE_JSON] = withAreaExports(manifest, tags);
+    const readme = await readRepoInput(context, PRO_README);
+    if (readme !== undefined) {
+      files[PRO_README] = withAreaTable(readme, areaTable(spec), PRO_README);
+    }
     return files;
   },
 };
@@ -129,25 +137,30 @@ function pathItems(spec: Record<string, unknown>): Record<string, Record<string,
 }
 
 function entryModule(tag: string, version: string): string {
+  const subpath = `@jamf/pro-api/${AREA_SUBPATH.slice(2)}${tag}`;
   return [
-    generatedBanner(`Entry point \`@jamf/pro-api/${tag}\` (Jamf Pro ${version}).`),
+    generatedBanner(`Entry point \`${subpath}\` (Jamf Pro ${version}).`),
     '',
-    "import type { Client } from 'openapi-fetch';",
-    "import { createClientFor, type ProClientOptions } from '../../create-client.js';",
+    "import { createClientFor, type ProClientFor, type ProClientOptions } from '../../create-client.js';",
     `import type { components, paths } from '../areas/${tag}.js';`,
     '',
     "export type { ProClientOptions } from '../../create-client.js';",
+    "export type { PageItem, PaginatedPath, PaginateOptions } from '../../paginate.js';",
+    "export { paginate } from '../../paginate.js';",
+    "export type { FetchResult, SuccessData } from '../../unwrap.js';",
+    "export { unwrap } from '../../unwrap.js';",
     `export type { components, operations, paths } from '../areas/${tag}.js';`,
     '',
     `/** An openapi-fetch client typed over the \`${tag}\` operations of the Jamf Pro API only. */`,
-    "export type ProClient = Client<paths, 'application/json'>;",
+    'export type ProClient = ProClientFor<paths>;',
     '',
     `/** A schema reachable from the \`${tag}\` operations, by name. */`,
     "export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];",
     '',
     '/**',
     ` * Creates a client for the \`${tag}\` operations of the Jamf Pro API. Its types cover only this`,
-    ' * area, so type-checking stays fast; use `@jamf/pro-api` for the whole API.',
+    ' * area, so type-checking stays fast; use `@jamf/pro-api` for the whole API. `paginate` and',
+    ' * `unwrap` from this entry work with it without loading the whole API either.',
     ' */',
     'export function createProClient(options: ProClientOptions): ProClient {',
     '  return createClientFor<paths>(options);',

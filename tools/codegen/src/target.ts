@@ -48,7 +48,7 @@ export interface CodegenTarget {
 export class TargetError extends Error {
   override readonly name = 'TargetError';
   constructor(
-    readonly code: 'SOURCE_MISSING' | 'INPUT_MISSING',
+    readonly code: 'SOURCE_MISSING' | 'INPUT_MISSING' | 'ENTRY_COLLISION',
     message: string,
     options?: ErrorOptions,
   ) {

@@ -1,11 +1,13 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AREA_TABLE_END, AREA_TABLE_START } from '../src/area-table.js';
 import { main } from '../src/index.js';
 import { createTempRoot, logSink, type TempRoot, THINGS_V1 } from './temp-root.js';
 
 const GENERATED = 'packages/pro-api/src/generated';
 const MANIFEST = 'packages/pro-api/package.json';
+const README = 'packages/pro-api/README.md';
 const HAND_WRITTEN_MANIFEST = `{
   "name": "@jamf/pro-api",
   "exports": {
@@ -59,19 +61,23 @@ describe('per-area entry points', () => {
   it('emits an entry module per tag with a createProClient typed over that area', async () => {
     const entry = await read(`${GENERATED}/entries/things.ts`);
     expect(entry).toContain("import type { components, paths } from '../areas/things.js';");
-    expect(entry).toContain(
-      "import { createClientFor, type ProClientOptions } from '../../create-client.js';",
-    );
+    expect(entry).toContain("from '../../create-client.js';");
+    expect(entry).toContain("export { paginate } from '../../paginate.js';");
     expect(entry).toContain(
       'export function createProClient(options: ProClientOptions): ProClient {',
     );
     expect(entry).not.toContain('generated/openapi');
   });
 
-  it("keeps the package's ./<tag> exports in step with the tags, types first", async () => {
+  it("keeps the package's ./areas/<tag> exports in step with the tags, types first", async () => {
     const manifest = JSON.parse(await read(MANIFEST));
-    expect(Object.keys(manifest.exports)).toEqual(['.', './things', './widgets', './package.json']);
-    expect(manifest.exports['./things']).toEqual({
+    expect(Object.keys(manifest.exports)).toEqual([
+      '.',
+      './areas/things',
+      './areas/widgets',
+      './package.json',
+    ]);
+    expect(manifest.exports['./areas/things']).toEqual({
       import: { types: './dist/areas/things.d.ts', default: './dist/areas/things.js' },
       require: { types: './dist/areas/things.d.cts', default: './dist/areas/things.cjs' },
     });
@@ -94,6 +100,34 @@ describe('per-area entry points', () => {
     await run('--check', '--target', 'pro-areas');
     await run('--target', 'pro-areas');
     expect(await read(MANIFEST)).toBe(moved);
+  });
+
+  it('fails with a clear message when a hand-written entry takes an area subpath', async () => {
+    const manifest = JSON.parse(await read(MANIFEST));
+    manifest.exports['./areas/things'] = { import: './dist/things-by-hand.js' };
+    await writeFile(join(root.path, MANIFEST), JSON.stringify(manifest, null, 2));
+    const sink = logSink();
+    expect(await main(['--target', 'pro-areas'], { root: root.path, log: sink.log })).toBe(2);
+    expect(sink.text()).toContain('package.json exports "./areas/things" by hand');
+  });
+
+  it('writes the README table from path prefix to area between its markers', async () => {
+    await writeFile(
+      join(root.path, README),
+      `# pro-api\n\n${AREA_TABLE_START}\nstale\n${AREA_TABLE_END}\n\nafter\n`,
+    );
+    await run('--target', 'pro-areas');
+    const readme = await read(README);
+    expect(readme).toContain('| `/v1/things` | `@jamf/pro-api/areas/things` |');
+    expect(readme).toContain('| `/v1/widgets` | `@jamf/pro-api/areas/widgets` |');
+    expect(readme).not.toContain('stale');
+    expect(readme.endsWith(`${AREA_TABLE_END}\n\nafter\n`)).toBe(true);
+    await run('--check', '--target', 'pro-areas');
+
+    await writeFile(join(root.path, README), '# pro-api without markers\n');
+    const sink = logSink();
+    expect(await main(['--target', 'pro-areas'], { root: root.path, log: sink.log })).toBe(2);
+    expect(sink.text()).toContain('markers');
   });
 
   it('fails --check when an area module is missing or stale', async () => {

@@ -1,6 +1,6 @@
 // The same two calls through the per-area entry points: `tsc` loads only those areas' types.
-import { createProClient as apiRoles } from '@jamf/pro-api/api-roles';
-import { createProClient as computerInventory } from '@jamf/pro-api/computer-inventory';
+import { createProClient as apiRoles } from '@jamf/pro-api/areas/api-roles';
+import { createProClient as computerInventory } from '@jamf/pro-api/areas/computer-inventory';
 
 const options = { baseUrl: 'https://tenant.example.com' };
 const inventoryClient = computerInventory(options);
