@@ -3,7 +3,7 @@ import { ClassicApiError, createClassicClient } from '@jamf/classic-api';
 
 const provider = userCredentials({
   baseUrl: 'https://example.jamfcloud.com',
-  username: process.env.JAMF_USER ?? '',
+  username: process.env.JAMF_USERNAME ?? '',
   password: process.env.JAMF_PASSWORD ?? '',
 });
 const classic = createClassicClient({
