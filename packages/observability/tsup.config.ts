@@ -1,10 +1,6 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.package.ts';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', otel: 'src/otel/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  splitting: true,
-  target: 'node20',
-});
+export default defineConfig(
+  packageBuild({ entry: { index: 'src/index.ts', otel: 'src/otel/index.ts' } }),
+);

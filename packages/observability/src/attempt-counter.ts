@@ -1,4 +1,5 @@
-import { type FetchFunction, toRequest } from './fetch-function.js';
+import type { FetchLike } from '@jamf/core';
+import { toRequest } from './to-request.js';
 
 /**
  * Carries a logical request's key from the outermost layer down to the client's `fetch`, where
@@ -56,7 +57,7 @@ export class AttemptCounter {
   }
 
   /** Wraps the client's `fetch` so each send is counted and the key header never leaves. */
-  wrap(fetch: FetchFunction): FetchFunction {
+  wrap(fetch: FetchLike): FetchLike {
     this.#isCounting = true;
     return async (input, init) => {
       const request = toRequest(input, init);

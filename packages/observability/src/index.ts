@@ -1,7 +1,6 @@
 export type { AttemptCount } from './attempt-counter.js';
 export type { ObservabilityErrorCode } from './errors.js';
 export { ObservabilityError } from './errors.js';
-export type { FetchFunction } from './fetch-function.js';
 export type {
   LogRequestsOptions,
   RequestLogger,
@@ -9,5 +8,5 @@ export type {
   RequestLogSink,
 } from './log-requests.js';
 export { logRequests } from './log-requests.js';
-export type { ExchangeMiddleware, ExchangeParams } from './middleware-shape.js';
+export type { ObservingMiddleware } from './observing-middleware.js';
 export type { RequestRecord } from './request-record.js';

@@ -1,9 +1,11 @@
 import { STICKY_COOKIE_NAMES } from '@jamf/auth/resilience';
+import type { FetchLike, MiddlewareParams } from '@jamf/core';
 import { AttemptCounter } from './attempt-counter.js';
 import { ObservabilityError } from './errors.js';
-import { type FetchFunction, toRequest } from './fetch-function.js';
-import { type ExchangeMiddleware, type ExchangeParams, routeOf } from './middleware-shape.js';
+import type { ObservingMiddleware } from './observing-middleware.js';
 import { type RequestRecord, requestRecord } from './request-record.js';
+import { routeOf } from './route.js';
+import { toRequest } from './to-request.js';
 
 /** A pino-compatible logger: `logger.info(record, message)`; pino, bunyan-style and console fit. */
 export interface RequestLogger {
@@ -32,14 +34,14 @@ export interface LogRequestsOptions {
 }
 
 /** A request log usable as openapi-fetch middleware and as a `fetch` wrapper. */
-export interface RequestLogLayer extends ExchangeMiddleware {
+export interface RequestLogLayer extends ObservingMiddleware {
   /** Wraps `fetch` so each call through it is logged as one request. */
-  wrap(fetch: FetchFunction): FetchFunction;
+  wrap(fetch: FetchLike): FetchLike;
   /**
    * Wraps the `fetch` that finally sends (the client's `fetch` option) so records count
    * attempts, retries and 401-replays of each request. Optional.
    */
-  countAttempts(fetch: FetchFunction): FetchFunction;
+  countAttempts(fetch: FetchLike): FetchLike;
 }
 
 interface Pending {
@@ -84,7 +86,7 @@ export function logRequests(options: LogRequestsOptions): RequestLogLayer {
   };
 
   return {
-    async onRequest(params: ExchangeParams) {
+    async onRequest(params: MiddlewareParams) {
       const started = counter.start(params.request);
       pending.set(params.id, { startedAt: now(), key: started.key, route: routeOf(params) });
       return started.key === undefined ? undefined : started.request;

@@ -1,4 +1,5 @@
-import { type FetchFunction, toRequest } from '../fetch-function.js';
+import type { FetchLike } from '@jamf/core';
+import { toRequest } from '../to-request.js';
 import {
   endWithError,
   endWithResponse,
@@ -39,7 +40,7 @@ function tokenRoute(url: URL): string | undefined {
  * const jamf = clientCredentials({ baseUrl, clientId, clientSecret, fetch: otelFetch(fetch) });
  */
 export function otelFetch(
-  fetch: FetchFunction,
+  fetch: FetchLike,
   options: OtelFetchOptions = {},
 ): typeof globalThis.fetch {
   const tracer = tracerOf(options);

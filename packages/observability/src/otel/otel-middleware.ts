@@ -1,6 +1,7 @@
+import type { MiddlewareParams } from '@jamf/core';
 import type { Span } from '@opentelemetry/api';
-import type { ExchangeMiddleware, ExchangeParams } from '../middleware-shape.js';
-import { routeOf } from '../middleware-shape.js';
+import type { ObservingMiddleware } from '../observing-middleware.js';
+import { routeOf } from '../route.js';
 import {
   endWithError,
   endWithResponse,
@@ -16,7 +17,7 @@ import {
  * @example
  * const pro = createProClient({ baseUrl, middleware: [otelMiddleware(), authMiddleware(jamf)] });
  */
-export function otelMiddleware(options: OtelOptions = {}): ExchangeMiddleware {
+export function otelMiddleware(options: OtelOptions = {}): ObservingMiddleware {
   const tracer = tracerOf(options);
   const spans = new Map<string, Span>();
   const take = (id: string): Span | undefined => {
@@ -25,7 +26,7 @@ export function otelMiddleware(options: OtelOptions = {}): ExchangeMiddleware {
     return span;
   };
   return {
-    async onRequest(params: ExchangeParams) {
+    async onRequest(params: MiddlewareParams) {
       const started = startRequestSpan(tracer, options, params.request, routeOf(params));
       spans.set(params.id, started.span);
       return started.request;
