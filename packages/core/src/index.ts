@@ -31,3 +31,21 @@ export type { JamfServer, ParseJamfServerOptions } from './server-url.js';
 export { parseJamfServer } from './server-url.js';
 export type { JamfServerUrlErrorCode } from './server-url-error.js';
 export { JamfServerUrlError } from './server-url-error.js';
+export type { TimedOutCall, WithTimeoutOptions } from './timeout.js';
+export {
+  checkTimeoutMs,
+  DEFAULT_TIMEOUT_MS,
+  requestTimeout,
+  TIMEOUT_HEADER,
+  withTimeout,
+} from './timeout.js';
+export type { TimeoutOptionErrorCode } from './timeout-option-error.js';
+export { TimeoutOptionError } from './timeout-option-error.js';
+export type { SdkPackage } from './user-agent.js';
+export {
+  canSetUserAgent,
+  defaultUserAgent,
+  resolveUserAgent,
+  runtimeProduct,
+  withUserAgent,
+} from './user-agent.js';

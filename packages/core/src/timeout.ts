@@ -1,0 +1,114 @@
+import type { FetchLike } from './fetch-like.js';
+import { TimeoutOptionError } from './timeout-option-error.js';
+
+/** How long a client waits for an answer by default: 60 s, as long as Jamf's slowest reports need. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/**
+ * The header that carries a per-call timeout from {@link requestTimeout} down to the timed
+ * `fetch`; middleware copies headers with a request, so the value survives auth and retry
+ * layers. It is removed before the request is sent.
+ */
+export const TIMEOUT_HEADER = 'x-jamf-sdk-timeout-ms';
+
+/** What a client needs to build its own typed error for a call that timed out. */
+export interface TimedOutCall {
+  /** HTTP method of the call. */
+  readonly method: string;
+  /** Path of the URL, without the query string. */
+  readonly path: string;
+  /** The timeout that expired, in milliseconds. */
+  readonly timeoutMs: number;
+  /** The abort reason, for `cause`. */
+  readonly cause: unknown;
+}
+
+/** Options of {@link withTimeout}. */
+export interface WithTimeoutOptions {
+  /** Milliseconds to wait for the answer's headers; `0` waits forever. Default {@link DEFAULT_TIMEOUT_MS}. */
+  timeoutMs?: number;
+  /** Builds the error a timed-out call rejects with (`JamfApiError`, `ClassicApiError`, …). */
+  timeoutError: (call: TimedOutCall) => Error;
+}
+
+/**
+ * Checks a timeout option: a whole number of milliseconds, `0` for none.
+ * @throws TimeoutOptionError `INVALID_TIMEOUT` for anything else.
+ */
+export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  throw new TimeoutOptionError(
+    'INVALID_TIMEOUT',
+    `${name} must be a whole number of milliseconds (0 for none), got ${String(value)}`,
+  );
+}
+
+/**
+ * Headers that give one call its own timeout, longer or shorter than the client's: pass them
+ * as the call's `headers`.
+ * @example
+ * await pro.GET('/v1/computers-inventory', { headers: requestTimeout(300_000) });
+ */
+export function requestTimeout(timeoutMs: number): Record<string, string> {
+  return { [TIMEOUT_HEADER]: String(checkTimeoutMs(timeoutMs)) };
+}
+
+/**
+ * Wraps a `fetch` so each request gets a timeout (the client's, or the call's from
+ * {@link requestTimeout}) combined with the caller's own `signal` via `AbortSignal.any`. A call
+ * whose timeout expires, or whose signal is an expired `AbortSignal.timeout(…)`, rejects with the
+ * client's typed error; a caller's plain abort rejects with the caller's reason, as `fetch` does.
+ * The timeout covers the wait for the answer's headers; reading the body is left to the runtime.
+ */
+export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): FetchLike {
+  const fallbackMs = checkTimeoutMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return async (input, init) => {
+    let request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    let timeoutMs = fallbackMs;
+    const asked = request.headers.get(TIMEOUT_HEADER);
+    if (asked !== null) {
+      timeoutMs = checkTimeoutMs(Number(asked), TIMEOUT_HEADER);
+      const headers = new Headers(request.headers);
+      headers.delete(TIMEOUT_HEADER);
+      request = new Request(request, { headers });
+    }
+    const call = (cause: unknown): TimedOutCall => ({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      timeoutMs,
+      cause,
+    });
+    const callerSignal = request.signal;
+    if (timeoutMs === 0) {
+      try {
+        return await fetch(request);
+      } catch (error) {
+        throw isExpiredTimeoutSignal(callerSignal) ? options.timeoutError(call(error)) : error;
+      }
+    }
+    const timer = new AbortController();
+    const handle = setTimeout(
+      () => timer.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
+    try {
+      return await fetch(
+        new Request(request, { signal: AbortSignal.any([callerSignal, timer.signal]) }),
+      );
+    } catch (error) {
+      if (callerSignal.aborted && !isExpiredTimeoutSignal(callerSignal)) throw error;
+      if (timer.signal.aborted || isExpiredTimeoutSignal(callerSignal)) {
+        throw options.timeoutError(call(error));
+      }
+      throw error;
+    } finally {
+      clearTimeout(handle);
+    }
+  };
+}
+
+/** A signal from `AbortSignal.timeout(…)` that expired aborts with a `TimeoutError`. */
+function isExpiredTimeoutSignal(signal: AbortSignal): boolean {
+  const reason: unknown = signal.aborted ? signal.reason : undefined;
+  return reason instanceof DOMException && reason.name === 'TimeoutError';
+}

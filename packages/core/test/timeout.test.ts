@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  DEFAULT_TIMEOUT_MS,
+  requestTimeout,
+  TIMEOUT_HEADER,
+  type TimedOutCall,
+  TimeoutOptionError,
+  withTimeout,
+} from '../src/index.js';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A server that never answers: the fetch settles only when the request is aborted. */
+function hangingFetch() {
+  const seen: Request[] = [];
+  const fetch = (input: Request | string | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    seen.push(request);
+    return new Promise<Response>((_resolve, reject) => {
+      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
+    });
+  };
+  return { fetch, seen };
+}
+
+class CallTimedOut extends Error {
+  constructor(readonly call: TimedOutCall) {
+    super(`${call.method} ${call.path} timed out after ${call.timeoutMs} ms`);
+  }
+}
+const timeoutError = (call: TimedOutCall) => new CallTimedOut(call);
+
+describe('withTimeout', () => {
+  it('rejects with the client error after the default timeout, naming method and path', async () => {
+    const server = hangingFetch();
+    const send = withTimeout(server.fetch, { timeoutError });
+    const outcome = send('https://jamf.test/api/v1/computers?page=2', { method: 'GET' }).catch(
+      (error: unknown) => error,
+    );
+    await vi.advanceTimersByTimeAsync(DEFAULT_TIMEOUT_MS - 1);
+    expect(server.seen[0]?.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const error = await outcome;
+    expect(error).toBeInstanceOf(CallTimedOut);
+    expect((error as CallTimedOut).call).toMatchObject({
+      method: 'GET',
+      path: '/api/v1/computers',
+      timeoutMs: 60_000,
+    });
+  });
+
+  it('a per-call timeout replaces the client one, longer or shorter, and never reaches the server', async () => {
+    const server = hangingFetch();
+    const send = withTimeout(server.fetch, { timeoutMs: 1_000, timeoutError });
+    const longer = send('https://jamf.test/a', { headers: requestTimeout(5_000) }).catch((e) => e);
+    const shorter = send('https://jamf.test/b', { headers: requestTimeout(100) }).catch((e) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await shorter).toMatchObject({ call: { path: '/b', timeoutMs: 100 } });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(server.seen[0]?.signal.aborted).toBe(false);
+    await vi.advanceTimersByTimeAsync(3_900);
+    expect(await longer).toMatchObject({ call: { path: '/a', timeoutMs: 5_000 } });
+    expect(server.seen.map((r) => r.headers.has(TIMEOUT_HEADER))).toEqual([false, false]);
+  });
+
+  it("the caller's abort wins with the caller's reason; an AbortSignal.timeout counts as a timeout", async () => {
+    const server = hangingFetch();
+    const send = withTimeout(server.fetch, { timeoutMs: 10_000, timeoutError });
+    const controller = new AbortController();
+    const aborted = send('https://jamf.test/a', { signal: controller.signal }).catch((e) => e);
+    const reason = new Error('user cancelled');
+    controller.abort(reason);
+    expect(await aborted).toBe(reason);
+    const timed = send('https://jamf.test/b', { signal: AbortSignal.timeout(50) }).catch((e) => e);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(await timed).toMatchObject({ call: { path: '/b' } });
+  });
+
+  it('an answer in time clears the timer; 0 means no timeout', async () => {
+    const send = withTimeout(async () => new Response('ok'), { timeoutMs: 5, timeoutError });
+    expect(await (await send('https://jamf.test/')).text()).toBe('ok');
+    expect(vi.getTimerCount()).toBe(0);
+    const server = hangingFetch();
+    const forever = withTimeout(server.fetch, { timeoutMs: 0, timeoutError });
+    let settled = false;
+    void forever('https://jamf.test/').finally(() => {
+      settled = true;
+    });
+    await vi.advanceTimersByTimeAsync(24 * 3_600_000);
+    expect(settled).toBe(false);
+  });
+
+  it('refuses a timeout that is not whole milliseconds ≥ 0', () => {
+    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '100' as unknown as number]) {
+      expect(() => withTimeout(fetch, { timeoutMs: bad, timeoutError })).toThrow(
+        TimeoutOptionError,
+      );
+      expect(() => requestTimeout(bad)).toThrow(
+        expect.objectContaining({ code: 'INVALID_TIMEOUT' }),
+      );
+    }
+  });
+});
