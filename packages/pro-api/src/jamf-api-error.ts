@@ -1,3 +1,5 @@
+import { codeForStatus, type JamfErrorCode } from '@jamf/core';
+
 /** One entry of the `errors` list in a Jamf Pro API error body. */
 export interface JamfErrorDetail {
   /** Jamf's machine-readable code, e.g. `INVALID_FIELD`. */
@@ -10,17 +12,13 @@ export interface JamfErrorDetail {
   readonly id?: string | null;
 }
 
-/** The stable classification of a {@link JamfApiError}, derived from the HTTP status. */
-export type JamfApiErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'CLIENT_ERROR'
-  | 'SERVER_ERROR'
-  | 'UNEXPECTED_RESPONSE';
+/**
+ * The stable classification of a {@link JamfApiError}: `@jamf/core`'s one vocabulary
+ * (`codeForStatus` for an unsuccessful status: 429 is `RATE_LIMITED`, an unexpected status
+ * `HTTP_ERROR`), plus `UNEXPECTED_RESPONSE`, which `paginate` still gives a page that is not
+ * `{ totalCount, results }`.
+ */
+export type JamfApiErrorCode = JamfErrorCode | 'UNEXPECTED_RESPONSE';
 
 /** How much of a body that is not Jamf's JSON error format an error keeps. */
 const MAX_BODY_CHARS = 500;
@@ -96,26 +94,6 @@ export class JamfApiError extends Error {
     }
     return JamfApiError.from(response, body);
   }
-}
-
-function codeForStatus(status: number): JamfApiErrorCode {
-  switch (status) {
-    case 400:
-      return 'BAD_REQUEST';
-    case 401:
-      return 'UNAUTHORIZED';
-    case 403:
-      return 'FORBIDDEN';
-    case 404:
-      return 'NOT_FOUND';
-    case 409:
-      return 'CONFLICT';
-    case 429:
-      return 'RATE_LIMITED';
-  }
-  if (status >= 400 && status < 500) return 'CLIENT_ERROR';
-  if (status >= 500) return 'SERVER_ERROR';
-  return 'UNEXPECTED_RESPONSE';
 }
 
 function jamfErrors(body: unknown): JamfErrorDetail[] | undefined {

@@ -1,7 +1,18 @@
+import {
+  escapeRsqlPattern,
+  formatRsql,
+  parseRsqlPattern,
+  RSQL_FIELD,
+  type RsqlArgument,
+  type RsqlComparison,
+  RsqlError,
+  type RsqlNode,
+} from '@jamf/core';
+
 /** A value a filter compares with; a `Date` is sent as its ISO 8601 instant. */
 export type RsqlValue = string | number | bigint | boolean | Date;
 
-/** A comparison operator of Jamf's RSQL. */
+/** A comparison operator the builder writes (a subset of `@jamf/core`'s `RsqlOperator`). */
 export type RsqlOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=in=' | '=out=';
 
 /**
@@ -15,24 +26,17 @@ export interface RsqlExpression {
   toString(): string;
 }
 
-/** A pattern for `like`/`notLike`: literal text, with `*` standing for any run of characters. */
+/**
+ * A pattern for `like`/`notLike`: literal text, with `*` standing for any run of characters,
+ * `\*` for a literal star and `\\` for a literal backslash (`parseRsqlPattern` of `@jamf/core`).
+ */
 export type RsqlPattern = string;
-
-/** Marks a wildcard inside an argument; every other part is literal text. */
-const WILDCARD = Symbol('wildcard');
-type Argument = readonly (string | typeof WILDCARD)[];
 
 class Comparison implements RsqlExpression {
   readonly kind = 'comparison';
-  constructor(
-    readonly field: string,
-    readonly operator: RsqlOperator,
-    readonly values: readonly Argument[],
-  ) {}
+  constructor(readonly node: RsqlComparison) {}
   toString(): string {
-    const list = this.operator === '=in=' || this.operator === '=out=';
-    const args = this.values.map(encodeArgument);
-    return `${this.field}${this.operator}${list ? `(${args.join(',')})` : args[0]}`;
+    return formatRsql(this.node);
   }
   toJSON(): string {
     return this.toString();
@@ -42,97 +46,75 @@ class Comparison implements RsqlExpression {
 class Group implements RsqlExpression {
   constructor(
     readonly kind: 'and' | 'or',
-    readonly operands: readonly RsqlExpression[],
+    readonly operands: readonly (Comparison | Group)[],
   ) {}
+  get node(): RsqlNode {
+    return { kind: this.kind, operands: this.operands.map((operand) => operand.node) };
+  }
   toString(): string {
-    const separator = this.kind === 'and' ? ';' : ',';
-    return this.operands
-      .map((operand) =>
-        // `;` binds tighter than `,`, so only an `or` inside an `and` needs parentheses.
-        this.kind === 'and' && operand.kind === 'or' ? `(${operand})` : String(operand),
-      )
-      .join(separator);
+    return formatRsql(this.node);
   }
   toJSON(): string {
     return this.toString();
   }
 }
 
-/** Characters that may stand unquoted in an argument; anything else is quoted. */
-const PLAIN = /^[A-Za-z0-9._:@+\-/]+$/;
-const FIELD = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-function literal(value: RsqlValue): Argument {
+function literal(value: RsqlValue): RsqlArgument {
   return [value instanceof Date ? value.toISOString() : String(value)];
 }
 
-/** Reads a pattern: `*` is a wildcard, `\*` a literal star, `\\` a literal backslash. */
-function parsePattern(text: RsqlPattern): Argument {
-  const parts: (string | typeof WILDCARD)[] = [];
-  let run = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    const next = text[i + 1];
-    if (char === '\\' && (next === '*' || next === '\\')) {
-      run += next;
-      i += 1;
-    } else if (char === '*') {
-      if (run !== '') parts.push(run);
-      parts.push(WILDCARD);
-      run = '';
-    } else {
-      run += char;
-    }
-  }
-  if (run !== '') parts.push(run);
-  return parts;
-}
-
-function encodeArgument(argument: Argument): string {
-  const isPlain =
-    argument.length > 0 && argument.every((part) => part === WILDCARD || PLAIN.test(part));
-  if (isPlain) return argument.map((part) => (part === WILDCARD ? '*' : part)).join('');
-  const quoted = argument.map((part) =>
-    // Inside quotes a backslash escapes the next character; a literal star is sent as `\*`.
-    part === WILDCARD
-      ? '*'
-      : part.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('*', '\\*'),
-  );
-  return `"${quoted.join('')}"`;
-}
-
 function checkField(field: string): string {
-  if (!FIELD.test(field)) {
-    throw new TypeError(`Not an RSQL field name: ${JSON.stringify(field)}`);
+  if (!RSQL_FIELD.test(field)) {
+    throw new RsqlError('INVALID_RSQL_FIELD', `not an RSQL field name: ${JSON.stringify(field)}`);
   }
   return field;
 }
 
 function compare(field: string, operator: RsqlOperator, value: RsqlValue): RsqlExpression {
-  return new Comparison(checkField(field), operator, [literal(value)]);
+  return new Comparison({
+    kind: 'comparison',
+    field: checkField(field),
+    operator,
+    arguments: [literal(value)],
+  });
 }
 
 function list(field: string, operator: '=in=' | '=out=', values: readonly RsqlValue[]) {
-  if (values.length === 0) throw new RangeError(`${operator} needs at least one value`);
-  return new Comparison(checkField(field), operator, values.map(literal));
+  if (values.length === 0)
+    throw new RsqlError('EMPTY_RSQL_LIST', `${operator} needs at least one value`);
+  return new Comparison({
+    kind: 'comparison',
+    field: checkField(field),
+    operator,
+    arguments: values.map(literal),
+  });
+}
+
+/** A comparison whose one argument has wildcards between the given literal runs. */
+function matching(field: string, operator: '==' | '!=', literals: RsqlArgument): RsqlExpression {
+  return new Comparison({
+    kind: 'comparison',
+    field: checkField(field),
+    operator,
+    arguments: [literals],
+  });
 }
 
 function pattern(field: string, operator: '==' | '!=', text: RsqlPattern): RsqlExpression {
-  return new Comparison(checkField(field), operator, [parsePattern(text)]);
+  return matching(field, operator, parseRsqlPattern(text));
 }
 
 function group(kind: 'and' | 'or', operands: readonly RsqlExpression[]): RsqlExpression {
-  if (operands.length === 0) throw new RangeError(`${kind}() needs at least one expression`);
+  if (operands.length === 0)
+    throw new RsqlError('EMPTY_RSQL_LIST', `${kind}() needs at least one expression`);
   // Flatten same-kind groups so the text carries no redundant parentheses.
-  const flat = operands.flatMap((operand) =>
-    operand instanceof Group && operand.kind === kind ? operand.operands : [operand],
-  );
+  const flat = operands.flatMap((operand) => {
+    if (!(operand instanceof Comparison || operand instanceof Group)) {
+      throw new RsqlError('INVALID_RSQL', `${kind}() takes expressions built by rsql`);
+    }
+    return operand instanceof Group && operand.kind === kind ? operand.operands : [operand];
+  });
   return flat.length === 1 ? flat[0]! : new Group(kind, flat);
-}
-
-/** Escapes `\` and `*` in text meant literally inside a {@link rsql.like} pattern. */
-function escapePattern(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('*', '\\*');
 }
 
 /** The RSQL builder; `Field` is the union of field names it accepts. */
@@ -182,18 +164,20 @@ const builder: RsqlBuilder = {
   out: (field, values) => list(field, '=out=', values),
   like: (field, text) => pattern(field, '==', text),
   notLike: (field, text) => pattern(field, '!=', text),
-  startsWith: (field, prefix) => pattern(field, '==', `${escapePattern(prefix)}*`),
-  endsWith: (field, suffix) => pattern(field, '==', `*${escapePattern(suffix)}`),
-  contains: (field, text) => pattern(field, '==', `*${escapePattern(text)}*`),
+  startsWith: (field, prefix) => matching(field, '==', [prefix, '']),
+  endsWith: (field, suffix) => matching(field, '==', ['', suffix]),
+  contains: (field, text) => matching(field, '==', ['', text, '']),
   and: (...operands) => group('and', operands),
   or: (...operands) => group('or', operands),
-  escapePattern,
+  escapePattern: escapeRsqlPattern,
 };
 
 /**
- * Builds Jamf Pro RSQL `filter` expressions with correct quoting: a value is quoted only when
- * it has to be, `"` and `\` are escaped, and a `*` in a plain value is sent escaped (literal),
- * while `like`, `startsWith`, `endsWith` and `contains` produce wildcards on purpose.
+ * Builds Jamf Pro RSQL `filter` expressions with the SDK's one escape rule (`formatRsql` of
+ * `@jamf/core`, which the mock server parses back): a value is quoted only when it has to be,
+ * `"` and `\` are escaped, and a `*` in a plain value is sent escaped (literal), while `like`,
+ * `startsWith`, `endsWith` and `contains` produce wildcards on purpose. A bad field name or an
+ * empty list throws `RsqlError` (`INVALID_RSQL_FIELD`, `EMPTY_RSQL_LIST`).
  * `and` renders as `;`, `or` as `,`, with parentheses only where precedence needs them.
  *
  * @example

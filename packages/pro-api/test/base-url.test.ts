@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProClient } from '../src/index.js';
+import { createProClient, JamfServerUrlError } from '../src/index.js';
 import { type LocalServer, sendJson, startLocalServer } from './local-server.js';
 
 let server: LocalServer;
@@ -19,6 +19,8 @@ describe('createProClient baseUrl', () => {
     ['the server with a trailing slash', '/'],
     ['the API root', '/api'],
     ['the API root with a trailing slash', '/api/'],
+    ['the Classic API root', '/JSSResource'],
+    ['the Classic API root with a trailing slash', '/JSSResource/'],
   ])('accepts %s', async (_label, suffix) => {
     const jamf = createProClient({ baseUrl: `${server.origin}${suffix}` });
     const { data, response } = await jamf.GET('/v1/api-roles');
@@ -33,12 +35,15 @@ describe('createProClient baseUrl', () => {
     expect(seen.at(-1)?.url).toBe('/jamf/api/v1/api-roles');
   });
 
-  it('rejects what is not an absolute http(s) URL', () => {
-    expect(() => createProClient({ baseUrl: 'tenant.jamfcloud.com' })).toThrow(TypeError);
-    expect(() => createProClient({ baseUrl: 'ftp://tenant.jamfcloud.com' })).toThrow(TypeError);
-    expect(() => createProClient({ baseUrl: 'https://tenant.jamfcloud.com/?x=1' })).toThrow(
-      TypeError,
-    );
+  it.each([
+    ['not an absolute URL', 'tenant.jamfcloud.com', 'INVALID_BASE_URL'],
+    ['another scheme', 'ftp://tenant.jamfcloud.com', 'INVALID_BASE_URL'],
+    ['a query string', 'https://tenant.jamfcloud.com/?x=1', 'INVALID_BASE_URL'],
+    ['credentials', 'https://admin:pw@tenant.jamfcloud.com', 'INVALID_BASE_URL'],
+    ['plain http to another host', 'http://jamf.example.com', 'INSECURE_TRANSPORT'],
+  ])('refuses %s with a JamfServerUrlError', (_label, baseUrl, code) => {
+    expect(() => createProClient({ baseUrl })).toThrow(JamfServerUrlError);
+    expect(() => createProClient({ baseUrl })).toThrow(expect.objectContaining({ code }));
   });
 
   it('sends the configured headers and runs the middleware', async () => {

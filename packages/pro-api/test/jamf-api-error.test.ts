@@ -119,7 +119,7 @@ describe('JamfApiError.fromResponse', () => {
       'FORBIDDEN',
       'CONFLICT',
       'RATE_LIMITED',
-      'CLIENT_ERROR',
+      'HTTP_ERROR',
       'SERVER_ERROR',
     ]);
   });
