@@ -1,6 +1,6 @@
+import type { Middleware } from '@jamf/core';
 import { classicBaseUrl } from './base-url.js';
 import { classicResourceTable } from './generated/resources.js';
-import type { ClassicMiddleware } from './middleware.js';
 import { type ClassicRequest, createRequest } from './request.js';
 import {
   type ClassicResourceClient,
@@ -10,12 +10,17 @@ import {
 
 /** Options of `createClassicClient`. */
 export interface ClassicClientOptions {
-  /** `https://host`, `https://host/JSSResource` or either with a trailing slash. */
+  /**
+   * `https://host`, `https://host/JSSResource` or either with a trailing slash; `https:`, or
+   * `http:` only to a loopback host (see `allowInsecureHttp`).
+   */
   baseUrl: string | URL;
+  /** Allow plain `http://` to a host that is not loopback (traffic in clear text). Default false. */
+  allowInsecureHttp?: boolean;
   /** The fetch to send with, e.g. `withAuth(fetch, provider)` from `@jamf/auth`; defaults to the platform's. */
   fetch?: typeof fetch;
   /** openapi-fetch-style hooks around each exchange (`authMiddleware(provider)` works too). */
-  middleware?: readonly ClassicMiddleware[];
+  middleware?: readonly Middleware[];
   /** Headers sent with every call. */
   headers?: HeadersInit;
 }
@@ -39,7 +44,9 @@ export type ClassicClient = { readonly [R in ClassicResourceName]: ClassicResour
  * const id = await classic.categories.create({ name: 'Utilities' });
  */
 export function createClassicClient(options: ClassicClientOptions): ClassicClient {
-  const baseUrl = classicBaseUrl(options.baseUrl);
+  const baseUrl = classicBaseUrl(options.baseUrl, {
+    allowInsecureHttp: options.allowInsecureHttp === true,
+  });
   const request = createRequest({
     baseUrl,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),

@@ -1,4 +1,5 @@
-import { ClassicApiError, codeForStatus } from './errors.js';
+import { codeForStatus } from '@jamf/core';
+import { ClassicApiError } from './errors.js';
 
 const ENTITIES: Record<string, string> = {
   amp: '&',

@@ -1,19 +1,12 @@
+import type { JamfErrorCode } from '@jamf/core';
+
 /**
- * Stable codes of `ClassicApiError`: one per HTTP failure Jamf's Classic API answers with, plus
- * `HTTP_ERROR` for other statuses, `INVALID_RESPONSE` for a success body that cannot be parsed,
- * `NETWORK_ERROR` when no answer came and `UNKNOWN_RESOURCE` for a call the client cannot map.
+ * Stable codes of `ClassicApiError`: `@jamf/core`'s one vocabulary, the same as `JamfApiError`'s
+ * (`codeForStatus` for an HTTP failure: 429 is `RATE_LIMITED`, an unexpected status
+ * `HTTP_ERROR`; `INVALID_RESPONSE` for a success body that cannot be parsed, `NETWORK_ERROR`
+ * when no answer came), plus `UNKNOWN_RESOURCE` for a call the client cannot map.
  */
-export type ClassicApiErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'SERVER_ERROR'
-  | 'HTTP_ERROR'
-  | 'INVALID_RESPONSE'
-  | 'NETWORK_ERROR'
-  | 'UNKNOWN_RESOURCE';
+export type ClassicApiErrorCode = JamfErrorCode | 'UNKNOWN_RESOURCE';
 
 /** Details of a failed Classic call; never carries credentials. */
 export interface ClassicApiErrorDetails {
@@ -47,23 +40,5 @@ export class ClassicApiError extends Error {
     this.method = options?.method;
     this.path = options?.path;
     this.body = options?.body;
-  }
-}
-
-/** The code Jamf's Classic API means by an HTTP status. */
-export function codeForStatus(status: number): ClassicApiErrorCode {
-  switch (status) {
-    case 400:
-      return 'BAD_REQUEST';
-    case 401:
-      return 'UNAUTHORIZED';
-    case 403:
-      return 'FORBIDDEN';
-    case 404:
-      return 'NOT_FOUND';
-    case 409:
-      return 'CONFLICT';
-    default:
-      return status >= 500 ? 'SERVER_ERROR' : 'HTTP_ERROR';
   }
 }

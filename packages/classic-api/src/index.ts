@@ -1,3 +1,5 @@
+export type { JamfErrorCode, Middleware, MiddlewareParams } from '@jamf/core';
+export { JamfServerUrlError, MiddlewareError } from '@jamf/core';
 export { classicBaseUrl } from './base-url.js';
 export {
   type ClassicClient,
@@ -10,7 +12,6 @@ export {
   type ClassicApiErrorDetails,
 } from './errors.js';
 export type { components, operations, paths } from './generated/openapi.js';
-export type { ClassicMiddleware, ClassicMiddlewareParams } from './middleware.js';
 export type { ClassicRequest } from './request.js';
 export type {
   ClassicMethod,

@@ -1,7 +1,7 @@
+import { type Middleware, MiddlewareError, runMiddleware } from '@jamf/core';
 import { errorFromPage } from './error-page.js';
 import { ClassicApiError } from './errors.js';
 import { classicResourceTable } from './generated/resources.js';
-import { type ClassicMiddleware, sendThroughMiddleware } from './middleware.js';
 import type {
   ClassicMethod,
   ClassicOperation,
@@ -24,7 +24,7 @@ export type ClassicRequest = <M extends ClassicMethod, P extends ClassicPath<M>>
 export interface RequestContext {
   baseUrl: string;
   fetch: typeof fetch;
-  middleware: readonly ClassicMiddleware[];
+  middleware: readonly Middleware[];
   headers: Headers;
 }
 
@@ -77,13 +77,14 @@ export function createRequest(context: RequestContext): ClassicRequest {
     const outgoing = new Request(url, { method, headers, ...(body === undefined ? {} : { body }) });
     let response: Response;
     try {
-      response = await sendThroughMiddleware(outgoing, context.middleware, {
+      response = await runMiddleware(outgoing, context.middleware, {
         id: String(calls),
         schemaPath: path,
+        params: { path: options.params?.path ?? {}, query: options.params?.query ?? {} },
         options: { baseUrl: context.baseUrl, fetch: context.fetch },
       });
     } catch (cause) {
-      if (cause instanceof ClassicApiError) throw cause;
+      if (cause instanceof ClassicApiError || cause instanceof MiddlewareError) throw cause;
       throw new ClassicApiError('NETWORK_ERROR', `${method} ${path} got no answer`, {
         cause,
         method,

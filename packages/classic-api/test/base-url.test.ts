@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClassicClient } from '../src/index.js';
+import { createClassicClient, JamfServerUrlError } from '../src/index.js';
 
 describe('baseUrl', () => {
   it.each([
@@ -7,6 +7,8 @@ describe('baseUrl', () => {
     'https://jamf.example.test/',
     'https://jamf.example.test/JSSResource',
     'https://jamf.example.test/JSSResource/',
+    'https://jamf.example.test/api',
+    new URL('https://jamf.example.test/'),
   ])('%s reaches /JSSResource', async (baseUrl) => {
     const urls: string[] = [];
     const classic = createClassicClient({
@@ -25,5 +27,33 @@ describe('baseUrl', () => {
     expect(createClassicClient({ baseUrl: 'https://host.example.test/jss/' }).baseUrl).toBe(
       'https://host.example.test/jss/JSSResource',
     );
+  });
+
+  it('allows plain http to loopback, elsewhere only when asked', () => {
+    expect(createClassicClient({ baseUrl: 'http://127.0.0.1:8080' }).baseUrl).toBe(
+      'http://127.0.0.1:8080/JSSResource',
+    );
+    expect(
+      createClassicClient({ baseUrl: 'http://jamf.internal:8080', allowInsecureHttp: true })
+        .baseUrl,
+    ).toBe('http://jamf.internal:8080/JSSResource');
+  });
+
+  it.each([
+    ['credentials', 'https://admin:s3cr3t@jamf.example.test', 'INVALID_BASE_URL'],
+    ['another scheme', 'ftp://jamf.example.test', 'INVALID_BASE_URL'],
+    ['no scheme', 'jamf.example.test', 'INVALID_BASE_URL'],
+    ['plain http to another host', 'http://jamf.example.test', 'INSECURE_TRANSPORT'],
+    ['plain http to a look-alike of loopback', 'http://127.attacker.example', 'INSECURE_TRANSPORT'],
+  ])('refuses %s with a JamfServerUrlError', (_label, baseUrl, code) => {
+    let error: unknown;
+    try {
+      createClassicClient({ baseUrl });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(JamfServerUrlError);
+    expect(error).toMatchObject({ code });
+    expect(String((error as Error).message)).not.toContain('s3cr3t');
   });
 });

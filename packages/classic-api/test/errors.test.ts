@@ -52,6 +52,7 @@ describe('Classic HTML error pages become ClassicApiError', () => {
     [500, 'Internal Server Error', 'Error: Unexpected error', 'SERVER_ERROR', 'Unexpected error'],
     [502, 'Bad Gateway', 'Error: upstream', 'SERVER_ERROR', 'upstream'],
     [418, 'Teapot', 'Error: short and stout', 'HTTP_ERROR', 'short and stout'],
+    [429, 'Too Many Requests', 'Error: slow down', 'RATE_LIMITED', 'slow down'],
   ])('HTTP %i → %s', async (status, title, text, code, message) => {
     const error = await failureOf(answering(status, jamfPage(title, text)));
     expect(error).toMatchObject({
