@@ -49,3 +49,6 @@ export {
 export type { IssuedToken, IssuedTokens, TokenGrant } from './state/issued-tokens.js';
 export type { MockState } from './state/mock-state.js';
 export type { Principal } from './state/principal.js';
+export type { InProcessReceiver, WebhookDelivery } from './webhooks/delivery.js';
+export { MockWebhookError, MockWebhooks } from './webhooks/mock-webhooks.js';
+export type { MockWebhook, MockWebhookInput, MockWebhookView } from './webhooks/registration.js';

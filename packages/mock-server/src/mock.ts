@@ -1,5 +1,8 @@
 import type { RequestHandler } from 'msw';
 import { proSpec } from './generated/pro-spec.js';
+import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
+import { classicResourceRoutes } from './http/classic/classic-resource.js';
+import { classicWebhooks } from './http/classic/classic-webhooks.js';
 import { classicRoutes } from './http/classic/index.js';
 import { FaultRegistry } from './http/faults.js';
 import { mswHandlers } from './http/msw-handlers.js';
@@ -18,6 +21,9 @@ import { privilegeNames } from './spec/privilege-names.js';
 import type { MockAccountOptions } from './state/accounts.js';
 import { createMockClock, type MockClock } from './state/clock.js';
 import { createMockState, type MockState, type MockStateOptions } from './state/mock-state.js';
+import type { WebhookDelivery } from './webhooks/delivery.js';
+import { MockWebhooks } from './webhooks/mock-webhooks.js';
+import type { MockWebhookInput } from './webhooks/registration.js';
 
 /** Options of {@link createJamfMock}. */
 export interface JamfMockOptions {
@@ -35,6 +41,12 @@ export interface JamfMockOptions {
   now?: () => number;
   /** Extra routes mounted over the built-in ones (same method and path replaces). */
   routes?: readonly Route[];
+  /** Webhooks registered from the start (and again after `reset()`), e.g. for JSSStartup. */
+  webhooks?: readonly MockWebhookInput[];
+  /** How webhook deliveries are sent; default the global `fetch` (see also `mock.webhooks.attach`). */
+  webhookFetch?: typeof fetch;
+  /** Called for each failed webhook delivery; default one `console.warn` line without secrets. */
+  onWebhookFailure?: (delivery: WebhookDelivery) => void;
   /** Called when the mock itself fails (the caller got a 500); default logs to `console.error`. */
   onInternalError?: (error: unknown, request: Request) => void;
 }
@@ -59,6 +71,8 @@ export interface JamfMock {
   readonly stats: JamfMockStats;
   /** Errors the mock hit while answering (each answered with a 500); empty when all is well. */
   readonly internalErrors: readonly unknown[];
+  /** Registered webhooks, their deliveries, and in-process receivers; cleared by `reset()`. */
+  readonly webhooks: MockWebhooks;
   /** Makes every issued token invalid at once. */
   expireTokens(): void;
   /** Fresh state, no faults, zeroed stats, and the clock back to its source (no `advance`). */
@@ -93,11 +107,19 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   let state = freshState();
   const internalErrors: unknown[] = [];
   const stats = { requests: 0, inFlight: 0, maxInFlight: 0 };
+  const webhooks = new MockWebhooks({
+    baseUrl,
+    clock,
+    fetch: options.webhookFetch,
+    onDeliveryFailure: options.onWebhookFailure,
+    initial: options.webhooks,
+  });
   const runtime: PipelineRuntime = {
     state: () => state,
     clock,
     faults,
     stats,
+    webhooks,
     onInternalError(error, request) {
       internalErrors.push(error);
       if (options.onInternalError) options.onInternalError(error, request);
@@ -116,6 +138,8 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...apiIntegrationRoutes(),
     ...inventoryProRoutes(),
     ...classicRoutes(),
+    ...classicResourceRoutes(classicWebhooks(webhooks)),
+    ...classicMobileDeviceCommandRoutes(),
     schemaRoute(spec),
     ...(options.routes ?? []),
   ];
@@ -131,11 +155,13 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     baseUrl,
     stats,
     internalErrors,
+    webhooks,
     expireTokens: () => state.tokens.expireAll(),
     reset() {
       clock.reset();
       state = freshState();
       faults.clear();
+      webhooks.clear();
       internalErrors.length = 0;
       stats.requests = 0;
       stats.maxInFlight = stats.inFlight;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 // The package reads as layers with imports running one way:
 //   state ← query, spec ← generated ← http ← mock.ts ← entry points (index, vitest, cli, standalone)
+// webhooks (registry, delivery, firing rules) sits on state; http and mock.ts may use it.
 // A file may import its own layer or a lower one; query and spec are siblings and stay apart.
 
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
@@ -12,7 +13,7 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 /** Layer of a source file (path relative to src/, forward slashes). */
 function layerOf(file: string): string {
   const top = file.split('/')[0] ?? file;
-  if (['state', 'query', 'spec', 'generated', 'http', 'standalone'].includes(top)) return top;
+  if (['state', 'query', 'spec', 'generated', 'http', 'standalone', 'webhooks'].includes(top)) return top;
   if (file === 'mock.ts') return 'mock';
   if (['index.ts', 'vitest.ts', 'cli.ts'].includes(file)) return 'entry';
   return 'unplaced';
@@ -24,10 +25,11 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   query: ['state'],
   spec: ['state'],
   generated: ['spec'],
-  http: ['state', 'query', 'spec', 'generated'],
-  mock: ['state', 'query', 'spec', 'generated', 'http'],
-  standalone: ['mock', 'state', 'query', 'spec', 'generated', 'http'],
-  entry: ['mock', 'standalone', 'state', 'query', 'spec', 'generated', 'http'],
+  webhooks: ['state'],
+  http: ['state', 'query', 'spec', 'generated', 'webhooks'],
+  mock: ['state', 'query', 'spec', 'generated', 'http', 'webhooks'],
+  standalone: ['mock', 'state', 'query', 'spec', 'generated', 'http', 'webhooks'],
+  entry: ['mock', 'standalone', 'state', 'query', 'spec', 'generated', 'http', 'webhooks'],
 };
 
 /** Packages a layer may not import at all. */
@@ -36,6 +38,7 @@ const FORBIDDEN_PACKAGES: Readonly<Record<string, RegExp>> = {
   query: /^(msw|fast-xml-parser|ajv|node:)/,
   spec: /^(msw|node:http|node:net)(\/|$)/,
   http: /^(node:http|node:net)(\/|$)/,
+  webhooks: /^(msw|ajv|node:)/,
 };
 
 interface SourceFile {

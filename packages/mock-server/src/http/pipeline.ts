@@ -4,6 +4,7 @@ import { validateRequest } from '../spec/validation/validate-request.js';
 import type { MockClock } from '../state/clock.js';
 import type { MockState } from '../state/mock-state.js';
 import { hasPrivileges } from '../state/principal.js';
+import type { MockWebhooks } from '../webhooks/mock-webhooks.js';
 import { authenticate } from './authenticate.js';
 import { classicError } from './classic/index.js';
 import type { Fault, FaultRegistry } from './faults.js';
@@ -19,6 +20,8 @@ export interface PipelineRuntime {
   onInternalError(error: unknown, request: Request): void;
   /** Counts requests being answered, for `mock.stats`. */
   stats: { requests: number; inFlight: number; maxInFlight: number };
+  /** Fires registered webhooks for what a write changed (nothing when none is registered). */
+  webhooks?: Pick<MockWebhooks, 'observe'>;
 }
 
 /**
@@ -61,9 +64,14 @@ export async function runPipeline(
       clock: runtime.clock,
       operation,
     };
-    if (route.handle) return await route.handle(ctx);
-    if (operation) return respondFromSpec(operation, ctx);
-    return jamfError(404, 'NOT_FOUND', 'Not found');
+    const fireWebhooks = runtime.webhooks?.observe(request, url.pathname, state);
+    const response = route.handle
+      ? await route.handle(ctx)
+      : operation
+        ? await respondFromSpec(operation, ctx)
+        : jamfError(404, 'NOT_FOUND', 'Not found');
+    fireWebhooks?.(response, principal?.name);
+    return response;
   } catch (error) {
     runtime.onInternalError(error, request);
     return jamfError(500, 'INTERNAL_ERROR', 'The mock failed to answer this request');

@@ -65,17 +65,21 @@ export async function startJamfMockServer(
       resolve();
     });
   });
+  mock.webhooks.startup();
   const address = server.address() as AddressInfo;
   const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${displayHost}:${address.port}`,
     port: address.port,
     mock,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      // JSSShutdown goes out first; its deliveries are bounded by their timeouts.
+      await mock.webhooks.shutdown();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 

@@ -1,0 +1,212 @@
+import type { WebhookEventData, WebhookEventName } from '@jamf/webhooks';
+import type { MockState } from '../state/mock-state.js';
+import { groupMembers } from '../state/smart-group-members.js';
+import { webhookComputer, webhookMobileDevice } from './event-builders.js';
+
+/** One event the firing rules found, for the registrations of `event` (and `smartGroupId`). */
+export interface FiredEvent<E extends WebhookEventName = WebhookEventName> {
+  event: E;
+  data: WebhookEventData<E>;
+  /** Set for smart group events: only registrations for this group get it. */
+  smartGroupId?: number;
+}
+
+/** What the rules compare across one write; only the parts registered events need are taken. */
+export interface StateSnapshot {
+  /** Computer id → its record as JSON (to see updates). */
+  computers?: Map<number, string>;
+  /** Mobile device id → whether it is managed (enrolled). */
+  mobileDevices?: Map<number, boolean>;
+  /** Smart computer group id → member computer ids. */
+  groups?: Map<number, Set<number>>;
+}
+
+/** Which parts of the state the registered events need compared. */
+export interface SnapshotNeeds {
+  computers: boolean;
+  mobileDevices: boolean;
+  smartGroupIds: readonly number[];
+}
+
+/** Takes the parts of `state` that `needs` names, before a write. */
+export function takeSnapshot(state: MockState, needs: SnapshotNeeds): StateSnapshot {
+  const snapshot: StateSnapshot = {};
+  if (needs.computers) {
+    snapshot.computers = new Map();
+    for (const row of state.computers.values()) snapshot.computers.set(row.id, JSON.stringify(row));
+  }
+  if (needs.mobileDevices) {
+    snapshot.mobileDevices = new Map();
+    for (const row of state.mobileDevices.values())
+      snapshot.mobileDevices.set(row.id, row.isManaged);
+  }
+  if (needs.smartGroupIds.length > 0) {
+    snapshot.groups = new Map(
+      needs.smartGroupIds.map((id) => [id, smartGroupMemberIds(state, id)]),
+    );
+  }
+  return snapshot;
+}
+
+function smartGroupMemberIds(state: MockState, groupId: number): Set<number> {
+  const group = state.computerGroups.get(groupId);
+  if (group === undefined || !group.isSmart) return new Set();
+  return new Set(groupMembers(group, state).map((computer) => computer.id));
+}
+
+/**
+ * The state-change events between `before` and `state` now:
+ * - ComputerAdded: a computer id that was not there (Pro or Classic create);
+ * - ComputerInventoryCompleted: a computer whose record changed (an inventory update);
+ * - MobileDeviceEnrolled / MobileDeviceUnEnrolled: a device record appeared (the mock's
+ *   stand-in for an enrollment) or became managed; a record was deleted or became unmanaged;
+ * - SmartGroupComputerMembershipChange: a registered smart group gained or lost members.
+ */
+export function stateChanges(before: StateSnapshot, state: MockState): FiredEvent[] {
+  const fired: FiredEvent[] = [];
+  if (before.computers) {
+    for (const row of state.computers.values()) {
+      const previous = before.computers.get(row.id);
+      if (previous === undefined) {
+        fired.push({ event: 'ComputerAdded', data: webhookComputer(row, state) });
+      } else if (previous !== JSON.stringify(row)) {
+        fired.push({ event: 'ComputerInventoryCompleted', data: webhookComputer(row, state) });
+      }
+    }
+  }
+  if (before.mobileDevices) {
+    const seen = new Set<number>();
+    for (const row of state.mobileDevices.values()) {
+      seen.add(row.id);
+      const wasManaged = before.mobileDevices.get(row.id);
+      if (wasManaged === undefined || (row.isManaged && !wasManaged)) {
+        fired.push({ event: 'MobileDeviceEnrolled', data: webhookMobileDevice(row) });
+      } else if (!row.isManaged && wasManaged) {
+        fired.push({ event: 'MobileDeviceUnEnrolled', data: webhookMobileDevice(row) });
+      }
+    }
+    for (const id of before.mobileDevices.keys()) {
+      // The record is gone; Jamf's payload still names the device, here by id only.
+      if (!seen.has(id))
+        fired.push({ event: 'MobileDeviceUnEnrolled', data: removedMobileDevice(id) });
+    }
+  }
+  if (before.groups) {
+    for (const [groupId, previous] of before.groups) {
+      const now = smartGroupMemberIds(state, groupId);
+      const added = [...now].filter((id) => !previous.has(id)).sort((a, b) => a - b);
+      const removed = [...previous].filter((id) => !now.has(id)).sort((a, b) => a - b);
+      if (added.length === 0 && removed.length === 0) continue;
+      const device = (id: number) => {
+        const computer = state.computers.get(id);
+        return computer ? webhookComputer(computer, state) : { jssID: id };
+      };
+      fired.push({
+        event: 'SmartGroupComputerMembershipChange',
+        smartGroupId: groupId,
+        data: {
+          computer: true,
+          groupAddedDevices: added.map(device),
+          groupAddedDevicesIds: added,
+          groupRemovedDevices: removed.map(device),
+          groupRemovedDevicesIds: removed,
+          jssid: groupId,
+          name: state.computerGroups.get(groupId)?.name ?? '',
+          smartGroup: true,
+        },
+      });
+    }
+  }
+  return fired;
+}
+
+function removedMobileDevice(id: number): WebhookEventData<'MobileDeviceUnEnrolled'> {
+  return {
+    bluetoothMacAddress: '',
+    deviceName: '',
+    icciID: '',
+    imei: '',
+    ipAddress: '',
+    jssID: id,
+    model: '',
+    modelDisplay: '',
+    osBuild: '',
+    osVersion: '',
+    product: '',
+    room: '',
+    serialNumber: '',
+    udid: '',
+    userDirectoryID: '-1',
+    username: '',
+    version: '',
+    wifiMacAddress: '',
+  };
+}
+
+const MOBILE_DEVICE_COMMAND =
+  /^\/JSSResource\/mobiledevicecommands\/command\/([^/]+)\/id\/([\d,]+)$/;
+
+/**
+ * PushSent and MobileDeviceCommandCompleted for an MDM command the mock accepted
+ * (`POST /JSSResource/mobiledevicecommands/command/{command}/id/{ids}`): the mock has no
+ * devices to wait for, so every command is pushed and completes at once.
+ */
+export function commandEvents(path: string, state: MockState): FiredEvent[] {
+  const match = MOBILE_DEVICE_COMMAND.exec(path);
+  if (match === null) return [];
+  const command = decodeURIComponent(match[1]!);
+  return match[2]!.split(',').flatMap((text): FiredEvent[] => {
+    const device = state.mobileDevices.get(Number(text));
+    if (device === undefined) return [];
+    return [
+      { event: 'PushSent', data: { managementId: device.udid, type: 'MobileDevice' } },
+      {
+        event: 'MobileDeviceCommandCompleted',
+        data: { ...webhookMobileDevice(device), mdmCommand: command },
+      },
+    ];
+  });
+}
+
+const AUTH_PATHS = /^\/(api\/(v\d+\/)?(auth|oauth)|uapi\/auth)(\/|$)/;
+
+/**
+ * RestAPIOperation for an authenticated write (POST, PUT, PATCH, DELETE) other than the token
+ * endpoints. `objectTypeName` is the path's resource segment and `restAPIOperationType` the
+ * method: how Jamf fills these two is unverified.
+ */
+export function apiOperationEvent(
+  request: { method: string; path: string },
+  status: number,
+  body: string,
+  username: string,
+  state: MockState,
+): FiredEvent<'RestAPIOperation'> | undefined {
+  if (AUTH_PATHS.test(request.path)) return undefined;
+  const segments = request.path.split('/').filter(Boolean);
+  const isClassic = segments[0] === 'JSSResource';
+  const type =
+    (isClassic ? segments[1] : segments.find((s, i) => i > 1 || !/^(api|v\d+)$/.test(s))) ?? '';
+  // The path's id, or for a create (Classic POST …/id/0, Pro POST …) the id the answer names.
+  const pathId = Number(/\/(?:id\/)?(\d+)(\/|$)/.exec(request.path)?.[1] ?? 0);
+  const bodyId = /"id"\s*:\s*"?(\d+)|<id>(\d+)<\/id>/.exec(body)?.slice(1).find(Boolean);
+  const objectID = pathId !== 0 ? pathId : Number(bodyId ?? 0);
+  return {
+    event: 'RestAPIOperation',
+    data: {
+      authorizedUsername: username,
+      objectID,
+      objectName: objectName(type, objectID, state),
+      objectTypeName: type,
+      operationSuccessful: status >= 200 && status < 300,
+      restAPIOperationType: request.method.toUpperCase(),
+    },
+  };
+}
+
+function objectName(type: string, id: number, state: MockState): string {
+  if (/computergroups|computer-groups/.test(type)) return state.computerGroups.get(id)?.name ?? '';
+  if (/computer/.test(type)) return state.computers.get(id)?.name ?? '';
+  if (/mobile/.test(type)) return state.mobileDevices.get(id)?.name ?? '';
+  return '';
+}
