@@ -1,5 +1,5 @@
+import { parseRetryAfter } from '@jamf/core';
 import { JamfAuthError } from './errors.js';
-import { parseRetryAfter } from './resilience/retry-after.js';
 import { base64Utf8, SecretRedactor } from './secret-redactor.js';
 
 /** How providers reach a token endpoint; built from the common provider options. */

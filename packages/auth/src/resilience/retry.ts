@@ -1,6 +1,6 @@
+import { parseRetryAfter } from '@jamf/core';
 import type { FetchLike, ResilienceMiddleware, SendRequest } from './middleware.js';
 import { toRequest } from './middleware.js';
-import { parseRetryAfter } from './retry-after.js';
 
 /** Options of {@link retry}; every field has a default suited to Jamf Pro. */
 export interface RetryOptions {
