@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Options } from 'tsup';
 
 /** What a published package's build needs to say; the rest is the same for every package. */
@@ -36,6 +37,8 @@ export function packageBuild({
     splitting: true,
     sourcemap: false,
     target: 'node20',
+    // The package's own version, for the User-Agent it sends (tsup runs in the package folder).
+    define: { __JAMF_PACKAGE_VERSION__: JSON.stringify(packageVersion()) },
   };
   return [
     // The two builds run at once into one folder, so each cleans only its own files.
@@ -53,4 +56,9 @@ export function packageBuild({
       noExternal: bundleIntoCjs,
     },
   ];
+}
+
+function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version?: unknown };
+  return typeof version === 'string' ? version : '0.0.0';
 }

@@ -1,7 +1,10 @@
+import { resolveUserAgent, type TimedOutCall, withTimeout, withUserAgent } from '@jamf/core';
 import type { HeadersOptions, Middleware } from 'openapi-fetch';
 import createClient from 'openapi-fetch';
 import { proApiBaseUrl } from './base-url.js';
+import { JamfApiError } from './jamf-api-error.js';
 import type { ProClientFor } from './pro-client-for.js';
+import { PRO_API_PACKAGE } from './sdk-package.js';
 
 export type { ProClientFor } from './pro-client-for.js';
 
@@ -18,6 +21,34 @@ export interface ProClientOptions {
   middleware?: readonly Middleware[];
   /** Headers sent with every request. */
   headers?: HeadersOptions;
+  /**
+   * Milliseconds to wait for each answer, `0` for no limit; default 60 000. One call sets its own
+   * with `headers: requestTimeout(ms)` from `@jamf/core`. A call that times out rejects with a
+   * `JamfApiError` of code `TIMEOUT` (status 0) naming its method and path.
+   */
+  timeoutMs?: number;
+  /**
+   * The `User-Agent` to send: default `jamf-sdk-ts/<version> (@jamf/pro-api) <runtime>`; `false`
+   * sends none of ours. Never set in browsers, which do not allow it.
+   */
+  userAgent?: string | false;
+}
+
+function toRequest(input: Request | string | URL, init?: RequestInit): Request {
+  return input instanceof Request && init === undefined ? input : new Request(input, init);
+}
+
+/** The error of a call that got no answer within its timeout. */
+function timeoutError(call: TimedOutCall): JamfApiError {
+  return new JamfApiError(
+    {
+      code: 'TIMEOUT',
+      status: 0,
+      url: call.url,
+      message: `${call.method} ${call.path}: no answer within ${call.timeoutMs} ms`,
+    },
+    { cause: call.cause },
+  );
 }
 
 /**
@@ -26,11 +57,15 @@ export interface ProClientOptions {
  * most users want `createProClient` instead.
  */
 export function createClientFor<Paths extends {}>(options: ProClientOptions): ProClientFor<Paths> {
-  const send = options.fetch;
+  // Resolve globalThis.fetch per request, so a fetch patched after creation (msw) still applies.
+  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  const timed = withTimeout((input, init) => send(toRequest(input, init)), {
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    timeoutError,
+  });
   const client = createClient<Paths, 'application/json'>({
     baseUrl: proApiBaseUrl(options.baseUrl),
-    // Resolve globalThis.fetch per request, so a fetch patched after creation (msw) still applies.
-    fetch: send ?? ((request) => globalThis.fetch(request)),
+    fetch: withUserAgent(timed, resolveUserAgent(options.userAgent, PRO_API_PACKAGE)),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
   });
   if (options.middleware !== undefined && options.middleware.length > 0) {
