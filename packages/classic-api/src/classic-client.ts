@@ -1,5 +1,12 @@
-import type { Middleware } from '@jamf/core';
+import {
+  type Middleware,
+  resolveUserAgent,
+  type TimedOutCall,
+  withTimeout,
+  withUserAgent,
+} from '@jamf/core';
 import { classicBaseUrl } from './base-url.js';
+import { ClassicApiError } from './errors.js';
 import { classicResourceTable } from './generated/resources.js';
 import { type ClassicRequest, createRequest } from './request.js';
 import {
@@ -7,6 +14,7 @@ import {
   type ClassicResourceName,
   createResourceClient,
 } from './resource-client.js';
+import { CLASSIC_API_PACKAGE } from './sdk-package.js';
 
 /** Options of `createClassicClient`. */
 export interface ClassicClientOptions {
@@ -23,6 +31,30 @@ export interface ClassicClientOptions {
   middleware?: readonly Middleware[];
   /** Headers sent with every call. */
   headers?: HeadersInit;
+  /**
+   * Milliseconds to wait for each answer, `0` for no limit; default 60 000. One call sets its own
+   * with `headers: requestTimeout(ms)` from `@jamf/core`. A call that times out rejects with a
+   * `ClassicApiError` of code `TIMEOUT` naming its method and path.
+   */
+  timeoutMs?: number;
+  /**
+   * The `User-Agent` to send: default `jamf-sdk-ts/<version> (@jamf/classic-api) <runtime>`;
+   * `false` sends none of ours. Never set in browsers, which do not allow it.
+   */
+  userAgent?: string | false;
+}
+
+/** The error of a call that got no answer within its timeout; `path` relative to `/JSSResource`. */
+function timeoutErrorFor(baseUrl: string): (call: TimedOutCall) => ClassicApiError {
+  const root = new URL(baseUrl).pathname.replace(/\/+$/, '');
+  return (call) => {
+    const path = call.path.startsWith(`${root}/`) ? call.path.slice(root.length) : call.path;
+    return new ClassicApiError(
+      'TIMEOUT',
+      `${call.method} ${path}: no answer within ${call.timeoutMs} ms`,
+      { cause: call.cause, method: call.method, path },
+    );
+  };
 }
 
 /**
@@ -49,7 +81,13 @@ export function createClassicClient(options: ClassicClientOptions): ClassicClien
   });
   const request = createRequest({
     baseUrl,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: withUserAgent(
+      withTimeout(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), {
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        timeoutError: timeoutErrorFor(baseUrl),
+      }),
+      resolveUserAgent(options.userAgent, CLASSIC_API_PACKAGE),
+    ) as typeof fetch,
     middleware: [...(options.middleware ?? [])],
     headers: new Headers(options.headers),
   });
