@@ -20,23 +20,31 @@ function specifiers(dir: string, name: string): string[] {
 }
 
 /**
- * Writes `types-<resolution>/` in the consumer project: a strict tsconfig, the hand-written
- * `consumer.ts`, and files importing every subpath of every package: ESM for both resolutions,
- * plus a `.cts` with `require` for nodenext (the CommonJS declarations).
- * Returns the folder to run `tsc -p` on.
+ * Writes a folder in the consumer project with a strict tsconfig (`skipLibCheck: false`) and the
+ * hand-written `consumer.ts`; with `everyEntry`, also files importing every subpath of every
+ * package: ESM for both resolutions, plus a `.cts` with `require` for nodenext (the CommonJS
+ * declarations). Returns the folder to run `tsc -p` on.
  */
-export function writeTypeCheckSetup(dir: string, resolution: Resolution, names: string[]): string {
-  const folder = join(dir, `types-${resolution}`);
+export function writeTypeCheckSetup(
+  dir: string,
+  resolution: Resolution,
+  names: string[],
+  { everyEntry }: { everyEntry: boolean },
+): string {
+  const folder = join(dir, `types-${resolution}${everyEntry ? '-every-entry' : ''}`);
   mkdirSync(folder, { recursive: true });
-  const all = names.flatMap((name) => specifiers(dir, name));
-  const esm = all.map((name, i) => `import * as entry${i} from '${name}';\n`).join('');
-  const used = `export const entries = [${all.map((_, i) => `entry${i}`).join(', ')}];\n`;
-  writeFileSync(join(folder, 'every-entry.ts'), esm + used);
-  const files = ['../consumer.ts', 'every-entry.ts'];
-  if (resolution === 'nodenext') {
-    const cjs = all.map((name, i) => `import entry${i} = require('${name}');\n`).join('');
-    writeFileSync(join(folder, 'every-entry-required.cts'), cjs + used);
-    files.push('every-entry-required.cts');
+  const files = ['../consumer.ts'];
+  if (everyEntry) {
+    const all = names.flatMap((name) => specifiers(dir, name));
+    const used = `export const entries = [${all.map((_, i) => `entry${i}`).join(', ')}];\n`;
+    const esm = all.map((name, i) => `import * as entry${i} from '${name}';\n`).join('');
+    writeFileSync(join(folder, 'every-entry.ts'), esm + used);
+    files.push('every-entry.ts');
+    if (resolution === 'nodenext') {
+      const cjs = all.map((name, i) => `import entry${i} = require('${name}');\n`).join('');
+      writeFileSync(join(folder, 'every-entry-required.cts'), cjs + used);
+      files.push('every-entry-required.cts');
+    }
   }
   const tsconfig = {
     compilerOptions: {
