@@ -1,4 +1,5 @@
 import {
+  type RsqlOperator as AnyRsqlOperator,
   escapeRsqlPattern,
   formatRsql,
   parseRsqlPattern,
@@ -12,8 +13,8 @@ import {
 /** A value a filter compares with; a `Date` is sent as its ISO 8601 instant. */
 export type RsqlValue = string | number | bigint | boolean | Date;
 
-/** A comparison operator the builder writes (a subset of `@jamf/core`'s `RsqlOperator`). */
-export type RsqlOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=in=' | '=out=';
+/** A comparison operator the builder writes: `@jamf/core`'s, with `<` for `=lt=` and so on. */
+export type RsqlOperator = Exclude<AnyRsqlOperator, '=lt=' | '=le=' | '=gt=' | '=ge='>;
 
 /**
  * A filter expression. `String(expression)` (or a template literal) gives the text for a
