@@ -1,3 +1,4 @@
+import { resolveUserAgent, withUserAgent } from '@jamf/core';
 import { AccessToken } from './access-token.js';
 import { isJamfAuthError, JamfAuthError } from './errors.js';
 import { defaultRefreshPolicy, type RefreshPolicy } from './refresh-policy.js';
@@ -9,6 +10,15 @@ import { memoryTokenStore, type TokenStore } from './token-store.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Replaced by the package's version when the package is built (see tsup.package.ts). */
+declare const __JAMF_PACKAGE_VERSION__: string | undefined;
+
+/** This package as the `User-Agent` of its token requests names it. */
+const AUTH_PACKAGE = {
+  name: '@jamf/auth',
+  version: typeof __JAMF_PACKAGE_VERSION__ === 'string' ? __JAMF_PACKAGE_VERSION__ : '0.0.0-dev',
+};
 const BACKGROUND_RETRY_DELAY_MS = 5_000;
 /** Longest wait for our own calls on a token before a keep-alive retires it. */
 const DRAIN_LIMIT_MS = 5_000;
@@ -43,7 +53,10 @@ export function providerContext(options: ProviderOptions): {
   return {
     server,
     context: {
-      fetch: injected ?? ((input, init) => globalThis.fetch(input, init)),
+      fetch: withUserAgent(
+        injected ?? ((input, init) => globalThis.fetch(input, init)),
+        resolveUserAgent(options.userAgent, AUTH_PACKAGE),
+      ) as typeof fetch,
       now: options.now ?? Date.now,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     },

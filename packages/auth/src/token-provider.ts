@@ -69,6 +69,11 @@ export interface ProviderOptions {
   allowInsecureHttp?: boolean;
   /** Timeout of each token request, in milliseconds. Default: 30 000. */
   timeoutMs?: number;
+  /**
+   * The `User-Agent` of token requests: default `jamf-sdk-ts/<version> (@jamf/auth) <runtime>`;
+   * `false` sends none of ours. Never set in browsers, which do not allow it.
+   */
+  userAgent?: string | false;
   /** Called with failures that no caller awaits (background refresh, revoke on close). */
   onBackgroundError?: (error: unknown) => void;
 }
