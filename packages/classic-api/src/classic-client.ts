@@ -33,7 +33,7 @@ export interface ClassicClientOptions {
   headers?: HeadersInit;
   /**
    * Milliseconds to wait for each answer, `0` for no limit; default 60 000. One call sets its own
-   * with `headers: requestTimeout(ms)` from `@jamf/core`. A call that times out rejects with a
+   * with `headers: requestTimeout(ms)` (exported here). A call that times out rejects with a
    * `ClassicApiError` of code `TIMEOUT` naming its method and path.
    */
   timeoutMs?: number;

@@ -1,5 +1,10 @@
 export type { JamfErrorCode, Middleware, MiddlewareParams } from '@jamf/core';
-export { JamfServerUrlError, MiddlewareError } from '@jamf/core';
+export {
+  JamfServerUrlError,
+  MiddlewareError,
+  requestTimeout,
+  TimeoutOptionError,
+} from '@jamf/core';
 export { classicBaseUrl } from './base-url.js';
 export {
   type ClassicClient,

@@ -1,6 +1,5 @@
-import { requestTimeout } from '@jamf/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ClassicApiError, createClassicClient } from '../src/index.js';
+import { ClassicApiError, createClassicClient, requestTimeout } from '../src/index.js';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,5 +1,5 @@
 export type { JamfErrorCode } from '@jamf/core';
-export { JamfServerUrlError, RsqlError } from '@jamf/core';
+export { JamfServerUrlError, RsqlError, requestTimeout, TimeoutOptionError } from '@jamf/core';
 export type { ProClientOptions } from './create-client.js';
 export { createClientFor } from './create-client.js';
 export type { components, operations, paths } from './generated/openapi.js';

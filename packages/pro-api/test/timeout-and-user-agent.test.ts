@@ -1,6 +1,5 @@
-import { requestTimeout } from '@jamf/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createProClient, JamfApiError } from '../src/index.js';
+import { createProClient, JamfApiError, requestTimeout } from '../src/index.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
