@@ -1,13 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { readSnippets } from '@jamf/snippets';
 import { describe, expect, it } from 'vitest';
 
 const docs = new URL('../', import.meta.url);
-const read = (path: string) => readFileSync(new URL(path, docs), 'utf8');
 const pages = readdirSync(docs).filter((name) => name.endsWith('.md') && name !== 'README.md');
 const snippetFiles = readdirSync(new URL('snippets/', docs)).filter((name) => name.endsWith('.ts'));
-
-/** `<!-- snippet: snippets/x.ts -->` followed by a ```ts block: the block must be that file. */
-const MARKED_BLOCK = /<!-- snippet: (snippets\/[\w.-]+\.ts) -->\n```ts\n([\s\S]*?)```/g;
 
 describe('guide snippets are the type-checked files under snippets/', () => {
   it('there are guides and snippets to check', () => {
@@ -17,17 +14,19 @@ describe('guide snippets are the type-checked files under snippets/', () => {
 
   for (const page of pages) {
     it(`${page}: every TypeScript block is a snippet file, verbatim`, () => {
-      const text = read(page);
-      const blocks = [...text.matchAll(MARKED_BLOCK)];
-      expect(blocks.length).toBe(text.split('```ts\n').length - 1);
-      for (const [, file, block] of blocks) expect(block).toBe(read(file ?? ''));
+      const { blocks, unmarked } = readSnippets(new URL(page, docs));
+      expect(unmarked).toBe(0);
+      for (const block of blocks) expect(block.shown, block.source).toBe(block.expected);
     });
   }
 
   it('every snippet file is shown by a guide', () => {
     const shown = pages.flatMap((page) =>
-      [...read(page).matchAll(MARKED_BLOCK)].map((match) => match[1]),
+      readSnippets(new URL(page, docs)).blocks.map((block) => block.source),
     );
-    expect(snippetFiles.map((name) => `snippets/${name}`).filter((f) => !shown.includes(f))).toEqual([]);
+    const unshown = snippetFiles
+      .map((name) => `snippets/${name}`)
+      .filter((f) => !shown.includes(f));
+    expect(unshown).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSnippets } from '@jamf/snippets';
 // #region quick-start
 import { it as check, describe, expect, expect as expectValue, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
@@ -48,12 +48,12 @@ it('survives a rate limit', async () => {
 
 describe('README quick start', () => {
   check("is this file's quick-start region, with package imports", () => {
-    const source = readFileSync(new URL(import.meta.url), 'utf8');
-    const region =
-      /\/\/ #region quick-start\n([\s\S]*?)\/\/ #endregion quick-start/.exec(source)?.[1] ?? '';
-    const published = region.replace("'../src/vitest.js'", "'@jamf/mock-server/vitest'");
-    const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
-    expect(region).not.toBe('');
-    expect(readme).toContain(published);
+    const { blocks } = readSnippets(join(import.meta.dirname, '..', 'README.md'), {
+      rewrite: { "'../src/vitest.js'": "'@jamf/mock-server/vitest'" },
+    });
+    expect(blocks.map((block) => block.source)).toContain(
+      'test/auth-quick-start.test.ts#quick-start',
+    );
+    for (const block of blocks) expect(block.shown, block.source).toBe(block.expected);
   });
 });
