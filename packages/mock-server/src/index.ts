@@ -3,6 +3,7 @@ export type { Route, RouteContext, RouteHandler } from './http/route.js';
 export {
   createJamfMock,
   DEFAULT_BASE_URL,
+  DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   type JamfMock,
   type JamfMockOptions,

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'msw';
+import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
 import { classicResourceRoutes } from './http/classic/classic-resource.js';
@@ -39,6 +40,18 @@ export interface JamfMockOptions {
   tokenLifetimeSeconds?: number;
   /** Time source in epoch ms; default `Date.now`, so vitest fake timers apply. */
   now?: () => number;
+  /**
+   * Accept Basic credentials on the Classic API (`/JSSResource`), as a server from before 11.5
+   * with "Allow Basic authentication" left on does. Default false: like every current server,
+   * Classic takes bearer tokens only and answers Basic with 401.
+   */
+  allowBasicAuthOnClassic?: boolean;
+  /**
+   * Largest request body accepted, in bytes; a larger one gets 413 with Jamf's error body.
+   * Default {@link DEFAULT_MAX_BODY_BYTES}. Package uploads are streamed (hashed, not kept), so
+   * the limit is about what you allow, not memory.
+   */
+  maxBodyBytes?: number;
   /** Extra routes mounted over the built-in ones (same method and path replaces). */
   routes?: readonly Route[];
   /** Webhooks registered from the start (and again after `reset()`), e.g. for JSSStartup. */
@@ -83,6 +96,8 @@ export interface JamfMock {
 export const DEFAULT_BASE_URL = 'https://jamf.example.test';
 /** Default lifetime of user tokens, in seconds. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 1200;
+/** Default `maxBodyBytes`: 20 GiB, above any package Jamf's cloud distribution takes. */
+export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 ** 3;
 
 /**
  * Creates an in-process Jamf Pro mock. Use its `handlers` with msw's `setupServer` (or
@@ -96,7 +111,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   const clock = createMockClock(options.now);
   const faults = new FaultRegistry();
   const spec: OpenApiDocument = proSpec;
-  const names = privilegeNames(spec);
+  const names = privilegeNames(spec, privilegeCatalogue);
   const tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   const freshState = () =>
     createMockState(clock, {
@@ -120,6 +135,8 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     faults,
     stats,
     webhooks,
+    allowBasicAuthOnClassic: options.allowBasicAuthOnClassic ?? false,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     onInternalError(error, request) {
       internalErrors.push(error);
       if (options.onInternalError) options.onInternalError(error, request);

@@ -27,17 +27,14 @@ describe('keep-alive and invalidate-token', () => {
     expect(jamf.state.tokens.size).toBe(before);
   });
 
-  it('invalidate-token answers 204, then the token gets 401 INVALID_TOKEN', async () => {
+  it('invalidate-token answers 204, then the token gets 401 {"httpStatus":401,"errors":[]}', async () => {
     const token = await userToken(jamf);
     const invalidated = await api(jamf, token, 'POST', '/v1/auth/invalidate-token');
     expect(invalidated.status).toBe(204);
     expect(await invalidated.text()).toBe('');
     const after = await api(jamf, token, 'GET', '/v1/api-roles');
     expect(after.status).toBe(401);
-    expect(await after.json()).toMatchObject({
-      httpStatus: 401,
-      errors: [{ code: 'INVALID_TOKEN' }],
-    });
+    expect(await after.text()).toBe('{"httpStatus":401,"errors":[]}');
   });
 
   it('invalidating one token leaves the others alive', async () => {

@@ -41,14 +41,11 @@ describe('POST /api/v1/auth/token', () => {
         headers,
       });
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({
-        httpStatus: 401,
-        errors: [{ code: 'INVALID_CREDENTIALS' }],
-      });
+      expect(await response.json()).toEqual({ httpStatus: 401, errors: [] });
     }
   });
 
-  it('accepts the token on a Pro endpoint and rejects a missing or unknown one with INVALID_TOKEN', async () => {
+  it('accepts the token on a Pro endpoint and rejects a missing or unknown one with 401 {"httpStatus":401,"errors":[]}', async () => {
     const { token } = await getToken();
     const ok = await fetch(`${jamf.baseUrl}/api/v1/api-roles`, {
       headers: { authorization: `Bearer ${token}` },
@@ -58,10 +55,7 @@ describe('POST /api/v1/auth/token', () => {
     for (const headers of [{}, { authorization: 'Bearer not-a-token' }] as HeadersInit[]) {
       const denied = await fetch(`${jamf.baseUrl}/api/v1/api-roles`, { headers });
       expect(denied.status).toBe(401);
-      expect(await denied.json()).toMatchObject({
-        httpStatus: 401,
-        errors: [{ code: 'INVALID_TOKEN' }],
-      });
+      expect(await denied.text()).toBe('{"httpStatus":401,"errors":[]}');
     }
     expect(jamf.internalErrors).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
+import { userToken } from './auth-support.js';
 
 const jamf = setupJamfMock({ seed: 11, counts: { computers: 12, computerGroups: 4 } });
 const xml = new XMLParser({
@@ -8,9 +9,12 @@ const xml = new XMLParser({
   isArray: (name) => name === 'criterion',
 });
 
-function classic(path: string, init: RequestInit & { json?: boolean } = {}): Promise<Response> {
+async function classic(
+  path: string,
+  init: RequestInit & { json?: boolean } = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set('authorization', `Basic ${btoa('admin:jamf1234')}`);
+  headers.set('authorization', `Bearer ${await userToken(jamf)}`);
   if (init.json) headers.set('accept', 'application/json');
   if (typeof init.body === 'string') headers.set('content-type', 'text/xml');
   return fetch(`${jamf.baseUrl}/JSSResource${path}`, { ...init, headers });

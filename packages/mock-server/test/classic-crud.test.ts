@@ -1,14 +1,18 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
+import { userToken } from './auth-support.js';
 
 const jamf = setupJamfMock({ seed: 3 });
 const basic = `Basic ${btoa('admin:jamf1234')}`;
 const xml = new XMLParser({ parseTagValue: false });
 
-function classic(path: string, init: RequestInit & { json?: boolean } = {}): Promise<Response> {
+async function classic(
+  path: string,
+  init: RequestInit & { json?: boolean } = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set('authorization', basic);
+  headers.set('authorization', `Bearer ${await userToken(jamf)}`);
   if (init.json) headers.set('accept', 'application/json');
   if (typeof init.body === 'string' && !headers.has('content-type'))
     headers.set('content-type', 'application/xml');

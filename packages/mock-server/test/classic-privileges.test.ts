@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
+import { userToken } from './auth-support.js';
 
 const jamf = setupJamfMock({
   accounts: [
@@ -12,11 +13,11 @@ const jamf = setupJamfMock({
   ],
 });
 
-const asReader = (path: string, init: RequestInit = {}) =>
+const asReader = async (path: string, init: RequestInit = {}) =>
   fetch(`${jamf.baseUrl}/JSSResource${path}`, {
     ...init,
     headers: {
-      authorization: `Basic ${btoa('reader:read-only')}`,
+      authorization: `Bearer ${await userToken(jamf, 'reader', 'read-only')}`,
       'content-type': 'application/xml',
     },
   });

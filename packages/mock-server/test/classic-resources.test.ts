@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
+import { userToken } from './auth-support.js';
 
 const jamf = setupJamfMock({ seed: 21 });
 const xml = new XMLParser({
@@ -9,9 +10,13 @@ const xml = new XMLParser({
 });
 const basic = `Basic ${btoa('admin:jamf1234')}`;
 
-function classic(path: string, init: RequestInit & { json?: boolean } = {}): Promise<Response> {
+async function classic(
+  path: string,
+  init: RequestInit & { json?: boolean } = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
-  if (!headers.has('authorization')) headers.set('authorization', basic);
+  if (!headers.has('authorization'))
+    headers.set('authorization', `Bearer ${await userToken(jamf)}`);
   if (init.json) headers.set('accept', 'application/json');
   if (typeof init.body === 'string' && !headers.has('content-type'))
     headers.set('content-type', 'application/xml');
@@ -118,7 +123,7 @@ describe('Classic scripts', () => {
 });
 
 describe('Classic access', () => {
-  it('takes a Bearer token as well as Basic, and answers 401 with an HTML page without either', async () => {
+  it('takes a Bearer token, and answers 401 with an HTML page without one or with Basic', async () => {
     const auth = await fetch(`${jamf.baseUrl}/api/v1/auth/token`, {
       method: 'POST',
       headers: { authorization: basic },
@@ -130,6 +135,11 @@ describe('Classic access', () => {
     const anonymous = await fetch(`${jamf.baseUrl}/JSSResource/departments`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get('content-type')).toMatch(/^text\/html/);
+    const withBasic = await fetch(`${jamf.baseUrl}/JSSResource/departments`, {
+      headers: { authorization: basic },
+    });
+    expect(withBasic.status).toBe(401);
+    expect(withBasic.headers.get('content-type')).toMatch(/^text\/html/);
   });
 
   it('answers 415 for a JSON body on a Classic write', async () => {

@@ -231,10 +231,10 @@ describe('Jamf documentation walkthrough with real curl against the bin', () => 
     expect(invalidated.status).toBe(204);
     const after = await curl('-H', bearer(), `${base}/api/v1/auth`);
     expect(after.status).toBe(401);
-    expect(after.json()).toMatchObject({ httpStatus: 401, errors: [{ code: 'INVALID_TOKEN' }] });
+    expect(after.json()).toEqual({ httpStatus: 401, errors: [] });
   });
 
-  it('answers HEAD (-I), OPTIONS, Classic with Basic and with Bearer', async (context) => {
+  it('answers HEAD (-I), OPTIONS, Classic with Bearer, and 401 to Basic on Classic', async (context) => {
     if (!hasCurl) context.skip('curl is not installed');
     const base = server.url;
     const token = (
@@ -264,8 +264,9 @@ describe('Jamf documentation walkthrough with real curl against the bin', () => 
       'Accept: application/json',
       `${base}/JSSResource/categories`,
     );
-    expect(classicBasic.status).toBe(200);
-    expect(classicBasic.json()).toHaveProperty('categories');
+    // Basic on Classic is off on every server since 11.5: 401, like wrong credentials.
+    expect(classicBasic.status).toBe(401);
+    expect(classicBasic.body).toContain('<html>');
     const classicBearer = await curl(
       '-H',
       `Authorization: Bearer ${token}`,

@@ -129,7 +129,7 @@ function corpus(count: number, random: () => number, token: string): Case[] {
   };
   const classic = (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
-    headers.set('authorization', `Basic ${btoa('admin:jamf1234')}`);
+    headers.set('authorization', `Bearer ${token}`);
     return new Request(`${jamf.baseUrl}/JSSResource${path}`, { ...init, headers });
   };
   const makers: (() => Case)[] = [

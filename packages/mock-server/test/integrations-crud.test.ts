@@ -83,15 +83,17 @@ describe('/api/v1/api-integrations CRUD', () => {
   });
 
   it('rejects unknown roles, duplicate names and bad fields with 400, changing nothing', async () => {
+    await api(jamf, token, 'POST', '/v1/api-roles', { displayName: 'reader', privileges: [] });
     await api(jamf, token, 'POST', '/v1/api-integrations', {
       displayName: 'taken',
-      authorizationScopes: [],
+      authorizationScopes: ['reader'],
     });
     const bodies = [
       { displayName: 'x', authorizationScopes: ['no such role'] },
-      { displayName: 'taken', authorizationScopes: [] },
-      { displayName: 'x', authorizationScopes: [], accessTokenLifetimeSeconds: 0 },
-      { displayName: '', authorizationScopes: [] },
+      { displayName: 'taken', authorizationScopes: ['reader'] },
+      { displayName: 'x', authorizationScopes: ['reader'], accessTokenLifetimeSeconds: 0 },
+      { displayName: '', authorizationScopes: ['reader'] },
+      { displayName: 'no roles', authorizationScopes: [] },
     ];
     for (const body of bodies) {
       const response = await api(jamf, token, 'POST', '/v1/api-integrations', body);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
+import { userToken } from './auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock({ seed: 42, counts: { computers: 30 } });
@@ -136,7 +137,7 @@ describe('POST /v3/computers-inventory', () => {
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const classic = await fetch(`${jamf.baseUrl}/JSSResource/computers/serialnumber/C02NEWMAC001`, {
-      headers: { authorization: `Basic ${btoa('admin:jamf1234')}`, accept: 'application/json' },
+      headers: { authorization: `Bearer ${await userToken(jamf)}`, accept: 'application/json' },
     });
     const body = (await classic.json()) as {
       computer: { general: { id: number; name: string; udid: string } };

@@ -43,11 +43,6 @@ describe('request validation', () => {
     );
   });
 
-  it('refuses a body over 1 MiB before parsing it', { timeout: 30_000 }, async () => {
-    const big = JSON.stringify({ name: 'x'.repeat(1024 * 1024), priority: 1 });
-    await expectJamf400(await postJson('/v1/categories', big), 'PAYLOAD_TOO_LARGE');
-  });
-
   it('refuses a missing required body', async () => {
     await expectJamf400(
       await api('/v1/categories', {

@@ -25,8 +25,9 @@ export function credentialsOf(request: Request): Credentials | undefined {
 }
 
 /**
- * Who a request is from: a live Bearer token's holder, or (with `allowBasic`, as Classic allows)
- * an account whose Basic credentials are right. Undefined means 401.
+ * Who a request is from: a live Bearer token's holder, or (with `allowBasic`, as Classic did on
+ * servers before 11.5 where it was left on) an account whose Basic credentials are right.
+ * Undefined means 401.
  */
 export function authenticate(
   request: Request,

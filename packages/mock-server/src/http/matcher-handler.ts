@@ -25,6 +25,14 @@ export class MatcherHandler extends HttpHandler {
     );
     this.#matcher = matcher;
     this.info.header = header;
+    // msw clones every request it runs a handler for, so that logging can read the body again.
+    // A clone tees the body: while the handler reads one branch, the other queues every byte,
+    // so a multi-GB package upload would sit in memory. Bodies that may be large (streamed, or
+    // declared above 1 MiB) are therefore not cloned; lifecycle listeners see the request itself.
+    const handler = this as unknown as { cloneRequestOrGetFromCache(request: Request): Request };
+    const cloneOf = handler.cloneRequestOrGetFromCache.bind(this);
+    handler.cloneRequestOrGetFromCache = (request) =>
+      mayBeLarge(request) ? request : cloneOf(request);
   }
 
   override async parse(args: { request: Request }) {
@@ -34,4 +42,13 @@ export class MatcherHandler extends HttpHandler {
       cookies: {},
     };
   }
+}
+
+const LARGE_BODY_BYTES = 1024 * 1024;
+
+/** True for a body of unknown length or one declared above 1 MiB. */
+function mayBeLarge(request: Request): boolean {
+  if (request.body === null) return false;
+  const declared = request.headers.get('content-length');
+  return declared === null || Number(declared) > LARGE_BODY_BYTES;
 }

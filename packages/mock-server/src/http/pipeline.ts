@@ -1,6 +1,6 @@
 import { jamfError } from '../spec/jamf-error.js';
 import { respondFromSpec } from '../spec/responder/respond.js';
-import { validateRequest } from '../spec/validation/validate-request.js';
+import { payloadTooLarge, validateRequest } from '../spec/validation/validate-request.js';
 import type { MockClock } from '../state/clock.js';
 import type { MockState } from '../state/mock-state.js';
 import { hasPrivileges } from '../state/principal.js';
@@ -8,6 +8,7 @@ import type { MockWebhooks } from '../webhooks/mock-webhooks.js';
 import { authenticate } from './authenticate.js';
 import { classicError } from './classic/index.js';
 import type { Fault, FaultRegistry } from './faults.js';
+import { proUnauthorized } from './responses/unauthorized.js';
 import type { RouteContext } from './route.js';
 import { type MountedRoute, matchPath } from './router.js';
 
@@ -22,6 +23,10 @@ export interface PipelineRuntime {
   stats: { requests: number; inFlight: number; maxInFlight: number };
   /** Fires registered webhooks for what a write changed (nothing when none is registered). */
   webhooks?: Pick<MockWebhooks, 'observe'>;
+  /** True to accept Basic credentials on Classic routes, as servers before 11.5 could. */
+  allowBasicAuthOnClassic: boolean;
+  /** Largest request body accepted, in bytes; a larger one gets 413. */
+  maxBodyBytes: number;
 }
 
 /**
@@ -41,18 +46,24 @@ export async function runPipeline(
   try {
     const faulted = await applyFault(runtime.faults.take(request.method, url.pathname));
     if (faulted) return faulted;
+    const declaredBytes = Number(request.headers.get('content-length') ?? Number.NaN);
+    if (declaredBytes > runtime.maxBodyBytes) return tooLarge(route, runtime.maxBodyBytes);
     const state = runtime.state();
     const params = matchPath(route, url.pathname) ?? {};
     const principal = route.isPublic
       ? undefined
-      : authenticate(request, state, { allowBasic: route.isClassic });
+      : authenticate(request, state, {
+          allowBasic: route.isClassic && runtime.allowBasicAuthOnClassic,
+        });
     if (!route.isPublic && !principal) return unauthorized(route);
     const { operation } = route;
     if (principal && operation && !hasPrivileges(principal, operation.requiredPrivileges)) {
       return jamfError(403, 'INVALID_PRIVILEGE', 'Forbidden');
     }
     if (operation && !route.validatesItself) {
-      const invalid = await validateRequest(operation, request, params);
+      const invalid = await validateRequest(operation, request, params, {
+        maxBodyBytes: runtime.maxBodyBytes,
+      });
       if (invalid) return invalid;
     }
     const ctx: RouteContext = {
@@ -63,6 +74,7 @@ export async function runPipeline(
       principal,
       clock: runtime.clock,
       operation,
+      maxBodyBytes: runtime.maxBodyBytes,
     };
     const fireWebhooks = runtime.webhooks?.observe(request, url.pathname, state);
     const response = route.handle
@@ -95,6 +107,12 @@ export async function applyFault(fault: Fault | undefined): Promise<Response | u
   return jamfError(fault.status, code, 'Injected fault', null, headers);
 }
 
+/** The one status for a body above the limit: 413, as a Classic page or Jamf's JSON error. */
+function tooLarge(route: MountedRoute, maxBodyBytes: number): Response {
+  if (route.isClassic) return classicError(413, `Request body exceeds ${maxBodyBytes} bytes`);
+  return payloadTooLarge(maxBodyBytes);
+}
+
 function unauthorized(route: MountedRoute): Response {
   if (route.isClassic) {
     const page = classicError(401, 'The request requires user authentication');
@@ -104,5 +122,5 @@ function unauthorized(route: MountedRoute): Response {
     );
     return page;
   }
-  return jamfError(401, 'INVALID_TOKEN', 'Unauthorized');
+  return proUnauthorized();
 }

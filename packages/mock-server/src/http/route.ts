@@ -16,6 +16,8 @@ export interface RouteContext {
   clock: MockClock;
   /** The matched spec operation (Pro routes only). */
   operation?: SpecOperation;
+  /** Largest request body accepted, in bytes; a handler reading a stream stops above it (413). */
+  maxBodyBytes: number;
 }
 
 /** Answers one request; never throws for bad input (return a Jamf-shaped 4xx instead). */

@@ -7,7 +7,7 @@ import {
 } from '@jamf/core';
 import { compareText } from './compare-text.js';
 import { fieldValue } from './field-value.js';
-import { QueryError } from './query-error.js';
+import { QueryError, unknownFieldError } from './query-error.js';
 
 /** A parsed RSQL filter, as a test over one object. */
 export type RsqlPredicate = (item: unknown) => boolean;
@@ -55,7 +55,7 @@ function predicate(node: RsqlNode, allowedFields: readonly string[] | undefined)
   }
   const { field, operator, arguments: args } = node;
   if (allowedFields && !allowedFields.includes(field)) {
-    throw new QueryError('INVALID_FIELD', 'filter', `Unknown filter field: ${field}`);
+    throw unknownFieldError('filter', field, allowedFields);
   }
   if (operator === '=in=' || operator === '=out=') {
     const isIn = (item: unknown) => args.some((arg) => matches(fieldValue(item, field), arg));

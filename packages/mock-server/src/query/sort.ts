@@ -1,6 +1,6 @@
 import { compareText } from './compare-text.js';
 import { fieldValue } from './field-value.js';
-import { QueryError } from './query-error.js';
+import { QueryError, unknownFieldError } from './query-error.js';
 
 /**
  * Sorts a copy of `items` by Jamf's `sort` parameter (`field:asc`, `field:desc`, several as a
@@ -47,7 +47,7 @@ export function parseSort(
       throw new QueryError('INVALID_SORT', 'sort', `Invalid sort: ${entry}`);
     }
     if (allowedFields && !allowedFields.includes(field)) {
-      throw new QueryError('INVALID_FIELD', 'sort', `Unknown sort field: ${field}`);
+      throw unknownFieldError('sort', field, allowedFields);
     }
     return { field, direction: normalized };
   });

@@ -10,6 +10,9 @@ export const USAGE = `Usage: jamf-mock-server [options]
   --token-lifetime S    lifetime of user tokens in seconds (default 1200)
   --seed N              seed of the generated inventory (default 1)
   --computers N         how many computers to generate
+  --allow-basic-classic accept Basic auth on the Classic API, like a server before 11.5
+                        (default: bearer tokens only, as every current server)
+  --max-body-bytes N    largest request body accepted; larger gets 413 (default 20 GiB)
   --quiet               no per-request log lines
   --help                this text`;
 
@@ -46,6 +49,9 @@ export function parseCliArgs(argv: readonly string[]): CliSettings {
     tokenLifetimeSeconds: whole(values['token-lifetime'], '--token-lifetime', 1),
     seed: whole(values.seed, '--seed', 0),
   };
+  if (values['allow-basic-classic']) server.allowBasicAuthOnClassic = true;
+  const maxBodyBytes = whole(values['max-body-bytes'], '--max-body-bytes', 1);
+  if (maxBodyBytes !== undefined) server.maxBodyBytes = maxBodyBytes;
   const computers = whole(values.computers, '--computers', 0);
   if (computers !== undefined) server.counts = { computers };
   if (server.port !== undefined && server.port > 65535)
@@ -63,6 +69,8 @@ function parse(argv: readonly string[]) {
       'token-lifetime': { type: 'string' },
       seed: { type: 'string' },
       computers: { type: 'string' },
+      'allow-basic-classic': { type: 'boolean' },
+      'max-body-bytes': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

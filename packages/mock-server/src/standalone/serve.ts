@@ -23,8 +23,6 @@ export interface JamfMockServer {
   close(): Promise<void>;
 }
 
-/** Largest request body the server reads; larger ones get 413 before the mock sees them. */
-const MAX_READ_BYTES = 8 * 1024 * 1024;
 /** Internal origin the handlers are bound to; requests are re-addressed to it. */
 const INTERNAL_ORIGIN = 'http://jamf-mock.internal';
 
@@ -89,32 +87,17 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
   for (const [name, values] of Object.entries(req.headersDistinct)) {
     for (const value of values ?? []) headers.append(name, value);
   }
-  let body: Buffer | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_READ_BYTES) {
-        res.writeHead(413, {
-          'content-type': 'application/json;charset=UTF-8',
-          connection: 'close',
-        });
-        res.end(JSON.stringify(jamfErrorBody(413, 'PAYLOAD_TOO_LARGE', 'Request body too large')));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk as Buffer);
-    }
-    body = Buffer.concat(chunks);
-  }
+  // The body is streamed into the mock, never read here: a multi-GB package upload passes
+  // through with constant memory, and the limit (413) is the mock's `maxBodyBytes`.
+  const hasBody = method !== 'GET' && method !== 'HEAD';
   let request: Request;
   try {
     request = new Request(new URL(req.url ?? '/', INTERNAL_ORIGIN), {
       method,
       headers,
-      body: body && new Uint8Array(body),
-    });
+      body: hasBody ? pulledFrom(req) : undefined,
+      duplex: 'half',
+    } as RequestInit);
   } catch {
     // Fetch refuses some methods Node parses (TRACE): Jamf does not serve them either.
     res.writeHead(405, { 'content-type': 'application/json;charset=UTF-8' });
@@ -137,6 +120,28 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
   const payload = method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer());
   res.writeHead(response.status, responseHeaders);
   res.end(payload);
+}
+
+/**
+ * The request body as a web stream that reads from the socket only when the mock pulls, so a
+ * fast client cannot fill memory ahead of a slower reader (backpressure end to end).
+ */
+function pulledFrom(req: IncomingMessage): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value as Buffer));
+      },
+      cancel() {
+        // The mock stopped reading (a 404 or 413 answer): discard the rest, keep the socket.
+        req.resume();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 function jamfErrorBody(status: number, code: string, description: string) {

@@ -22,17 +22,31 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
+/** Most live tokens a store keeps; issuing one more drops the oldest (see {@link IssuedTokens}). */
+export const MAX_LIVE_TOKENS = 10_000;
+/** Fewest records held before a sweep for expired ones is worth its cost. */
+const MIN_SWEEP_SIZE = 1024;
+
 /**
  * Bearer tokens issued by the mock. Tokens are JWT-shaped (`header.payload.signature`, base64url)
  * with claims like Jamf's, and expire on the mock's clock. Token strings stay in a private field.
+ *
+ * Housekeeping keeps memory bounded however many tokens are requested: expired records are
+ * swept on the mock's clock whenever the store has doubled since the last sweep (amortised
+ * O(1) per issue), and at most `maxLiveTokens` live tokens are kept, the oldest issued dropped
+ * first (Jamf documents no such cap: the mock's own bound, so memory stays flat).
  */
 export class IssuedTokens {
+  /** Insertion order is issue order, which the cap relies on. */
   readonly #byToken = new Map<string, IssuedToken>();
   readonly #signingKey = randomBytes(32);
   readonly #clock: MockClock;
+  readonly #maxLiveTokens: number;
+  #sweepAt = MIN_SWEEP_SIZE;
 
-  constructor(clock: MockClock) {
+  constructor(clock: MockClock, options: { maxLiveTokens?: number } = {}) {
     this.#clock = clock;
+    this.#maxLiveTokens = Math.max(1, options.maxLiveTokens ?? MAX_LIVE_TOKENS);
   }
 
   /** Issues a token for `grant` that lives `lifetimeSeconds` from now. */
@@ -45,8 +59,36 @@ export class IssuedTokens {
       expiresAt: issuedAt + lifetimeSeconds * 1000,
     };
     const token = this.#sign(record);
+    if (this.#byToken.size >= this.#sweepAt) this.collectExpired();
+    while (this.#byToken.size >= this.#maxLiveTokens) {
+      const oldest = this.#byToken.keys().next();
+      if (oldest.done) break;
+      this.#byToken.delete(oldest.value);
+    }
     this.#byToken.set(token, record);
     return { token, record };
+  }
+
+  /**
+   * Drops every record whose token has expired on the mock's clock; returns how many. Issuing
+   * runs it on its own as the store grows, so calling it is never required.
+   */
+  collectExpired(): number {
+    const now = this.#clock.now();
+    let collected = 0;
+    for (const [token, record] of this.#byToken) {
+      if (record.expiresAt <= now) {
+        this.#byToken.delete(token);
+        collected++;
+      }
+    }
+    this.#sweepAt = Math.max(MIN_SWEEP_SIZE, this.#byToken.size * 2);
+    return collected;
+  }
+
+  /** How many records the store holds, expired ones not yet collected included. */
+  get retained(): number {
+    return this.#byToken.size;
   }
 
   /** The record of a token that is known, not revoked and not expired. */

@@ -83,23 +83,43 @@ const parser = new XMLParser({
   },
 });
 
-const MAX_XML_BYTES = 1024 * 1024;
 const UNDECLARED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+
+/** A body as text, or undefined once it grows past `maxBodyBytes` (reading stops there). */
+async function readText(request: Request, maxBodyBytes: number): Promise<string | undefined> {
+  const reader = request.body?.getReader();
+  if (reader === undefined) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    total += value.byteLength;
+    if (total > maxBodyBytes) {
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
 
 /**
  * Reads a Classic XML body whose root element must be `root`. Returns the element's content, or
- * the HTML error Classic gives: 415 for a non-XML content type, 400 for unparseable XML, 409 for
- * the wrong root element.
+ * the HTML error Classic gives: 415 for a non-XML content type, 413 above `maxBodyBytes`, 400 for
+ * unparseable XML, 409 for the wrong root element.
  */
 export async function readClassicXml(
   request: Request,
   root: string,
+  maxBodyBytes: number,
 ): Promise<{ value: Record<string, unknown> } | { error: Response }> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
   if (!type.includes('xml'))
     return { error: classicError(415, 'Content-Type must be application/xml or text/xml') };
-  const text = await request.text();
-  if (text.length > MAX_XML_BYTES) return { error: classicError(413, 'Request body is too large') };
+  const text = await readText(request, maxBodyBytes);
+  if (text === undefined)
+    return { error: classicError(413, `Request body exceeds ${maxBodyBytes} bytes`) };
   if (text.trim() === '') return { error: classicError(400, 'The request body is empty') };
   const verdict = XMLValidator.validate(text);
   if (verdict !== true)

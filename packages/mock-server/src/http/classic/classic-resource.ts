@@ -140,7 +140,7 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
       method: 'POST',
       path: `${base}/id/{key}`,
       handle: async (ctx) => {
-        const read = await readClassicXml(ctx.request, resource.root);
+        const read = await readClassicXml(ctx.request, resource.root, ctx.maxBodyBytes);
         if ('error' in read) return read.error;
         const fields = resource.fromXml(read.value, undefined, ctx.state);
         if (typeof fields === 'string') return classicError(409, fields);
@@ -170,7 +170,7 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
           const row = find(resource, ctx, by);
           if (row === undefined)
             return classicError(404, 'The server has not found anything matching the request URI');
-          const read = await readClassicXml(ctx.request, resource.root);
+          const read = await readClassicXml(ctx.request, resource.root, ctx.maxBodyBytes);
           if ('error' in read) return read.error;
           const fields = resource.fromXml(read.value, row, ctx.state);
           if (typeof fields === 'string') return classicError(409, fields);

@@ -81,6 +81,15 @@ async function saveIntegration(ctx: RouteContext, id: number | undefined): Promi
       'authorizationScopes',
     );
   }
+  // Jamf Pro: an API client needs at least one API role (its form will not save without one).
+  if (authorizationScopes.length === 0) {
+    return jamfError(
+      400,
+      'INVALID_FIELD',
+      'authorizationScopes must name at least one API role',
+      'authorizationScopes',
+    );
+  }
   if (enabled !== undefined && typeof enabled !== 'boolean') {
     return jamfError(400, 'INVALID_FIELD', 'enabled must be true or false', 'enabled');
   }

@@ -1,9 +1,7 @@
-import { jamfError } from '../../spec/jamf-error.js';
-import type { TokenGrant } from '../../state/issued-tokens.js';
-import type { MockState } from '../../state/mock-state.js';
 import type { Principal } from '../../state/principal.js';
 import { credentialsOf } from '../authenticate.js';
 import { jsonResponse } from '../responses/json-response.js';
+import { proUnauthorized } from '../responses/unauthorized.js';
 import type { Route, RouteContext } from '../route.js';
 
 /** Settings the token endpoints need. */
@@ -75,11 +73,7 @@ function issueForBasic(
     credentials?.scheme === 'basic'
       ? ctx.state.accounts.verify(credentials.username, credentials.password)
       : undefined;
-  if (!account) {
-    return jamfError(401, 'INVALID_CREDENTIALS', 'Unauthorized', null, {
-      'www-authenticate': 'Basic realm="Jamf Pro"',
-    });
-  }
+  if (!account) return proUnauthorized({ 'www-authenticate': 'Basic realm="Jamf Pro"' });
   const { token, record } = ctx.state.tokens.issue(
     { kind: 'account', username: account.username },
     options.tokenLifetimeSeconds,
@@ -87,23 +81,22 @@ function issueForBasic(
   return jsonResponse(tokenBody(token, record.expiresAt, format));
 }
 
+/**
+ * Renews a user's token. An API client's token cannot be kept alive: the client asks the OAuth
+ * endpoint for a new one (client credentials have no session to extend), so it gets the same
+ * 401 a bad token gets, and the token it sent stays valid.
+ */
 function keepAlive(ctx: RouteContext, options: AuthRouteOptions, format: ExpiresFormat): Response {
   const credentials = credentialsOf(ctx.request);
-  if (credentials?.scheme !== 'bearer') return jamfError(401, 'INVALID_TOKEN', 'Unauthorized');
+  if (credentials?.scheme !== 'bearer') return proUnauthorized();
   const record = ctx.state.tokens.find(credentials.token);
-  if (!record) return jamfError(401, 'INVALID_TOKEN', 'Unauthorized');
-  const lifetimeSeconds = lifetimeOf(ctx.state, record.grant, options);
+  if (record?.grant.kind !== 'account') return proUnauthorized();
   ctx.state.tokens.revoke(credentials.token);
-  const { token, record: renewed } = ctx.state.tokens.issue(record.grant, lifetimeSeconds);
-  return jsonResponse(tokenBody(token, renewed.expiresAt, format));
-}
-
-function lifetimeOf(state: MockState, grant: TokenGrant, options: AuthRouteOptions): number {
-  if (grant.kind === 'account') return options.tokenLifetimeSeconds;
-  return (
-    state.apiIntegrations.get(grant.integrationId)?.accessTokenLifetimeSeconds ??
-    options.tokenLifetimeSeconds
+  const { token, record: renewed } = ctx.state.tokens.issue(
+    record.grant,
+    options.tokenLifetimeSeconds,
   );
+  return jsonResponse(tokenBody(token, renewed.expiresAt, format));
 }
 
 function invalidate(ctx: RouteContext): Response {

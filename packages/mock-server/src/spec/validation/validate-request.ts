@@ -4,8 +4,8 @@ import type { OpenApiDocument, SpecOperation } from '../openapi-document.js';
 import { essence, isJsonMediaType, mediaTypeMatches, mediaTypesOfKey } from './media-type.js';
 import { SchemaCompiler } from './schema-compiler.js';
 
-/** Bodies above this size are refused before they are parsed. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** Default limit of a request body, in bytes (20 GiB); a larger one is refused with 413. */
+export const MAX_BODY_BYTES = 20 * 1024 ** 3;
 
 /** Compilers per document: schemas compile once per document, not once per mock. */
 const compilers = new WeakMap<OpenApiDocument, SchemaCompiler>();
@@ -151,9 +151,18 @@ function checkParameters(
   return undefined;
 }
 
-async function readBody(request: Request): Promise<Uint8Array | 'too-large'> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return 'too-large';
+/** What request validation needs besides the operation. */
+export interface ValidateOptions {
+  /** Largest body accepted, in bytes; a larger one gets 413 (default {@link MAX_BODY_BYTES}). */
+  maxBodyBytes?: number;
+}
+
+/** The 413 a body above the limit gets, in Jamf's error shape. */
+export function payloadTooLarge(maxBodyBytes: number): Response {
+  return jamfError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${maxBodyBytes} bytes`);
+}
+
+async function readBody(request: Request, maxBodyBytes: number): Promise<Uint8Array | 'too-large'> {
   if (request.body === null) return new Uint8Array();
   const reader = request.clone().body?.getReader();
   if (reader === undefined) return new Uint8Array();
@@ -163,7 +172,7 @@ async function readBody(request: Request): Promise<Uint8Array | 'too-large'> {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
+    if (total > maxBodyBytes) {
       // Not awaited: cancelling one branch of a cloned (tee'd) body settles only once the
       // other branch is cancelled too, which the handler's request never is.
       reader.cancel().catch(() => undefined);
@@ -180,18 +189,22 @@ async function readBody(request: Request): Promise<Uint8Array | 'too-large'> {
   return bytes;
 }
 
+/** True when a request carries no body at all (none, or a declared length of 0). */
+function hasNoBody(request: Request): boolean {
+  return request.body === null || request.headers.get('content-length') === '0';
+}
+
 async function checkBody(
   operation: SpecOperation,
   request: Request,
+  maxBodyBytes: number,
 ): Promise<Response | undefined> {
   const requestBody = resolveComponent(operation.document, operation.object.requestBody);
   const method = request.method.toUpperCase();
   if (!isRecord(requestBody) || method === 'GET' || method === 'HEAD') return undefined;
-  const body = await readBody(request);
-  if (body === 'too-large') {
-    return jamfError(400, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
-  }
-  if (body.byteLength === 0) {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > maxBodyBytes) return payloadTooLarge(maxBodyBytes);
+  if (hasNoBody(request)) {
     return requestBody.required === true
       ? jamfError(400, 'MISSING_REQUEST_BODY', 'A request body is required')
       : undefined;
@@ -209,7 +222,16 @@ async function checkBody(
       `Content-Type ${sent || '(none)'} is not one of: ${accepted}`,
     );
   }
+  // Only JSON is read here: other bodies (multipart uploads, files) stream to their handler,
+  // which counts them against the limit; reading a clone would keep the whole body in memory.
   if (!isJsonMediaType(sent)) return undefined;
+  const body = await readBody(request, maxBodyBytes);
+  if (body === 'too-large') return payloadTooLarge(maxBodyBytes);
+  if (body.byteLength === 0) {
+    return requestBody.required === true
+      ? jamfError(400, 'MISSING_REQUEST_BODY', 'A request body is required')
+      : undefined;
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
@@ -229,17 +251,22 @@ async function checkBody(
 
 /**
  * Checks a request against its spec operation before any handler runs: required and typed query
- * and path parameters, body size (at most {@link MAX_BODY_BYTES}), content type, JSON syntax and
- * the body schema. Returns a Jamf-shaped 400 for the first problem, or undefined when the request
- * may proceed. The request's own body is left unread (a clone is read).
+ * and path parameters, body size (413 above `maxBodyBytes`), content type, JSON syntax and the
+ * body schema. Returns a Jamf-shaped 400 (or 413) for the first problem, or undefined when the
+ * request may proceed. The request's own body is left unread (a clone of a JSON body is read;
+ * other bodies are not read at all).
  */
 export async function validateRequest(
   operation: SpecOperation,
   request: Request,
   params: Record<string, string> = pathParamsOf(operation.path, new URL(request.url)),
+  options: ValidateOptions = {},
 ): Promise<Response | undefined> {
   const url = new URL(request.url);
-  return checkParameters(operation, url, params) ?? (await checkBody(operation, request));
+  return (
+    checkParameters(operation, url, params) ??
+    (await checkBody(operation, request, options.maxBodyBytes ?? MAX_BODY_BYTES))
+  );
 }
 
 /** Reads a template's `{params}` from the last segments of the URL (the mock may sit under any base). */
