@@ -47,8 +47,8 @@ describe('close() and Symbol.asyncDispose', () => {
 
   it('aborts both requests of the OAuth fallback path and leaves no timer behind', async () => {
     const signals: AbortSignal[] = [];
-    const neverAnswers: typeof fetch = (_input, init) => {
-      const signal = init?.signal as AbortSignal;
+    const neverAnswers: typeof fetch = (input, init) => {
+      const { signal } = new Request(input, init);
       signals.push(signal);
       return new Promise((_resolve, reject) => {
         signal.addEventListener('abort', () => reject(signal.reason));

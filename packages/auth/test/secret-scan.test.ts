@@ -181,14 +181,12 @@ describe('secret scan', () => {
     server.overrides.delete('/api/v1/auth/token');
     // A custom fetch whose error carries the whole request: headers, body, and the request.
     const tattler: typeof fetch = async (input, init) => {
-      const headers = JSON.stringify(Object.fromEntries(new Headers(init?.headers)));
-      const form = JSON.stringify(
-        Object.fromEntries(new URLSearchParams(String(init?.body ?? ''))),
-      );
-      const error = new TypeError(
-        `cannot reach ${String(input)}: ${headers} ${String(init?.body)} ${form}`,
-      );
-      Object.assign(error, { request: { headers: init?.headers, body: init?.body } });
+      const request = new Request(input, init);
+      const body = await request.text();
+      const headers = JSON.stringify(Object.fromEntries(request.headers));
+      const form = JSON.stringify(Object.fromEntries(new URLSearchParams(body)));
+      const error = new TypeError(`cannot reach ${request.url}: ${headers} ${body} ${form}`);
+      Object.assign(error, { request: { headers: Object.fromEntries(request.headers), body } });
       throw new Error('fetch failed', { cause: error });
     };
     await collector.attempt(() => user(PASSWORD, { fetch: tattler }).getToken());

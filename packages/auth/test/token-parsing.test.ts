@@ -110,7 +110,7 @@ describe('the OAuth endpoint fallback', () => {
       clientId: 'client-1',
       clientSecret: 'shh-client-secret',
       fetch: (input, init) => {
-        calls.push(String(input));
+        calls.push(new Request(input, init).url);
         return elsewhere(input, init);
       },
     });
