@@ -5,6 +5,7 @@ import { requiredPrivileges } from '@jamf/pro-api/privileges';
 import { provisionApiClient } from '@jamf/pro-api/provisioning';
 import type { Narrator } from './narrator.js';
 import type { DemoTarget } from './target.js';
+import { webhookStep } from './webhook-step.js';
 
 /** Names of what the demo creates, so a re-run finds and cleans up its own objects. */
 const ROLE_NAME = 'SDK demo: inventory reader';
@@ -182,6 +183,24 @@ export async function runStory(target: DemoTarget, say: Narrator): Promise<void>
       `the auth middleware noticed the 401, fetched a new token and replayed: HTTP ${again.response.status}`,
     );
   });
+
+  await say.step('A webhook reaches the SDK receiver when a computer is created', () =>
+    webhookStep(
+      { baseUrl: target.baseUrl, admin },
+      say,
+      async (name) => {
+        const created = await unwrap(
+          jamf.POST('/v1/computers-inventory', { body: { general: { name } } }),
+        );
+        return Number(created.id);
+      },
+      async (id) => {
+        await unwrap(
+          jamf.DELETE('/v1/computers-inventory/{id}', { params: { path: { id: String(id) } } }),
+        );
+      },
+    ),
+  );
 
   await say.step('Clean up what the demo created', async () => {
     await unwrap(

@@ -55,7 +55,8 @@ describe('pnpm demo', () => {
     expect(output).toContain('HTTP 403');
     expect(output).toContain('/JSSResource/computers lists 1250 computers (Pro API: 1250)');
     expect(output).toContain('the old token is now refused: HTTP 401');
-    expect(output).toMatch(/10\. Log out/);
+    expect(output).toContain("the receiver's typed ComputerAdded handler got computer 1251");
+    expect(output).toMatch(/11\. Log out/);
     expect(output).not.toContain(MOCK_ADMIN.password);
   });
 
@@ -69,6 +70,7 @@ describe('pnpm demo', () => {
       });
       expect(output).toContain(`Jamf Pro: ${new URL(server.url).origin}`);
       expect(output).toContain('150 computers read');
+      expect(output).toContain("the receiver's typed ComputerAdded handler got computer 151");
       expect(output).toMatch(/done in/);
       expect(code).toBe(0);
       expect(output).not.toContain(MOCK_ADMIN.password);
