@@ -140,8 +140,10 @@ export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typ
  * An openapi-fetch middleware with the behaviour of {@link withAuth}. Register it first
  * (outermost): its replay after a 401 is sent with the client's `fetch` and keeps everything of
  * the first send — the headers later middleware set, the signal, and `options.requestInitExt`.
- * If a later middleware answers a request itself (returns a `Response` from `onRequest`), the
- * copy kept for a replay is only released when the middleware is garbage collected.
+ * If a later middleware answers a request itself (returns a `Response` from `onRequest`),
+ * openapi-fetch calls no `onResponse`: the copy kept for a replay is only released when the
+ * middleware is garbage collected, and the call counts as in flight on its token until then, so
+ * a user keep-alive of that token waits its full bound (5 s) for it.
  * @example client.use(authMiddleware(provider));
  */
 export function authMiddleware(

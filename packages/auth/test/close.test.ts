@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientCredentials, isJamfAuthError, userCredentials } from '../src/index.js';
 import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
+import { startWorker } from './worker-process.js';
 
 let jamf: FakeJamf | undefined;
 afterEach(async () => {
@@ -43,6 +44,26 @@ describe('close() and Symbol.asyncDispose', () => {
     expect(isJamfAuthError(await pendingToken, 'PROVIDER_CLOSED')).toBe(true);
     expect(jamf.count('/api/v1/auth/invalidate-token')).toBe(0);
     held.open();
+  });
+
+  // A real process: the property is that nothing (a timer, a socket) keeps it alive after close.
+  it('a process exits on its own after close(), with a token request still unanswered', {
+    timeout: 20_000,
+  }, async () => {
+    jamf = await startFakeJamf();
+    const never = gate();
+    jamf.holds.set('/api/v1/auth/token', never.wait);
+    const arrived = jamf.nextRequest('/api/v1/auth/token');
+    const worker = startWorker('./close-exit-worker.ts', { JAMF_URL: jamf.url });
+    try {
+      await arrived;
+      worker.child.stdin.write('close\n');
+      expect(await worker.next()).toBe('PROVIDER_CLOSED');
+      expect(await worker.exited).toBe(0);
+    } finally {
+      worker.child.kill('SIGKILL');
+      never.open();
+    }
   });
 
   it('aborts both requests of the OAuth fallback path and leaves no timer behind', async () => {

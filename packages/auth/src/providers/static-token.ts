@@ -21,7 +21,8 @@ export interface StaticTokenOptions {
 
 /**
  * A provider for a token obtained elsewhere (a CI secret, another tool). It is never refreshed
- * nor revoked; a 401 surfaces as `UNAUTHORIZED_AFTER_REFRESH` after one replay.
+ * nor revoked; a 401 surfaces at once as `UNAUTHORIZED_AFTER_REFRESH` (there is no other token to
+ * replay with).
  * @example const provider = staticToken(process.env.JAMF_TOKEN ?? '', { baseUrl: 'https://example.jamfcloud.com' });
  */
 export function staticToken(token: string, options: StaticTokenOptions): TokenProvider {
