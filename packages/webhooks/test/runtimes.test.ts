@@ -4,10 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 // The receiver example runs on the BUILT package under each runtime's own server (node:http via
 // toNodeListener, Bun.serve, Deno.serve). The bun and deno npm packages ship their binaries.
+// The build goes to a private folder (.tmp/, gitignored) so a concurrent build of dist/ by
+// another task cannot pull files from under a running runtime.
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name: string) =>
   fileURLToPath(new URL(`../../../node_modules/.bin/${name}`, import.meta.url));
 const fixture = 'test/fixtures/runtime-receiver.mjs';
+const outDir = '.tmp/runtime-dist';
 
 const runtimes = [
   { name: 'node', command: process.execPath, args: [fixture] },
@@ -27,7 +30,11 @@ const runtimes = [
 
 describe('the receiver example under Node, Bun and Deno', () => {
   beforeAll(() => {
-    execFileSync(bin('tsup'), [], { cwd: packageDir, stdio: 'pipe', timeout: 120_000 });
+    execFileSync(bin('tsup'), ['--out-dir', outDir, '--no-dts'], {
+      cwd: packageDir,
+      stdio: 'pipe',
+      timeout: 120_000,
+    });
   }, 150_000);
 
   for (const runtime of runtimes) {
@@ -41,7 +48,7 @@ describe('the receiver example under Node, Bun and Deno', () => {
           cwd: packageDir,
           encoding: 'utf8',
           timeout: 60_000,
-          env: { ...process.env, NO_COLOR: '1' },
+          env: { ...process.env, NO_COLOR: '1', WEBHOOKS_DIST: `../../${outDir}/` },
         });
         const result = JSON.parse(output.trim().split('\n').at(-1)!);
         expect(result).toEqual({
