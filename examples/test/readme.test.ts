@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { readSnippets } from '@jamf/snippets';
 import { describe, expect, it } from 'vitest';
 
 describe('README', () => {
-  it('shows the end-to-end example exactly as examples/end-to-end.ts, which typecheck compiles', async () => {
-    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-    const example = await readFile(new URL('../end-to-end.ts', import.meta.url), 'utf8');
-    expect(readme).toContain(`\`\`\`ts\n${example}\`\`\``);
+  it('shows the end-to-end example exactly as examples/end-to-end.ts, which typecheck compiles', () => {
+    const { blocks } = readSnippets(new URL('../../README.md', import.meta.url));
+    expect(blocks.map((block) => block.source)).toContain('examples/end-to-end.ts');
+    for (const block of blocks) expect(block.shown, block.source).toBe(block.expected);
   });
 
   it('gives the two setup commands CI runs', async () => {
