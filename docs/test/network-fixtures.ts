@@ -64,13 +64,18 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
     res.end(JSON.stringify(body));
   };
   if (path === '/api/oauth/token') {
-    return json(200, { access_token: 'tls-token', token_type: 'Bearer', expires_in: 599 });
+    json(200, { access_token: 'tls-token', token_type: 'Bearer', expires_in: 599 });
+  } else if (req.headers.authorization !== 'Bearer tls-token') {
+    json(401, { httpStatus: 401 });
+  } else if (path === '/api/v1/jamf-pro-version') {
+    json(200, { version: '11.30.1' });
+  } else if (path === '/JSSResource/categories') {
+    json(200, { categories: [{ id: 1, name: 'A' }] });
+  } else if (/^\/api\/v1\/packages\/\d+\/upload$/.test(path)) {
+    json(201, { id: '1', href: path });
+  } else {
+    json(404, { httpStatus: 404, errors: [] });
   }
-  if (req.headers.authorization !== 'Bearer tls-token') return json(401, { httpStatus: 401 });
-  if (path === '/api/v1/jamf-pro-version') return json(200, { version: '11.30.1' });
-  if (path === '/JSSResource/categories') return json(200, { categories: [{ id: 1, name: 'A' }] });
-  if (/^\/api\/v1\/packages\/\d+\/upload$/.test(path)) return json(201, { id: '1', href: path });
-  json(404, { httpStatus: 404, errors: [] });
 }
 
 /** Starts the TLS stand-in with the given certificate. */
