@@ -57,7 +57,10 @@ const awkward = fc
 const decoyOf = (value: string) => value.replaceAll('*', '#wild#');
 
 describe('rsql builder against the mock parser', () => {
-  it('eq matches the value itself, never a wildcard reading of it', async () => {
+  // Each run is a few real HTTP exchanges; the property needs more than vitest's default 5 s.
+  it('eq matches the value itself, never a wildcard reading of it', {
+    timeout: 120_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(awkward, async (value) => {
         const pro = await freshClient();
@@ -72,7 +75,9 @@ describe('rsql builder against the mock parser', () => {
     );
   });
 
-  it('contains takes its text literally around its own wildcards', async () => {
+  it('contains takes its text literally around its own wildcards', {
+    timeout: 120_000,
+  }, async () => {
     await fc.assert(
       fc.asyncProperty(awkward, async (value) => {
         const pro = await freshClient();
