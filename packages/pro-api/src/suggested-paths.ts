@@ -31,12 +31,9 @@ export type SuggestedPaths<Url extends string, Known extends string> = Url exten
 /**
  * The type a typed call's path parameter takes: the path itself when `Known` has it, else the
  * union of {@link SuggestedPaths}, so the compiler's "not assignable" error lists the real paths
- * closest to the misspelt one (instead of failing deep inside the request types).
- *
- * `Url & Known` adds nothing for a literal path (it is `never` when the path is unknown), but lets
- * `tsc` see that a generic path already known to be in `Known` is accepted: that is what keeps a
- * client assignable to openapi-fetch's `Client` over a subset of its paths.
+ * closest to the misspelt one (instead of failing deep inside the request types). `NoInfer` keeps
+ * inference out of the suggestions, so a correct call never makes `tsc` build them.
  */
 export type CheckedPath<Url extends string, Known extends string> = [Url] extends [Known]
   ? Url
-  : SuggestedPaths<Url, Known> | (Url & Known);
+  : NoInfer<SuggestedPaths<Url, Known>>;

@@ -27,7 +27,7 @@ export const benchmarks: readonly BenchmarkEntry[] = [
     id: 'P3',
     title: 'types: codegen ÷ raw openapi-typescript; tsc of a consumer ÷ raw types + openapi-fetch',
     load: () => import('./p3-types.js'),
-    timeoutMs: { full: 300_000, quick: 90_000 },
+    timeoutMs: { full: 300_000, quick: 150_000 },
   },
   {
     id: 'P4',

@@ -7,7 +7,11 @@
  *     reference file;
  *   - consumers: `tsc --noEmit` of fixtures/consumer-pro-api.ts (the package's published .d.ts) ÷
  *     the same program over the raw CLI's output (as a .d.ts) + openapi-fetch; all skipLibCheck.
- *     A third consumer uses the per-area entries (`@jamf/pro-api/areas/computer-inventory`, …).
+ *     Two more consumers add one `paginate` loop to that program: over the whole API
+ *     (fixtures/consumer-pro-api-paginate.ts) and over the per-area entries with the area's own
+ *     `paginate` (`@jamf/pro-api/areas/computer-inventory`, …; fixtures/consumer-areas.ts). Each
+ *     tsc run also reports its type instantiations (`--extendedDiagnostics`), which do not move
+ *     with the machine's load.
  * Needs ../shared/reference; skips with a message where it is absent.
  */
 import { existsSync } from 'node:fs';
@@ -31,6 +35,14 @@ interface Measured {
   cpu: VariantResult[];
   memory: VariantResult[];
   notes: string[];
+  /** `tsc --extendedDiagnostics`' type instantiations per job, where it printed them. */
+  instantiations: string[];
+}
+
+/** The "Instantiations:" figure of `tsc --extendedDiagnostics` output, if present. */
+function instantiationsIn(output: string): number | undefined {
+  const match = /^Instantiations:\s+(\d+)/m.exec(output);
+  return match ? Number(match[1]) : undefined;
 }
 
 interface Job {
@@ -95,7 +107,11 @@ async function compare(
         .map((m) => m.exitCode)
         .join(', ')}`,
   );
-  return { time, cpu, memory, notes };
+  const instantiations = jobs.flatMap((j) => {
+    const counts = measured.get(j.name)!.map((m) => instantiationsIn(m.output));
+    return counts[0] === undefined ? [] : [`${j.name}: ${counts[0]} type instantiations`];
+  });
+  return { time, cpu, memory, notes, instantiations };
 }
 
 /** Wall, CPU and peak-RSS ratios of job `a` over job `b`. */
@@ -142,7 +158,8 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     timeoutMs,
   );
 
-  for (const file of ['consumer-pro-api.ts', 'consumer-raw.ts', 'consumer-areas.ts']) {
+  const consumerNames = ['pro-api', 'raw', 'areas', 'pro-api-paginate'];
+  for (const file of consumerNames.map((name) => `consumer-${name}.ts`)) {
     await copyFile(join(context.benchRoot, 'fixtures', file), join(work, file));
   }
   const compilerOptions = {
@@ -155,7 +172,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     skipLibCheck: true,
     types: [],
   };
-  for (const name of ['pro-api', 'raw', 'areas']) {
+  for (const name of consumerNames) {
     const tsconfig = { compilerOptions, files: [`consumer-${name}.ts`] };
     await writeFile(join(work, `tsconfig.${name}.json`), JSON.stringify(tsconfig, null, 2));
   }
@@ -165,21 +182,28 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       {
         name: 'tsc: @jamf/pro-api consumer',
         script: tsc,
-        args: ['-p', 'tsconfig.pro-api.json'],
+        args: ['-p', 'tsconfig.pro-api.json', '--extendedDiagnostics'],
         cwd: work,
         okExitCodes: [0],
       },
       {
         name: 'tsc: raw types + openapi-fetch consumer',
         script: tsc,
-        args: ['-p', 'tsconfig.raw.json'],
+        args: ['-p', 'tsconfig.raw.json', '--extendedDiagnostics'],
         cwd: work,
         okExitCodes: [0],
       },
       {
-        name: 'tsc: @jamf/pro-api per-area entries consumer',
+        name: 'tsc: @jamf/pro-api per-area entries consumer + paginate',
         script: tsc,
-        args: ['-p', 'tsconfig.areas.json'],
+        args: ['-p', 'tsconfig.areas.json', '--extendedDiagnostics'],
+        cwd: work,
+        okExitCodes: [0],
+      },
+      {
+        name: 'tsc: @jamf/pro-api consumer + paginate',
+        script: tsc,
+        args: ['-p', 'tsconfig.pro-api-paginate.json', '--extendedDiagnostics'],
         cwd: work,
         okExitCodes: [0],
       },
@@ -205,8 +229,9 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     ratios: [
       ...ratios('codegen ÷ raw CLI', generation, 0, 1),
       ...ratios('tsc pro-api ÷ raw consumer', consumers, 0, 1),
-      ...ratios('tsc per-area ÷ raw consumer', consumers, 2, 1),
+      ...ratios('tsc per-area + paginate ÷ raw consumer', consumers, 2, 1),
+      ...ratios('tsc per-area + paginate ÷ pro-api + paginate (goal ≤ 0.5)', consumers, 2, 3),
     ],
-    notes: [...generation.notes, ...consumers.notes],
+    notes: [...generation.notes, ...consumers.notes, ...consumers.instantiations],
   };
 }
