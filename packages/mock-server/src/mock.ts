@@ -8,6 +8,7 @@ import { classicRoutes } from './http/classic/index.js';
 import { FaultRegistry } from './http/faults.js';
 import { mswHandlers } from './http/msw-handlers.js';
 import type { PipelineRuntime } from './http/pipeline.js';
+import { activationCodeRoutes } from './http/pro/activation-code.js';
 import { apiIntegrationRoutes } from './http/pro/api-integrations.js';
 import { apiRoleRoutes } from './http/pro/api-roles.js';
 import { authRoutes } from './http/pro/auth.js';
@@ -154,6 +155,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...privilegeRoutes(names),
     ...apiIntegrationRoutes(),
     ...inventoryProRoutes(),
+    ...activationCodeRoutes(),
     ...classicRoutes(),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),

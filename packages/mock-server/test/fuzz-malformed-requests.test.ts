@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { specPath } from './support/contract.js';
 
-const jamf = setupJamfMock({ seed: 5 });
+const jamf = setupJamfMock({ seed: 5, maxBodyBytes: 1024 * 1024 });
 const spec = JSON.parse(readFileSync(specPath, 'utf8')) as {
   paths: Record<string, Record<string, Json>>;
 };
@@ -66,6 +66,18 @@ const classicWrites = [
   'policies',
   'computers',
   'mobiledevices',
+  'osxconfigurationprofiles',
+];
+/** Classic lookups and singletons beyond the CRUD resources, each asked something malformed. */
+const classicLookups = [
+  '/computers/id/abc/subset/General&Hardware',
+  '/computers/id/999999/subset/General',
+  '/mobiledevices/serialnumber/%00/subset/General',
+  '/osxconfigurationprofiles/id/-1/subset/Scope',
+  '/accounts/userid/abc',
+  '/accounts/userid/999999',
+  '/accounts/username/%20',
+  '/accounts/groupid/1',
 ];
 const BAD_RSQL = [
   'general.name==',
@@ -216,12 +228,28 @@ function corpus(count: number, random: () => number, token: string): Case[] {
       };
     },
     () => {
+      const isLookup = random() < 0.5;
+      const path = pick(classicLookups);
+      const body = pick(BAD_XML);
+      return {
+        kind: 'Classic lookup or activation code',
+        request: () =>
+          isLookup
+            ? classic(path)
+            : classic('/activationcode', {
+                method: 'PUT',
+                body,
+                headers: { 'content-type': 'application/xml' },
+              }),
+      };
+    },
+    () => {
       const path = pick([...listPaths, ...itemPaths.map((p) => `${p}/1`)]);
       return { kind: 'weird method', request: () => pro(path, { method: pick(WEIRD_METHODS) }) };
     },
     () => {
       const target = pick(jsonBodyOperations);
-      // 1 MiB + 1: refused before parsing.
+      // Above the mock's maxBodyBytes (1 MiB here): 413 before parsing.
       return {
         kind: 'oversized body',
         request: () =>
@@ -244,8 +272,8 @@ function corpus(count: number, random: () => number, token: string): Case[] {
 
 function snapshot(): string {
   const s = jamf.state;
-  return JSON.stringify(
-    [
+  return JSON.stringify([
+    ...[
       s.computers,
       s.mobileDevices,
       s.departments,
@@ -254,8 +282,10 @@ function snapshot(): string {
       s.scripts,
       s.policies,
       s.computerGroups,
+      s.macosConfigurationProfiles,
     ].map((store) => store.list()),
-  );
+    s.activationCode,
+  ]);
 }
 
 describe('malformed requests', () => {
@@ -284,6 +314,6 @@ describe('malformed requests', () => {
     expect(failures).toEqual([]);
     expect(jamf.internalErrors).toEqual([]);
     expect(snapshot()).toBe(before);
-    expect(outcomes.size).toBe(9);
+    expect(outcomes.size).toBe(10);
   });
 });

@@ -1,9 +1,15 @@
 import { AccountStore, type MockAccountOptions } from './accounts.js';
+import { type ActivationCode, defaultActivationCode } from './activation-code.js';
 import { ApiIntegrationStore } from './api-integrations.js';
 import { ApiRoleStore } from './api-roles.js';
 import type { MockClock } from './clock.js';
+import { EntityStore } from './inventory/entity-store.js';
 import { createInventory, type Inventory, type InventoryCounts } from './inventory/index.js';
 import { IssuedTokens } from './issued-tokens.js';
+import {
+  type MacosConfigurationProfile,
+  seedMacosConfigurationProfiles,
+} from './macos-configuration-profiles.js';
 
 /** Options that shape a fresh state. */
 export interface MockStateOptions {
@@ -23,16 +29,24 @@ export interface MockState extends Inventory {
   tokens: IssuedTokens;
   apiRoles: ApiRoleStore;
   apiIntegrations: ApiIntegrationStore;
+  /** macOS configuration profiles (Classic only). */
+  macosConfigurationProfiles: EntityStore<MacosConfigurationProfile>;
+  /** The activation code, shared by Classic `/activationcode` and Pro `/v1/activation-code`. */
+  activationCode: ActivationCode;
 }
 
 /** Builds a fresh state on `clock`. */
 export function createMockState(clock: MockClock, options: MockStateOptions = {}): MockState {
   const apiRoles = new ApiRoleStore();
+  const macosConfigurationProfiles = new EntityStore<MacosConfigurationProfile>();
+  macosConfigurationProfiles.seed(seedMacosConfigurationProfiles());
   return {
     ...createInventory({ seed: options.seed ?? 1, counts: options.counts }),
     accounts: new AccountStore(options.accounts),
     tokens: new IssuedTokens(clock),
     apiRoles,
     apiIntegrations: new ApiIntegrationStore(apiRoles),
+    macosConfigurationProfiles,
+    activationCode: defaultActivationCode(),
   };
 }

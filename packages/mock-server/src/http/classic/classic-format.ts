@@ -12,6 +12,14 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
   policies: 'policy',
   scripts: 'script',
   criteria: 'criterion',
+  os_x_configuration_profiles: 'os_x_configuration_profile',
+  jss_objects: 'privilege',
+  jss_settings: 'privilege',
+  jss_actions: 'privilege',
+  recon: 'privilege',
+  casper_admin: 'privilege',
+  casper_remote: 'privilege',
+  casper_imaging: 'privilege',
 };
 
 const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';

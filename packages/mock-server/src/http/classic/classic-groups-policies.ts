@@ -10,7 +10,10 @@ const isTrue = (text: string | undefined, fallback: boolean) =>
   text === undefined ? fallback : text.toLowerCase() === 'true';
 
 /** Resolves `<computer><id>…</id></computer>` (or by name) entries to ids; a string names the problem. */
-function computerIds(state: MockState, entries: Record<string, unknown>[]): number[] | string {
+export function computerIds(
+  state: MockState,
+  entries: Record<string, unknown>[],
+): number[] | string {
   const ids: number[] = [];
   for (const entry of entries) {
     const id = xmlText(entry, 'id');

@@ -42,9 +42,12 @@ const ACTIONS: Readonly<Record<string, string>> = {
   DELETE: 'Delete',
 };
 
-/** Wraps a handler with the Classic privilege check: `Read …` for GET, `Create …` for POST, and so on. */
-function guarded<T extends Entity>(
-  resource: ClassicResource<T>,
+/**
+ * Wraps a handler with the Classic privilege check: `Read …` for GET, `Create …` for POST, and so
+ * on, with the object names of `resource` (any one will do); 403 status page otherwise.
+ */
+export function guarded(
+  resource: Pick<ClassicResource<Entity>, 'privilegeObjects'>,
   method: string,
   handle: RouteHandler,
 ): RouteHandler {
@@ -93,7 +96,8 @@ export function xmlList(
   );
 }
 
-function find<T extends Entity>(
+/** The record a Classic lookup names (`id`, or one of the resource's lookups, case-insensitive). */
+export function findClassicRow<T extends Entity>(
   resource: ClassicResource<T>,
   ctx: RouteContext,
   by: string,
@@ -107,6 +111,11 @@ function find<T extends Entity>(
   for (const row of store.values())
     if (read(row).toLowerCase() === wanted) return store.get(row.id);
   return undefined;
+}
+
+/** Classic's 404 status page. */
+export function classicNotFound(): Response {
+  return classicError(404, 'The server has not found anything matching the request URI');
 }
 
 function checkName<T extends Entity>(
@@ -157,7 +166,7 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
         method: 'GET',
         path,
         handle: (ctx) => {
-          const row = find(resource, ctx, by);
+          const row = findClassicRow(resource, ctx, by);
           if (row === undefined)
             return classicError(404, 'The server has not found anything matching the request URI');
           return classicResponse(ctx.request, resource.root, resource.detail(row, ctx.state));
@@ -167,7 +176,7 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
         method: 'PUT',
         path,
         handle: async (ctx) => {
-          const row = find(resource, ctx, by);
+          const row = findClassicRow(resource, ctx, by);
           if (row === undefined)
             return classicError(404, 'The server has not found anything matching the request URI');
           const read = await readClassicXml(ctx.request, resource.root, ctx.maxBodyBytes);
@@ -184,7 +193,7 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
         method: 'DELETE',
         path,
         handle: (ctx) => {
-          const row = find(resource, ctx, by);
+          const row = findClassicRow(resource, ctx, by);
           if (row === undefined)
             return classicError(404, 'The server has not found anything matching the request URI');
           resource.store(ctx.state).delete(row.id);

@@ -1,5 +1,8 @@
 import type { Route } from '../route.js';
+import { classicAccountRoutes } from './classic-accounts.js';
+import { classicActivationCodeRoutes } from './classic-activation-code.js';
 import { classicComputers, classicMobileDevices } from './classic-computers.js';
+import { classicMacosConfigurationProfiles } from './classic-configuration-profiles.js';
 import { classicComputerGroups, classicPolicies } from './classic-groups-policies.js';
 import { classicResourceRoutes } from './classic-resource.js';
 import {
@@ -8,11 +11,14 @@ import {
   classicDepartments,
   classicScripts,
 } from './classic-simple-resources.js';
+import { classicMatchRoutes, classicSubsetRoutes } from './classic-subset-match.js';
 
 /**
  * The Classic API (`/JSSResource/…`) over the state the Pro routes use: computers, mobile
- * devices, computer groups, categories, departments, buildings, policies and scripts. JSON when
- * the caller sends `Accept: application/json`, XML otherwise; writes take XML.
+ * devices, computer groups, categories, departments, buildings, policies, scripts, macOS
+ * configuration profiles, accounts and the activation code; `subset` and `match` lookups of
+ * computers and mobile devices. JSON when the caller sends `Accept: application/json`, XML
+ * otherwise; writes take XML.
  */
 export function classicRoutes(): Route[] {
   return [
@@ -24,5 +30,35 @@ export function classicRoutes(): Route[] {
     ...classicResourceRoutes(classicBuildings),
     ...classicResourceRoutes(classicPolicies),
     ...classicResourceRoutes(classicScripts),
+    ...classicResourceRoutes(classicMacosConfigurationProfiles),
+    ...classicSubsetRoutes(classicComputers),
+    ...classicSubsetRoutes(classicMobileDevices),
+    ...classicSubsetRoutes(classicMacosConfigurationProfiles),
+    ...classicMatchRoutes(classicComputers, {
+      fields: (row) => [
+        row.name,
+        row.serialNumber,
+        row.udid,
+        row.macAddress,
+        row.assetTag,
+        row.username,
+        row.realName,
+        row.email,
+      ],
+      byField: { name: (row) => row.name },
+    }),
+    ...classicMatchRoutes(classicMobileDevices, {
+      fields: (row) => [
+        row.name,
+        row.serialNumber,
+        row.udid,
+        row.wifiMacAddress,
+        row.username,
+        row.realName,
+        row.email,
+      ],
+    }),
+    ...classicAccountRoutes(),
+    ...classicActivationCodeRoutes(),
   ];
 }
