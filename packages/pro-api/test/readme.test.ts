@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs';
+import { readSnippets } from '@jamf/snippets';
 import { describe, expect, it } from 'vitest';
 
 const read = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
 
 describe('README', () => {
   it('shows the type-checked quick start (test/readme.quickstart.ts) verbatim', () => {
-    const readme = read('../README.md');
-    const section = readme.split('## Quick start')[1] ?? '';
-    const shown = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-    const checked = read('./readme.quickstart.ts')
-      .replaceAll("'../src/index.js'", "'@jamf/pro-api'")
-      .replaceAll("'../src/privileges.js'", "'@jamf/pro-api/privileges'");
-    expect(shown).toBe(checked);
+    const { blocks } = readSnippets(new URL('../README.md', import.meta.url), {
+      rewrite: {
+        "'../src/index.js'": "'@jamf/pro-api'",
+        "'../src/privileges.js'": "'@jamf/pro-api/privileges'",
+      },
+    });
+    expect(blocks.map((block) => block.source)).toContain('test/readme.quickstart.ts');
+    for (const block of blocks) expect(block.shown, block.source).toBe(block.expected);
   });
 
   it('lists every runtime export of both entry points in its API table', async () => {
