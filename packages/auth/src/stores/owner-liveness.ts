@@ -10,7 +10,8 @@ export interface LockOwner {
   processStartedAt: number;
 }
 
-const processStartedAt = Math.round(Date.now() - performance.now());
+const processStartedAt = Math.round(Date.now() - process.uptime() * 1000);
+const START_TIME_TOLERANCE_MS = 2_000;
 
 /** A new owner record for this process. */
 export function ownerOfThisProcess(id: string): LockOwner {
@@ -26,7 +27,15 @@ export function isOwnerDead(owner: Partial<LockOwner> | undefined): boolean {
   if (owner === undefined || owner.host !== hostname() || typeof owner.pid !== 'number') {
     return false;
   }
-  if (owner.pid === process.pid) return owner.processStartedAt !== processStartedAt;
+  if (owner.pid === process.pid) {
+    // Our own pid: this process (any of its threads) holds it, unless the record is from an
+    // earlier process that had the same pid. Start times are compared loosely: each thread
+    // computes its own from a wall clock that may have been adjusted since.
+    return (
+      typeof owner.processStartedAt === 'number' &&
+      Math.abs(owner.processStartedAt - processStartedAt) > START_TIME_TOLERANCE_MS
+    );
+  }
   try {
     process.kill(owner.pid, 0);
   } catch (error) {
