@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 
 /**
  * Adapts a `(Request) => Promise<Response>` handler (such as {@link createWebhookHandler}'s) to a
@@ -40,7 +39,7 @@ async function respond(
     {
       method: req.method,
       headers,
-      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+      body: hasBody ? requestBody(req) : null,
       signal: controller.signal,
       duplex: 'half',
     } as RequestInit,
@@ -57,4 +56,44 @@ async function respond(
   for (let read = await reader.read(); !read.done; read = await reader.read())
     res.write(read.value);
   res.end();
+}
+
+/**
+ * The request body as a web stream with backpressure. Written out rather than
+ * `Readable.toWeb(req)`: that adapter throws "Controller is already closed" from a later `data`
+ * event once the handler cancels the body early (a 401 or 413 while the client still sends),
+ * which crashes the process.
+ */
+function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let isDone = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        req.on('data', (chunk: Buffer) => {
+          if (isDone) return;
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once('end', () => {
+          if (isDone) return;
+          isDone = true;
+          controller.close();
+        });
+        req.once('error', (error) => {
+          if (isDone) return;
+          isDone = true;
+          controller.error(error);
+        });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        // The rest is not read; the answer carries `connection: close`, so the socket goes.
+        isDone = true;
+        req.pause();
+      },
+    },
+    { highWaterMark: 4 },
+  );
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -65,6 +65,32 @@ describe('fireWebhooks → node:http (toNodeListener) → receiver', () => {
     huge.event.room = 'x'.repeat(4096);
     const summary = await fireWebhooks(url, [huge], { auth });
     expect(summary.statuses).toEqual({ 413: 1 });
+  });
+
+  it('node adapter: a body cut short by a 401 or a 413 mid-stream neither crashes nor hangs', async () => {
+    const url = await listen(createWebhookHandler({ auth, on: {}, maxBodyBytes: 64 * 1024 }));
+    const streamed = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        // Chunked, no Content-Length: the receiver only learns the size while reading.
+        const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        const chunk = Buffer.alloc(16 * 1024, 0x20);
+        let sent = 0;
+        const pump = () => {
+          while (sent < 256 && req.write(chunk)) sent++;
+          if (sent < 256) req.once('drain', pump);
+          else req.end();
+        };
+        pump();
+      });
+    const json = { 'content-type': 'application/json' };
+    expect(await streamed({ ...json, ...auth.headersForSending() })).toBe(413);
+    expect(await streamed({ ...json, authorization: 'Basic d3Jvbmc6d3Jvbmc=' })).toBe(401);
+    const after = await fireWebhooks(url, events.slice(0, 2), { auth });
+    expect(after.statuses).toEqual({ 200: 2 });
   });
 
   it('keeps at most `concurrency` requests in flight (injected fetch)', async () => {

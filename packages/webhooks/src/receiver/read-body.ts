@@ -1,5 +1,7 @@
 import { JamfWebhookError } from '../errors.js';
 
+const decoder = new TextDecoder('utf-8');
+
 /**
  * Reads a request body as UTF-8 text, stopping as soon as more than `maxBytes` have arrived: the
  * cap holds while the stream is read, so an oversized body is never buffered whole.
@@ -10,9 +12,8 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   if (declared > maxBytes) throw tooLarge(maxBytes);
   if (request.body === null) return '';
   const reader = request.body.getReader();
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -21,9 +22,17 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
       await reader.cancel().catch(() => {});
       throw tooLarge(maxBytes);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  // One decode at the end (a body usually arrives in one chunk); at most maxBytes are held.
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const whole = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return decoder.decode(whole);
 }
 
 function tooLarge(maxBytes: number): JamfWebhookError {

@@ -1,5 +1,5 @@
 import { JamfWebhookError } from '../errors.js';
-import { matchesDigest, sha256, utf8 } from './constant-time.js';
+import { equalsInConstantTime, utf8 } from './constant-time.js';
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const REDACTED = '[redacted]';
@@ -12,7 +12,7 @@ const REDACTED = '[redacted]';
 export class WebhookAuth {
   readonly #secret: string;
   readonly #presentedName: string;
-  #digest: Promise<Uint8Array> | undefined;
+  readonly #expectedBytes: Uint8Array;
 
   /** @internal Use {@link basicAuth} or {@link headerAuth}. */
   constructor(
@@ -24,18 +24,18 @@ export class WebhookAuth {
   ) {
     this.#secret = secret;
     this.#presentedName = type === 'basic' ? 'authorization' : identity.toLowerCase();
+    this.#expectedBytes = utf8(this.#expected());
   }
 
   /**
-   * True when `request` carries these credentials. Compared in constant time over SHA-256
-   * digests; a missing or malformed header is simply `false`.
+   * True when `request` carries these credentials, compared in constant time (every byte of the
+   * secret is visited whatever is presented); a missing or malformed header is simply `false`.
    */
   async verify(request: Request): Promise<boolean> {
-    this.#digest ??= sha256(utf8(this.#expected()));
-    const expected = await this.#digest;
+    const expected = this.#expectedBytes;
     const header = request.headers.get(this.#presentedName);
     if (header === null) return false;
-    if (this.type === 'header') return matchesDigest(utf8(header), expected);
+    if (this.type === 'header') return equalsInConstantTime(utf8(header), expected);
     const match = /^basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
     if (match === null) return false;
     let decoded: Uint8Array;
@@ -44,7 +44,7 @@ export class WebhookAuth {
     } catch {
       return false;
     }
-    return matchesDigest(decoded, expected);
+    return equalsInConstantTime(decoded, expected);
   }
 
   /** The headers a sender attaches to carry these credentials (used by {@link fireWebhooks}). */
