@@ -106,6 +106,39 @@ describe('fileTokenStore()', () => {
     expect(waits).toHaveLength(10);
   });
 
+  it('refuses a lock wait that is not longer than the stale age (STORE_OPTIONS_INVALID)', () => {
+    expect(() =>
+      fileTokenStore(join(dir, 'tokens.json'), { staleLockMs: 60_000, lockTimeoutMs: 30_000 }),
+    ).toThrow(expect.objectContaining({ code: 'STORE_OPTIONS_INVALID' }));
+  });
+
+  it('a live holder keeps its lock past staleLockMs by renewing it', {
+    timeout: 10_000,
+  }, async () => {
+    const options = { staleLockMs: 150, lockTimeoutMs: 5_000, pollMs: 10 };
+    const holder = fileTokenStore(join(dir, 'tokens.json'), options);
+    const contender = fileTokenStore(join(dir, 'tokens.json'), options);
+    const order: string[] = [];
+    let entered!: () => void;
+    let leave!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    const held = holder.withLock('k', async () => {
+      order.push('holder in');
+      entered();
+      await new Promise<void>((r) => (leave = r));
+      order.push('holder out');
+    });
+    await inside;
+    const contended = contender.withLock('k', async () => {
+      order.push('contender in');
+    });
+    // Real time on purpose: the lock must outlive several stale ages while its holder works.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    leave();
+    await Promise.all([held, contended]);
+    expect(order).toEqual(['holder in', 'holder out', 'contender in']);
+  });
+
   it('recovers a lock left by a crashed process once it is older than staleLockMs', async () => {
     const path = join(dir, 'tokens.json');
     let now = 10_000_000;

@@ -246,6 +246,19 @@ describe.skipIf(!hasRedisServer)('redisTokenStore (needs redis-server on PATH)',
     expect(order).toEqual(['holder in', 'holder out', 'contender in']);
   });
 
+  it('a lock left by a holder on another host is taken once its TTL runs out', {
+    timeout: 10_000,
+  }, async () => {
+    const raw = new Redis({ host: '127.0.0.1', port: redis.port });
+    opened.push({ close: () => raw.quit() });
+    const foreign = JSON.stringify({ id: 'x', host: 'another-host', pid: 1, processStartedAt: 0 });
+    // Real time on purpose: Redis expires the key; its pid means nothing on this host.
+    await raw.set('foreign:k:lock', foreign, 'PX', 300);
+    const store = redisTokenStore(await connect('ioredis'), { prefix: 'foreign:', pollMs: 10 });
+    expect(await store.withLock('k', async () => 'ran')).toBe('ran');
+    expect(await raw.exists('foreign:k:lock')).toBe(0);
+  });
+
   it('gives up with STORE_LOCK_TIMEOUT after bounded polling', async () => {
     const raw = new Redis({ host: '127.0.0.1', port: redis.port });
     opened.push({ close: () => raw.quit() });
@@ -270,6 +283,14 @@ describe.skipIf(!hasRedisServer)('redisTokenStore (needs redis-server on PATH)',
 });
 
 describe('redisTokenStore client detection', () => {
+  it('refuses a lock wait that is not longer than the lock TTL (STORE_OPTIONS_INVALID)', () => {
+    const client = { call: async () => 'OK' } as RedisClientLike;
+    expect(() => redisTokenStore(client, { lockTtlMs: 60_000, lockTimeoutMs: 30_000 })).toThrow(
+      expect.objectContaining({ code: 'STORE_OPTIONS_INVALID' }),
+    );
+    expect(() => redisTokenStore(client)).not.toThrow();
+  });
+
   it('refuses an object that is neither ioredis nor node-redis', () => {
     let caught: unknown;
     try {
