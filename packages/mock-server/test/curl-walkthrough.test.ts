@@ -155,7 +155,7 @@ describe('Jamf documentation walkthrough with real curl against the bin', () => 
       expect(oauth.status).toBe(200);
       expect(oauth.json()).toMatchObject({
         token_type: 'Bearer',
-        expires_in: 120,
+        expires_in: 119,
         scope: `api-role:${roleId}`,
       });
       clientToken = oauth.json().access_token;

@@ -85,7 +85,8 @@ async function issueClientToken(ctx: RouteContext): Promise<Response> {
       access_token: token,
       scope: roleIds.map((id) => `api-role:${id}`).join(' '),
       token_type: 'Bearer',
-      expires_in: lifetimeSeconds,
+      // A live server answers the lifetime minus one second (599 for 600).
+      expires_in: Math.max(lifetimeSeconds - 1, 1),
     },
     200,
     NO_STORE,
