@@ -60,4 +60,17 @@ export const benchmarks: readonly BenchmarkEntry[] = [
     load: () => import('./p8-webhook-receiver.js'),
     timeoutMs: { full: 180_000, quick: 30_000 },
   },
+  {
+    id: 'P9',
+    title: 'observability: req/s and client CPU with logRequests / otelMiddleware ÷ without',
+    load: () => import('./p9-observability.js'),
+    timeoutMs: { full: 300_000, quick: 60_000 },
+  },
+  {
+    id: 'P10',
+    title:
+      'upload: uploadPackage of a 2 GiB sparse file to the mock (MiB/s, RSS added) beside fetch',
+    load: () => import('./p10-upload.js'),
+    timeoutMs: { full: 600_000, quick: 120_000 },
+  },
 ];

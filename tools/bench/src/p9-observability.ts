@@ -1,0 +1,147 @@
+/**
+ * P9: what logging and tracing cost per request. The same loopback node:http server (a child
+ * process, as in P1) answers a computer record; four @jamf/pro-api clients send the same GET,
+ * interleaved round by round:
+ *   - no middleware (a static Authorization header),
+ *   - + logRequests (records JSON-serialised by a function sink, as a logger would),
+ *   - + otelMiddleware (a real tracer provider, batch processor, exporter that discards),
+ *   - + both.
+ * Reported as req/s and the client process's CPU µs per request, each ÷ the plain client.
+ */
+import { logRequests } from '@jamf/observability';
+import { otelMiddleware } from '@jamf/observability/otel';
+import { createProClient } from '@jamf/pro-api';
+import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
+import { startFixedResponseServer } from './harness/child-server.js';
+import { interleave } from './harness/interleave.js';
+import { closedLoop } from './harness/load.js';
+import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
+import { syntheticComputer } from './harness/synthetic-computers.js';
+
+type Call = () => Promise<void>;
+
+/** Runs P9; see the module comment. */
+export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
+  const totalRequests = context.quick ? 1_000 : 20_000;
+  const rounds = context.quick ? 2 : 5;
+  const requests = totalRequests / rounds;
+  const warmupRequests = context.quick ? 300 : 2_000;
+  const inFlight = 16;
+
+  const server = await startFixedResponseServer([
+    {
+      method: 'GET',
+      path: '/api/v1/computers-inventory-detail/1',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify(syntheticComputer(0)),
+    },
+  ]);
+  let spansExported = 0;
+  const tracerProvider = new BasicTracerProvider({
+    spanProcessors: [
+      new BatchSpanProcessor({
+        export: (spans, done) => {
+          spansExported += spans.length;
+          done({ code: 0 });
+        },
+        shutdown: async () => undefined,
+      }),
+    ],
+  });
+  try {
+    let recordBytes = 0;
+    const sink = (record: object) => {
+      recordBytes += JSON.stringify(record).length;
+    };
+    const client = (middleware: Parameters<typeof createProClient>[0]['middleware']) =>
+      createProClient({
+        baseUrl: server.origin,
+        headers: { authorization: 'Bearer bench-access-token' },
+        ...(middleware === undefined ? {} : { middleware }),
+      });
+    const log = logRequests({ log: sink });
+    const clients: [string, ReturnType<typeof client>][] = [
+      ['pro-api', client(undefined)],
+      ['+ logRequests', client([log])],
+      ['+ otelMiddleware', client([otelMiddleware({ tracerProvider })])],
+      ['+ both', client([otelMiddleware({ tracerProvider }), logRequests({ log: sink })])],
+    ];
+    const calls: [string, Call][] = clients.map(([name, pro]) => [
+      name,
+      async () => {
+        const { data, response } = await pro.GET('/v1/computers-inventory-detail/{id}', {
+          params: { path: { id: '1' } },
+        });
+        if (!response.ok || data?.id !== '1') throw new Error(`unexpected ${response.status}`);
+      },
+    ]);
+    for (const [name, call] of calls) {
+      context.log(`warm-up ${name}`);
+      await closedLoop(warmupRequests, inFlight, call);
+    }
+    const cpuSamples = new Map<string, number[]>(calls.map(([name]) => [name, []]));
+    const samples = await interleave(
+      calls.map(([name, call]) => ({
+        name,
+        run: async () => {
+          const cpu = process.cpuUsage();
+          const load = await closedLoop(requests, inFlight, call);
+          const used = process.cpuUsage(cpu);
+          cpuSamples.get(name)!.push((used.user + used.system) / requests);
+          return load.requestsPerSecond;
+        },
+      })),
+      {
+        rounds,
+        warmupRounds: 0,
+        onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
+      },
+    );
+    await tracerProvider.forceFlush();
+    const rates = calls.map(([name]) => variantResult(name, 'req/s', samples.get(name)!, true));
+    const cpus = calls.map(([name]) =>
+      variantResult(`${name}: client CPU`, 'µs/req', cpuSamples.get(name)!, false),
+    );
+    const [base, logged, traced, both] = rates as [
+      VariantResult,
+      VariantResult,
+      VariantResult,
+      VariantResult,
+    ];
+    const [baseCpu, loggedCpu, tracedCpu, bothCpu] = cpus as [
+      VariantResult,
+      VariantResult,
+      VariantResult,
+      VariantResult,
+    ];
+    const added = (cpu: VariantResult) => (cpu.median - baseCpu.median).toFixed(1);
+    return {
+      params: {
+        requestsPerVariant: totalRequests,
+        requestsPerSample: requests,
+        concurrency: inFlight,
+        rounds,
+        warmupRequests,
+        server: 'node:http child process on 127.0.0.1',
+      },
+      variants: [...rates, ...cpus],
+      ratios: [
+        ratioResult('logRequests ÷ plain, req/s', logged, base),
+        ratioResult('otelMiddleware ÷ plain, req/s', traced, base),
+        ratioResult('both ÷ plain, req/s', both, base),
+        ratioResult('logRequests ÷ plain, client CPU', loggedCpu, baseCpu),
+        ratioResult('otelMiddleware ÷ plain, client CPU', tracedCpu, baseCpu),
+        ratioResult('both ÷ plain, client CPU', bothCpu, baseCpu),
+      ],
+      notes: [
+        `client CPU added per request, difference of medians: logRequests ${added(loggedCpu)} µs, otelMiddleware ${added(tracedCpu)} µs, both ${added(bothCpu)} µs`,
+        `${spansExported} spans exported, ${recordBytes} bytes of JSON records written`,
+      ],
+    };
+  } finally {
+    await tracerProvider.shutdown();
+    await server.close();
+  }
+}
