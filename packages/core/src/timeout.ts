@@ -17,6 +17,8 @@ export interface TimedOutCall {
   readonly method: string;
   /** Path of the URL, without the query string. */
   readonly path: string;
+  /** The URL without the query string. */
+  readonly url: string;
   /** The timeout that expired, in milliseconds. */
   readonly timeoutMs: number;
   /** The abort reason, for `cause`. */
@@ -72,12 +74,16 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
       headers.delete(TIMEOUT_HEADER);
       request = new Request(request, { headers });
     }
-    const call = (cause: unknown): TimedOutCall => ({
-      method: request.method,
-      path: new URL(request.url).pathname,
-      timeoutMs,
-      cause,
-    });
+    const call = (cause: unknown): TimedOutCall => {
+      const url = new URL(request.url);
+      return {
+        method: request.method,
+        path: url.pathname,
+        url: `${url.origin}${url.pathname}`,
+        timeoutMs,
+        cause,
+      };
+    };
     const callerSignal = request.signal;
     if (timeoutMs === 0) {
       try {
