@@ -73,4 +73,10 @@ export const benchmarks: readonly BenchmarkEntry[] = [
     load: () => import('./p10-upload.js'),
     timeoutMs: { full: 600_000, quick: 120_000 },
   },
+  {
+    id: 'P11',
+    title: 'mock memory: RSS of the standalone mock after 100,000 token requests and 100,000 pages',
+    load: () => import('./p11-mock-memory.js'),
+    timeoutMs: { full: 1_800_000, quick: 120_000 },
+  },
 ];

@@ -26,7 +26,8 @@ const INVENTORY = '/api/v1/computers-inventory?section=GENERAL&page=0&page-size=
 const TOKEN = '/api/v1/auth/token';
 const IN_FLIGHT = 16;
 
-function mockBin(): string {
+/** Path of the `jamf-mock-server` bin of the installed `@jamf/mock-server`. */
+export function mockBin(): string {
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve('@jamf/mock-server/package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
