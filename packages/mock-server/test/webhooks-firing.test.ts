@@ -88,7 +88,7 @@ describe('mock webhooks: firing rules', () => {
     expect((got[0]!.event as { jssID: number }).jssID).toBe(id);
   });
 
-  it('ComputerInventoryCompleted when a computer is updated, not when it is created', async () => {
+  it('ComputerInventoryCompleted when a computer is updated (Classic PUT, Pro PATCH), not when created', async () => {
     const got = receive(['ComputerInventoryCompleted'], { contentType: 'application/json' });
     const update = await call('/JSSResource/computers/id/2', {
       method: 'PUT',
@@ -99,9 +99,16 @@ describe('mock webhooks: firing rules', () => {
       method: 'POST',
       body: createComputerXml('NEW', 'WHNEW0001'),
     });
+    const patched = await call('/api/v1/computers-inventory-detail/3', {
+      method: 'PATCH',
+      body: JSON.stringify({ general: { name: 'Patched over Pro' } }),
+    });
+    expect(patched.status).toBe(200);
     await jamf.webhooks.settled();
-    expect(got).toHaveLength(1);
-    expect(got[0]!.event).toMatchObject({ jssID: 2, deviceName: 'Renamed by inventory' });
+    expect(got.map((p) => p.event)).toMatchObject([
+      { jssID: 2, deviceName: 'Renamed by inventory' },
+      { jssID: 3, deviceName: 'Patched over Pro' },
+    ]);
   });
 
   it('SmartGroupComputerMembershipChange for the registered smart group only', async () => {

@@ -43,7 +43,12 @@ describe('mock webhooks: lifecycle and timeouts', () => {
     });
     await server.mock.webhooks.settled();
     expect(got.map((p) => p.webhook.webhookEvent)).toEqual(['JSSStartup']);
-    expect(got[0]!.event).toMatchObject({ isClusterMaster: true, institution: 'Jamf Pro mock' });
+    expect(got[0]!.event).toMatchObject({
+      isClusterMaster: true,
+      institution: 'Jamf Pro mock',
+      hostAddress: '127.0.0.1',
+      jssUrl: `${server.url}/`,
+    });
     await server.close();
     expect(got.map((p) => p.webhook.webhookEvent)).toEqual(['JSSStartup', 'JSSShutdown']);
     expect(server.mock.webhooks.deliveries.map((d) => [d.contentType, d.outcome])).toEqual([

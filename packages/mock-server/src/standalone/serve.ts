@@ -63,9 +63,10 @@ export async function startJamfMockServer(
       resolve();
     });
   });
-  mock.webhooks.startup();
   const address = server.address() as AddressInfo;
   const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  // JSSStartup names the URL clients reach, not the internal origin the handlers are bound to.
+  mock.webhooks.startup(`http://${displayHost}:${address.port}`);
   return {
     url: `http://${displayHost}:${address.port}`,
     port: address.port,

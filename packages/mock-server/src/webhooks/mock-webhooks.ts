@@ -62,9 +62,11 @@ export class MockWebhooks {
   readonly #receivers = new Map<string, InProcessReceiver>();
   readonly #options: MockWebhooksOptions;
   readonly #context: DeliveryContext;
+  #serverUrl: string;
 
   constructor(options: MockWebhooksOptions) {
     this.#options = options;
+    this.#serverUrl = options.baseUrl;
     this.#context = {
       fetch: (input, init) => (options.fetch ?? fetch)(input, init),
       receiverFor: (url) => this.#receivers.get(url),
@@ -121,14 +123,18 @@ export class MockWebhooks {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  /** Fires JSSStartup (the standalone server calls it once listening). */
-  startup(): void {
-    this.#fire([{ event: 'JSSStartup', data: serverLifecycle(this.#options.baseUrl) }]);
+  /**
+   * Fires JSSStartup (the standalone server calls it once listening, with the URL clients use;
+   * `jssUrl` and `hostAddress` come from it, and JSSShutdown reuses it).
+   */
+  startup(serverUrl: string = this.#options.baseUrl): void {
+    this.#serverUrl = serverUrl;
+    this.#fire([{ event: 'JSSStartup', data: serverLifecycle(serverUrl) }]);
   }
 
   /** Fires JSSShutdown and waits for the deliveries to settle (the standalone server's `close`). */
   async shutdown(): Promise<void> {
-    this.#fire([{ event: 'JSSShutdown', data: serverLifecycle(this.#options.baseUrl) }]);
+    this.#fire([{ event: 'JSSShutdown', data: serverLifecycle(this.#serverUrl) }]);
     await this.settled();
   }
 
