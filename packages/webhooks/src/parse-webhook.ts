@@ -19,6 +19,9 @@ export type WebhookBodyFormat = 'json' | 'xml';
  * if (payload.webhook.webhookEvent === 'ComputerAdded') console.log(payload.event);
  */
 export function parseWebhook(body: string, format?: WebhookBodyFormat): AnyWebhookPayload {
+  if (typeof body !== 'string') {
+    throw new JamfWebhookError('MALFORMED_BODY', 'The body must be a string (the request text).');
+  }
   const isXml = format === undefined ? body.trimStart().startsWith('<') : format === 'xml';
   let tree: unknown;
   try {

@@ -4,6 +4,8 @@ import {
   createWebhookHandler,
   generateWebhook,
   headerAuth,
+  memoryDedupeStore,
+  parseWebhook,
   serializeWebhook,
 } from '../src/index.js';
 
@@ -183,6 +185,22 @@ describe('receiver answers', () => {
     );
     expect(() => headerAuth({ name: 'bad name', value: 'x' })).toThrow(
       expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
+    for (const bad of [
+      () => createWebhookHandler(undefined as never),
+      () => createWebhookHandler({ auth, on: undefined as never }),
+      () => basicAuth(undefined as never),
+      () => basicAuth({ username: 'a', password: 5 as never }),
+      () => headerAuth(undefined as never),
+      () => memoryDedupeStore({ maxEntries: Number.NaN }),
+      () => memoryDedupeStore({ maxEntries: 0 }),
+    ]) {
+      expect(bad).toThrow(
+        expect.objectContaining({ name: 'JamfWebhookError', code: 'INVALID_OPTIONS' }),
+      );
+    }
+    expect(() => parseWebhook(undefined as never)).toThrow(
+      expect.objectContaining({ code: 'MALFORMED_BODY' }),
     );
   });
 });

@@ -43,7 +43,7 @@ export interface FireSummary {
 /**
  * POSTs payloads to a receiver as Jamf Pro would, `concurrency` at a time, and reports what came
  * back. For load-testing a receiver and end-to-end tests; pair with {@link generateWebhook}.
- * @throws {JamfWebhookError} `INVALID_OPTIONS` for a bad `concurrency`.
+ * @throws {JamfWebhookError} `INVALID_OPTIONS` for a bad `concurrency` or `payloads` not a list.
  * @example
  * const events = Array.from({ length: 100 }, (_, seed) => generateWebhook('ComputerCheckIn', { seed }));
  * const summary = await fireWebhooks('http://127.0.0.1:3000/jamf', events, { concurrency: 10 });
@@ -53,6 +53,9 @@ export async function fireWebhooks(
   payloads: ReadonlyArray<AnyWebhookPayload | WebhookPayload>,
   options: FireWebhooksOptions = {},
 ): Promise<FireSummary> {
+  if (!Array.isArray(payloads)) {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'fireWebhooks needs an array of payloads.');
+  }
   const concurrency = options.concurrency ?? 8;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new JamfWebhookError('INVALID_OPTIONS', 'concurrency must be a positive integer.');

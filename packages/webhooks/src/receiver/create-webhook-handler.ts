@@ -47,12 +47,18 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 export function createWebhookHandler(
   options: WebhookHandlerOptions,
 ): (request: Request) => Promise<Response> {
-  const { auth, on, dedupe, onError } = options;
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const { auth, on, dedupe, onError } = options ?? ({} as WebhookHandlerOptions);
+  const maxBodyBytes = options?.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (auth !== 'none' && typeof auth?.verify !== 'function') {
     throw new JamfWebhookError(
       'INVALID_OPTIONS',
       "createWebhookHandler needs auth: basicAuth(…), headerAuth(…) or 'none'.",
+    );
+  }
+  if (typeof on !== 'object' || on === null) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      'createWebhookHandler needs `on`: handlers by event name.',
     );
   }
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {

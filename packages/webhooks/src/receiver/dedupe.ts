@@ -1,3 +1,4 @@
+import { JamfWebhookError } from '../errors.js';
 import type { AnyWebhookPayload } from '../events/types.js';
 
 /**
@@ -14,9 +15,13 @@ export interface DedupeStore {
 /**
  * An in-memory {@link DedupeStore} that keeps the newest `maxEntries` keys (default 10,000) and
  * forgets the oldest first, so memory stays bounded however many deliveries arrive.
+ * @throws {JamfWebhookError} `INVALID_OPTIONS` when `maxEntries` is not a positive integer.
  */
 export function memoryDedupeStore(options: { maxEntries?: number } = {}): DedupeStore {
-  const maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 10_000));
+  const maxEntries = options.maxEntries ?? 10_000;
+  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'maxEntries must be a positive integer.');
+  }
   const keys = new Set<string>();
   return {
     claim(key) {

@@ -82,8 +82,14 @@ export class WebhookAuth {
  * with `:`.
  */
 export function basicAuth(credentials: { username: string; password: string }): WebhookAuth {
-  const { username, password } = credentials;
-  if (!username || !password || username.includes(':')) {
+  const { username, password } = credentials ?? ({} as { username?: string; password?: string });
+  if (
+    typeof username !== 'string' ||
+    typeof password !== 'string' ||
+    !username ||
+    !password ||
+    username.includes(':')
+  ) {
     throw new JamfWebhookError(
       'INVALID_OPTIONS',
       'basicAuth needs a non-empty username without ":" and a non-empty password.',
@@ -97,8 +103,13 @@ export function basicAuth(credentials: { username: string; password: string }): 
  * @throws {JamfWebhookError} `INVALID_OPTIONS` for an empty or invalid header name, or empty value.
  */
 export function headerAuth(header: { name: string; value: string }): WebhookAuth {
-  const { name, value } = header;
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name ?? '') || !value) {
+  const { name, value } = header ?? ({} as { name?: string; value?: string });
+  if (
+    typeof name !== 'string' ||
+    !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ||
+    typeof value !== 'string' ||
+    !value
+  ) {
     throw new JamfWebhookError(
       'INVALID_OPTIONS',
       'headerAuth needs a valid header name and a non-empty value.',
