@@ -357,6 +357,12 @@ describe('mock webhooks: delivery', () => {
     expect(() =>
       jamf.webhooks.register({ name: 'x', url: HOOK, event: 'ComputerAdded', smartGroupId: 1 }),
     ).toThrow(expect.objectContaining({ code: 'INVALID_WEBHOOK' }));
+    expect(() => jamf.webhooks.register(undefined as never)).toThrow(
+      expect.objectContaining({ code: 'INVALID_WEBHOOK' }),
+    );
+    expect(() => jamf.webhooks.attach('/relative', () => new Response())).toThrow(
+      expect.objectContaining({ code: 'INVALID_WEBHOOK' }),
+    );
     expect(() => jamf.webhooks.register({ name: 'x', url: HOOK, event: 'Nope' as never })).toThrow(
       expect.objectContaining({ code: 'INVALID_WEBHOOK' }),
     );

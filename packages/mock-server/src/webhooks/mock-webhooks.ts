@@ -109,8 +109,12 @@ export class MockWebhooks {
    * Delivers to `handler` in-process whenever a registration's URL is `url`, with no network:
    * for tests, pass a receiver such as `createWebhookHandler(…)` from `@jamf/webhooks`.
    * Returns a function that detaches it.
+   * @throws {MockWebhookError} `INVALID_WEBHOOK` for a URL that is not absolute or a missing handler.
    */
   attach(url: string, handler: InProcessReceiver): () => void {
+    if (typeof handler !== 'function' || typeof url !== 'string' || !URL.canParse(url)) {
+      throw new MockWebhookError('INVALID_WEBHOOK', 'attach needs an absolute URL and a handler.');
+    }
     const key = new URL(url).href;
     this.#receivers.set(key, handler);
     return () => {

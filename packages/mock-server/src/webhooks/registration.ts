@@ -46,7 +46,9 @@ const SMART_GROUP_EVENTS: ReadonlySet<string> = new Set([
 
 /** Fills Jamf's defaults and checks the rules; a string is the reason it is refused. */
 export function normalizeWebhook(input: MockWebhookInput): Omit<MockWebhook, 'id'> | string {
-  if (!input.name?.trim()) return 'Name is required';
+  if (typeof input !== 'object' || input === null) return 'A webhook needs name, url and event';
+  if (typeof input.name !== 'string' || !input.name.trim()) return 'Name is required';
+  if (typeof input.url !== 'string') return 'Invalid URL';
   if (!isWebhookEventName(input.event)) return 'Invalid event';
   let url: URL;
   try {
