@@ -15,10 +15,10 @@ export interface JamfErrorDetail {
 /**
  * The stable classification of a {@link JamfApiError}: `@jamf/core`'s one vocabulary
  * (`codeForStatus` for an unsuccessful status: 429 is `RATE_LIMITED`, an unexpected status
- * `HTTP_ERROR`), plus `UNEXPECTED_RESPONSE`, which `paginate` still gives a page that is not
+ * `HTTP_ERROR`); `paginate` gives `INVALID_RESPONSE` for a page that is not
  * `{ totalCount, results }`.
  */
-export type JamfApiErrorCode = JamfErrorCode | 'UNEXPECTED_RESPONSE';
+export type JamfApiErrorCode = JamfErrorCode;
 
 /** How much of a body that is not Jamf's JSON error format an error keeps. */
 const MAX_BODY_CHARS = 500;

@@ -165,7 +165,7 @@ function readPage(data: unknown, error: unknown, response: Response): PageOutcom
     return {
       ok: false,
       error: new JamfApiError({
-        code: 'UNEXPECTED_RESPONSE',
+        code: 'INVALID_RESPONSE',
         status: response.status,
         url: response.url,
         message: `Jamf Pro API ${response.status} from ${response.url}: expected { totalCount, results }`,

@@ -151,6 +151,19 @@ describe('paginate', () => {
     expect(stats.requests).toEqual([0]);
   });
 
+  it('throws INVALID_RESPONSE for a page that is not { totalCount, results }', async () => {
+    const { server } = await pagedServer({
+      respond: () => ({ status: 200, body: { items: [] } }),
+    });
+    const jamf = createProClient({ baseUrl: server.origin });
+    const failure = await collect(paginate(jamf, '/v1/api-roles', { pageSize: 10 })).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(JamfApiError);
+    expect(failure).toMatchObject({ code: 'INVALID_RESPONSE', status: 200 });
+  });
+
   it('throws a JamfApiError after yielding the pages before a failing one, aborting the rest', async () => {
     const { server, closedUnanswered, requested } = await pagedServer({
       respond: (page) => {
