@@ -189,6 +189,7 @@ describe('receiver answers', () => {
     for (const bad of [
       () => createWebhookHandler(undefined as never),
       () => createWebhookHandler({ auth, on: undefined as never }),
+      () => createWebhookHandler({ auth, on: { ComputerAddded: () => {} } as never }),
       () => basicAuth(undefined as never),
       () => basicAuth({ username: 'a', password: 5 as never }),
       () => headerAuth(undefined as never),

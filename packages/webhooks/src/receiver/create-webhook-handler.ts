@@ -1,5 +1,5 @@
 import { isJamfWebhookError, JamfWebhookError } from '../errors.js';
-import type { WebhookEventName } from '../events/event-names.js';
+import { isWebhookEventName, type WebhookEventName } from '../events/event-names.js';
 import type { AnyWebhookPayload, WebhookPayload } from '../events/types.js';
 import { parseWebhook, type WebhookBodyFormat } from '../parse-webhook.js';
 import { type DedupeStore, deliveryKey } from './dedupe.js';
@@ -37,7 +37,8 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * It answers 401 (bad credentials), 405 (not POST), 415 (neither JSON nor XML), 413 (body over
  * `maxBodyBytes`, counted while reading) and 400 (not a valid payload of a known event) without
  * calling any handler; otherwise it runs the event's handler and answers 200, or 500 if it threw.
- * @throws {JamfWebhookError} `INVALID_OPTIONS` for a missing `auth` or a bad `maxBodyBytes`.
+ * @throws {JamfWebhookError} `INVALID_OPTIONS` for a missing `auth` or `on`, a handler for an
+ * event that does not exist (a typo would otherwise never run), or a bad `maxBodyBytes`.
  * @example
  * const handle = createWebhookHandler({
  *   auth: basicAuth({ username: 'jamf', password: process.env.HOOK_PASSWORD ?? '' }),
@@ -59,6 +60,13 @@ export function createWebhookHandler(
     throw new JamfWebhookError(
       'INVALID_OPTIONS',
       'createWebhookHandler needs `on`: handlers by event name.',
+    );
+  }
+  const unknown = Object.keys(on).filter((name) => !isWebhookEventName(name));
+  if (unknown.length > 0) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      `No Jamf Pro webhook event is called ${unknown.map((name) => `"${name.slice(0, 64)}"`).join(', ')}.`,
     );
   }
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {
