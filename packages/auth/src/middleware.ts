@@ -39,10 +39,22 @@ function isFromOtherOrigin(response: Response, provider: TokenProvider): boolean
   return response.url !== '' && new URL(response.url).origin !== provider.origin;
 }
 
+/**
+ * Sets the token on `request` itself: every request handed here is one the SDK made (openapi-fetch's
+ * per-call Request, or withAuth's own copy of the caller's input), and a copy per request was the
+ * largest cost of the middleware (undici builds a signal and a header list for each Request).
+ * A Request whose headers are immutable is copied instead.
+ */
 function authorize(request: Request, provider: TokenProvider, token: AccessToken): Request {
-  const headers = new Headers(request.headers);
-  headers.set('authorization', `${provider.authorizationScheme} ${token.token}`);
-  return new Request(request, { headers });
+  const value = `${provider.authorizationScheme} ${token.token}`;
+  try {
+    request.headers.set('authorization', value);
+    return request;
+  } catch {
+    const headers = new Headers(request.headers);
+    headers.set('authorization', value);
+    return new Request(request, { headers });
+  }
 }
 
 /** A token counted as in use by this call (see `TokenProvider.lease`). */
