@@ -30,7 +30,10 @@ export const mockTarget: CodegenTarget = {
         `${PRO_SPEC_FILE} is missing; run the pro target first`,
       );
     }
-    const spec = JSON.parse(text) as { 'x-jamf-source'?: { jamfProVersion?: string } };
+    const spec = JSON.parse(text) as {
+      'x-jamf-source'?: { jamfProVersion?: string };
+      paths?: Record<string, unknown>;
+    };
     const version = spec['x-jamf-source']?.jamfProVersion ?? 'unknown';
     const contents = [
       generatedBanner(`The distilled Jamf Pro ${version} spec the mock serves.`),
