@@ -98,9 +98,9 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
       timeoutMs,
     );
     try {
-      return await fetch(
-        new Request(request, { signal: AbortSignal.any([callerSignal, timer.signal]) }),
-      );
+      // The signal goes in `init`, not in a copy of the Request: the fetch below makes its own
+      // Request from the two anyway (undici does), so a copy here was one more per call (bench P1).
+      return await fetch(request, { signal: AbortSignal.any([callerSignal, timer.signal]) });
     } catch (error) {
       if (callerSignal.aborted && !isExpiredTimeoutSignal(callerSignal)) throw error;
       if (timer.signal.aborted || isExpiredTimeoutSignal(callerSignal)) {

@@ -1,4 +1,10 @@
-import { resolveUserAgent, type TimedOutCall, withTimeout, withUserAgent } from '@jamf/core';
+import {
+  type FetchLike,
+  resolveUserAgent,
+  type TimedOutCall,
+  withTimeout,
+  withUserAgent,
+} from '@jamf/core';
 import type { HeadersOptions, Middleware } from 'openapi-fetch';
 import createClient from 'openapi-fetch';
 import { proApiBaseUrl } from './base-url.js';
@@ -58,8 +64,14 @@ function timeoutError(call: TimedOutCall): JamfApiError {
  */
 export function createClientFor<Paths extends {}>(options: ProClientOptions): ProClientFor<Paths> {
   // Resolve globalThis.fetch per request, so a fetch patched after creation (msw) still applies.
-  const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const timed = withTimeout((input, init) => send(toRequest(input, init)), {
+  // The platform fetch takes the timeout's signal in `init` and builds its one Request from both;
+  // a caller's fetch takes a single Request, so only then are the two merged here.
+  const userFetch = options.fetch;
+  const send: FetchLike =
+    userFetch === undefined
+      ? (input, init) => globalThis.fetch(input, init)
+      : (input, init) => userFetch(toRequest(input, init));
+  const timed = withTimeout(send, {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     timeoutError,
   });
