@@ -12,10 +12,13 @@ import { activationCodeRoutes } from './http/pro/activation-code.js';
 import { apiIntegrationRoutes } from './http/pro/api-integrations.js';
 import { apiRoleRoutes } from './http/pro/api-roles.js';
 import { authRoutes } from './http/pro/auth.js';
+import { genericCollectionRoutes } from './http/pro/generic-collections.js';
 import { inventoryProRoutes } from './http/pro/inventory-routes.js';
+import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
 import { oauthRoutes } from './http/pro/oauth.js';
 import { privilegeRoutes } from './http/pro/privileges.js';
 import { schemaRoute } from './http/pro/schema.js';
+import { settingsRoutes } from './http/pro/settings.js';
 import type { Route } from './http/route.js';
 import { buildRouteTable } from './http/router.js';
 import type { OpenApiDocument } from './spec/openapi-document.js';
@@ -53,6 +56,11 @@ export interface JamfMockOptions {
    * the limit is about what you allow, not memory.
    */
   maxBodyBytes?: number;
+  /**
+   * Version `GET /v1/jamf-pro-version` reports, e.g. `11.25.2` (answered as `11.25.2-t<build ms>`);
+   * default the version of the served spec.
+   */
+  jamfProVersion?: string;
   /** Extra routes mounted over the built-in ones (same method and path replaces). */
   routes?: readonly Route[];
   /** Webhooks registered from the start (and again after `reset()`), e.g. for JSSStartup. */
@@ -148,7 +156,12 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
         );
     },
   };
+  // Order matters: a later route replaces an earlier one for the same method and path, so the
+  // hand-written models (computers, API roles, …) win over the generic, spec-derived state.
   const routes: Route[] = [
+    ...genericCollectionRoutes(spec),
+    ...settingsRoutes(spec),
+    jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),
     ...authRoutes({ tokenLifetimeSeconds, privilegeNames: names }),
     ...oauthRoutes(),
     ...apiRoleRoutes(names),

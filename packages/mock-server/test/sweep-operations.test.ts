@@ -39,7 +39,10 @@ function requestFor(operation: Operation, token: string): Request {
   const written =
     (spec.paths as Record<string, Record<string, Json>>)[operation.path]?.[operation.method] ?? {};
   const query = new URLSearchParams();
-  for (const raw of (written.parameters as unknown[] | undefined) ?? []) {
+  const pathLevel =
+    ((spec.paths as Record<string, Json>)[operation.path]?.parameters as unknown[] | undefined) ??
+    [];
+  for (const raw of [...pathLevel, ...((written.parameters as unknown[] | undefined) ?? [])]) {
     const parameter = resolve(raw);
     const schema = resolve(parameter.schema);
     if (parameter.in === 'path')

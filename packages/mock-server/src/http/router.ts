@@ -119,3 +119,8 @@ export function matchPath(
 export function mswPath(template: string): string {
   return template.replace(/\{([^}]*)\}/g, (_, name: string) => `:${name.replace(/\W/g, '_')}`);
 }
+
+/** A template with the request's path parameters filled in (`/v1/buildings/3/history`). */
+export function concretePath(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => params[name] ?? '');
+}

@@ -6,6 +6,7 @@ import type { MockClock } from './clock.js';
 import { EntityStore } from './inventory/entity-store.js';
 import { createInventory, type Inventory, type InventoryCounts } from './inventory/index.js';
 import { IssuedTokens } from './issued-tokens.js';
+import { JsonCollections } from './json-collections.js';
 import {
   type MacosConfigurationProfile,
   seedMacosConfigurationProfiles,
@@ -33,6 +34,10 @@ export interface MockState extends Inventory {
   macosConfigurationProfiles: EntityStore<MacosConfigurationProfile>;
   /** The activation code, shared by Classic `/activationcode` and Pro `/v1/activation-code`. */
   activationCode: ActivationCode;
+  /** Objects of the collections and settings derived from the spec (those without a hand-written model). */
+  collections: JsonCollections;
+  /** Seed of the deterministic inventory and of the generated objects. */
+  seed: number;
 }
 
 /** Builds a fresh state on `clock`. */
@@ -48,5 +53,7 @@ export function createMockState(clock: MockClock, options: MockStateOptions = {}
     apiIntegrations: new ApiIntegrationStore(apiRoles),
     macosConfigurationProfiles,
     activationCode: defaultActivationCode(),
+    collections: new JsonCollections(),
+    seed: options.seed ?? 1,
   };
 }

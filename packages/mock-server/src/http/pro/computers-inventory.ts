@@ -1,5 +1,6 @@
 import { listQuery } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
+import { listQueryFields } from '../../spec/resources.js';
 import type { Computer } from '../../state/inventory/computers.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
@@ -158,6 +159,8 @@ function list(ctx: RouteContext): Response {
     const views = [...ctx.state.computers.values()].map(cachedView);
     const { totalCount, results } = listQuery(views, ctx.url, {
       defaultSort: ['general.name:asc'],
+      filterFields: listQueryFields(ctx.operation),
+      sortFields: listQueryFields(ctx.operation),
     });
     return specShaped(
       ctx,

@@ -1,5 +1,6 @@
 import { listQuery } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
+import { listQueryFields } from '../../spec/resources.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
@@ -108,7 +109,16 @@ export function mobileDeviceRoutes(): Route[] {
       handle: (ctx) =>
         withQuery(() => {
           const views = [...ctx.state.mobileDevices.values()].map(proMobileDevice);
-          return specShaped(ctx, listQuery(views, ctx.url, { defaultSort: ['id:asc'] }), 200, true);
+          return specShaped(
+            ctx,
+            listQuery(views, ctx.url, {
+              defaultSort: ['id:asc'],
+              filterFields: listQueryFields(ctx.operation),
+              sortFields: listQueryFields(ctx.operation),
+            }),
+            200,
+            true,
+          );
         }),
     },
     { method: 'GET', path: '/v2/mobile-devices/{id}', handle: answerOne(proMobileDevice) },

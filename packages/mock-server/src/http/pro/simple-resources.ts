@@ -1,5 +1,6 @@
 import { listQuery } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
+import { listQueryFields } from '../../spec/resources.js';
 import type { Building } from '../../state/inventory/buildings.js';
 import type { Category } from '../../state/inventory/categories.js';
 import type { Department } from '../../state/inventory/departments.js';
@@ -36,7 +37,14 @@ function routesOf<T extends Entity>(resource: Resource<T>): Route[] {
             .store(ctx)
             .list()
             .map((row) => resource.toPro(row, ctx));
-          return specShaped(ctx, listQuery(rows, ctx.url, { defaultSort: ['id:asc'] }));
+          return specShaped(
+            ctx,
+            listQuery(rows, ctx.url, {
+              defaultSort: ['id:asc'],
+              filterFields: listQueryFields(ctx.operation),
+              sortFields: listQueryFields(ctx.operation),
+            }),
+          );
         }),
     },
     {

@@ -1,13 +1,18 @@
 import type { OpenApiDocument, SpecOperation } from '../openapi-document.js';
 import { sampleSchema } from './sample-schema.js';
 
-type SchemaNode = { readonly [keyword: string]: unknown };
+/** A JSON Schema node, read loosely. */
+export type SchemaNode = { readonly [keyword: string]: unknown };
 
 function isNode(value: unknown): value is SchemaNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function resolve(node: unknown, document: OpenApiDocument): SchemaNode {
+/**
+ * Follows `$ref`s and folds `allOf` members into one node (their `properties` merged), so a
+ * caller can read a schema's properties and types directly. Unresolvable nodes give `{}`.
+ */
+export function flattenSchema(node: unknown, document: OpenApiDocument): SchemaNode {
   let current = node;
   for (let hops = 0; isNode(current) && typeof current.$ref === 'string' && hops < 32; hops++) {
     current = document.components?.schemas?.[current.$ref.replace('#/components/schemas/', '')];
@@ -18,7 +23,7 @@ function resolve(node: unknown, document: OpenApiDocument): SchemaNode {
   const properties: Record<string, unknown> = {};
   const merged: Record<string, unknown> = {};
   for (const part of [...(allOf as unknown[]), own]) {
-    const flat = resolve(part, document);
+    const flat = flattenSchema(part, document);
     for (const [key, value] of Object.entries(flat)) {
       if (key === 'properties' && isNode(value)) Object.assign(properties, value);
       else merged[key] = value;
@@ -89,7 +94,7 @@ function conform(
   isSparse: boolean,
   depth: number,
 ): unknown {
-  const node = resolve(schema, document);
+  const node = flattenSchema(schema, document);
   const type = node.type ?? (isNode(node.properties) ? 'object' : undefined);
   if (value === undefined || depth > 16) return sampleOf(schema, document);
   if (Array.isArray(node.oneOf) || Array.isArray(node.anyOf)) return sampleOf(schema, document);
@@ -100,9 +105,15 @@ function conform(
     for (const [name, propSchema] of Object.entries(properties)) {
       const own = value[name];
       if (own === undefined && isSparse && !required.has(name)) continue;
-      const resolved = resolve(propSchema, document);
-      if (own === undefined && resolved.writeOnly === true) continue;
+      const resolved = flattenSchema(propSchema, document);
+      if (own === undefined && resolved.writeOnly === true && !required.has(name)) continue;
       out[name] = conform(propSchema, own, document, isSparse, depth + 1);
+    }
+    // Jamf requires some names its `properties` never declare; keep them (any value fits).
+    for (const name of required) {
+      if (name in properties) continue;
+      const sample = sampleOf(schema, document);
+      out[name] = value[name] ?? (isNode(sample) ? sample[name] : undefined) ?? name;
     }
     if (Object.keys(properties).length === 0 && node.additionalProperties !== undefined)
       return sampleOf(schema, document);

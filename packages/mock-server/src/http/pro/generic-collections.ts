@@ -1,0 +1,171 @@
+import { listQuery } from '../../query/index.js';
+import type { OpenApiDocument, SpecOperation } from '../../spec/openapi-document.js';
+import { seedObjects, storedObject, typedId } from '../../spec/resource-objects.js';
+import { type DerivedCollection, deriveResources } from '../../spec/resources.js';
+import { responseSchemaOf } from '../../spec/responder/conform.js';
+import { respondFromSpec, successStatus } from '../../spec/responder/respond.js';
+import type { JsonCollection, JsonObject } from '../../state/json-collection.js';
+import { applyMergePatch } from '../../state/merge-patch.js';
+import { readJsonObject } from '../responses/read-json-body.js';
+import type { Route, RouteContext } from '../route.js';
+import { concretePath } from '../router.js';
+import { notFound, specShaped, withQuery } from './pro-answers.js';
+
+/** How many objects each derived collection starts with. */
+export const SEEDED_OBJECTS_PER_COLLECTION = 3;
+
+/** The store of a derived collection for the request's path parameters, seeded on first use. */
+export function storeOf(resource: DerivedCollection, document: OpenApiDocument, ctx: RouteContext) {
+  const path = concretePath(resource.collection, ctx.params);
+  return ctx.state.collections.collection(path, () =>
+    seedObjects(
+      resource.objectSchema,
+      document,
+      resource.collection,
+      ctx.state.seed,
+      SEEDED_OBJECTS_PER_COLLECTION,
+    ).map((sample) => storedObject(resource.objectSchema, sample, document)),
+  );
+}
+
+/** Answers `row` as `operation`'s response at `status`, its `id` typed as that schema wants. */
+function answer(ctx: RouteContext, operation: SpecOperation, row: JsonObject, status: number) {
+  if (status === 204) return new Response(null, { status });
+  const schema = responseSchemaOf(operation, status);
+  // A success the spec declares without a JSON body (text, or nothing) is answered as declared.
+  if (schema === undefined) return respondFromSpec(operation, ctx);
+  const id = typeof row.id === 'string' ? typedId(schema, operation.document, row.id) : row.id;
+  return specShaped(ctx, { ...row, id }, status, true);
+}
+
+/** Fields an added history entry gets from the request: who and when. */
+function withProvenance(
+  ctx: RouteContext,
+  body: JsonObject,
+  schema: unknown,
+  doc: OpenApiDocument,
+) {
+  const entry: JsonObject = { ...body };
+  const fields = storedObject(schema, {}, doc);
+  if ('username' in fields && ctx.principal) entry.username = ctx.principal.name;
+  if ('date' in fields) entry.date = new Date(ctx.clock.now()).toISOString();
+  return entry;
+}
+
+function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route[] {
+  const { collection, item, objectSchema } = resource;
+  const label = `${collection} object`;
+  const lookup = (ctx: RouteContext): { store: JsonCollection; row: JsonObject | undefined } => {
+    const store = storeOf(resource, document, ctx);
+    const id = ctx.params[resource.idParam ?? 'id'] ?? '';
+    return { store, row: store.get(id) };
+  };
+  const missing = (ctx: RouteContext) => notFound(label, ctx.params[resource.idParam ?? 'id']);
+  const routes: Route[] = [];
+  const { list, create, read, replace, merge, remove } = resource;
+  if (list) {
+    routes.push({
+      method: 'GET',
+      path: collection,
+      handle: (ctx) =>
+        withQuery(() => {
+          const rows = storeOf(resource, document, ctx)
+            .list()
+            .map((row) => (resource.idType === 'integer' ? { ...row, id: Number(row.id) } : row));
+          if (resource.listShape === 'array') return specShaped(ctx, rows, 200, true);
+          const fields = resource.queryFields;
+          const page = listQuery(rows, ctx.url, {
+            filterFields: fields,
+            sortFields: fields,
+            defaultSort: resource.defaultSort,
+          });
+          return specShaped(ctx, page, 200, true);
+        }),
+    });
+  }
+  if (create) {
+    routes.push({
+      method: 'POST',
+      path: collection,
+      handle: async (ctx) => {
+        const read = await readJsonObject(ctx.request);
+        if ('error' in read) return read.error;
+        const body = item ? read.body : withProvenance(ctx, read.body, objectSchema, document);
+        const row = storeOf(resource, document, ctx).create(
+          storedObject(objectSchema, body, document),
+        );
+        const base = ctx.url.pathname.replace(/\/$/, '');
+        const href = `${ctx.url.origin}${base}/${String(row.id)}`;
+        return answer(ctx, create, { ...row, href }, successStatus(create));
+      },
+    });
+  }
+  if (read && item) {
+    routes.push({
+      method: 'GET',
+      path: item,
+      handle: (ctx) => {
+        const { row } = lookup(ctx);
+        return row === undefined ? missing(ctx) : answer(ctx, read, row, 200);
+      },
+    });
+  }
+  if (replace && item) {
+    routes.push({
+      method: 'PUT',
+      path: item,
+      handle: async (ctx) => {
+        const { store, row } = lookup(ctx);
+        if (row === undefined) return missing(ctx);
+        const body = await readJsonObject(ctx.request);
+        if ('error' in body) return body.error;
+        const next = store.replace(
+          String(row.id),
+          storedObject(objectSchema, body.body, document),
+        ) as JsonObject;
+        return answer(ctx, replace, next, successStatus(replace));
+      },
+    });
+  }
+  if (merge && item) {
+    routes.push({
+      method: 'PATCH',
+      path: item,
+      handle: async (ctx) => {
+        const { store, row } = lookup(ctx);
+        if (row === undefined) return missing(ctx);
+        const body = await readJsonObject(ctx.request);
+        if ('error' in body) return body.error;
+        const merged: unknown = applyMergePatch(row, body.body);
+        const next = store.replace(
+          String(row.id),
+          storedObject(objectSchema, merged, document),
+        ) as JsonObject;
+        return answer(ctx, merge, next, successStatus(merge));
+      },
+    });
+  }
+  if (remove && item) {
+    routes.push({
+      method: 'DELETE',
+      path: item,
+      handle: (ctx) => {
+        const { store, row } = lookup(ctx);
+        if (row === undefined) return missing(ctx);
+        store.delete(String(row.id));
+        return respondFromSpec(remove, ctx);
+      },
+    });
+  }
+  return routes;
+}
+
+/**
+ * Stateful routes for every collection the spec describes (see `deriveResources`): create, read,
+ * list with `filter`/`sort`/paging, replace, merge and delete over one store per collection.
+ * Hand-written routes mounted after these replace them where the mock models more (computers,
+ * API roles, …).
+ */
+export function genericCollectionRoutes(document: OpenApiDocument): Route[] {
+  return deriveResources(document).collections.flatMap((resource) => routesOf(resource, document));
+}
