@@ -16,13 +16,46 @@ export function applySort<T>(
 ): T[] {
   const keys = parseSort(sort, allowedFields);
   if (keys.length === 0) return [...items];
-  return [...items].sort((left, right) => {
-    for (const { field, direction } of keys) {
-      const order = compareValues(fieldValue(left, field), fieldValue(right, field));
-      if (order !== 0) return direction === 'desc' ? -order : order;
+  // Each item's sort values are read once, not once per comparison: reading fields inside the
+  // comparator (n log n lookups over 1,000 computers per page) was the inventory route's largest
+  // cost in bench P4's profile.
+  const decorated = items.map((item) => ({
+    item,
+    values: keys.map(({ field }) => sortValueOf(fieldValue(item, field))),
+  }));
+  decorated.sort((left, right) => {
+    for (let index = 0; index < keys.length; index++) {
+      const order = compareSortValues(left.values[index]!, right.values[index]!);
+      if (order !== 0) return keys[index]!.direction === 'desc' ? -order : order;
     }
     return 0;
   });
+  return decorated.map((entry) => entry.item);
+}
+
+/** A value as the comparison reads it: missing, its number (when numeric), its text. */
+interface SortValue {
+  readonly isMissing: boolean;
+  /** The number, or NaN for booleans, blank text and anything not numeric. */
+  readonly number: number;
+  readonly text: string;
+}
+
+function sortValueOf(value: unknown): SortValue {
+  if (value === undefined || value === null)
+    return { isMissing: true, number: Number.NaN, text: '' };
+  const text = String(value);
+  const number = typeof value === 'boolean' || text.trim() === '' ? Number.NaN : Number(value);
+  return { isMissing: false, number, text };
+}
+
+/** Missing values first; numbers numerically when both are numeric; text case-insensitively. */
+function compareSortValues(left: SortValue, right: SortValue): number {
+  if (left.isMissing || right.isMissing) return Number(!left.isMissing) - Number(!right.isMissing);
+  if (Number.isFinite(left.number) && Number.isFinite(right.number)) {
+    return Math.sign(left.number - right.number);
+  }
+  return compareText(left.text, right.text);
 }
 
 /** One parsed sort key. */
@@ -51,22 +84,4 @@ export function parseSort(
     }
     return { field, direction: normalized };
   });
-}
-
-function compareValues(left: unknown, right: unknown): number {
-  const isMissing = (value: unknown) => value === undefined || value === null;
-  if (isMissing(left) || isMissing(right))
-    return Number(!isMissing(left)) - Number(!isMissing(right));
-  const a = Number(left);
-  const b = Number(right);
-  if (
-    typeof left !== 'boolean' &&
-    String(left).trim() !== '' &&
-    String(right).trim() !== '' &&
-    Number.isFinite(a) &&
-    Number.isFinite(b)
-  ) {
-    return Math.sign(a - b);
-  }
-  return compareText(String(left), String(right));
 }

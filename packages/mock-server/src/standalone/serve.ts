@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
+import { directResponderOf } from '../http/msw-handlers.js';
 import { createJamfMock, type JamfMock, type JamfMockOptions } from '../mock.js';
 
 /** Options of {@link startJamfMockServer}: the mock's own plus where to listen. */
@@ -105,7 +106,9 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
     res.end(JSON.stringify(jamfErrorBody(405, 'METHOD_NOT_ALLOWED', `${method} is not supported`)));
     return;
   }
-  const response = await getResponse(mock.handlers, request);
+  const respond = directResponderOf(mock.handlers);
+  const response =
+    respond === undefined ? await getResponse(mock.handlers, request) : await respond(request);
   if (!response) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
