@@ -1,3 +1,4 @@
+import { parseJamfServer } from '@jamf/core';
 import type { RequestHandler } from 'msw';
 import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
@@ -32,7 +33,11 @@ import type { MockWebhookInput } from './webhooks/registration.js';
 
 /** Options of {@link createJamfMock}. */
 export interface JamfMockOptions {
-  /** Origin the handlers answer (a path part is ignored); default `https://jamf.example.test`. */
+  /**
+   * Server the handlers answer, read like every SDK client reads it (`parseJamfServer`: a path,
+   * `/api` or `/JSSResource` part is ignored); default `https://jamf.example.test`.
+   * @throws JamfServerUrlError `INVALID_BASE_URL` from `createJamfMock` for an unusable address.
+   */
   baseUrl?: string;
   /** Accounts that may get tokens; default one administrator, `admin` / `jamf1234`. */
   accounts?: readonly MockAccountOptions[];
@@ -116,7 +121,10 @@ export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 ** 3;
  * const server = setupServer(...mock.handlers);
  */
 export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
-  const baseUrl = new URL(options.baseUrl ?? DEFAULT_BASE_URL).origin;
+  // The same server-address rules as every client of the SDK; plain http is fine for a mock.
+  const baseUrl = parseJamfServer(options.baseUrl ?? DEFAULT_BASE_URL, {
+    allowInsecureHttp: true,
+  }).origin;
   const clock = createMockClock(options.now);
   const faults = new FaultRegistry();
   const spec: OpenApiDocument = proSpec;
