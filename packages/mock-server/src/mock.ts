@@ -17,6 +17,7 @@ import { genericCollectionRoutes } from './http/pro/generic-collections.js';
 import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
 import { oauthRoutes } from './http/pro/oauth.js';
+import { packageUploadRoute } from './http/pro/package-upload.js';
 import { privilegeRoutes } from './http/pro/privileges.js';
 import { schemaRoute } from './http/pro/schema.js';
 import { settingsRoutes } from './http/pro/settings.js';
@@ -168,6 +169,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   // hand-written models (computers, API roles, …) win over the generic, spec-derived state.
   const routes: Route[] = [
     ...genericCollectionRoutes(spec),
+    packageUploadRoute(spec),
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),
     ...authRoutes({ tokenLifetimeSeconds, privilegeNames: names }),
