@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MacosConfigurationProfile } from '../../state/macos-configuration-profiles.js';
-import { computerIds } from './classic-groups-policies.js';
-import { type ClassicResource, xmlList, xmlObject, xmlText } from './classic-resource.js';
+import { type ClassicResource, xmlObject, xmlText } from './classic-resource.js';
+import { computerScopeDetail, computerScopeFromXml } from './classic-scope.js';
 import { categoryIdByName } from './classic-simple-resources.js';
 
 const site = { id: -1, name: 'None' };
@@ -42,17 +42,7 @@ export const classicMacosConfigurationProfiles: ClassicResource<MacosConfigurati
       redeploy_on_update: row.redeployOnUpdate,
       payloads: row.payloads,
     },
-    scope: {
-      all_computers: row.allComputers,
-      all_jss_users: false,
-      computers: row.computerIds.map((id) => ({ id, name: state.computers.get(id)?.name ?? '' })),
-      computer_groups: row.computerGroupIds.map((id) => ({
-        id,
-        name: state.computerGroups.get(id)?.name ?? '',
-      })),
-      buildings: [],
-      departments: [],
-    },
+    scope: { ...computerScopeDetail(row, state), buildings: [], departments: [] },
   }),
   lookups: { name: (row) => row.name },
   fromXml(value, existing, state) {
@@ -63,19 +53,9 @@ export const classicMacosConfigurationProfiles: ClassicResource<MacosConfigurati
       existing?.categoryId ?? -1,
     );
     if (typeof categoryId === 'string') return categoryId;
-    const scope = xmlObject(value, 'scope');
-    const scopedComputers = xmlList(scope, 'computers', 'computer');
-    const computers =
-      scopedComputers.length === 0
-        ? (existing?.computerIds ?? [])
-        : computerIds(state, scopedComputers);
-    if (typeof computers === 'string') return computers;
-    const groupElements = xmlList(scope, 'computer_groups', 'computer_group');
-    const groupIds = groupElements.map((g) => Number(xmlText(g, 'id')));
-    if (groupIds.some((id) => !Number.isInteger(id) || state.computerGroups.get(id) === undefined))
-      return 'Problem with computer group in scope';
+    const scope = computerScopeFromXml(value, existing, state);
+    if (typeof scope === 'string') return scope;
     const removable = xmlText(general, 'user_removable');
-    const allComputers = xmlText(scope, 'all_computers');
     return {
       name: xmlText(general, 'name') ?? existing?.name ?? '',
       description: xmlText(general, 'description') ?? existing?.description ?? '',
@@ -97,12 +77,7 @@ export const classicMacosConfigurationProfiles: ClassicResource<MacosConfigurati
         existing?.redeployOnUpdate ?? 'Newly Assigned',
       ),
       payloads: xmlText(general, 'payloads') ?? existing?.payloads ?? '',
-      allComputers:
-        allComputers === undefined
-          ? (existing?.allComputers ?? false)
-          : allComputers.toLowerCase() === 'true',
-      computerIds: computers,
-      computerGroupIds: groupElements.length === 0 ? (existing?.computerGroupIds ?? []) : groupIds,
+      ...scope,
     };
   },
   isNameUnique: true,

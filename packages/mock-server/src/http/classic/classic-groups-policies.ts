@@ -1,34 +1,13 @@
 import type { ComputerGroup, GroupCriterion } from '../../state/inventory/computer-groups.js';
 import type { Policy } from '../../state/inventory/policies.js';
-import type { MockState } from '../../state/mock-state.js';
 import { groupMembers } from '../../state/smart-group-members.js';
 import { type ClassicResource, xmlList, xmlObject, xmlText } from './classic-resource.js';
+import { computerIds, computerScopeDetail, computerScopeFromXml } from './classic-scope.js';
 import { categoryIdByName } from './classic-simple-resources.js';
 
 const site = { id: -1, name: 'None' };
 const isTrue = (text: string | undefined, fallback: boolean) =>
   text === undefined ? fallback : text.toLowerCase() === 'true';
-
-/** Resolves `<computer><id>…</id></computer>` (or by name) entries to ids; a string names the problem. */
-export function computerIds(
-  state: MockState,
-  entries: Record<string, unknown>[],
-): number[] | string {
-  const ids: number[] = [];
-  for (const entry of entries) {
-    const id = xmlText(entry, 'id');
-    const name = xmlText(entry, 'name');
-    const found =
-      id !== undefined && /^\d{1,9}$/.test(id)
-        ? state.computers.get(Number(id))
-        : name !== undefined
-          ? state.computers.findBy('name', name)
-          : undefined;
-    if (found === undefined) return 'Problem with computer in scope';
-    ids.push(found.id);
-  }
-  return ids;
-}
 
 /** Classic `computergroups`: static groups list members, smart groups list criteria and the computers they select. */
 export const classicComputerGroups: ClassicResource<ComputerGroup> = {
@@ -116,14 +95,7 @@ export const classicPolicies: ClassicResource<Policy> = {
       },
       site,
     },
-    scope: {
-      all_computers: row.allComputers,
-      computers: row.computerIds.map((id) => ({ id, name: state.computers.get(id)?.name ?? '' })),
-      computer_groups: row.computerGroupIds.map((id) => ({
-        id,
-        name: state.computerGroups.get(id)?.name ?? '',
-      })),
-    },
+    scope: computerScopeDetail(row, state),
     scripts: row.scriptIds.map((id) => ({
       id,
       name: state.scripts.get(id)?.name ?? '',
@@ -140,20 +112,8 @@ export const classicPolicies: ClassicResource<Policy> = {
       existing?.categoryId ?? -1,
     );
     if (typeof categoryId === 'string') return categoryId;
-    const scope = xmlObject(value, 'scope');
-    const scopedComputers = xmlList(scope, 'computers', 'computer');
-    const computers =
-      scopedComputers.length === 0
-        ? (existing?.computerIds ?? [])
-        : computerIds(state, scopedComputers);
-    if (typeof computers === 'string') return computers;
-    const groupElements = xmlList(scope, 'computer_groups', 'computer_group');
-    const groupIds = groupElements.map((g) => Number(xmlText(g, 'id')));
-    if (
-      groupIds.some((id) => !Number.isInteger(id) || state.computerGroups.get(id) === undefined)
-    ) {
-      return 'Problem with computer group in scope';
-    }
+    const scope = computerScopeFromXml(value, existing, state);
+    if (typeof scope === 'string') return scope;
     const scriptElements = xmlList(value, 'scripts', 'script');
     const scriptIds = scriptElements.map((s) => Number(xmlText(s, 'id')));
     if (scriptIds.some((id) => !Number.isInteger(id) || state.scripts.get(id) === undefined))
@@ -164,9 +124,7 @@ export const classicPolicies: ClassicResource<Policy> = {
       trigger: xmlText(general, 'trigger') ?? existing?.trigger ?? 'EVENT',
       frequency: xmlText(general, 'frequency') ?? existing?.frequency ?? 'Once per computer',
       categoryId,
-      allComputers: isTrue(xmlText(scope, 'all_computers'), existing?.allComputers ?? false),
-      computerIds: computers,
-      computerGroupIds: groupElements.length === 0 ? (existing?.computerGroupIds ?? []) : groupIds,
+      ...scope,
       scriptIds: scriptElements.length === 0 ? (existing?.scriptIds ?? []) : scriptIds,
     };
   },
