@@ -111,7 +111,7 @@ export interface JamfMock {
 export const DEFAULT_BASE_URL = 'https://jamf.example.test';
 /** Default lifetime of user tokens, in seconds. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 1200;
-/** Default `maxBodyBytes`: 20 GiB, above any package Jamf's cloud distribution takes. */
+/** Default `maxBodyBytes`: 20 GiB, more than any package a test sends (Jamf's own limit: unverified). */
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 ** 3;
 
 /**
