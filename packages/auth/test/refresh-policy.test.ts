@@ -23,10 +23,15 @@ describe('defaultRefreshPolicy', () => {
     expect(policy.decide(user, 2_000_000)).toBe('replace');
   });
 
-  it('OAuth tokens: refresh in the last 20% of their lifetime, at least 5 s', () => {
-    const long = at('oauth', 600); // window 120 s
-    expect(policy.decide(long, 479_999)).toBe('use');
-    expect(policy.decide(long, 480_000)).toBe('refresh');
+  it('OAuth tokens: refresh in the last 20% of their lifetime, at least 5 s, at most 30 s', () => {
+    const mid = at('oauth', 100); // 20% = 20 s
+    expect(policy.decide(mid, 79_999)).toBe('use');
+    expect(policy.decide(mid, 80_000)).toBe('refresh');
+    const long = at('oauth', 600); // 20% = 120 s, at most 30 s: one token request per lifetime
+    expect(policy.decide(long, 569_999)).toBe('use');
+    expect(policy.decide(long, 570_000)).toBe('refresh');
+    expect(policy.decide(long, 594_999)).toBe('refresh');
+    expect(policy.decide(long, 595_000)).toBe('replace');
     const short = at('oauth', 20); // 20% = 4 s, min 5 s; margin 5 s → always refresh or replace
     expect(policy.decide(short, 0)).toBe('use');
     expect(policy.decide(short, 14_999)).toBe('use');
@@ -37,6 +42,8 @@ describe('defaultRefreshPolicy', () => {
     const custom = defaultRefreshPolicy({ userRefreshWindowSeconds: 300, expiryMarginSeconds: 0 });
     expect(custom.decide(at('user', 1200), 900_000)).toBe('refresh');
     expect(custom.decide(at('user', 1200), 1_199_999)).toBe('refresh');
+    const wide = defaultRefreshPolicy({ oauthMaxRefreshWindowSeconds: 120 });
+    expect(wide.decide(at('oauth', 600), 480_000)).toBe('refresh');
   });
 
   it('can be replaced by the user', async () => {
