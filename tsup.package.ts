@@ -35,6 +35,8 @@ export function packageBuild({
   const shared: Options = {
     dts: true,
     splitting: true,
+    // Exported classes keep their names (`JamfApiError.name`, not esbuild's `_JamfApiError`).
+    keepNames: true,
     sourcemap: false,
     target: 'node20',
     // The package's own version, for the User-Agent it sends (tsup runs in the package folder).
@@ -52,6 +54,9 @@ export function packageBuild({
       ...shared,
       entry,
       format: ['cjs'],
+      // Rollup turns the split ESM into CJS; without it tsup's sucrase pass also rewrites class
+      // fields, so exported classes come out anonymous (`JamfAuthError.name === '_class'`).
+      treeshake: true,
       clean: ['**/*.cjs', '**/*.d.cts'],
       noExternal: bundleIntoCjs,
     },
