@@ -3,8 +3,10 @@
  * port 0, --quiet) is loaded with a computer-inventory page (GET /api/v1/computers-inventory,
  * 100 per page, Bearer token) and with the token endpoint (POST /api/v1/auth/token, Basic).
  * The baseline is a plain node:http server (also a child process) answering the same status,
- * content type and body, captured from the mock first. A keep-alive node:http client sends the
- * requests, 16 in flight; the four variants are interleaved.
+ * content type and body, captured from the mock first. A reference line shows msw's own share:
+ * the same bodies from bare msw handlers behind the mock's kind of node:http adapter (Request in,
+ * `getResponse`, Response out). A keep-alive node:http client sends the requests, 16 in flight;
+ * the six variants are interleaved.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +17,7 @@ import {
   processCpuMs,
   startFixedResponseServer,
   startListeningCommand,
+  startMswResponseServer,
 } from './harness/child-server.js';
 import { loadClient } from './harness/http-client.js';
 import { interleave } from './harness/interleave.js';
@@ -72,7 +75,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     const pageBody = await pageResponse.text();
     if (pageResponse.status !== 200)
       throw new Error(`mock inventory answered ${pageResponse.status}: ${pageBody.slice(0, 500)}`);
-    const plain = await startFixedResponseServer([
+    const capturedRoutes = [
       {
         method: 'GET',
         path: INVENTORY.split('?')[0]!,
@@ -87,12 +90,16 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         contentType: tokenResponse.headers.get('content-type') ?? 'application/json',
         body: tokenBody,
       },
-    ]);
+    ];
+    const plain = await startFixedResponseServer(capturedRoutes);
     servers.push(plain);
+    const msw = await startMswResponseServer(capturedRoutes);
+    servers.push(msw);
 
     const mockClient = loadClient(mock.origin, IN_FLIGHT);
     const plainClient = loadClient(plain.origin, IN_FLIGHT);
-    clients.push(mockClient, plainClient);
+    const mswClient = loadClient(msw.origin, IN_FLIGHT);
+    clients.push(mockClient, plainClient, mswClient);
     const inventory =
       (client: typeof mockClient, count = inventoryRequests) =>
       () =>
@@ -118,12 +125,24 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         server: plain,
         load: token(plainClient, tokenRequests * plainFactor),
       },
+      {
+        name: 'msw reference: inventory page',
+        server: msw,
+        load: inventory(mswClient, inventoryRequests * plainFactor),
+      },
+      {
+        name: 'msw reference: token',
+        server: msw,
+        load: token(mswClient, tokenRequests * plainFactor),
+      },
     ];
     context.log('warm-up');
     await inventory(mockClient)();
     await token(mockClient)();
     await inventory(plainClient)();
     await token(plainClient)();
+    await inventory(mswClient)();
+    await token(mswClient)();
     // The server's CPU per request (from /proc, Linux only) beside req/s: it moves far less than
     // wall time when other processes compete for the cores.
     const cpuSamples = new Map<string, number[]>(variants.map((v) => [v.name, []]));
@@ -158,11 +177,15 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     const ratios = [
       ratioResult('mock ÷ plain, inventory page, req/s', speed[0]!, speed[1]!),
       ratioResult('mock ÷ plain, token, req/s', speed[2]!, speed[3]!),
+      ratioResult('msw reference ÷ plain, inventory page, req/s', speed[4]!, speed[1]!),
+      ratioResult('msw reference ÷ plain, token, req/s', speed[5]!, speed[3]!),
     ];
     if (hasCpu) {
       ratios.push(
         ratioResult('mock ÷ plain, inventory page, server CPU', cpu[0]!, cpu[1]!),
         ratioResult('mock ÷ plain, token, server CPU', cpu[2]!, cpu[3]!),
+        ratioResult('msw reference ÷ plain, inventory page, server CPU', cpu[4]!, cpu[1]!),
+        ratioResult('msw reference ÷ plain, token, server CPU', cpu[5]!, cpu[3]!),
       );
     }
     return {

@@ -23,12 +23,26 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+const MSW_SERVER_SCRIPT = fileURLToPath(new URL('./msw-response-server.ts', import.meta.url));
+
 /**
  * Starts a plain node:http server on 127.0.0.1 (random port) in a child process, so its CPU is
  * not charged to the process that generates load.
  */
-export async function startFixedResponseServer(routes: FixedRoute[]): Promise<ChildServer> {
-  const child = fork(SERVER_SCRIPT, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+export function startFixedResponseServer(routes: FixedRoute[]): Promise<ChildServer> {
+  return startRouteServer(SERVER_SCRIPT, routes);
+}
+
+/**
+ * Starts a server that answers the same routes through bare msw handlers behind the mock's kind
+ * of node:http adapter (msw's own cost; see `msw-response-server.ts`), in a child process.
+ */
+export function startMswResponseServer(routes: FixedRoute[]): Promise<ChildServer> {
+  return startRouteServer(MSW_SERVER_SCRIPT, routes);
+}
+
+async function startRouteServer(script: string, routes: FixedRoute[]): Promise<ChildServer> {
+  const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
   child.send({ routes });
   const [message] = (await Promise.race([
     once(child, 'message'),
