@@ -1,11 +1,11 @@
+import jsonMergePatch from 'json-merge-patch';
 import { listQuery } from '../../query/index.js';
 import type { OpenApiDocument, SpecOperation } from '../../spec/openapi-document.js';
 import { seedObjects, storedObject, typedId } from '../../spec/resource-objects.js';
 import { type DerivedCollection, deriveResources } from '../../spec/resources.js';
-import { responseSchemaOf } from '../../spec/responder/conform.js';
+import { flattenSchema, responseSchemaOf } from '../../spec/responder/conform.js';
 import { respondFromSpec, successStatus } from '../../spec/responder/respond.js';
 import type { JsonCollection, JsonObject } from '../../state/json-collection.js';
-import { applyMergePatch } from '../../state/merge-patch.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { concretePath } from '../router.js';
@@ -46,7 +46,9 @@ function withProvenance(
   doc: OpenApiDocument,
 ) {
   const entry: JsonObject = { ...body };
-  const fields = storedObject(schema, {}, doc);
+  const flat = flattenSchema(schema, doc);
+  const fields =
+    typeof flat.properties === 'object' && flat.properties !== null ? flat.properties : {};
   if ('username' in fields && ctx.principal) entry.username = ctx.principal.name;
   if ('date' in fields) entry.date = new Date(ctx.clock.now()).toISOString();
   return entry;
@@ -136,7 +138,7 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
         if (row === undefined) return missing(ctx);
         const body = await readJsonObject(ctx.request);
         if ('error' in body) return body.error;
-        const merged: unknown = applyMergePatch(row, body.body);
+        const merged: unknown = jsonMergePatch.apply(row, body.body);
         const next = store.replace(
           String(row.id),
           storedObject(objectSchema, merged, document),

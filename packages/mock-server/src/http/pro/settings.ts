@@ -1,10 +1,10 @@
+import jsonMergePatch from 'json-merge-patch';
 import type { OpenApiDocument, SpecOperation } from '../../spec/openapi-document.js';
 import { seedObjects, storedObject } from '../../spec/resource-objects.js';
 import { type DerivedSingleton, deriveResources } from '../../spec/resources.js';
 import { responseSchemaOf } from '../../spec/responder/conform.js';
 import { successStatus } from '../../spec/responder/respond.js';
 import type { JsonObject } from '../../state/json-collection.js';
-import { applyMergePatch } from '../../state/merge-patch.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { concretePath } from '../router.js';
@@ -50,7 +50,7 @@ function routesOf(singleton: DerivedSingleton, document: OpenApiDocument): Route
     routes.push({
       method: 'PATCH',
       path: singleton.path,
-      handle: write(singleton.merge, (now, body) => applyMergePatch(now, body)),
+      handle: write(singleton.merge, (now, body) => jsonMergePatch.apply(now, body)),
     });
   return routes;
 }
