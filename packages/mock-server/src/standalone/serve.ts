@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { directResponderOf } from '../http/msw-handlers.js';
+import { knownTextOf } from '../http/responses/text-body.js';
 import { createJamfMock, type JamfMock, type JamfMockOptions } from '../mock.js';
 
 /** Options of {@link startJamfMockServer}: the mock's own plus where to listen. */
@@ -121,7 +122,10 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
   response.headers.forEach((value, name) => {
     responseHeaders[name] = value;
   });
-  const payload = method === 'HEAD' ? undefined : Buffer.from(await response.arrayBuffer());
+  const payload =
+    method === 'HEAD'
+      ? undefined
+      : (knownTextOf(response) ?? Buffer.from(await response.arrayBuffer()));
   res.writeHead(response.status, responseHeaders);
   res.end(payload);
 }

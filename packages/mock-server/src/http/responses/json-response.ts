@@ -1,6 +1,8 @@
+import { textResponse } from './text-body.js';
+
 /** A JSON response with Jamf's content type. */
 export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
   const responseHeaders = new Headers(headers);
   responseHeaders.set('content-type', 'application/json;charset=UTF-8');
-  return new Response(JSON.stringify(body), { status, headers: responseHeaders });
+  return textResponse(JSON.stringify(body), { status, headers: responseHeaders });
 }
