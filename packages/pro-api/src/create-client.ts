@@ -38,6 +38,11 @@ export interface ProClientOptions {
    * sends none of ours. Never set in browsers, which do not allow it.
    */
   userAgent?: string | false;
+  /**
+   * Allows plain `http://` to a server that is not on loopback. Off by default: the client refuses
+   * such a `baseUrl` with a `JamfServerUrlError` (`INSECURE_TRANSPORT`), as `@jamf/auth` does.
+   */
+  allowInsecureHttp?: boolean;
 }
 
 function toRequest(input: Request | string | URL, init?: RequestInit): Request {
@@ -76,7 +81,9 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
     timeoutError,
   });
   const client = createClient<Paths, 'application/json'>({
-    baseUrl: proApiBaseUrl(options.baseUrl),
+    baseUrl: proApiBaseUrl(options.baseUrl, {
+      allowInsecureHttp: options.allowInsecureHttp === true,
+    }),
     fetch: withUserAgent(timed, resolveUserAgent(options.userAgent, PRO_API_PACKAGE)),
     ...(options.headers === undefined ? {} : { headers: options.headers }),
   });

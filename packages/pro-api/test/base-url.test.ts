@@ -46,6 +46,20 @@ describe('createProClient baseUrl', () => {
     expect(() => createProClient({ baseUrl })).toThrow(expect.objectContaining({ code }));
   });
 
+  it('sends plain http to another host only with allowInsecureHttp', async () => {
+    const urls: string[] = [];
+    const jamf = createProClient({
+      baseUrl: 'http://jamf.example.com/',
+      allowInsecureHttp: true,
+      fetch: async (request) => {
+        urls.push(request.url);
+        return Response.json({ totalCount: 0, results: [] });
+      },
+    });
+    await jamf.GET('/v1/api-roles');
+    expect(urls).toEqual(['http://jamf.example.com/api/v1/api-roles']);
+  });
+
   it('sends the configured headers and runs the middleware', async () => {
     const jamf = createProClient({
       baseUrl: server.origin,
