@@ -116,6 +116,20 @@ describe('/v1/computers-inventory-detail/{id}', () => {
     expect(listed.results.map((c) => c.id)).toEqual(['5']);
   });
 
+  it('the same page asked again after a rename is sorted by the new name', async () => {
+    const query = '/v1/computers-inventory?sort=general.name:desc&page-size=5';
+    const before = (await (await api(query)).json()) as Page;
+    expect(before.results.map((c) => c.id)).not.toContain('9');
+    const patch = await api('/v1/computers-inventory-detail/9', {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ general: { name: 'zzz last by name' } }),
+    });
+    expect(patch.status).toBe(200);
+    const after = (await (await api(query)).json()) as Page;
+    expect(after.results[0]?.id).toBe('9');
+  });
+
   it('DELETE removes the computer', async () => {
     expect((await api('/v1/computers-inventory/7', { method: 'DELETE' })).status).toBe(204);
     expect((await api('/v1/computers-inventory/7')).status).toBe(404);

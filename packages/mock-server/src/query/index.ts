@@ -1,5 +1,5 @@
 export { fieldValue } from './field-value.js';
-export { type ListQueryOptions, listQuery } from './list-query.js';
+export { ListQueryMemo, type ListQueryOptions, listQuery } from './list-query.js';
 export { DEFAULT_PAGE_SIZE, pageOf, pagingFrom } from './page.js';
 export { QueryError, type QueryErrorCode } from './query-error.js';
 export { parseRsql, type RsqlPredicate } from './rsql.js';

@@ -1,4 +1,4 @@
-import { listQuery } from '../../query/index.js';
+import { ListQueryMemo, listQuery } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
 import { listQueryFields } from '../../spec/resources.js';
 import type { Computer } from '../../state/inventory/computers.js';
@@ -129,6 +129,26 @@ function cachedView(row: Readonly<Computer>): Record<string, unknown> {
   return view;
 }
 
+/**
+ * The last filtered, sorted list per computer store and operation (each operation allows its own
+ * fields): views are replaced, never changed, so the memo is never stale.
+ */
+const listMemos = new WeakMap<object, Map<string, ListQueryMemo>>();
+
+function listMemoOf(store: object, operation: string): ListQueryMemo {
+  let byOperation = listMemos.get(store);
+  if (byOperation === undefined) {
+    byOperation = new Map();
+    listMemos.set(store, byOperation);
+  }
+  let memo = byOperation.get(operation);
+  if (memo === undefined) {
+    memo = new ListQueryMemo();
+    byOperation.set(operation, memo);
+  }
+  return memo;
+}
+
 /** Parses `section` (repeated or comma-separated); `GENERAL` when absent. */
 function requestedSections(url: URL): string[] | Response {
   const raw = url.searchParams
@@ -161,6 +181,7 @@ function list(ctx: RouteContext): Response {
       defaultSort: ['general.name:asc'],
       filterFields: listQueryFields(ctx.operation),
       sortFields: listQueryFields(ctx.operation),
+      memo: listMemoOf(ctx.state.computers, `${ctx.operation?.method} ${ctx.operation?.path}`),
     });
     return specShaped(
       ctx,
