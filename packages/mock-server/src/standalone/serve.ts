@@ -92,7 +92,12 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
   }
   // The body is streamed into the mock, never read here: a multi-GB package upload passes
   // through with constant memory, and the limit (413) is the mock's `maxBodyBytes`.
-  const hasBody = method !== 'GET' && method !== 'HEAD';
+  // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3):
+  // no stream for it (a token POST has none; the stream was a measurable share of its CPU).
+  const hasBody =
+    method !== 'GET' &&
+    method !== 'HEAD' &&
+    (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
   let request: Request;
   try {
     request = new Request(new URL(req.url ?? '/', INTERNAL_ORIGIN), {
