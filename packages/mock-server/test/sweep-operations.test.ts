@@ -45,8 +45,12 @@ function requestFor(operation: Operation, token: string): Request {
   for (const raw of [...pathLevel, ...((written.parameters as unknown[] | undefined) ?? [])]) {
     const parameter = resolve(raw);
     const schema = resolve(parameter.schema);
+    // Computer groups share one id space: the seeded group 1 is smart, group 2 static.
+    const value = /\/computer-groups\/static-groups\/\{id\}$/.test(operation.path)
+      ? '2'
+      : scalar(schema);
     if (parameter.in === 'path')
-      path = path.replace(`{${String(parameter.name)}}`, encodeURIComponent(scalar(schema)));
+      path = path.replace(`{${String(parameter.name)}}`, encodeURIComponent(value));
     if (parameter.in === 'query' && parameter.required === true) {
       query.append(
         String(parameter.name),

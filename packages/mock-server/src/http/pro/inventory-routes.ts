@@ -1,13 +1,19 @@
 import type { Route } from '../route.js';
+import { computerGroupRoutes } from './computer-groups.js';
 import { computerInventoryRoutes } from './computers-inventory.js';
 import { mobileDeviceRoutes } from './mobile-devices.js';
 import { simpleResourceRoutes } from './simple-resources.js';
 
 /**
  * The Pro API's explicit inventory routes over the shared state: computers inventory (all
- * versions), mobile devices, departments, buildings, categories and scripts. Other operations
+ * versions), mobile devices, departments, buildings, categories, scripts and computer groups. Other operations
  * fall through to the spec responder.
  */
 export function inventoryProRoutes(): Route[] {
-  return [...computerInventoryRoutes(), ...mobileDeviceRoutes(), ...simpleResourceRoutes()];
+  return [
+    ...computerInventoryRoutes(),
+    ...mobileDeviceRoutes(),
+    ...simpleResourceRoutes(),
+    ...computerGroupRoutes(),
+  ];
 }
