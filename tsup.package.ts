@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import type { Options } from 'tsup';
 
 /** What a published package's build needs to say; the rest is the same for every package. */
@@ -32,7 +32,12 @@ export function packageBuild({
   bundleIntoCjs = [],
   esmOnlyEntry = {},
 }: PackageBuild): Options[] {
+  // The two builds run at once into one folder, and tsup's own `clean` (even with patterns) empties
+  // the whole folder and every declaration file, so one build would delete the other's output.
+  // Clean once here, when tsup loads the config, before either starts.
+  rmSync('dist', { recursive: true, force: true });
   const shared: Options = {
+    clean: false,
     dts: true,
     splitting: true,
     // Exported classes keep their names (`JamfApiError.name`, not esbuild's `_JamfApiError`).
@@ -43,12 +48,10 @@ export function packageBuild({
     define: { __JAMF_PACKAGE_VERSION__: JSON.stringify(packageVersion()) },
   };
   return [
-    // The two builds run at once into one folder, so each cleans only its own files.
     {
       ...shared,
       entry: { ...entry, ...esmOnlyEntry },
       format: ['esm'],
-      clean: ['**/*.js', '**/*.d.ts'],
     },
     {
       ...shared,
@@ -57,7 +60,6 @@ export function packageBuild({
       // Rollup turns the split ESM into CJS; without it tsup's sucrase pass also rewrites class
       // fields, so exported classes come out anonymous (`JamfAuthError.name === '_class'`).
       treeshake: true,
-      clean: ['**/*.cjs', '**/*.d.cts'],
       noExternal: bundleIntoCjs,
     },
   ];
