@@ -8,7 +8,8 @@ export const USAGE = `Usage: jamf-mock-server [options]
   --host HOST           interface to listen on (default 127.0.0.1)
   --user NAME:PASSWORD  an administrator account; repeatable (default ${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password})
   --token-lifetime S    lifetime of user tokens in seconds (default 1200)
-  --seed N              seed of the generated inventory (default 1)
+  --seed N              seed of the generated inventory and seeded objects (default 1)
+  --jamf-version X.Y.Z  version /v1/jamf-pro-version reports (default: the spec's)
   --computers N         how many computers to generate
   --allow-basic-classic accept Basic auth on the Classic API, like a server before 11.5
                         (default: bearer tokens only, as every current server)
@@ -52,6 +53,12 @@ export function parseCliArgs(argv: readonly string[]): CliSettings {
   if (values['allow-basic-classic']) server.allowBasicAuthOnClassic = true;
   const maxBodyBytes = whole(values['max-body-bytes'], '--max-body-bytes', 1);
   if (maxBodyBytes !== undefined) server.maxBodyBytes = maxBodyBytes;
+  const version = values['jamf-version'];
+  if (version !== undefined) {
+    if (!/^\d+\.\d+\.\d+(-t\d+)?$/.test(version))
+      throw new CliUsageError('--jamf-version takes a version such as 11.25.2');
+    server.jamfProVersion = version;
+  }
   const computers = whole(values.computers, '--computers', 0);
   if (computers !== undefined) server.counts = { computers };
   if (server.port !== undefined && server.port > 65535)
@@ -68,6 +75,7 @@ function parse(argv: readonly string[]) {
       user: { type: 'string', multiple: true },
       'token-lifetime': { type: 'string' },
       seed: { type: 'string' },
+      'jamf-version': { type: 'string' },
       computers: { type: 'string' },
       'allow-basic-classic': { type: 'boolean' },
       'max-body-bytes': { type: 'string' },
