@@ -48,6 +48,8 @@ export {
   type ScriptPriority,
 } from './state/inventory/index.js';
 export type { IssuedToken, IssuedTokens, TokenGrant } from './state/issued-tokens.js';
+export type { JsonCollection, JsonObject } from './state/json-collection.js';
+export type { JsonCollections } from './state/json-collections.js';
 export type { MockState } from './state/mock-state.js';
 export type { Principal } from './state/principal.js';
 export type { InProcessReceiver, WebhookDelivery } from './webhooks/delivery.js';
