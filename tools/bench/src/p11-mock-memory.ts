@@ -3,11 +3,14 @@
  * 127.0.0.1, --quiet, 1,000 computers) gets a warm-up, then N token requests
  * (POST /api/v1/auth/token, Basic) and N inventory pages (GET /api/v1/computers-inventory,
  * 10 per page, Bearer), 16 in flight. The child's resident set size (VmRSS of /proc/PID/status,
- * Linux) is read after the warm-up, after the tokens and after the pages: growth past the
- * warm-up is what the mock keeps (issued tokens are collected on its clock and capped). Goal:
- * under +20 MB after 100,000 of each.
+ * Linux) is read after the warm-up, after the tokens and after the pages, each time after a full
+ * GC the child runs on SIGUSR2 (`harness/gc-on-signal-preload.mjs`): growth past the warm-up is
+ * what the mock keeps (issued tokens are collected on its clock and capped). Goal: under +20 MB
+ * after 100,000 of each.
  */
 import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
 import { skip } from './harness/benchmark.js';
 import { type ChildServer, startListeningCommand } from './harness/child-server.js';
@@ -22,6 +25,7 @@ const PAGE = (page: number) =>
   `/api/v1/computers-inventory?section=GENERAL&page=${page % 100}&page-size=10`;
 const IN_FLIGHT = 16;
 const BUDGET_MB = 20;
+const GC_PRELOAD = fileURLToPath(new URL('./harness/gc-on-signal-preload.mjs', import.meta.url));
 
 /** Resident set size of process `pid` in MB (MiB), from /proc; undefined elsewhere. */
 function rssMb(pid: number | undefined): number | undefined {
@@ -34,6 +38,14 @@ function rssMb(pid: number | undefined): number | undefined {
   }
 }
 
+/** RSS of the child after asking it for a full GC (SIGUSR2) and letting it run. */
+async function rssAfterGc(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  process.kill(pid, 'SIGUSR2');
+  await delay(500);
+  return rssMb(pid);
+}
+
 /** Runs P11; see the module comment. */
 export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
   const requests = context.quick ? 2_000 : 100_000;
@@ -43,7 +55,17 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
   try {
     server = await startListeningCommand(
       process.execPath,
-      [mockBin(), '--port', '0', '--quiet', '--computers', '1000'],
+      [
+        '--expose-gc',
+        '--import',
+        GC_PRELOAD,
+        mockBin(),
+        '--port',
+        '0',
+        '--quiet',
+        '--computers',
+        '1000',
+      ],
       { cwd: context.benchRoot, timeoutMs: 30_000 },
     );
     if (rssMb(server.pid) === undefined) return skip('no /proc/PID/status to read RSS from');
@@ -73,14 +95,15 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     context.log(`warm-up: ${warmup} token requests and ${warmup} pages`);
     await tokens(warmup);
     await pages(warmup);
-    const start = rssMb(server.pid)!;
+    const pid = server.pid;
+    const start = (await rssAfterGc(pid))!;
     context.log(`${requests} token requests`);
     const tokenRun = await tokens(requests);
-    const afterTokens = rssMb(server.pid)!;
+    const afterTokens = (await rssAfterGc(pid))!;
     context.log(`${requests} inventory pages`);
     bearer = await freshBearer();
     const pageRun = await pages(requests);
-    const afterPages = rssMb(server.pid)!;
+    const afterPages = (await rssAfterGc(pid))!;
     const grewTokens = afterTokens - start;
     const grewPages = afterPages - afterTokens;
     const verdict = (grew: number) =>
@@ -98,7 +121,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       notes: [
         `token requests: RSS ${grewTokens >= 0 ? '+' : ''}${grewTokens.toFixed(1)} MB (${verdict(grewTokens)})`,
         `inventory pages: RSS ${grewPages >= 0 ? '+' : ''}${grewPages.toFixed(1)} MB (${verdict(grewPages)})`,
-        'RSS from /proc/PID/status (VmRSS), read between phases; the child runs without forced GC',
+        'RSS from /proc/PID/status (VmRSS), read between phases after a full GC in the child (SIGUSR2)',
       ],
     };
   } finally {
