@@ -12,9 +12,18 @@ const require = createRequire(import.meta.url);
 const tsc7 = join(dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
 const version = execSync(`node ${JSON.stringify(tsc7)} --version`, { encoding: 'utf8' }).trim();
 
-const workspaces = ['packages', 'tools']
-  .flatMap((folder) => readdirSync(join(root, folder)).map((name) => join(root, folder, name)))
-  .concat(join(root, 'examples'))
+// The workspaces pnpm-workspace.yaml lists (`- folder` or `- folder/*`).
+const globs = [
+  ...readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').matchAll(/^ {2}- (.+)$/gm),
+].map(([, glob]) => glob.trim().replace(/^['"]|['"]$/g, ''));
+const workspaces = globs
+  .flatMap((glob) =>
+    glob.endsWith('/*')
+      ? readdirSync(join(root, glob.slice(0, -2))).map((name) =>
+          join(root, glob.slice(0, -2), name),
+        )
+      : [join(root, glob)],
+  )
   .filter((dir) => existsSync(join(dir, 'package.json')));
 
 const failed = [];
