@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isJamfAuthError } from '../src/index.js';
-import { credentialsFromEnv, fromEnv } from '../src/sources/index.js';
+import { fromEnv, providerFor } from '../src/sources/index.js';
 
 const URL_ = 'https://example.jamfcloud.com';
 
@@ -15,7 +15,7 @@ function thrown(fn: () => unknown): unknown {
 }
 
 describe('fromEnv()', () => {
-  it('prefers API client credentials and builds an OAuth provider', () => {
+  it('prefers API client credentials, which providerFor turns into an OAuth provider', () => {
     const env = {
       JAMF_URL: URL_,
       JAMF_CLIENT_ID: 'client-1',
@@ -23,22 +23,23 @@ describe('fromEnv()', () => {
       JAMF_USERNAME: 'admin',
       JAMF_PASSWORD: 'pw-very-secret',
     };
-    const credentials = credentialsFromEnv(env);
+    const credentials = fromEnv(env);
     expect(credentials).toMatchObject({ kind: 'client', baseUrl: URL_, clientId: 'client-1' });
     expect(credentials.kind === 'client' && credentials.clientSecret).toBe('cs-very-secret');
-    const provider = fromEnv(env);
+    const provider = providerFor(credentials);
     expect(provider.kind).toBe('oauth');
     expect(provider.origin).toBe(URL_);
   });
 
   it('falls back to a user account', () => {
     const env = { JAMF_URL: URL_, JAMF_USERNAME: 'admin', JAMF_PASSWORD: 'pw-very-secret' };
-    expect(credentialsFromEnv(env)).toMatchObject({ kind: 'user', username: 'admin' });
-    expect(fromEnv(env).kind).toBe('user');
+    const credentials = fromEnv(env);
+    expect(credentials).toMatchObject({ kind: 'user', username: 'admin' });
+    expect(providerFor(credentials).kind).toBe('user');
   });
 
   it('keeps secrets out of JSON and inspect output', () => {
-    const credentials = credentialsFromEnv({
+    const credentials = fromEnv({
       JAMF_URL: URL_,
       JAMF_USERNAME: 'admin',
       JAMF_PASSWORD: 'pw-very-secret',
@@ -72,7 +73,7 @@ describe('fromEnv()', () => {
       process.env.JAMF_URL = URL_;
       process.env.JAMF_CLIENT_ID = 'from-process';
       process.env.JAMF_CLIENT_SECRET = 'cs';
-      expect(credentialsFromEnv()).toMatchObject({ clientId: 'from-process' });
+      expect(fromEnv()).toMatchObject({ clientId: 'from-process' });
     } finally {
       process.env = saved;
     }

@@ -1,21 +1,23 @@
 import { JamfAuthError } from '../errors.js';
-import type { TokenProvider } from '../token-provider.js';
 import {
   clientCredentialsOf,
   type JamfCredentials,
   userCredentialsOf,
 } from './jamf-credentials.js';
-import { providerFor, type SourceProviderOptions } from './provider-for.js';
 
 /** Environment variables as `process.env` holds them. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
- * Reads `JAMF_URL` with `JAMF_CLIENT_ID` + `JAMF_CLIENT_SECRET` (preferred) or `JAMF_USERNAME` +
- * `JAMF_PASSWORD`. Throws `MISSING_CREDENTIALS` naming the variables that are missing; empty
- * values count as missing, and values never appear in the error.
+ * Credentials from environment variables, the usual choice in CI and containers: reads `JAMF_URL`
+ * with `JAMF_CLIENT_ID` + `JAMF_CLIENT_SECRET` (preferred) or `JAMF_USERNAME` + `JAMF_PASSWORD`.
+ * Throws `MISSING_CREDENTIALS` naming the variables that are missing; empty values count as
+ * missing, and values never appear in the error. Pass the result to `providerFor`.
+ *
+ * @example
+ * const provider = providerFor(fromEnv()); // JAMF_URL, JAMF_CLIENT_ID, JAMF_CLIENT_SECRET
  */
-export function credentialsFromEnv(env: Environment = process.env): JamfCredentials {
+export function fromEnv(env: Environment = process.env): JamfCredentials {
   const read = (name: string): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value;
@@ -46,18 +48,4 @@ export function credentialsFromEnv(env: Environment = process.env): JamfCredenti
   return client
     ? clientCredentialsOf(url!, clientId!, clientSecret!)
     : userCredentialsOf(url!, username!, password!);
-}
-
-/**
- * A provider from environment variables (see {@link credentialsFromEnv}); the usual choice in CI
- * and containers.
- *
- * @example
- * const provider = fromEnv(); // JAMF_URL, JAMF_CLIENT_ID, JAMF_CLIENT_SECRET
- */
-export function fromEnv(
-  env: Environment = process.env,
-  options?: SourceProviderOptions,
-): TokenProvider {
-  return providerFor(credentialsFromEnv(env), options);
 }

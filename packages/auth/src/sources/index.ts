@@ -1,5 +1,5 @@
 export type { Environment } from './from-env.js';
-export { credentialsFromEnv, fromEnv } from './from-env.js';
+export { fromEnv } from './from-env.js';
 export type { ExecFile, KeychainOptions } from './from-keychain.js';
 export { fromKeychain } from './from-keychain.js';
 export type {
