@@ -41,9 +41,10 @@ export async function startJamfMockServer(
 ): Promise<JamfMockServer> {
   const { port = 0, host = '127.0.0.1', log, ...mockOptions } = options;
   const mock = createJamfMock({ ...mockOptions, baseUrl: INTERNAL_ORIGIN });
+  let listeningUrl = INTERNAL_ORIGIN;
   const server = createServer((req, res) => {
     const started = performance.now();
-    answer(mock, req, res)
+    answer(mock, req, res, listeningUrl)
       .catch((error: unknown) => {
         console.error('jamf-mock-server: failed to answer', error);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -67,10 +68,11 @@ export async function startJamfMockServer(
   });
   const address = server.address() as AddressInfo;
   const displayHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  listeningUrl = `http://${displayHost}:${address.port}`;
   // JSSStartup names the URL clients reach, not the internal origin the handlers are bound to.
-  mock.webhooks.startup(`http://${displayHost}:${address.port}`);
+  mock.webhooks.startup(listeningUrl);
   return {
-    url: `http://${displayHost}:${address.port}`,
+    url: listeningUrl,
     port: address.port,
     mock,
     close: async () => {
@@ -84,7 +86,12 @@ export async function startJamfMockServer(
   };
 }
 
-async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function answer(
+  mock: JamfMock,
+  req: IncomingMessage,
+  res: ServerResponse,
+  listeningUrl: string,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const headers = new Headers();
   for (const [name, values] of Object.entries(req.headersDistinct)) {
@@ -98,9 +105,14 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
     method !== 'GET' &&
     method !== 'HEAD' &&
     (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
+  const respond = directResponderOf(mock.handlers);
+  // The direct responder routes by path alone, so the request keeps the origin the client
+  // reached and every URL the mock writes (a create's href) names it; msw matches by origin, so
+  // a handler list changed since creation still gets the internal one.
+  const origin = respond === undefined ? INTERNAL_ORIGIN : (reachedOrigin(req) ?? listeningUrl);
   let request: Request;
   try {
-    request = new Request(new URL(req.url ?? '/', INTERNAL_ORIGIN), {
+    request = new Request(new URL(req.url ?? '/', origin), {
       method,
       headers,
       body: hasBody ? pulledFrom(req) : undefined,
@@ -112,7 +124,6 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
     res.end(JSON.stringify(jamfErrorBody(405, 'METHOD_NOT_ALLOWED', `${method} is not supported`)));
     return;
   }
-  const respond = directResponderOf(mock.handlers);
   const response =
     respond === undefined ? await getResponse(mock.handlers, request) : await respond(request);
   if (!response) {
@@ -133,6 +144,23 @@ async function answer(mock: JamfMock, req: IncomingMessage, res: ServerResponse)
       : (knownTextOf(response) ?? Buffer.from(await response.arrayBuffer()));
   res.writeHead(response.status, responseHeaders);
   res.end(payload);
+}
+
+/**
+ * `http://` + the request's Host when it is a plain `host[:port]` (what the client reached, e.g.
+ * `localhost:PORT` or a container name); undefined for anything else (a path, userinfo, a query).
+ */
+function reachedOrigin(req: IncomingMessage): string | undefined {
+  const host = req.headers.host;
+  if (!host) return undefined;
+  try {
+    const url = new URL(`http://${host}`);
+    return url.host === host.toLowerCase() && url.pathname === '/' && !url.search && !url.hash
+      ? url.origin
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
