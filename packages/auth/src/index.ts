@@ -1,8 +1,9 @@
+export type { FetchLike, Middleware, MiddlewareHooks } from '@jamf/core';
 export type { AccessTokenInit } from './access-token.js';
 export { AccessToken } from './access-token.js';
 export type { JamfAuthErrorCode, JamfAuthErrorDetails } from './errors.js';
 export { isJamfAuthError, JamfAuthError } from './errors.js';
-export type { AuthMiddleware, AuthMiddlewareOptions, FetchFunction } from './middleware.js';
+export type { AuthMiddlewareOptions } from './middleware.js';
 export { authMiddleware, withAuth } from './middleware.js';
 export type { ClientCredentialsOptions } from './providers/client-credentials.js';
 export { clientCredentials } from './providers/client-credentials.js';

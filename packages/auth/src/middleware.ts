@@ -1,21 +1,7 @@
+import type { FetchLike, MiddlewareHooks } from '@jamf/core';
 import type { AccessToken } from './access-token.js';
 import { JamfAuthError } from './errors.js';
 import type { TokenLease, TokenProvider } from './token-provider.js';
-
-/**
- * The shape of an openapi-fetch 0.17 middleware, declared here so the runtime does not depend
- * on openapi-fetch; pass it to `client.use(...)`.
- */
-export interface AuthMiddleware {
-  onRequest(params: { request: Request; readonly id: string }): Promise<Request | undefined>;
-  onResponse(params: {
-    request: Request;
-    response: Response;
-    readonly id: string;
-    readonly options: { fetch: typeof fetch };
-  }): Promise<Response | undefined>;
-  onError(params: { readonly id: string; error: unknown }): undefined;
-}
 
 /** Options of {@link authMiddleware}. */
 export interface AuthMiddlewareOptions {
@@ -26,9 +12,6 @@ export interface AuthMiddlewareOptions {
    */
   requestInitExt?: Record<string, unknown>;
 }
-
-/** A `fetch` as {@link withAuth} takes and returns it. */
-export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 function isForProvider(request: Request, provider: TokenProvider): boolean {
   return new URL(request.url).origin === provider.origin;
@@ -123,9 +106,9 @@ async function replayAfter401(
  * a 401 from another origin (after a redirect) is returned as it is.
  * @example const authedFetch = withAuth(fetch, provider);
  */
-export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typeof fetch {
+export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLike {
   const send = (request: Request) => fetchImpl(request);
-  return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  return async (input, init) => {
     const request = new Request(input, init);
     if (!isForProvider(request, provider)) return fetchImpl(request);
     const lease = await leaseFrom(provider);
@@ -149,7 +132,8 @@ export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typ
 }
 
 /**
- * An openapi-fetch middleware with the behaviour of {@link withAuth}. Register it first
+ * An openapi-fetch middleware (`Middleware` of `@jamf/core`, so also the Classic client's
+ * `middleware` option) with the behaviour of {@link withAuth}. Register it first
  * (outermost): its replay after a 401 is sent with the client's `fetch` and keeps everything of
  * the first send — the headers later middleware set, the signal, and `options.requestInitExt`.
  * If a later middleware answers a request itself (returns a `Response` from `onRequest`),
@@ -161,7 +145,7 @@ export function withAuth(fetchImpl: FetchFunction, provider: TokenProvider): typ
 export function authMiddleware(
   provider: TokenProvider,
   options: AuthMiddlewareOptions = {},
-): AuthMiddleware {
+): MiddlewareHooks {
   const pending = new Map<string, { spare: Request; lease: TokenLease }>();
   const release = (id: string) => {
     const entry = pending.get(id);

@@ -1,6 +1,6 @@
-import type { FetchLike, ResilienceMiddleware } from './middleware.js';
-import { toRequest } from './middleware.js';
+import type { FetchLike, MiddlewareHooks } from '@jamf/core';
 import { type ReleaseSlot, Semaphore } from './semaphore.js';
+import { toRequest } from './to-request.js';
 
 /** Options of {@link concurrency}. */
 export interface ConcurrencyOptions {
@@ -9,7 +9,7 @@ export interface ConcurrencyOptions {
 }
 
 /** A concurrency limit usable both as openapi-fetch middleware and as a `fetch` wrapper. */
-export interface ConcurrencyLayer extends ResilienceMiddleware {
+export interface ConcurrencyLayer extends MiddlewareHooks {
   /** Wraps `fetch` so calls through it share this layer's slots. */
   wrap(fetch: FetchLike): FetchLike;
   /** Slots currently held, for diagnostics. */

@@ -1,11 +1,6 @@
+export type { FetchLike, Middleware, MiddlewareHooks } from '@jamf/core';
 export type { ConcurrencyLayer, ConcurrencyOptions } from './concurrency.js';
 export { concurrency, withConcurrency } from './concurrency.js';
-export type {
-  FetchLike,
-  MiddlewareParams,
-  ResilienceMiddleware,
-  SendRequest,
-} from './middleware.js';
 export type { RetryLayer, RetryOptions } from './retry.js';
 export { retry, withRetry } from './retry.js';
 export { STICKY_COOKIE_NAMES } from './sticky-cookie-jar.js';

@@ -1,6 +1,5 @@
-import { parseRetryAfter } from '@jamf/core';
-import type { FetchLike, ResilienceMiddleware, SendRequest } from './middleware.js';
-import { toRequest } from './middleware.js';
+import { type FetchLike, type MiddlewareHooks, parseRetryAfter } from '@jamf/core';
+import { toRequest } from './to-request.js';
 
 /** Options of {@link retry}; every field has a default suited to Jamf Pro. */
 export interface RetryOptions {
@@ -23,7 +22,7 @@ export interface RetryOptions {
 }
 
 /** A retry policy usable both as openapi-fetch middleware and as a `fetch` wrapper. */
-export interface RetryLayer extends ResilienceMiddleware {
+export interface RetryLayer extends MiddlewareHooks {
   /** Wraps `fetch` so calls through it are retried by this policy. */
   wrap(fetch: FetchLike): FetchLike;
 }
@@ -101,7 +100,7 @@ async function continueRetrying(
   policy: RetryPolicy,
   template: Request,
   first: Outcome,
-  send: SendRequest,
+  send: FetchLike,
 ): Promise<Outcome> {
   let outcome = first;
   for (let attempt = 1; ; attempt++) {

@@ -1,6 +1,6 @@
-import type { FetchLike, ResilienceMiddleware } from './middleware.js';
-import { toRequest } from './middleware.js';
+import type { FetchLike, MiddlewareHooks } from '@jamf/core';
 import { STICKY_COOKIE_NAMES, StickyCookieJar } from './sticky-cookie-jar.js';
+import { toRequest } from './to-request.js';
 
 /** Options of {@link stickySession}. */
 export interface StickySessionOptions {
@@ -11,7 +11,7 @@ export interface StickySessionOptions {
 }
 
 /** A sticky-session cookie jar usable both as openapi-fetch middleware and as a `fetch` wrapper. */
-export interface StickySessionLayer extends ResilienceMiddleware {
+export interface StickySessionLayer extends MiddlewareHooks {
   /** Wraps `fetch` so calls through it share this layer's cookies. */
   wrap(fetch: FetchLike): FetchLike;
 }
