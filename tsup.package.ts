@@ -31,38 +31,42 @@ export function packageBuild({
   entry,
   bundleIntoCjs = [],
   esmOnlyEntry = {},
-}: PackageBuild): Options[] {
-  // The two builds run at once into one folder, and tsup's own `clean` (even with patterns) empties
-  // the whole folder and every declaration file, so one build would delete the other's output.
-  // Clean once here, when tsup loads the config, before either starts.
-  rmSync('dist', { recursive: true, force: true });
-  const shared: Options = {
-    clean: false,
-    dts: true,
-    splitting: true,
-    // Exported classes keep their names (`JamfApiError.name`, not esbuild's `_JamfApiError`).
-    keepNames: true,
-    sourcemap: false,
-    target: 'node20',
-    // The package's own version, for the User-Agent it sends (tsup runs in the package folder).
-    define: { __JAMF_PACKAGE_VERSION__: JSON.stringify(packageVersion()) },
+}: PackageBuild): (cli: Options) => Options[] {
+  return (cli) => {
+    // The two builds run at once into one folder, and tsup's own `clean` (even with patterns) empties
+    // the whole folder and every declaration file, so one build would delete the other's output.
+    // Clean once here, when tsup loads the config, before either starts — only the folder this run
+    // writes (`--out-dir`): a test building into a private folder must not empty dist/ under the
+    // feet of other packages' tests that import it.
+    rmSync(cli.outDir ?? 'dist', { recursive: true, force: true });
+    const shared: Options = {
+      clean: false,
+      dts: true,
+      splitting: true,
+      // Exported classes keep their names (`JamfApiError.name`, not esbuild's `_JamfApiError`).
+      keepNames: true,
+      sourcemap: false,
+      target: 'node20',
+      // The package's own version, for the User-Agent it sends (tsup runs in the package folder).
+      define: { __JAMF_PACKAGE_VERSION__: JSON.stringify(packageVersion()) },
+    };
+    return [
+      {
+        ...shared,
+        entry: { ...entry, ...esmOnlyEntry },
+        format: ['esm'],
+      },
+      {
+        ...shared,
+        entry,
+        format: ['cjs'],
+        // Rollup turns the split ESM into CJS; without it tsup's sucrase pass also rewrites class
+        // fields, so exported classes come out anonymous (`JamfAuthError.name === '_class'`).
+        treeshake: true,
+        noExternal: bundleIntoCjs,
+      },
+    ];
   };
-  return [
-    {
-      ...shared,
-      entry: { ...entry, ...esmOnlyEntry },
-      format: ['esm'],
-    },
-    {
-      ...shared,
-      entry,
-      format: ['cjs'],
-      // Rollup turns the split ESM into CJS; without it tsup's sucrase pass also rewrites class
-      // fields, so exported classes come out anonymous (`JamfAuthError.name === '_class'`).
-      treeshake: true,
-      noExternal: bundleIntoCjs,
-    },
-  ];
 }
 
 function packageVersion(): string {
