@@ -113,9 +113,11 @@ describe('fileTokenStore()', () => {
   });
 
   it('a live holder keeps its lock past staleLockMs by renewing it', {
-    timeout: 10_000,
+    timeout: 15_000,
   }, async () => {
-    const options = { staleLockMs: 150, lockTimeoutMs: 5_000, pollMs: 10 };
+    // Stale age and wait are generous so a loaded CI machine's event-loop stalls (hundreds of ms)
+    // cannot pass for a missed renewal; the wait still spans several stale ages.
+    const options = { staleLockMs: 1_000, lockTimeoutMs: 8_000, pollMs: 10 };
     const holder = fileTokenStore(join(dir, 'tokens.json'), options);
     const contender = fileTokenStore(join(dir, 'tokens.json'), options);
     const order: string[] = [];
@@ -133,7 +135,7 @@ describe('fileTokenStore()', () => {
       order.push('contender in');
     });
     // Real time on purpose: the lock must outlive several stale ages while its holder works.
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
     leave();
     await Promise.all([held, contended]);
     expect(order).toEqual(['holder in', 'holder out', 'contender in']);
