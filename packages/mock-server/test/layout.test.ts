@@ -13,7 +13,8 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
 /** Layer of a source file (path relative to src/, forward slashes). */
 function layerOf(file: string): string {
   const top = file.split('/')[0] ?? file;
-  if (['state', 'query', 'spec', 'generated', 'http', 'standalone', 'webhooks'].includes(top)) return top;
+  if (['state', 'query', 'spec', 'generated', 'http', 'standalone', 'webhooks'].includes(top))
+    return top;
   if (file === 'mock.ts') return 'mock';
   if (['index.ts', 'vitest.ts', 'cli.ts'].includes(file)) return 'entry';
   return 'unplaced';
