@@ -56,7 +56,7 @@ export function providerContext(options: ProviderOptions): {
       fetch: withUserAgent(
         injected ?? ((input, init) => globalThis.fetch(input, init)),
         resolveUserAgent(options.userAgent, AUTH_PACKAGE),
-      ) as typeof fetch,
+      ),
       now: options.now ?? Date.now,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     },

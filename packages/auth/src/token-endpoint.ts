@@ -1,10 +1,10 @@
-import { parseRetryAfter } from '@jamf/core';
+import { type FetchLike, parseRetryAfter } from '@jamf/core';
 import { JamfAuthError } from './errors.js';
 import { base64Utf8, SecretRedactor } from './secret-redactor.js';
 
 /** How providers reach a token endpoint; built from the common provider options. */
 export interface TokenEndpointContext {
-  fetch: typeof fetch;
+  fetch: FetchLike;
   now: () => number;
   timeoutMs: number;
   /** Aborted when the provider closes: the request stops at once with `PROVIDER_CLOSED`. */

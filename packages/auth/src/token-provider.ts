@@ -1,3 +1,4 @@
+import type { FetchLike } from '@jamf/core';
 import type { AccessToken } from './access-token.js';
 import type { RefreshPolicy } from './refresh-policy.js';
 import type { TokenStore } from './token-store.js';
@@ -58,7 +59,7 @@ export interface ProviderOptions {
   /** Server URL: `https://host`, `https://host/api` or `https://host/JSSResource`. */
   baseUrl: string;
   /** The `fetch` used for token requests. Default: `globalThis.fetch` at call time. */
-  fetch?: typeof fetch;
+  fetch?: FetchLike;
   /** Clock in epoch milliseconds. Default: `Date.now`. */
   now?: () => number;
   /** Where tokens are kept; share one between processes to share tokens. Default: in memory. */
