@@ -5,6 +5,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,33 +54,39 @@ export interface ConsumerProject {
 export function createConsumerProject(): ConsumerProject {
   const packages = publishedPackages();
   const dir = mkdtempSync(join(tmpdir(), 'jamf-pack-test-'));
-  const tarballs = join(dir, 'tarballs');
-  mkdirSync(tarballs);
-  const dependencies: Record<string, string> = {};
-  for (const pkg of packages) {
-    const before = new Set(readdirSync(tarballs));
-    execFileSync('npx', [...PNPM, 'pack', '--pack-destination', tarballs], {
-      cwd: join(repoRoot, pkg.dir),
+  try {
+    const tarballs = join(dir, 'tarballs');
+    mkdirSync(tarballs);
+    const dependencies: Record<string, string> = {};
+    for (const pkg of packages) {
+      const before = new Set(readdirSync(tarballs));
+      execFileSync('npx', [...PNPM, 'pack', '--pack-destination', tarballs], {
+        cwd: join(repoRoot, pkg.dir),
+        stdio: 'pipe',
+      });
+      const tarball = readdirSync(tarballs).find((file) => !before.has(file));
+      if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${pkg.name}`);
+      dependencies[pkg.name] = `file:./tarballs/${tarball}`;
+    }
+    const manifest = {
+      name: 'jamf-pack-test-consumer',
+      private: true,
+      type: 'module',
+      dependencies,
+      devDependencies: consumerDevDependencies(),
+    };
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: dir,
       stdio: 'pipe',
     });
-    const tarball = readdirSync(tarballs).find((file) => !before.has(file));
-    if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${pkg.name}`);
-    dependencies[pkg.name] = `file:./tarballs/${tarball}`;
-  }
-  const manifest = {
-    name: 'jamf-pack-test-consumer',
-    private: true,
-    type: 'module',
-    dependencies,
-    devDependencies: consumerDevDependencies(),
-  };
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
-    cwd: dir,
-    stdio: 'pipe',
-  });
-  for (const fixture of readdirSync(new URL('../fixtures/', import.meta.url))) {
-    copyFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), join(dir, fixture));
+    for (const fixture of readdirSync(new URL('../fixtures/', import.meta.url))) {
+      copyFileSync(new URL(`../fixtures/${fixture}`, import.meta.url), join(dir, fixture));
+    }
+  } catch (error) {
+    // A failed pack or install leaves nothing behind in the temp folder.
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
   return { dir, packages };
 }
