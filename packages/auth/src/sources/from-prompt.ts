@@ -36,9 +36,9 @@ const BACKSPACES = new Set(['\u007f', '\b']);
  * scripts fail fast instead of hanging, and `PROMPT_CANCELLED` on Ctrl-C or Ctrl-D.
  *
  * @example
- * const provider = providerFor(await prompt());
+ * const provider = providerFor(await fromPrompt());
  */
-export async function prompt(options: PromptOptions = {}): Promise<JamfCredentials> {
+export async function fromPrompt(options: PromptOptions = {}): Promise<JamfCredentials> {
   const input = options.input ?? (process.stdin as PromptInput);
   const output = options.output ?? process.stderr;
   if (input.isTTY !== true || typeof input.setRawMode !== 'function') {

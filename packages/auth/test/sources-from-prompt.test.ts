@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { isJamfAuthError } from '../src/index.js';
-import { type PromptInput, prompt } from '../src/sources/index.js';
+import { fromPrompt, type PromptInput } from '../src/sources/index.js';
 
 /** A fake terminal: a stream with the TTY surface, recording raw-mode switches. */
 function terminal() {
@@ -22,10 +22,10 @@ function terminal() {
   return { input, output, rawModes, shown: () => shown };
 }
 
-describe('prompt()', () => {
+describe('fromPrompt()', () => {
   it('asks for URL, username and a password that is not echoed', async () => {
     const t = terminal();
-    const answer = prompt({ input: t.input, output: t.output });
+    const answer = fromPrompt({ input: t.input, output: t.output });
     t.input.write('https://example.jamfcloud.com\r');
     t.input.write('adminx\u007f\r');
     for (const char of 'pw-very-secret') t.input.write(char);
@@ -46,7 +46,7 @@ describe('prompt()', () => {
 
   it('asks only for what was not given, and can ask for API client credentials', async () => {
     const t = terminal();
-    const answer = prompt({
+    const answer = fromPrompt({
       kind: 'client',
       baseUrl: 'https://example.jamfcloud.com',
       input: t.input,
@@ -61,14 +61,14 @@ describe('prompt()', () => {
 
   it('fails fast with NOT_A_TTY when input is not a terminal', async () => {
     const input = new PassThrough() as PassThrough & PromptInput;
-    const error = await prompt({ input, output: new PassThrough() }).catch((e: unknown) => e);
+    const error = await fromPrompt({ input, output: new PassThrough() }).catch((e: unknown) => e);
     expect(isJamfAuthError(error, 'NOT_A_TTY')).toBe(true);
     expect((error as Error).message).toMatch(/not a terminal/);
   });
 
   it('cancels on Ctrl-C and restores the terminal', async () => {
     const t = terminal();
-    const answer = prompt({ input: t.input, output: t.output });
+    const answer = fromPrompt({ input: t.input, output: t.output });
     t.input.write('https://example.jamfcloud.com\radmin\rpw-par\u0003');
     const error = await answer.catch((e: unknown) => e);
     expect(isJamfAuthError(error, 'PROMPT_CANCELLED')).toBe(true);
@@ -78,7 +78,7 @@ describe('prompt()', () => {
 
   it('cancels when input ends', async () => {
     const t = terminal();
-    const answer = prompt({ input: t.input, output: t.output });
+    const answer = fromPrompt({ input: t.input, output: t.output });
     t.input.end('https://example.jamfcloud.com\r');
     const error = await answer.catch((e: unknown) => e);
     expect(isJamfAuthError(error, 'PROMPT_CANCELLED')).toBe(true);
