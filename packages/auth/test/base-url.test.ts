@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientCredentials, isJamfAuthError, userCredentials } from '../src/index.js';
-import { startFakeJamf } from './fake-jamf.js';
+import { startFakeJamf } from './support/fake-jamf.js';
 
 const creds = { username: 'admin', password: 'correct horse' };
 

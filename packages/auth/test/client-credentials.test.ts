@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientCredentials, isJamfAuthError, type JamfAuthError } from '../src/index.js';
-import { type FakeJamf, json, manualClock, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, json, manualClock, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientCredentials, isJamfAuthError, userCredentials } from '../src/index.js';
-import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
-import { startWorker } from './worker-process.js';
+import { type FakeJamf, gate, startFakeJamf } from './support/fake-jamf.js';
+import { startWorker } from './support/worker-process.js';
 
 let jamf: FakeJamf | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authMiddleware, userCredentials, withAuth } from '../src/index.js';
-import { type FakeJamf, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 let other: FakeJamf;

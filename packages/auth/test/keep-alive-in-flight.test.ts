@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RefreshPolicy, userCredentials, withAuth } from '../src/index.js';
-import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, gate, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {

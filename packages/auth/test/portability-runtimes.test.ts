@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeJamf, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, startFakeJamf } from './support/fake-jamf.js';
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url));
-const probe = fileURLToPath(new URL('./portability-probe.mjs', import.meta.url));
+const probe = fileURLToPath(new URL('./support/portability-probe.mjs', import.meta.url));
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
 /** The runtime binary from the workspace's dev dependencies (node_modules/.bin, walking up). */

@@ -5,7 +5,7 @@ import {
   type RefreshPolicy,
   userCredentials,
 } from '../src/index.js';
-import { manualClock, startFakeJamf } from './fake-jamf.js';
+import { manualClock, startFakeJamf } from './support/fake-jamf.js';
 
 const at = (type: 'user' | 'oauth', lifetimeS: number) =>
   new AccessToken({ type, token: 't', issuedAt: 0, expiresAt: lifetimeS * 1000 });

@@ -7,7 +7,7 @@ import {
   userCredentials,
   withAuth,
 } from '../src/index.js';
-import { type FakeJamf, json, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, json, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {

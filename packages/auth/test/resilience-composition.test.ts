@@ -8,7 +8,7 @@ import {
   withRetry,
   withStickySession,
 } from '../src/resilience/index.js';
-import { type FakeJamf, json, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, json, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf | undefined;
 afterEach(async () => {

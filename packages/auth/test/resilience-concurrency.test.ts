@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { concurrency } from '../src/resilience/index.js';
-import { type LocalServer, startLocalServer } from './resilience-local-server.js';
+import { type LocalServer, startLocalServer } from './support/resilience-local-server.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {

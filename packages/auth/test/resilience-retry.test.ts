@@ -1,7 +1,7 @@
 import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
 import { retry, withRetry } from '../src/resilience/index.js';
-import { type LocalServer, startLocalServer } from './resilience-local-server.js';
+import { type LocalServer, startLocalServer } from './support/resilience-local-server.js';
 
 let server: LocalServer | undefined;
 afterEach(async () => {

@@ -6,7 +6,7 @@ import {
   withRetry,
   withStickySession,
 } from '../src/resilience/index.js';
-import { type LocalServer, startLocalServer } from './resilience-local-server.js';
+import { type LocalServer, startLocalServer } from './support/resilience-local-server.js';
 
 const servers: LocalServer[] = [];
 afterEach(async () => {

@@ -11,7 +11,7 @@ import {
   userCredentials,
   withAuth,
 } from '../src/index.js';
-import { type FakeJamf, json, manualClock, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, json, manualClock, startFakeJamf } from './support/fake-jamf.js';
 
 // Characters that change under every encoding: space, $, quote, backslash, non-ASCII.
 const PASSWORD = 'pw Sup3r$ecret "horse"\\ü';

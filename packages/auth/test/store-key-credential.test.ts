@@ -5,7 +5,7 @@ import {
   memoryTokenStore,
   userCredentials,
 } from '../src/index.js';
-import { type FakeJamf, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {

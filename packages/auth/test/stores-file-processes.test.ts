@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientCredentials } from '../src/index.js';
 import { fileTokenStore } from '../src/stores/file-store.js';
-import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
-import { startWorker as start, type Worker } from './worker-process.js';
+import { type FakeJamf, gate, startFakeJamf } from './support/fake-jamf.js';
+import { startWorker as start, type Worker } from './support/worker-process.js';
 
 const startWorker = (env: Record<string, string>) => start('./stores-file-worker.ts', env);
 

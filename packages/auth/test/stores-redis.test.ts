@@ -6,8 +6,8 @@ import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clientCredentials, isJamfAuthError } from '../src/index.js';
 import { type RedisClientLike, redisTokenStore } from '../src/stores/redis-store.js';
-import { type FakeJamf, gate, startFakeJamf } from './fake-jamf.js';
-import { startWorker, type Worker } from './worker-process.js';
+import { type FakeJamf, gate, startFakeJamf } from './support/fake-jamf.js';
+import { startWorker, type Worker } from './support/worker-process.js';
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).error === undefined;
 if (!hasRedisServer) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type TokenStore, userCredentials, withAuth } from '../src/index.js';
 import { fileTokenStore } from '../src/stores/file-store.js';
-import { type FakeJamf, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 let dir: string | undefined;

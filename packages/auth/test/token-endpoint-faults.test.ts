@@ -7,7 +7,7 @@ import {
   type JamfAuthErrorCode,
   userCredentials,
 } from '../src/index.js';
-import { type FakeJamf, gate, json, manualClock, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, gate, json, manualClock, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {

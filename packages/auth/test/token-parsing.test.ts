@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { clientCredentials, isJamfAuthError, userCredentials } from '../src/index.js';
-import { type FakeJamf, json, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, json, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userCredentials, withAuth } from '../src/index.js';
-import { type FakeJamf, gate, manualClock, startFakeJamf } from './fake-jamf.js';
+import { type FakeJamf, gate, manualClock, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;
 afterEach(async () => {

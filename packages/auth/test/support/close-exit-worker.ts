@@ -2,7 +2,7 @@
 // provider when told to ("close" on stdin), and must then exit on its own (no process.exit):
 // nothing may keep it alive.
 import { createInterface } from 'node:readline';
-import { userCredentials } from '../src/index.js';
+import { userCredentials } from '../../src/index.js';
 
 const provider = userCredentials({
   baseUrl: process.env.JAMF_URL ?? '',

@@ -3,9 +3,9 @@
 // the token it got, and exits.
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
-import { clientCredentials, type TokenStore } from '../src/index.js';
-import { fileTokenStore } from '../src/stores/file-store.js';
-import { redisTokenStore } from '../src/stores/redis-store.js';
+import { clientCredentials, type TokenStore } from '../../src/index.js';
+import { fileTokenStore } from '../../src/stores/file-store.js';
+import { redisTokenStore } from '../../src/stores/redis-store.js';
 
 const redis = process.env.REDIS_PORT
   ? new Redis({ host: '127.0.0.1', port: Number(process.env.REDIS_PORT) })

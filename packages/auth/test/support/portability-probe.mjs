@@ -1,6 +1,6 @@
 // Portability probe: the built package (dist) driven the same way under Node, Deno and Bun.
-// Usage: <runtime> test/portability-probe.mjs <jamf-url>. Prints one JSON line of results.
-import { userCredentials, withAuth } from '../dist/index.js';
+// Usage: <runtime> test/support/portability-probe.mjs <jamf-url>. Prints one JSON line of results.
+import { userCredentials, withAuth } from '../../dist/index.js';
 
 const jamfUrl = globalThis.process?.argv?.[2] ?? globalThis.Deno?.args?.[0];
 const runtime = globalThis.Deno ? 'deno' : globalThis.Bun ? 'bun' : 'node';
