@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ClassicApiError, createClassicClient } from '../src/index.js';
-import { bearerFetch, classicEmulation, ORIGIN } from './classic-emulation.js';
+import { bearerFetch, classicEmulation, ORIGIN } from './support/classic-emulation.js';
 
 const emulation = classicEmulation({
   computers: [

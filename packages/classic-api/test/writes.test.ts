@@ -2,7 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ClassicApiError, createClassicClient } from '../src/index.js';
-import { bearerFetch, classicEmulation, ORIGIN } from './classic-emulation.js';
+import { bearerFetch, classicEmulation, ORIGIN } from './support/classic-emulation.js';
 
 const emulation = classicEmulation({
   categories: [{ id: 1, name: 'Utilities', priority: 9 }],

@@ -5,7 +5,7 @@ import { createProClient } from '@jamf/pro-api';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logRequests, ObservabilityError, type RequestRecord } from '../src/index.js';
-import { CLIENT_SECRET, type LocalJamf, startLocalJamf } from './local-jamf.js';
+import { CLIENT_SECRET, type LocalJamf, startLocalJamf } from './support/local-jamf.js';
 
 let jamf: LocalJamf;
 beforeEach(async () => {

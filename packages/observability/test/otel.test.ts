@@ -9,7 +9,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { otelFetch, otelMiddleware } from '../src/otel/index.js';
-import { CLIENT_SECRET, type LocalJamf, startLocalJamf } from './local-jamf.js';
+import { CLIENT_SECRET, type LocalJamf, startLocalJamf } from './support/local-jamf.js';
 
 let jamf: LocalJamf;
 let exporter: InMemorySpanExporter;

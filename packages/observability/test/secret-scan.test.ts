@@ -17,7 +17,7 @@ import {
   STICKY_VALUE,
   startLocalJamf,
   TOKEN_PREFIX,
-} from './local-jamf.js';
+} from './support/local-jamf.js';
 
 const QUERY_SECRET = 'q-filter-secret-7781';
 

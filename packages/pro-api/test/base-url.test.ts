@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProClient, JamfServerUrlError } from '../src/index.js';
-import { type LocalServer, sendJson, startLocalServer } from './local-server.js';
+import { type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
 
 let server: LocalServer;
 const seen: { url: string; headers: Record<string, string | string[] | undefined> }[] = [];

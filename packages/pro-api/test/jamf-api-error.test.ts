@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { createProClient, JamfApiError, type Schema, unwrap } from '../src/index.js';
-import { type LocalServer, sendJson, startLocalServer } from './local-server.js';
+import { type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
 
 let server: LocalServer;
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { createProClient, JamfApiError, paginate, type Schema } from '../src/index.js';
-import { type LocalServer, sendJson, startLocalServer } from './local-server.js';
+import { type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
 
 type Page = { page: number; pageSize: number; query: URLSearchParams };
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startUploadServer, type UploadServer } from './upload-server.js';
+import { startUploadServer, type UploadServer } from '../support/upload-server.js';
 
 const run = promisify(execFile);
 const SIZE = 256 * 1024 * 1024;
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 async function uploadInChild(transport: 'undici' | 'fetch') {
-  const child = await run(process.execPath, ['--import', 'tsx', 'test/upload/upload-child.ts'], {
+  const child = await run(process.execPath, ['--import', 'tsx', 'test/support/upload-child.ts'], {
     env: { ...process.env, UPLOAD_URL: server.url, UPLOAD_FILE: file, UPLOAD_TRANSPORT: transport },
     maxBuffer: 1024 * 1024,
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JamfApiError } from '../../src/index.js';
 import { PackageUploadError, type UploadProgress, uploadPackage } from '../../src/upload/index.js';
-import { startUploadServer, type UploadServer } from './upload-server.js';
+import { startUploadServer, type UploadServer } from '../support/upload-server.js';
 
 let server: UploadServer;
 let dir: string;
