@@ -4,6 +4,7 @@ import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
 import { classicResourceRoutes } from './http/classic/classic-resource.js';
+import { classicPackages, classicSites } from './http/classic/classic-shared-collections.js';
 import { classicWebhooks } from './http/classic/classic-webhooks.js';
 import { classicRoutes } from './http/classic/index.js';
 import { FaultRegistry } from './http/faults.js';
@@ -18,9 +19,11 @@ import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
 import { oauthRoutes } from './http/pro/oauth.js';
 import { packageUploadRoute } from './http/pro/package-upload.js';
+import { withParentChecks } from './http/pro/parent-check.js';
 import { privilegeRoutes } from './http/pro/privileges.js';
 import { schemaRoute } from './http/pro/schema.js';
 import { settingsRoutes } from './http/pro/settings.js';
+import { siteRoutes } from './http/pro/sites.js';
 import type { Route } from './http/route.js';
 import { buildRouteTable } from './http/router.js';
 import type { OpenApiDocument } from './spec/openapi-document.js';
@@ -179,13 +182,20 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...apiIntegrationRoutes(),
     ...inventoryProRoutes(),
     ...activationCodeRoutes(),
+    ...siteRoutes(),
     ...classicRoutes(),
+    ...classicResourceRoutes(classicPackages(spec)),
+    ...classicResourceRoutes(classicSites()),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),
     schemaRoute(spec),
     ...(options.routes ?? []),
   ];
-  const handlers = mswHandlers(runtime, buildRouteTable(spec, routes), baseUrl);
+  const handlers = mswHandlers(
+    runtime,
+    buildRouteTable(spec, withParentChecks(routes, spec)),
+    baseUrl,
+  );
 
   return {
     handlers,

@@ -5,6 +5,15 @@ import type { Route, RouteContext, RouteHandler } from '../route.js';
 import { classicError } from './classic-error.js';
 import { classicIdResponse, classicResponse, readClassicXml } from './classic-format.js';
 
+/**
+ * What a Classic resource needs of its store: an inventory `EntityStore`, or a view over the
+ * objects another API keeps (packages and sites live in the Pro API's collections).
+ */
+export type ClassicStore<T extends Entity> = Pick<
+  EntityStore<T>,
+  'values' | 'get' | 'isNameTaken' | 'create' | 'update' | 'delete'
+>;
+
 /** How one Classic resource maps between a store and its XML/JSON elements. */
 export interface ClassicResource<T extends Entity> {
   /** URL segment after `/JSSResource/`, e.g. `computergroups`. */
@@ -13,7 +22,7 @@ export interface ClassicResource<T extends Entity> {
   listRoot: string;
   /** Root element of one object, e.g. `computer_group`. */
   root: string;
-  store(state: MockState): EntityStore<T>;
+  store(state: MockState): ClassicStore<T>;
   /** One entry of the list. */
   summary(row: Readonly<T>, state: MockState): Record<string, unknown>;
   /** The whole object. */

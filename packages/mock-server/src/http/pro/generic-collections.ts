@@ -6,6 +6,7 @@ import { type DerivedCollection, deriveResources } from '../../spec/resources.js
 import { flattenSchema, responseSchemaOf } from '../../spec/responder/conform.js';
 import { respondFromSpec, successStatus } from '../../spec/responder/respond.js';
 import type { JsonCollection, JsonObject } from '../../state/json-collection.js';
+import type { MockState } from '../../state/mock-state.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { concretePath } from '../router.js';
@@ -16,13 +17,44 @@ export const SEEDED_OBJECTS_PER_COLLECTION = 3;
 
 /** The store of a derived collection for the request's path parameters, seeded on first use. */
 export function storeOf(resource: DerivedCollection, document: OpenApiDocument, ctx: RouteContext) {
-  const path = concretePath(resource.collection, ctx.params);
-  return ctx.state.collections.collection(path, () =>
+  return collectionStore(
+    resource,
+    document,
+    ctx.state,
+    concretePath(resource.collection, ctx.params),
+  );
+}
+
+/**
+ * The store of the derived collection at `template` (a path without parameters, e.g.
+ * `/v1/packages`), seeded as the Pro routes seed it: how a Classic view reads and writes the
+ * very objects the Pro API serves. Undefined when the spec derives no such collection.
+ */
+export function sharedCollectionStore(
+  document: OpenApiDocument,
+  template: string,
+  state: MockState,
+): { store: JsonCollection; resource: DerivedCollection } | undefined {
+  const resource = deriveResources(document).collections.find(
+    (candidate) => candidate.collection === template,
+  );
+  return resource === undefined
+    ? undefined
+    : { store: collectionStore(resource, document, state, template), resource };
+}
+
+function collectionStore(
+  resource: DerivedCollection,
+  document: OpenApiDocument,
+  state: MockState,
+  path: string,
+): JsonCollection {
+  return state.collections.collection(path, () =>
     seedObjects(
       resource.objectSchema,
       document,
       resource.collection,
-      ctx.state.seed,
+      state.seed,
       SEEDED_OBJECTS_PER_COLLECTION,
     ).map((sample) => storedObject(resource.objectSchema, sample, document)),
   );

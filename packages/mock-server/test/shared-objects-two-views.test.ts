@@ -1,0 +1,192 @@
+import { XMLParser } from 'fast-xml-parser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setupJamfMock } from '../src/vitest.js';
+import { api, userToken } from './auth-support.js';
+import { watchContract } from './support/watch-contract.js';
+
+// Objects both APIs expose are one state with two views: a create through either API is seen
+// by the other, with the same id and name.
+const jamf = setupJamfMock({ seed: 5 });
+watchContract(jamf);
+const xml = new XMLParser({ parseTagValue: false });
+let token = '';
+
+beforeEach(async () => {
+  token = await userToken(jamf);
+});
+
+function classic(path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/xml');
+  return fetch(`${jamf.baseUrl}/JSSResource${path}`, { ...init, headers });
+}
+
+async function classicJson<T>(path: string): Promise<T> {
+  const response = await classic(path, { headers: { accept: 'application/json' } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** POSTs `<root>…</root>` to Classic `/{plural}/id/0` and returns the new id. */
+async function classicCreate(plural: string, body: string): Promise<number> {
+  const response = await classic(`/${plural}/id/0`, { method: 'POST', body });
+  expect(response.status).toBe(201);
+  const parsed = xml.parse(await response.text()) as Record<string, { id?: string }>;
+  return Number(parsed[body.slice(1, body.indexOf('>'))]?.id);
+}
+
+async function proJson<T>(path: string): Promise<T> {
+  const response = await api(jamf, token, 'GET', path);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A Pro `{id, href}` create; returns the id. */
+async function proCreate(path: string, body: unknown): Promise<string> {
+  const response = await api(jamf, token, 'POST', path, body);
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
+type Page = { totalCount: number; results: Record<string, unknown>[] };
+
+const PACKAGE = {
+  packageName: 'Firefox 140',
+  fileName: 'Firefox-140.pkg',
+  categoryId: '-1',
+  priority: 7,
+  fillUserTemplate: false,
+  osInstall: false,
+  rebootRequired: true,
+  suppressEula: false,
+  suppressFromDock: false,
+  suppressRegistration: false,
+  suppressUpdates: false,
+};
+
+describe('packages: Pro /v1/packages and Classic /JSSResource/packages', () => {
+  it('a Pro create is the package Classic shows, by id and by name', async () => {
+    const id = await proCreate('/v1/packages', PACKAGE);
+    const { package: shown } = await classicJson<{ package: Record<string, unknown> }>(
+      `/packages/id/${id}`,
+    );
+    expect(shown).toMatchObject({
+      id: Number(id),
+      name: 'Firefox 140',
+      filename: 'Firefox-140.pkg',
+      priority: 7,
+      reboot_required: true,
+    });
+    const byName = await classicJson<{ package: { id: number } }>(
+      `/packages/name/${encodeURIComponent('Firefox 140')}`,
+    );
+    expect(byName.package.id).toBe(Number(id));
+  });
+
+  it('a Classic create is listed and read by Pro; a Classic delete removes it from Pro', async () => {
+    const category = await proCreate('/v1/categories', { name: 'Web Browsers', priority: 9 });
+    const id = await classicCreate(
+      'packages',
+      '<package><name>Chrome</name><filename>Chrome.pkg</filename><category>Web Browsers</category></package>',
+    );
+    const read = await proJson<Record<string, unknown>>(`/v1/packages/${id}`);
+    expect(read).toMatchObject({
+      id: String(id),
+      packageName: 'Chrome',
+      fileName: 'Chrome.pkg',
+      categoryId: category,
+    });
+    const listed = await proJson<Page>(`/v1/packages?page-size=100&filter=packageName=="Chrome"`);
+    expect(listed.results.map((row) => row.id)).toEqual([String(id)]);
+    expect((await classic(`/packages/id/${id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await api(jamf, token, 'GET', `/v1/packages/${id}`)).status).toBe(404);
+  });
+
+  it('a Pro update shows in Classic, a Classic update shows in Pro', async () => {
+    const id = await proCreate('/v1/packages', PACKAGE);
+    const put = await api(jamf, token, 'PUT', `/v1/packages/${id}`, {
+      ...PACKAGE,
+      packageName: 'Firefox 141',
+    });
+    expect(put.status).toBe(200);
+    const shown = await classicJson<{ package: { name: string } }>(`/packages/id/${id}`);
+    expect(shown.package.name).toBe('Firefox 141');
+    const classicPut = await classic(`/packages/id/${id}`, {
+      method: 'PUT',
+      body: '<package><notes>pinned</notes></package>',
+    });
+    expect(classicPut.status).toBe(201);
+    expect(await proJson<Record<string, unknown>>(`/v1/packages/${id}`)).toMatchObject({
+      packageName: 'Firefox 141',
+      fileName: 'Firefox-140.pkg',
+      notes: 'pinned',
+    });
+  });
+
+  it('both views list the same packages', async () => {
+    const pro = await proJson<Page>('/v1/packages?page-size=1000');
+    const { packages } = await classicJson<{ packages: { id: number; name: string }[] }>(
+      '/packages',
+    );
+    expect(packages.map((row) => [String(row.id), row.name])).toEqual(
+      pro.results.map((row) => [row.id, row.packageName]),
+    );
+  });
+});
+
+describe('sites: Pro /v1/sites and Classic /JSSResource/sites', () => {
+  it('a Classic create is listed by Pro; both list the same sites', async () => {
+    const id = await classicCreate('sites', '<site><name>Amsterdam</name></site>');
+    const listed = await proJson<{ id: string; name: string }[] | Page>('/v1/sites');
+    const rows = Array.isArray(listed) ? listed : listed.results;
+    expect(rows).toContainEqual(expect.objectContaining({ id: String(id), name: 'Amsterdam' }));
+    const { sites } = await classicJson<{ sites: { id: number; name: string }[] }>('/sites');
+    expect(sites.map((row) => [String(row.id), row.name])).toEqual(
+      rows.map((row) => [String(row.id), row.name]),
+    );
+  });
+
+  it('a site name is unique through Classic (409)', async () => {
+    await classicCreate('sites', '<site><name>Tokyo</name></site>');
+    const again = await classic('/sites/id/0', {
+      method: 'POST',
+      body: '<site><name>tokyo</name></site>',
+    });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('objects that were shared already', () => {
+  const cases = [
+    { pro: '/v1/buildings', plural: 'buildings', body: { name: 'Shared Building' } },
+    { pro: '/v1/departments', plural: 'departments', body: { name: 'Shared Department' } },
+    { pro: '/v1/categories', plural: 'categories', body: { name: 'Shared Category', priority: 9 } },
+    { pro: '/v1/scripts', plural: 'scripts', body: { name: 'Shared Script', priority: 'AFTER' } },
+  ];
+  for (const { pro, plural, body } of cases) {
+    it(`${plural}: a Pro create is found through Classic, a Classic create through Pro`, async () => {
+      const id = await proCreate(pro, body);
+      const single = plural.replace(/ies$/, 'y').replace(/s$/, '');
+      const viaClassic = await classicJson<Record<string, { name: string }>>(`/${plural}/id/${id}`);
+      expect(viaClassic[single]?.name).toBe(body.name);
+      const fromClassic = await classicCreate(
+        plural,
+        `<${single}><name>${body.name} 2</name></${single}>`,
+      );
+      const viaPro = await proJson<{ name: string }>(`${pro}/${fromClassic}`);
+      expect(viaPro.name).toBe(`${body.name} 2`);
+    });
+  }
+
+  it('policies: a Classic create is found through Classic and the Pro list of policies agrees', async () => {
+    const id = await classicCreate(
+      'policies',
+      '<policy><general><name>Shared Policy</name></general></policy>',
+    );
+    const shown = await classicJson<{ policy: { general: { id: number; name: string } } }>(
+      `/policies/id/${id}`,
+    );
+    expect(shown.policy.general.name).toBe('Shared Policy');
+  });
+});
