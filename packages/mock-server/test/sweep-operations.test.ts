@@ -45,9 +45,17 @@ function requestFor(operation: Operation, token: string): Request {
   for (const raw of [...pathLevel, ...((written.parameters as unknown[] | undefined) ?? [])]) {
     const parameter = resolve(raw);
     const schema = resolve(parameter.schema);
-    // Computer groups share one id space: the seeded group 1 is smart, group 2 static.
-    const value = /\/computer-groups\/static-groups\/\{id\}$/.test(operation.path)
-      ? '2'
+    // Computer and mobile device groups share one id space each: the seeded groups 1 and 3 are
+    // smart, 2 and 4 static; v2 mobile device groups take 3 and 4, so v1's deletes leave them.
+    const group =
+      /\/(computer|mobile-device)-groups\/(smart|static)-group(s|-membership)\/\{id\}$/.exec(
+        operation.path,
+      );
+    const value = group
+      ? String(
+          (group[2] === 'static' ? 2 : 1) +
+            (operation.path.startsWith('/v2/mobile-device-groups/') ? 2 : 0),
+        )
       : scalar(schema);
     if (parameter.in === 'path')
       path = path.replace(`{${String(parameter.name)}}`, encodeURIComponent(value));

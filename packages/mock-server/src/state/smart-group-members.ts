@@ -25,8 +25,12 @@ function matches(
   state: MockState,
 ): boolean {
   const read = FIELDS[criterion.name];
-  if (read === undefined) return false;
-  const actual = read(computer, state).toLowerCase();
+  return read !== undefined && criterionHolds(criterion, read(computer, state));
+}
+
+/** Whether `actual` (a device's value of the criterion's field) satisfies `criterion`. */
+export function criterionHolds(criterion: GroupCriterion, actualText: string): boolean {
+  const actual = actualText.toLowerCase();
   const wanted = criterion.value.toLowerCase();
   switch (criterion.searchType.toLowerCase()) {
     case 'is':
@@ -49,6 +53,23 @@ function matches(
 }
 
 /**
+ * Whether a device is selected by `criteria`, evaluated in priority order, left to right with
+ * each criterion's and/or; `hit` tells whether one criterion holds. No criteria select nothing.
+ */
+export function criteriaSelect(
+  criteria: readonly GroupCriterion[],
+  hit: (criterion: GroupCriterion) => boolean,
+): boolean {
+  const ordered = [...criteria].sort((a, b) => a.priority - b.priority);
+  let result = ordered.length > 0;
+  ordered.forEach((criterion, index) => {
+    const holds = hit(criterion);
+    result = index === 0 ? holds : criterion.andOr === 'or' ? result || holds : result && holds;
+  });
+  return result;
+}
+
+/**
  * The computers in a group: a static group's listed members that still exist, or the computers
  * a smart group's criteria select (evaluated left to right with each criterion's and/or).
  */
@@ -58,15 +79,10 @@ export function groupMembers(group: Readonly<ComputerGroup>, state: MockState): 
       .map((id) => state.computers.get(id))
       .filter((c): c is Computer => c !== undefined);
   }
-  const criteria = [...group.criteria].sort((a, b) => a.priority - b.priority);
   const members: Computer[] = [];
   for (const computer of state.computers.values()) {
-    let result = criteria.length > 0;
-    criteria.forEach((criterion, index) => {
-      const hit = matches(criterion, computer, state);
-      result = index === 0 ? hit : criterion.andOr === 'or' ? result || hit : result && hit;
-    });
-    if (result) members.push({ ...computer });
+    if (criteriaSelect(group.criteria, (criterion) => matches(criterion, computer, state)))
+      members.push({ ...computer });
   }
   return members;
 }

@@ -1,4 +1,5 @@
 import type { WebhookEventData, WebhookEventName } from '@jamf/webhooks';
+import { mobileGroupMembers } from '../state/mobile-group-members.js';
 import type { MockState } from '../state/mock-state.js';
 import { groupMembers } from '../state/smart-group-members.js';
 import { webhookComputer, webhookMobileDevice } from './event-builders.js';
@@ -19,6 +20,8 @@ export interface StateSnapshot {
   mobileDevices?: Map<number, boolean>;
   /** Smart computer group id → member computer ids. */
   groups?: Map<number, Set<number>>;
+  /** Smart mobile device group id → member device ids. */
+  mobileGroups?: Map<number, Set<number>>;
 }
 
 /** Which parts of the state the registered events need compared. */
@@ -26,6 +29,8 @@ export interface SnapshotNeeds {
   computers: boolean;
   mobileDevices: boolean;
   smartGroupIds: readonly number[];
+  /** Smart mobile device groups some registration watches. */
+  mobileSmartGroupIds?: readonly number[];
 }
 
 /** Takes the parts of `state` that `needs` names, before a write. */
@@ -45,7 +50,18 @@ export function takeSnapshot(state: MockState, needs: SnapshotNeeds): StateSnaps
       needs.smartGroupIds.map((id) => [id, smartGroupMemberIds(state, id)]),
     );
   }
+  if (needs.mobileSmartGroupIds !== undefined && needs.mobileSmartGroupIds.length > 0) {
+    snapshot.mobileGroups = new Map(
+      needs.mobileSmartGroupIds.map((id) => [id, mobileSmartGroupMemberIds(state, id)]),
+    );
+  }
   return snapshot;
+}
+
+function mobileSmartGroupMemberIds(state: MockState, groupId: number): Set<number> {
+  const group = state.mobileDeviceGroups.get(groupId);
+  if (group === undefined || !group.isSmart) return new Set();
+  return new Set(mobileGroupMembers(group, state).map((device) => device.id));
 }
 
 function smartGroupMemberIds(state: MockState, groupId: number): Set<number> {
@@ -60,7 +76,8 @@ function smartGroupMemberIds(state: MockState, groupId: number): Set<number> {
  * - ComputerInventoryCompleted: a computer whose record changed (an inventory update);
  * - MobileDeviceEnrolled / MobileDeviceUnEnrolled: a device record appeared (the mock's
  *   stand-in for an enrollment) or became managed; a record was deleted or became unmanaged;
- * - SmartGroupComputerMembershipChange: a registered smart group gained or lost members.
+ * - SmartGroupComputerMembershipChange: a registered smart group gained or lost members;
+ * - SmartGroupMobileDeviceMembershipChange: the same for a smart mobile device group.
  */
 export function stateChanges(before: StateSnapshot, state: MockState): FiredEvent[] {
   const fired: FiredEvent[] = [];
@@ -112,6 +129,32 @@ export function stateChanges(before: StateSnapshot, state: MockState): FiredEven
           groupRemovedDevicesIds: removed,
           jssid: groupId,
           name: state.computerGroups.get(groupId)?.name ?? '',
+          smartGroup: true,
+        },
+      });
+    }
+  }
+  if (before.mobileGroups) {
+    for (const [groupId, previous] of before.mobileGroups) {
+      const now = mobileSmartGroupMemberIds(state, groupId);
+      const added = [...now].filter((id) => !previous.has(id)).sort((a, b) => a - b);
+      const removed = [...previous].filter((id) => !now.has(id)).sort((a, b) => a - b);
+      if (added.length === 0 && removed.length === 0) continue;
+      const device = (id: number) => {
+        const row = state.mobileDevices.get(id);
+        return row ? webhookMobileDevice(row) : { jssID: id };
+      };
+      fired.push({
+        event: 'SmartGroupMobileDeviceMembershipChange',
+        smartGroupId: groupId,
+        data: {
+          computer: false,
+          groupAddedDevices: added.map(device),
+          groupAddedDevicesIds: added,
+          groupRemovedDevices: removed.map(device),
+          groupRemovedDevicesIds: removed,
+          jssid: groupId,
+          name: state.mobileDeviceGroups.get(groupId)?.name ?? '',
           smartGroup: true,
         },
       });

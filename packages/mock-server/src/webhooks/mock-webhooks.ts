@@ -164,11 +164,18 @@ export class MockWebhooks {
     if (!WRITE_METHODS.has(method) || this.#store.size === 0) return undefined;
     const events = new Set<WebhookEventName>();
     const smartGroupIds = new Set<number>();
+    const mobileSmartGroupIds = new Set<number>();
     for (const row of this.#store.values()) {
       if (!row.enabled) continue;
       events.add(row.event);
       if (row.event === 'SmartGroupComputerMembershipChange' && row.smartGroupId !== undefined) {
         smartGroupIds.add(row.smartGroupId);
+      }
+      if (
+        row.event === 'SmartGroupMobileDeviceMembershipChange' &&
+        row.smartGroupId !== undefined
+      ) {
+        mobileSmartGroupIds.add(row.smartGroupId);
       }
     }
     if (events.size === 0) return undefined;
@@ -176,6 +183,7 @@ export class MockWebhooks {
       computers: events.has('ComputerAdded') || events.has('ComputerInventoryCompleted'),
       mobileDevices: events.has('MobileDeviceEnrolled') || events.has('MobileDeviceUnEnrolled'),
       smartGroupIds: [...smartGroupIds],
+      mobileSmartGroupIds: [...mobileSmartGroupIds],
     });
     return (response, username) => {
       try {

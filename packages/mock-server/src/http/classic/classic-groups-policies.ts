@@ -9,6 +9,45 @@ const site = { id: -1, name: 'None' };
 const isTrue = (text: string | undefined, fallback: boolean) =>
   text === undefined ? fallback : text.toLowerCase() === 'true';
 
+/**
+ * A smart group's `<criteria>` (computer and mobile device groups spell them alike); `existing`
+ * when the element is absent from a PUT; a string is the 409 message.
+ */
+export function criteriaFromXml(
+  value: Record<string, unknown>,
+  existing: readonly GroupCriterion[] | undefined,
+): GroupCriterion[] | string {
+  const criteriaElements = xmlList(value, 'criteria', 'criterion');
+  const criteria: GroupCriterion[] =
+    criteriaElements.length === 0 &&
+    xmlText(value, 'criteria') === undefined &&
+    existing !== undefined
+      ? [...existing]
+      : criteriaElements.map((c, index) => ({
+          name: xmlText(c, 'name') ?? '',
+          priority: Number(xmlText(c, 'priority') ?? index) || index,
+          andOr: xmlText(c, 'and_or')?.toLowerCase() === 'or' ? 'or' : 'and',
+          searchType: xmlText(c, 'search_type') ?? 'is',
+          value: xmlText(c, 'value') ?? '',
+        }));
+  if (criteria.some((c) => c.name === ''))
+    return 'Problem with criteria: every criterion needs a name';
+  return criteria;
+}
+
+/** The `<criteria>` of a Classic group answer. */
+export function criteriaDetail(criteria: readonly GroupCriterion[]) {
+  return criteria.map((c) => ({
+    name: c.name,
+    priority: c.priority,
+    and_or: c.andOr,
+    search_type: c.searchType,
+    value: c.value,
+    opening_paren: false,
+    closing_paren: false,
+  }));
+}
+
 /** Classic `computergroups`: static groups list members, smart groups list criteria and the computers they select. */
 export const classicComputerGroups: ClassicResource<ComputerGroup> = {
   plural: 'computergroups',
@@ -22,15 +61,7 @@ export const classicComputerGroups: ClassicResource<ComputerGroup> = {
     name: row.name,
     is_smart: row.isSmart,
     site,
-    criteria: row.criteria.map((c) => ({
-      name: c.name,
-      priority: c.priority,
-      and_or: c.andOr,
-      search_type: c.searchType,
-      value: c.value,
-      opening_paren: false,
-      closing_paren: false,
-    })),
+    criteria: criteriaDetail(row.criteria),
     computers: groupMembers(row, state).map((c) => ({
       id: c.id,
       name: c.name,
@@ -42,21 +73,8 @@ export const classicComputerGroups: ClassicResource<ComputerGroup> = {
   lookups: { name: (row) => row.name },
   fromXml(value, existing, state) {
     const isSmart = isTrue(xmlText(value, 'is_smart'), existing?.isSmart ?? false);
-    const criteriaElements = xmlList(value, 'criteria', 'criterion');
-    const criteria: GroupCriterion[] =
-      criteriaElements.length === 0 &&
-      xmlText(value, 'criteria') === undefined &&
-      existing !== undefined
-        ? existing.criteria
-        : criteriaElements.map((c, index) => ({
-            name: xmlText(c, 'name') ?? '',
-            priority: Number(xmlText(c, 'priority') ?? index) || index,
-            andOr: xmlText(c, 'and_or')?.toLowerCase() === 'or' ? 'or' : 'and',
-            searchType: xmlText(c, 'search_type') ?? 'is',
-            value: xmlText(c, 'value') ?? '',
-          }));
-    if (criteria.some((c) => c.name === ''))
-      return 'Problem with criteria: every criterion needs a name';
+    const criteria = criteriaFromXml(value, existing?.criteria);
+    if (typeof criteria === 'string') return criteria;
     const members = xmlList(value, 'computers', 'computer');
     const ids = members.length === 0 ? (existing?.computerIds ?? []) : computerIds(state, members);
     if (typeof ids === 'string') return ids;

@@ -4,6 +4,7 @@ import { classicActivationCodeRoutes } from './classic-activation-code.js';
 import { classicComputers, classicMobileDevices } from './classic-computers.js';
 import { classicMacosConfigurationProfiles } from './classic-configuration-profiles.js';
 import { classicComputerGroups, classicPolicies } from './classic-groups-policies.js';
+import { classicMobileDeviceGroups } from './classic-mobile-device-groups.js';
 import { classicResourceRoutes } from './classic-resource.js';
 import {
   classicBuildings,
@@ -15,7 +16,7 @@ import { classicMatchRoutes, classicSubsetRoutes } from './classic-subset-match.
 
 /**
  * The Classic API (`/JSSResource/…`) over the state the Pro routes use: computers, mobile
- * devices, computer groups, categories, departments, buildings, policies, scripts, macOS
+ * devices, computer and mobile device groups, categories, departments, buildings, policies, scripts, macOS
  * configuration profiles, accounts and the activation code; `subset` and `match` lookups of
  * computers and mobile devices. JSON when the caller sends `Accept: application/json`, XML
  * otherwise; writes take XML.
@@ -25,6 +26,7 @@ export function classicRoutes(): Route[] {
     ...classicResourceRoutes(classicComputers),
     ...classicResourceRoutes(classicMobileDevices),
     ...classicResourceRoutes(classicComputerGroups),
+    ...classicResourceRoutes(classicMobileDeviceGroups),
     ...classicResourceRoutes(classicCategories),
     ...classicResourceRoutes(classicDepartments),
     ...classicResourceRoutes(classicBuildings),

@@ -16,7 +16,11 @@ type Kind = 'smart' | 'static';
 const text = (value: unknown, fallback = ''): string =>
   typeof value === 'string' ? value : fallback;
 
-function criteriaFrom(value: unknown, existing: readonly GroupCriterion[]): GroupCriterion[] {
+/** Smart group criteria from a Pro body (computer and mobile device groups spell them alike). */
+export function criteriaFrom(
+  value: unknown,
+  existing: readonly GroupCriterion[],
+): GroupCriterion[] {
   if (!Array.isArray(value)) return [...existing];
   return value
     .filter(

@@ -1,12 +1,14 @@
 import type { Route } from '../route.js';
 import { computerGroupRoutes } from './computer-groups.js';
 import { computerInventoryRoutes } from './computers-inventory.js';
+import { mobileDeviceGroupRoutes } from './mobile-device-groups.js';
 import { mobileDeviceRoutes } from './mobile-devices.js';
 import { simpleResourceRoutes } from './simple-resources.js';
 
 /**
  * The Pro API's explicit inventory routes over the shared state: computers inventory (all
- * versions), mobile devices, departments, buildings, categories, scripts and computer groups. Other operations
+ * versions), mobile devices, departments, buildings, categories, scripts, computer and mobile
+ * device groups. Other operations
  * fall through to the spec responder.
  */
 export function inventoryProRoutes(): Route[] {
@@ -15,5 +17,6 @@ export function inventoryProRoutes(): Route[] {
     ...mobileDeviceRoutes(),
     ...simpleResourceRoutes(),
     ...computerGroupRoutes(),
+    ...mobileDeviceGroupRoutes(),
   ];
 }

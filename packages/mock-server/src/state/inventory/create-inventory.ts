@@ -4,6 +4,7 @@ import { type ComputerGroup, generateComputerGroups } from './computer-groups.js
 import { type Computer, generateComputers } from './computers.js';
 import { type Department, generateDepartments } from './departments.js';
 import { EntityStore } from './entity-store.js';
+import { generateMobileDeviceGroups, type MobileDeviceGroup } from './mobile-device-groups.js';
 import { generateMobileDevices, type MobileDevice } from './mobile-devices.js';
 import { generatePolicies, type Policy } from './policies.js';
 import { generateScripts, type Script } from './scripts.js';
@@ -19,6 +20,7 @@ export interface InventoryCounts {
   scripts: number;
   policies: number;
   computerGroups: number;
+  mobileDeviceGroups: number;
 }
 
 /** The small default: enough to page and filter, quick to read in a test's output. */
@@ -31,6 +33,7 @@ export const DEFAULT_INVENTORY_COUNTS: Readonly<InventoryCounts> = Object.freeze
   scripts: 5,
   policies: 6,
   computerGroups: 4,
+  mobileDeviceGroups: 4,
 });
 
 /** Options of {@link createInventory}. */
@@ -51,6 +54,8 @@ export interface Inventory {
   scripts: EntityStore<Script>;
   policies: EntityStore<Policy>;
   computerGroups: EntityStore<ComputerGroup>;
+  /** Mobile device groups, shared by Classic `mobiledevicegroups` and Pro's mobile device groups. */
+  mobileDeviceGroups: EntityStore<MobileDeviceGroup>;
 }
 
 function count(value: number | undefined, fallback: number): number {
@@ -77,6 +82,7 @@ export function createInventory(options: InventoryOptions): Inventory {
     scripts: count(c.scripts, d.scripts),
     policies: count(c.policies, d.policies),
     computerGroups: count(c.computerGroups, d.computerGroups),
+    mobileDeviceGroups: count(c.mobileDeviceGroups, d.mobileDeviceGroups),
   };
   const random = seededRandom(options.seed ?? 1);
   const inventory: Inventory = {
@@ -88,6 +94,7 @@ export function createInventory(options: InventoryOptions): Inventory {
     scripts: new EntityStore(),
     policies: new EntityStore(),
     computerGroups: new EntityStore(),
+    mobileDeviceGroups: new EntityStore(),
   };
   inventory.departments.seed(generateDepartments(n.departments));
   inventory.buildings.seed(generateBuildings(random, n.buildings));
@@ -99,5 +106,8 @@ export function createInventory(options: InventoryOptions): Inventory {
   inventory.scripts.seed(generateScripts(n.scripts, n.categories));
   inventory.policies.seed(generatePolicies(n.policies, n.scripts, n.categories));
   inventory.computerGroups.seed(generateComputerGroups(n.computerGroups, n.computers));
+  inventory.mobileDeviceGroups.seed(
+    generateMobileDeviceGroups(n.mobileDeviceGroups, n.mobileDevices),
+  );
   return inventory;
 }

@@ -1,0 +1,73 @@
+import type { MobileDeviceGroup } from '../../state/inventory/mobile-device-groups.js';
+import { mobileGroupMembers } from '../../state/mobile-group-members.js';
+import type { MockState } from '../../state/mock-state.js';
+import { criteriaDetail, criteriaFromXml } from './classic-groups-policies.js';
+import { type ClassicResource, xmlList, xmlText } from './classic-resource.js';
+
+const site = { id: -1, name: 'None' };
+
+/** Ids of the `<mobile_device>` entries (by id, else by name); a string is the 409 message. */
+function mobileDeviceIds(state: MockState, entries: Record<string, unknown>[]): number[] | string {
+  const ids: number[] = [];
+  for (const entry of entries) {
+    const id = xmlText(entry, 'id');
+    const name = xmlText(entry, 'name');
+    const found =
+      id !== undefined && /^\d{1,9}$/.test(id)
+        ? state.mobileDevices.get(Number(id))
+        : name !== undefined
+          ? state.mobileDevices.findBy('name', name)
+          : undefined;
+    if (found === undefined) return 'Problem with mobile device in group';
+    ids.push(found.id);
+  }
+  return ids;
+}
+
+/**
+ * Classic `mobiledevicegroups`, over the store Pro's mobile device groups use: static groups list
+ * their members, smart groups their criteria and the devices those select.
+ */
+export const classicMobileDeviceGroups: ClassicResource<MobileDeviceGroup> = {
+  plural: 'mobiledevicegroups',
+  privilegeObjects: ['Smart Mobile Device Groups', 'Static Mobile Device Groups'],
+  listRoot: 'mobile_device_groups',
+  root: 'mobile_device_group',
+  store: (state) => state.mobileDeviceGroups,
+  summary: (row) => ({ id: row.id, name: row.name, is_smart: row.isSmart }),
+  detail: (row, state) => ({
+    id: row.id,
+    name: row.name,
+    is_smart: row.isSmart,
+    site,
+    criteria: criteriaDetail(row.criteria),
+    mobile_devices: mobileGroupMembers(row, state).map((d) => ({
+      id: d.id,
+      name: d.name,
+      mac_address: d.wifiMacAddress,
+      udid: d.udid,
+      wifi_mac_address: d.wifiMacAddress,
+      serial_number: d.serialNumber,
+    })),
+  }),
+  lookups: { name: (row) => row.name },
+  fromXml(value, existing, state) {
+    const smartText = xmlText(value, 'is_smart');
+    const isSmart =
+      smartText === undefined ? (existing?.isSmart ?? false) : smartText.toLowerCase() === 'true';
+    const criteria = criteriaFromXml(value, existing?.criteria);
+    if (typeof criteria === 'string') return criteria;
+    const members = xmlList(value, 'mobile_devices', 'mobile_device');
+    const ids =
+      members.length === 0 ? (existing?.mobileDeviceIds ?? []) : mobileDeviceIds(state, members);
+    if (typeof ids === 'string') return ids;
+    return {
+      name: xmlText(value, 'name') ?? existing?.name ?? '',
+      description: existing?.description ?? '',
+      isSmart,
+      criteria: isSmart ? criteria : [],
+      mobileDeviceIds: isSmart ? [] : ids,
+    };
+  },
+  isNameUnique: true,
+};
