@@ -108,59 +108,54 @@ export function stateChanges(before: StateSnapshot, state: MockState): FiredEven
         fired.push({ event: 'MobileDeviceUnEnrolled', data: removedMobileDevice(id) });
     }
   }
-  if (before.groups) {
-    for (const [groupId, previous] of before.groups) {
-      const now = smartGroupMemberIds(state, groupId);
-      const added = [...now].filter((id) => !previous.has(id)).sort((a, b) => a - b);
-      const removed = [...previous].filter((id) => !now.has(id)).sort((a, b) => a - b);
-      if (added.length === 0 && removed.length === 0) continue;
-      const device = (id: number) => {
+  for (const [groupId, previous] of before.groups ?? []) {
+    const change = membershipChange(groupId, previous, smartGroupMemberIds(state, groupId), {
+      isComputer: true,
+      name: state.computerGroups.get(groupId)?.name ?? '',
+      device: (id) => {
         const computer = state.computers.get(id);
         return computer ? webhookComputer(computer, state) : { jssID: id };
-      };
-      fired.push({
-        event: 'SmartGroupComputerMembershipChange',
-        smartGroupId: groupId,
-        data: {
-          computer: true,
-          groupAddedDevices: added.map(device),
-          groupAddedDevicesIds: added,
-          groupRemovedDevices: removed.map(device),
-          groupRemovedDevicesIds: removed,
-          jssid: groupId,
-          name: state.computerGroups.get(groupId)?.name ?? '',
-          smartGroup: true,
-        },
-      });
-    }
+      },
+    });
+    if (change) fired.push({ event: 'SmartGroupComputerMembershipChange', ...change });
   }
-  if (before.mobileGroups) {
-    for (const [groupId, previous] of before.mobileGroups) {
-      const now = mobileSmartGroupMemberIds(state, groupId);
-      const added = [...now].filter((id) => !previous.has(id)).sort((a, b) => a - b);
-      const removed = [...previous].filter((id) => !now.has(id)).sort((a, b) => a - b);
-      if (added.length === 0 && removed.length === 0) continue;
-      const device = (id: number) => {
+  for (const [groupId, previous] of before.mobileGroups ?? []) {
+    const change = membershipChange(groupId, previous, mobileSmartGroupMemberIds(state, groupId), {
+      isComputer: false,
+      name: state.mobileDeviceGroups.get(groupId)?.name ?? '',
+      device: (id) => {
         const row = state.mobileDevices.get(id);
         return row ? webhookMobileDevice(row) : { jssID: id };
-      };
-      fired.push({
-        event: 'SmartGroupMobileDeviceMembershipChange',
-        smartGroupId: groupId,
-        data: {
-          computer: false,
-          groupAddedDevices: added.map(device),
-          groupAddedDevicesIds: added,
-          groupRemovedDevices: removed.map(device),
-          groupRemovedDevicesIds: removed,
-          jssid: groupId,
-          name: state.mobileDeviceGroups.get(groupId)?.name ?? '',
-          smartGroup: true,
-        },
-      });
-    }
+      },
+    });
+    if (change) fired.push({ event: 'SmartGroupMobileDeviceMembershipChange', ...change });
   }
   return fired;
+}
+
+/** A smart group's membership change between two member sets; undefined when none changed. */
+function membershipChange(
+  groupId: number,
+  previous: ReadonlySet<number>,
+  now: ReadonlySet<number>,
+  group: { isComputer: boolean; name: string; device: (id: number) => { jssID: number } },
+): Pick<FiredEvent<'SmartGroupComputerMembershipChange'>, 'data' | 'smartGroupId'> | undefined {
+  const added = [...now].filter((id) => !previous.has(id)).sort((a, b) => a - b);
+  const removed = [...previous].filter((id) => !now.has(id)).sort((a, b) => a - b);
+  if (added.length === 0 && removed.length === 0) return undefined;
+  return {
+    smartGroupId: groupId,
+    data: {
+      computer: group.isComputer,
+      groupAddedDevices: added.map(group.device),
+      groupAddedDevicesIds: added,
+      groupRemovedDevices: removed.map(group.device),
+      groupRemovedDevicesIds: removed,
+      jssid: groupId,
+      name: group.name,
+      smartGroup: true,
+    },
+  };
 }
 
 function removedMobileDevice(id: number): WebhookEventData<'MobileDeviceUnEnrolled'> {

@@ -1,28 +1,10 @@
 import type { MobileDeviceGroup } from '../../state/inventory/mobile-device-groups.js';
 import { mobileGroupMembers } from '../../state/mobile-group-members.js';
-import type { MockState } from '../../state/mock-state.js';
 import { criteriaDetail, criteriaFromXml } from './classic-groups-policies.js';
 import { type ClassicResource, xmlList, xmlText } from './classic-resource.js';
+import { entryIds } from './classic-scope.js';
 
 const site = { id: -1, name: 'None' };
-
-/** Ids of the `<mobile_device>` entries (by id, else by name); a string is the 409 message. */
-function mobileDeviceIds(state: MockState, entries: Record<string, unknown>[]): number[] | string {
-  const ids: number[] = [];
-  for (const entry of entries) {
-    const id = xmlText(entry, 'id');
-    const name = xmlText(entry, 'name');
-    const found =
-      id !== undefined && /^\d{1,9}$/.test(id)
-        ? state.mobileDevices.get(Number(id))
-        : name !== undefined
-          ? state.mobileDevices.findBy('name', name)
-          : undefined;
-    if (found === undefined) return 'Problem with mobile device in group';
-    ids.push(found.id);
-  }
-  return ids;
-}
 
 /**
  * Classic `mobiledevicegroups`, over the store Pro's mobile device groups use: static groups list
@@ -59,7 +41,9 @@ export const classicMobileDeviceGroups: ClassicResource<MobileDeviceGroup> = {
     if (typeof criteria === 'string') return criteria;
     const members = xmlList(value, 'mobile_devices', 'mobile_device');
     const ids =
-      members.length === 0 ? (existing?.mobileDeviceIds ?? []) : mobileDeviceIds(state, members);
+      members.length === 0
+        ? (existing?.mobileDeviceIds ?? [])
+        : entryIds(state.mobileDevices, members, 'Problem with mobile device in group');
     if (typeof ids === 'string') return ids;
     return {
       name: xmlText(value, 'name') ?? existing?.name ?? '',

@@ -1,3 +1,4 @@
+import type { Entity, EntityStore } from '../../state/inventory/entity-store.js';
 import type { MockState } from '../../state/mock-state.js';
 import { xmlList, xmlObject, xmlText } from './classic-resource.js';
 
@@ -13,17 +14,29 @@ export function computerIds(
   state: MockState,
   entries: Record<string, unknown>[],
 ): number[] | string {
+  return entryIds(state.computers, entries, 'Problem with computer in scope');
+}
+
+/**
+ * Resolves Classic entries naming records of `store` (`<id>`, else `<name>`) to ids; `problem`
+ * (the 409 message) when one names nothing.
+ */
+export function entryIds<T extends Entity>(
+  store: Pick<EntityStore<T>, 'get' | 'findBy'>,
+  entries: Record<string, unknown>[],
+  problem: string,
+): number[] | string {
   const ids: number[] = [];
   for (const entry of entries) {
     const id = xmlText(entry, 'id');
     const name = xmlText(entry, 'name');
     const found =
       id !== undefined && /^\d{1,9}$/.test(id)
-        ? state.computers.get(Number(id))
+        ? store.get(Number(id))
         : name !== undefined
-          ? state.computers.findBy('name', name)
+          ? store.findBy('name', name as T['name'])
           : undefined;
-    if (found === undefined) return 'Problem with computer in scope';
+    if (found === undefined) return problem;
     ids.push(found.id);
   }
   return ids;

@@ -1,18 +1,21 @@
 import { listQuery } from '../../query/index.js';
-import { jamfError } from '../../spec/jamf-error.js';
 import { listQueryFields } from '../../spec/resources.js';
 import type { MobileDeviceGroup } from '../../state/inventory/mobile-device-groups.js';
 import { mobileGroupMembers } from '../../state/mobile-group-members.js';
-import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { criteriaFrom } from './computer-groups.js';
-import { hrefResponse, idParam, notFound, specShaped, withQuery } from './pro-answers.js';
+import {
+  type GroupKind,
+  type GroupModel,
+  groupKindRoutes,
+  groupLabel,
+  groupOf,
+} from './group-routes.js';
+import { notFound, specShaped, withQuery } from './pro-answers.js';
 
 // Pro's mobile device groups (v1 and v2: lists, smart and static groups, membership) are views
 // of the store Classic's /JSSResource/mobiledevicegroups reads, so both APIs show one set of
 // groups with the same members; smart groups are evaluated like computer groups.
-
-type Kind = 'smart' | 'static';
 
 const text = (value: unknown, fallback = ''): string =>
   typeof value === 'string' ? value : fallback;
@@ -42,13 +45,6 @@ function view(group: MobileDeviceGroup, ctx: RouteContext): Record<string, unkno
   return out;
 }
 
-function lookup(ctx: RouteContext, kind?: Kind): MobileDeviceGroup | undefined {
-  const id = idParam(ctx);
-  const group = id === undefined ? undefined : ctx.state.mobileDeviceGroups.get(id);
-  if (group === undefined || kind === undefined) return group;
-  return group.isSmart === (kind === 'smart') ? group : undefined;
-}
-
 function assignedIds(value: unknown, existing: readonly number[]): number[] {
   if (!Array.isArray(value)) return [...existing];
   const ids = new Set(existing);
@@ -65,7 +61,7 @@ function assignedIds(value: unknown, existing: readonly number[]): number[] {
 
 function fieldsFrom(
   body: Record<string, unknown>,
-  kind: Kind,
+  kind: GroupKind,
   existing: MobileDeviceGroup | undefined,
 ): Omit<MobileDeviceGroup, 'id'> {
   return {
@@ -78,99 +74,31 @@ function fieldsFrom(
   };
 }
 
-function refusedName(ctx: RouteContext, name: string, exceptId?: number): Response | undefined {
-  if (name.trim() === '')
-    return jamfError(400, 'INVALID_FIELD', 'groupName must not be empty', 'groupName');
-  if (ctx.state.mobileDeviceGroups.isNameTaken(name, exceptId)) {
-    return jamfError(
-      400,
-      'DUPLICATE_FIELD',
-      `A mobile device group named ${name} already exists`,
-      'groupName',
-    );
-  }
-  return undefined;
-}
+const mobileDeviceGroups: GroupModel<MobileDeviceGroup> = {
+  store: (ctx) => ctx.state.mobileDeviceGroups,
+  view,
+  fieldsFrom,
+  nameField: 'groupName',
+  noun: 'mobile device group',
+  defaultSort: 'groupId:asc',
+};
 
-function groupRoutes(version: 'v1' | 'v2', kind: Kind): Route[] {
-  const base = `/${version}/mobile-device-groups/${kind}-groups`;
-  const label = kind === 'smart' ? 'Smart mobile device group' : 'Static mobile device group';
-  const write = async (ctx: RouteContext, group: MobileDeviceGroup, status: number) => {
-    const read = await readJsonObject(ctx.request);
-    if ('error' in read) return read.error;
-    const fields = fieldsFrom(read.body, kind, group);
-    const refused = refusedName(ctx, fields.name, group.id);
-    if (refused) return refused;
-    const updated = ctx.state.mobileDeviceGroups.update(group.id, fields) as MobileDeviceGroup;
-    return specShaped(ctx, view(updated, ctx), status, true);
-  };
+function groupRoutes(version: 'v1' | 'v2', kind: GroupKind): Route[] {
+  const label = groupLabel(mobileDeviceGroups, kind);
   return [
-    {
-      method: 'GET',
-      path: base,
-      handle: (ctx) =>
-        withQuery(() => {
-          const fields = listQueryFields(ctx.operation);
-          const rows = ctx.state.mobileDeviceGroups
-            .list()
-            .filter((group) => group.isSmart === (kind === 'smart'))
-            .map((group) => view(group, ctx));
-          const page = listQuery(rows, ctx.url, {
-            filterFields: fields,
-            sortFields: fields,
-            defaultSort: ['groupId:asc'],
-          });
-          return specShaped(ctx, page, 200, true);
-        }),
-    },
-    {
-      method: 'POST',
-      path: base,
-      handle: async (ctx) => {
-        const read = await readJsonObject(ctx.request);
-        if ('error' in read) return read.error;
-        const fields = fieldsFrom(read.body, kind, undefined);
-        const refused = refusedName(ctx, fields.name);
-        if (refused) return refused;
-        return hrefResponse(ctx, ctx.state.mobileDeviceGroups.create(fields).id);
-      },
-    },
-    {
-      method: 'GET',
-      path: `${base}/{id}`,
-      handle: (ctx) => {
-        const group = lookup(ctx, kind);
-        return group
-          ? specShaped(ctx, view(group, ctx), 200, true)
-          : notFound(label, ctx.params.id);
-      },
-    },
-    {
-      // Smart groups are replaced (PUT, 202), static groups merged (PATCH, 200), as the spec says.
-      method: kind === 'smart' ? 'PUT' : 'PATCH',
-      path: `${base}/{id}`,
-      handle: (ctx) => {
-        const group = lookup(ctx, kind);
-        if (!group) return notFound(label, ctx.params.id);
-        return write(ctx, group, kind === 'smart' ? 202 : 200);
-      },
-    },
-    {
-      method: 'DELETE',
-      path: `${base}/{id}`,
-      handle: (ctx) => {
-        const group = lookup(ctx, kind);
-        if (!group) return notFound(label, ctx.params.id);
-        ctx.state.mobileDeviceGroups.delete(group.id);
-        return new Response(null, { status: 204 });
-      },
-    },
+    // Smart groups are replaced (PUT, 202), static groups merged (PATCH, 200), as the spec says.
+    ...groupKindRoutes(
+      mobileDeviceGroups,
+      `/${version}/mobile-device-groups/${kind}-groups`,
+      kind,
+      kind === 'smart' ? { method: 'PUT', status: 202 } : { method: 'PATCH', status: 200 },
+    ),
     {
       method: 'GET',
       path: `/${version}/mobile-device-groups/${kind}-group-membership/{id}`,
       handle: (ctx) =>
         withQuery(() => {
-          const group = lookup(ctx, kind);
+          const group = groupOf(mobileDeviceGroups, ctx, kind);
           if (!group) return notFound(label, ctx.params.id);
           const rows = mobileGroupMembers(group, ctx.state).map((device) => ({
             mobileDeviceId: String(device.id),
