@@ -67,6 +67,9 @@ const classicWrites = [
   'computers',
   'mobiledevices',
   'osxconfigurationprofiles',
+  'mobiledevicegroups',
+  'packages',
+  'sites',
 ];
 /** Classic lookups and singletons beyond the CRUD resources, each asked something malformed. */
 const classicLookups = [
@@ -282,7 +285,10 @@ function snapshot(): string {
       s.scripts,
       s.policies,
       s.computerGroups,
+      s.mobileDeviceGroups,
       s.macosConfigurationProfiles,
+      // The store Classic /sites and Pro /v1/sites share (a fresh mock has no sites).
+      s.collections.collection('/v1/sites', () => []),
     ].map((store) => store.list()),
     s.activationCode,
   ]);
