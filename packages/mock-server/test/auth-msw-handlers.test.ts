@@ -2,7 +2,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { createJamfMock } from '../src/index.js';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 
 const jamf = setupJamfMock({ baseUrl: 'https://acme.jamfcloud.test/ignored-path' });
 

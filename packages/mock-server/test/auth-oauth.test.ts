@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, apiClient, basic, oauthToken, userToken } from './auth-support.js';
+import { api, apiClient, basic, oauthToken, userToken } from './support/auth-support.js';
 
 const jamf = setupJamfMock();
 

@@ -1,7 +1,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { apiClient, oauthToken, userToken } from './auth-support.js';
+import { apiClient, oauthToken, userToken } from './support/auth-support.js';
 
 const jamf = setupJamfMock({
   accounts: [{ username: 'admin', password: 'pa55-w0rd-zz', privileges: 'all' }],

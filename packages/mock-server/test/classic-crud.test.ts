@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { userToken } from './auth-support.js';
+import { userToken } from './support/auth-support.js';
 
 const jamf = setupJamfMock({ seed: 3 });
 const basic = `Basic ${btoa('admin:jamf1234')}`;

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 
 const jamf = setupJamfMock({
   seed: 9,

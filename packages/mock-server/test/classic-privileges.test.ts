@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { userToken } from './auth-support.js';
+import { userToken } from './support/auth-support.js';
 
 const jamf = setupJamfMock({
   accounts: [

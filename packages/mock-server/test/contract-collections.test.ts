@@ -4,7 +4,7 @@ import { type DerivedCollection, deriveResources } from '../src/spec/resources.j
 import { flattenSchema } from '../src/spec/responder/conform.js';
 import { sampleSchema } from '../src/spec/responder/sample-schema.js';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 // One `it` per collection the mock derives from the spec: create → read → list (count, paging,

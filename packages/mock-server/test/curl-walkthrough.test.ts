@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SpawnedServer, spawnServer } from './standalone-support.js';
+import { type SpawnedServer, spawnServer } from './support/standalone-support.js';
 
 const run = promisify(execFile);
 let server: SpawnedServer;

@@ -3,7 +3,7 @@ import { proSpec } from '../src/generated/pro-spec.js';
 import { deriveResources } from '../src/spec/resources.js';
 import { flattenSchema } from '../src/spec/responder/conform.js';
 import { setupJamfMock } from '../src/vitest.js';
-import { userToken } from './auth-support.js';
+import { userToken } from './support/auth-support.js';
 
 // Malformed requests against every collection the mock derives from the spec: each must get a
 // Jamf-shaped 4xx (never a 5xx), and none may change what the lists show.

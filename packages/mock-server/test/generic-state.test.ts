@@ -2,7 +2,7 @@ import { getResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createJamfMock, type JamfMockOptions } from '../src/index.js';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock();

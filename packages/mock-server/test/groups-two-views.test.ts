@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 // Computer groups are one state with two views: Pro's smart/static groups and Classic's

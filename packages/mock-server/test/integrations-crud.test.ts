@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock();

@@ -1,7 +1,7 @@
 import { type AnyWebhookPayload, createWebhookHandler } from '@jamf/webhooks';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 // Mobile device groups are one state with two views (Pro v1/v2 smart and static groups, Classic

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JamfMockServer, startJamfMockServer } from '../src/index.js';
 import { parseCliArgs } from '../src/standalone/cli-options.js';
-import { api, basic, userToken } from './auth-support.js';
+import { api, basic, userToken } from './support/auth-support.js';
 
 const BOUNDARY = 'jamf-mock-upload-boundary';
 const MiB = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, basic, userToken } from './auth-support.js';
+import { api, basic, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 const jamf = setupJamfMock({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 
 const jamf = setupJamfMock({
   accounts: [

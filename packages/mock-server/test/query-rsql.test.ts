@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 
 // The mock reads RSQL with @jamf/core's escape rule: inside quotes a backslash makes the next
 // character literal, so `\*` is a star and only a bare `*` is a wildcard.

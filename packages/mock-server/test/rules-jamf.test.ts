@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, apiClient, basic, oauthToken, userToken } from './auth-support.js';
+import { api, apiClient, basic, oauthToken, userToken } from './support/auth-support.js';
 
 // Jamf's rules the mock emulates, each with its source in the README's fidelity ledger.
 const jamf = setupJamfMock({ seed: 5, counts: { computers: 8 } });

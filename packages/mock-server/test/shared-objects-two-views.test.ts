@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
 
 // Objects both APIs expose are one state with two views: a create through either API is seen

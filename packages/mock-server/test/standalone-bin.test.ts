@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basic } from './auth-support.js';
-import { type SpawnedServer, spawnServer } from './standalone-support.js';
+import { basic } from './support/auth-support.js';
+import { type SpawnedServer, spawnServer } from './support/standalone-support.js';
 
 let server: SpawnedServer;
 

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type JamfMockServer, startJamfMockServer } from '../src/index.js';
-import { basic } from './auth-support.js';
+import { basic } from './support/auth-support.js';
 
 let server: JamfMockServer;
 const lines: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createJamfMock } from '../src/index.js';
 import { MAX_LIVE_TOKENS } from '../src/state/issued-tokens.js';
-import { api, userToken } from './auth-support.js';
+import { api, userToken } from './support/auth-support.js';
 
 const account = { kind: 'account', username: 'admin' } as const;
 

@@ -1,4 +1,4 @@
-import type { JamfMock } from '../src/index.js';
+import type { JamfMock } from '../../src/index.js';
 
 /** An HTTP Basic header value. */
 export function basic(username: string, password: string): string {
