@@ -15,8 +15,7 @@ import { createProClient, type paths } from '@jamf/pro-api';
 import createClient from 'openapi-fetch';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
 import { startFixedResponseServer } from './harness/child-server.js';
-import { interleave } from './harness/interleave.js';
-import { closedLoop } from './harness/load.js';
+import { interleavedLoad } from './harness/interleaved-load.js';
 import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
 import { syntheticComputer } from './harness/synthetic-computers.js';
 
@@ -86,29 +85,9 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       ['pro-api + auth + retry + concurrency', get(fullStack as unknown as typeof bare)],
     ];
 
-    for (const [name, call] of clients) {
-      context.log(`warm-up ${name}`);
-      await closedLoop(warmupRequests, inFlight, call);
-    }
-    // Client CPU per request beside req/s: CPU time moves far less than wall time when other
-    // processes compete for the cores, and the server's CPU is in another process.
-    const cpuSamples = new Map<string, number[]>(clients.map(([name]) => [name, []]));
-    const samples = await interleave(
-      clients.map(([name, call]) => ({
-        name,
-        run: async () => {
-          const cpu = process.cpuUsage();
-          const load = await closedLoop(requests, inFlight, call);
-          const used = process.cpuUsage(cpu);
-          cpuSamples.get(name)!.push((used.user + used.system) / requests);
-          return load.requestsPerSecond;
-        },
-      })),
-      {
-        rounds,
-        warmupRounds: 0,
-        onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
-      },
+    const { requestsPerSecond: samples, clientCpuMicros: cpuSamples } = await interleavedLoad(
+      clients,
+      { warmupRequests, requests, inFlight, rounds, log: context.log },
     );
     const [base, auth, full] = clients.map(([name]) =>
       variantResult(name, 'req/s', samples.get(name)!, true),

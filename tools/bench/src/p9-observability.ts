@@ -14,8 +14,7 @@ import { createProClient } from '@jamf/pro-api';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
 import { startFixedResponseServer } from './harness/child-server.js';
-import { interleave } from './harness/interleave.js';
-import { closedLoop } from './harness/load.js';
+import { interleavedLoad } from './harness/interleaved-load.js';
 import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
 import { syntheticComputer } from './harness/synthetic-computers.js';
 
@@ -77,27 +76,9 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         if (!response.ok || data?.id !== '1') throw new Error(`unexpected ${response.status}`);
       },
     ]);
-    for (const [name, call] of calls) {
-      context.log(`warm-up ${name}`);
-      await closedLoop(warmupRequests, inFlight, call);
-    }
-    const cpuSamples = new Map<string, number[]>(calls.map(([name]) => [name, []]));
-    const samples = await interleave(
-      calls.map(([name, call]) => ({
-        name,
-        run: async () => {
-          const cpu = process.cpuUsage();
-          const load = await closedLoop(requests, inFlight, call);
-          const used = process.cpuUsage(cpu);
-          cpuSamples.get(name)!.push((used.user + used.system) / requests);
-          return load.requestsPerSecond;
-        },
-      })),
-      {
-        rounds,
-        warmupRounds: 0,
-        onSample: (round, name) => context.log(`round ${round + 1}/${rounds}: ${name}`),
-      },
+    const { requestsPerSecond: samples, clientCpuMicros: cpuSamples } = await interleavedLoad(
+      calls,
+      { warmupRequests, requests, inFlight, rounds, log: context.log },
     );
     await tracerProvider.forceFlush();
     const rates = calls.map(([name]) => variantResult(name, 'req/s', samples.get(name)!, true));
