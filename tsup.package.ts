@@ -43,8 +43,6 @@ export function packageBuild({
       clean: false,
       dts: true,
       splitting: true,
-      // Exported classes keep their names (`JamfApiError.name`, not esbuild's `_JamfApiError`).
-      keepNames: true,
       sourcemap: false,
       target: 'node20',
       // The package's own version, for the User-Agent it sends (tsup runs in the package folder).
@@ -55,6 +53,11 @@ export function packageBuild({
         ...shared,
         entry: { ...entry, ...esmOnlyEntry },
         format: ['esm'],
+        // No keepNames here: its `__name(fn, "fn")` statements and `static { __name(this) }` blocks
+        // are side effects to a bundler, so an app's bundle kept every function and class of every
+        // chunk it touched (bench P6: all 10 kB of @jamf/core rode along with any import). esbuild
+        // renames a declaration only when two modules of one chunk collide, and pack-test's probe
+        // fails on any export whose `name` is not what it is exported as.
       },
       {
         ...shared,
@@ -63,6 +66,9 @@ export function packageBuild({
         // Rollup turns the split ESM into CJS; without it tsup's sucrase pass also rewrites class
         // fields, so exported classes come out anonymous (`JamfAuthError.name === '_class'`).
         treeshake: true,
+        // Exported classes keep their names (`JamfApiError.name`, not `_JamfApiError`) through
+        // rollup's conversion.
+        keepNames: true,
         noExternal: bundleIntoCjs,
       },
     ];

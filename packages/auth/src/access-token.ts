@@ -71,14 +71,7 @@ export class AccessToken {
 
   /** Rebuilds a token read from a {@link TokenStore}. */
   static fromStored(stored: StoredToken): AccessToken {
-    const issuedAt = stored.issuedAt;
-    return new AccessToken({
-      type: stored.type,
-      token: stored.token,
-      expiresAt: stored.expiresAt,
-      ...(typeof issuedAt === 'number' ? { issuedAt } : {}),
-      ...(stored.scope === undefined ? {} : { scope: stored.scope }),
-    });
+    return tokenFromStored(stored);
   }
 
   /** A redacted, secret-free view. */
@@ -98,4 +91,18 @@ export class AccessToken {
   [inspectSymbol](): string {
     return this.toString();
   }
+}
+
+// Outside the class body on purpose: a class that names itself inside its body is emitted by
+// esbuild as `var AccessToken = class _AccessToken`, and `AccessToken.name` would read
+// `_AccessToken` in the ESM build (which has no keepNames, so bundlers can tree-shake it).
+function tokenFromStored(stored: StoredToken): AccessToken {
+  const issuedAt = stored.issuedAt;
+  return new AccessToken({
+    type: stored.type,
+    token: stored.token,
+    expiresAt: stored.expiresAt,
+    ...(typeof issuedAt === 'number' ? { issuedAt } : {}),
+    ...(stored.scope === undefined ? {} : { scope: stored.scope }),
+  });
 }

@@ -66,21 +66,7 @@ export class JamfApiError extends Error {
    * the text when it was not JSON, or `undefined` when empty — what openapi-fetch puts in `error`.
    */
   static from(response: Response, body: unknown, options?: ErrorOptions): JamfApiError {
-    const errors = jamfErrors(body);
-    const raw =
-      errors === undefined && body !== undefined && body !== ''
-        ? truncate(typeof body === 'string' ? body : safeJson(body))
-        : undefined;
-    return new JamfApiError(
-      {
-        code: codeForStatus(response.status),
-        status: response.status,
-        url: response.url,
-        errors: errors ?? [],
-        ...(raw === undefined ? {} : { body: raw }),
-      },
-      options,
-    );
+    return errorFrom(response, body, options);
   }
 
   /** Reads the body of an unsuccessful response that nobody has read yet and builds the error. */
@@ -92,8 +78,29 @@ export class JamfApiError extends Error {
     } catch {
       // Not JSON (a proxy's HTML page, plain text): keep the text.
     }
-    return JamfApiError.from(response, body);
+    return errorFrom(response, body);
   }
+}
+
+// Outside the class body on purpose: a class that names itself inside its body is emitted by
+// esbuild as `var JamfApiError = class _JamfApiError`, and `JamfApiError.name` would read
+// `_JamfApiError` in the ESM build (which has no keepNames, so bundlers can tree-shake it).
+function errorFrom(response: Response, body: unknown, options?: ErrorOptions): JamfApiError {
+  const errors = jamfErrors(body);
+  const raw =
+    errors === undefined && body !== undefined && body !== ''
+      ? truncate(typeof body === 'string' ? body : safeJson(body))
+      : undefined;
+  return new JamfApiError(
+    {
+      code: codeForStatus(response.status),
+      status: response.status,
+      url: response.url,
+      errors: errors ?? [],
+      ...(raw === undefined ? {} : { body: raw }),
+    },
+    options,
+  );
 }
 
 function jamfErrors(body: unknown): JamfErrorDetail[] | undefined {
