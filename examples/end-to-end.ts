@@ -1,6 +1,7 @@
 import { authMiddleware, clientCredentials, withAuth } from '@jamf/auth';
 import { createClassicClient } from '@jamf/classic-api';
-import { createProClient, paginate, rsql } from '@jamf/pro-api';
+import { createProClient, paginate } from '@jamf/pro-api';
+import { rsql } from '@jamf/pro-api/rsql';
 
 // An API client's id and secret; tokens are fetched, shared and renewed for you.
 await using jamf = clientCredentials({

@@ -1,4 +1,5 @@
-import { type ProClient, paginate, rsql } from '@jamf/pro-api';
+import { type ProClient, paginate } from '@jamf/pro-api';
+import { rsql } from '@jamf/pro-api/rsql';
 
 /** A computer that has not reported to Jamf Pro recently. */
 export interface StaleComputer {

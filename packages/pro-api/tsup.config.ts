@@ -15,6 +15,7 @@ export default defineConfig(
       index: 'src/index.ts',
       privileges: 'src/privileges.ts',
       provisioning: 'src/provisioning.ts',
+      rsql: 'src/rsql.ts',
       upload: 'src/upload/index.ts',
       ...areas,
     },

@@ -1,5 +1,5 @@
 export type { JamfErrorCode } from '@jamf/core';
-export { JamfServerUrlError, RsqlError, requestTimeout, TimeoutOptionError } from '@jamf/core';
+export { JamfServerUrlError, requestTimeout, TimeoutOptionError } from '@jamf/core';
 export type { ProClientOptions } from './create-client.js';
 export { createClientFor } from './create-client.js';
 export type { components, operations, paths } from './generated/openapi.js';
@@ -10,14 +10,6 @@ export { paginate } from './paginate.js';
 export type { ProClient, Schema } from './pro-client.js';
 export { createProClient } from './pro-client.js';
 export type { CheckedMethod, ProClientFor, TypedOver } from './pro-client-for.js';
-export type {
-  RsqlBuilder,
-  RsqlExpression,
-  RsqlOperator,
-  RsqlPattern,
-  RsqlValue,
-} from './rsql.js';
-export { rsql, rsqlFor } from './rsql.js';
 export type { CheckedPath, SuggestedPaths } from './suggested-paths.js';
 export type { FetchResult, SuccessData } from './unwrap.js';
 export { unwrap } from './unwrap.js';

@@ -4,7 +4,7 @@ import { leastPrivileges } from './least-privileges.js';
 import type { ProClientFor, TypedOver } from './pro-client-for.js';
 import { ProvisioningError, type ProvisioningStep } from './provisioning-error.js';
 import type { OperationRef } from './required-privileges.js';
-import { rsql } from './rsql.js';
+import { rsql } from './rsql-builder.js';
 import { unwrap } from './unwrap.js';
 
 /** The Jamf Pro API paths provisioning calls; any client covering them will do. */

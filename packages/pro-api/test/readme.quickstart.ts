@@ -1,5 +1,6 @@
-import { createProClient, paginate, rsql, unwrap } from '../src/index.js';
+import { createProClient, paginate, unwrap } from '../src/index.js';
 import { leastPrivileges } from '../src/privileges.js';
+import { rsql } from '../src/rsql.js';
 
 const jamf = createProClient({
   baseUrl: 'https://tenant.jamfcloud.com',

@@ -10,16 +10,18 @@ describe('README', () => {
       rewrite: {
         "'../src/index.js'": "'@jamf/pro-api'",
         "'../src/privileges.js'": "'@jamf/pro-api/privileges'",
+        "'../src/rsql.js'": "'@jamf/pro-api/rsql'",
       },
     });
     expect(blocks.map((block) => block.source)).toContain('test/readme.quickstart.ts');
     for (const block of blocks) expect(block.shown, block.source).toBe(block.expected);
   });
 
-  it('lists every runtime export of both entry points in its API table', async () => {
+  it('lists every runtime export of the main, rsql and privileges entry points in its API table', async () => {
     const readme = read('../README.md');
     const main = Object.keys(await import('../src/index.js'));
+    const rsql = Object.keys(await import('../src/rsql.js'));
     const privileges = Object.keys(await import('../src/privileges.js'));
-    for (const name of [...main, ...privileges]) expect(readme).toContain(`\`${name}`);
+    for (const name of [...main, ...rsql, ...privileges]) expect(readme).toContain(`\`${name}`);
   });
 });

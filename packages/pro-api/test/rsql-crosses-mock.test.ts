@@ -1,7 +1,8 @@
 import { type JamfMockServer, startJamfMockServer } from '@jamf/mock-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProClient, type ProClient, rsql } from '../src/index.js';
+import { createProClient, type ProClient } from '../src/index.js';
+import { rsql } from '../src/rsql.js';
 
 // The builder (`rsql`) and the mock's parser share @jamf/core's one RSQL escape rule; this test
 // crosses the two over HTTP: any value, however awkward, matches itself and nothing it would

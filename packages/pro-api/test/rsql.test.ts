@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RsqlError, rsql, rsqlFor } from '../src/index.js';
+import { RsqlError, rsql, rsqlFor } from '../src/rsql.js';
 
 describe('rsql comparisons', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { components } from '../generated/openapi.js';
-import { rsql } from '../rsql.js';
+import { rsql } from '../rsql-builder.js';
 import { PackageUploadError } from './package-upload-error.js';
 import type { UploadSession } from './upload-session.js';
 
