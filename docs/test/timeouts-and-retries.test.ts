@@ -1,5 +1,6 @@
-import { authMiddleware, staticToken } from '@jamf/auth';
+import { authMiddleware } from '@jamf/auth';
 import { retry } from '@jamf/auth/resilience';
+import { staticToken } from '@jamf/auth/static-token';
 import { createClassicClient } from '@jamf/classic-api';
 import { createProClient, JamfApiError } from '@jamf/pro-api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

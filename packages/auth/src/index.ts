@@ -7,10 +7,6 @@ export type { AuthMiddlewareOptions } from './middleware.js';
 export { authMiddleware, withAuth } from './middleware.js';
 export type { ClientCredentialsOptions } from './providers/client-credentials.js';
 export { clientCredentials } from './providers/client-credentials.js';
-export type { LegacyUserCredentialsOptions } from './providers/legacy-user-credentials.js';
-export { legacyUserCredentials } from './providers/legacy-user-credentials.js';
-export type { StaticTokenOptions } from './providers/static-token.js';
-export { staticToken } from './providers/static-token.js';
 export type { UserCredentialsOptions } from './providers/user-credentials.js';
 export { userCredentials } from './providers/user-credentials.js';
 export type {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { legacyUserCredentials, withAuth } from '../src/index.js';
+import { withAuth } from '../src/index.js';
+import { legacyUserCredentials } from '../src/legacy-user-credentials.js';
 import { type FakeJamf, manualClock, startFakeJamf } from './support/fake-jamf.js';
 
 let jamf: FakeJamf;

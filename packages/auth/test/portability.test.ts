@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
-import { authMiddleware, staticToken } from '../src/index.js';
+import { authMiddleware } from '../src/index.js';
+import { staticToken } from '../src/static-token.js';
 
 const root = new URL('../', import.meta.url);
 const coreFiles = ['src/', 'src/providers/'].flatMap((dir) =>

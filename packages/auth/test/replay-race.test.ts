@@ -71,7 +71,8 @@ describe('a refused token is never handed out again', () => {
 
   it('a replay never resends the refused token, even when the provider has nothing else', async () => {
     jamf = await startFakeJamf();
-    const { staticToken, isJamfAuthError } = await import('../src/index.js');
+    const { isJamfAuthError } = await import('../src/index.js');
+    const { staticToken } = await import('../src/static-token.js');
     const provider = staticToken('never-valid', { baseUrl: jamf.url });
     const error = await withAuth(fetch, provider)(`${jamf.url}/api/v1/sites`).catch((e) => e);
     expect(isJamfAuthError(error, 'UNAUTHORIZED_AFTER_REFRESH')).toBe(true);

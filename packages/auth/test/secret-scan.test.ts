@@ -5,12 +5,12 @@ import {
   authMiddleware,
   clientCredentials,
   isJamfAuthError,
-  legacyUserCredentials,
-  staticToken,
   type TokenProvider,
   userCredentials,
   withAuth,
 } from '../src/index.js';
+import { legacyUserCredentials } from '../src/legacy-user-credentials.js';
+import { staticToken } from '../src/static-token.js';
 import { type FakeJamf, json, manualClock, startFakeJamf } from './support/fake-jamf.js';
 
 // Characters that change under every encoding: space, $, quote, backslash, non-ASCII.

@@ -1,0 +1,2 @@
+export type { StaticTokenOptions } from './providers/static-token.js';
+export { staticToken } from './providers/static-token.js';
