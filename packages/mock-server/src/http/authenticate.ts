@@ -1,6 +1,7 @@
 import type { IssuedToken } from '../state/issued-tokens.js';
 import type { MockState } from '../state/mock-state.js';
 import type { Principal } from '../state/principal.js';
+import type { HeaderReader } from './incoming-request.js';
 
 /** The credentials an `Authorization` header carries, undefined when it has none we read. */
 export type Credentials =
@@ -8,8 +9,8 @@ export type Credentials =
   | { scheme: 'basic'; username: string; password: string };
 
 /** Reads `Bearer`, the legacy `jamf-token` scheme, or `Basic` from a request's `Authorization`. */
-export function credentialsOf(request: Request): Credentials | undefined {
-  const header = request.headers.get('authorization')?.trim();
+export function credentialsOf(headers: HeaderReader): Credentials | undefined {
+  const header = headers.get('authorization')?.trim();
   if (!header) return undefined;
   const space = header.indexOf(' ');
   if (space < 0) return undefined;
@@ -30,11 +31,11 @@ export function credentialsOf(request: Request): Credentials | undefined {
  * Undefined means 401.
  */
 export function authenticate(
-  request: Request,
+  headers: HeaderReader,
   state: MockState,
   options: { allowBasic?: boolean } = {},
 ): Principal | undefined {
-  const credentials = credentialsOf(request);
+  const credentials = credentialsOf(headers);
   if (!credentials) return undefined;
   if (credentials.scheme === 'basic') {
     if (!options.allowBasic) return undefined;

@@ -1,13 +1,18 @@
 import { HttpResponse, type RequestHandler } from 'msw';
 import { jamfError } from '../spec/jamf-error.js';
 import { classicError } from './classic/index.js';
+import { type IncomingRequest, incomingFromRequest } from './incoming-request.js';
 import { MatcherHandler } from './matcher-handler.js';
 import { applyFault, type PipelineRuntime, runPipeline } from './pipeline.js';
+import { withTextBody } from './responses/text-body.js';
 import { RouteTrie } from './route-trie.js';
 import { type MountedRoute, matchPath, mswPath } from './router.js';
 
-/** Answers a request addressed to the mock's origin without going through msw. */
-export type DirectResponder = (request: Request) => Promise<Response>;
+/**
+ * Answers a request addressed to the mock's origin without going through msw. A JSON answer may
+ * come without a body stream, its text beside it (`knownTextOf`): the caller writes it out.
+ */
+export type DirectResponder = (incoming: IncomingRequest) => Promise<Response>;
 
 /** The direct responder of each handler list {@link mswHandlers} built, and its length then. */
 const directResponders = new WeakMap<
@@ -58,15 +63,18 @@ export function mswHandlers(
       /.+/,
       `ALL ${baseUrl}/* (HEAD, OPTIONS, 404, 405)`,
       (request) => (parsedUrl(request).origin === baseUrl ? {} : undefined),
-      (request) => fallback(runtime, table, request),
+      (request) =>
+        fallback(runtime, table, incomingFromRequest(request, parsedUrl(request))).then(
+          withTextBody,
+        ),
     ),
   );
   const trie = new RouteTrie(table);
-  const respond: DirectResponder = (request) => {
-    const route = trie.find(request.method, parsedUrl(request).pathname);
+  const respond: DirectResponder = (incoming) => {
+    const route = trie.find(incoming.method, incoming.url.pathname);
     return route === undefined
-      ? fallback(runtime, table, request)
-      : runPipeline(runtime, route, request);
+      ? fallback(runtime, table, incoming)
+      : runPipeline(runtime, route, incoming);
   };
   directResponders.set(handlers, { respond, length: handlers.length });
   return handlers;
@@ -89,7 +97,10 @@ function routeHandler(
       const url = parsedUrl(request);
       return url.origin === baseUrl ? matchPath(route, url.pathname) : undefined;
     },
-    (request) => runPipeline(runtime, route, request),
+    (request) =>
+      runPipeline(runtime, route, incomingFromRequest(request, parsedUrl(request))).then(
+        withTextBody,
+      ),
   );
 }
 
@@ -97,15 +108,15 @@ function routeHandler(
 async function fallback(
   runtime: PipelineRuntime,
   table: readonly MountedRoute[],
-  request: Request,
+  incoming: IncomingRequest,
 ): Promise<Response> {
-  const { pathname } = new URL(request.url);
+  const { method } = incoming;
+  const { pathname } = incoming.url;
   const matching = table.filter((route) => matchPath(route, pathname));
-  const method = request.method.toUpperCase();
   if (method === 'HEAD') {
     const get = matching.find((route) => route.method === 'GET');
     if (get) {
-      const response = await runPipeline(runtime, get, request);
+      const response = await runPipeline(runtime, get, incoming);
       if (response.type === 'error') return response;
       return new Response(null, { status: response.status, headers: response.headers });
     }

@@ -8,6 +8,8 @@ import type { MockWebhooks } from '../webhooks/mock-webhooks.js';
 import { authenticate } from './authenticate.js';
 import { classicError } from './classic/index.js';
 import type { Fault, FaultRegistry } from './faults.js';
+import type { IncomingRequest } from './incoming-request.js';
+import { withTextBody } from './responses/text-body.js';
 import { proUnauthorized } from './responses/unauthorized.js';
 import type { RouteContext } from './route.js';
 import { type MountedRoute, matchPath } from './router.js';
@@ -36,23 +38,23 @@ export interface PipelineRuntime {
 export async function runPipeline(
   runtime: PipelineRuntime,
   route: MountedRoute,
-  request: Request,
+  incoming: IncomingRequest,
 ): Promise<Response> {
-  const url = new URL(request.url);
+  const { url, method, headers } = incoming;
   const { stats } = runtime;
   stats.requests++;
   stats.inFlight++;
   stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
   try {
-    const faulted = await applyFault(runtime.faults.take(request.method, url.pathname));
+    const faulted = await applyFault(runtime.faults.take(method, url.pathname));
     if (faulted) return faulted;
-    const declaredBytes = Number(request.headers.get('content-length') ?? Number.NaN);
+    const declaredBytes = Number(headers.get('content-length') ?? Number.NaN);
     if (declaredBytes > runtime.maxBodyBytes) return tooLarge(route, runtime.maxBodyBytes);
     const state = runtime.state();
     const params = matchPath(route, url.pathname) ?? {};
     const principal = route.isPublic
       ? undefined
-      : authenticate(request, state, {
+      : authenticate(headers, state, {
           allowBasic: route.isClassic && runtime.allowBasicAuthOnClassic,
         });
     if (!route.isPublic && !principal) return unauthorized(route);
@@ -61,35 +63,54 @@ export async function runPipeline(
       return jamfError(403, 'INVALID_PRIVILEGE', 'Forbidden');
     }
     if (operation && !route.validatesItself) {
-      const invalid = await validateRequest(operation, request, params, {
-        maxBodyBytes: runtime.maxBodyBytes,
-      });
+      const invalid = await validateRequest(
+        operation,
+        { method, url, headers, withBody: incoming.request },
+        params,
+        { maxBodyBytes: runtime.maxBodyBytes },
+      );
       if (invalid) return invalid;
     }
-    const ctx: RouteContext = {
-      request,
-      url,
+    const ctx = routeContext(incoming, {
       params,
       state,
       principal,
       clock: runtime.clock,
       operation,
       maxBodyBytes: runtime.maxBodyBytes,
-    };
-    const fireWebhooks = runtime.webhooks?.observe(request, url.pathname, state);
+    });
+    const fireWebhooks = runtime.webhooks?.observe(incoming, url.pathname, state);
     const response = route.handle
       ? await route.handle(ctx)
       : operation
         ? await respondFromSpec(operation, ctx)
         : jamfError(404, 'NOT_FOUND', 'Not found');
-    fireWebhooks?.(response, principal?.name);
-    return response;
+    if (fireWebhooks === undefined) return response;
+    // The firing rules may read the body (RestAPIOperation), so it gets one.
+    const readable = withTextBody(response);
+    fireWebhooks(readable, principal?.name);
+    return readable;
   } catch (error) {
-    runtime.onInternalError(error, request);
+    runtime.onInternalError(error, incoming.request());
     return jamfError(500, 'INTERNAL_ERROR', 'The mock failed to answer this request');
   } finally {
     stats.inFlight--;
   }
+}
+
+/** A handler's context whose `request` is built only when the handler reads it. */
+function routeContext(
+  incoming: IncomingRequest,
+  rest: Omit<RouteContext, 'request' | 'url' | 'headers'>,
+): RouteContext {
+  return {
+    get request() {
+      return incoming.request();
+    },
+    url: incoming.url,
+    headers: incoming.headers,
+    ...rest,
+  };
 }
 
 /** The response a fault forces, after its latency; undefined lets the request go on. */

@@ -2,11 +2,15 @@ import type { SpecOperation } from '../spec/openapi-document.js';
 import type { MockClock } from '../state/clock.js';
 import type { MockState } from '../state/mock-state.js';
 import type { Principal } from '../state/principal.js';
+import type { HeaderReader } from './incoming-request.js';
 
 /** Everything a route handler may read about the request it answers. */
 export interface RouteContext {
+  /** The Fetch request, built when first read (reading it is what costs; prefer `headers`). */
   request: Request;
   url: URL;
+  /** The request's headers, readable without building `request`. */
+  headers: HeaderReader;
   /** Path parameters by the names of the route's template, decoded. */
   params: Record<string, string>;
   /** Shared state: the Pro and Classic views read and write the same stores. */

@@ -4,6 +4,7 @@ import { getResponse } from 'msw';
 import { directResponderOf } from '../http/msw-handlers.js';
 import { knownTextOf } from '../http/responses/text-body.js';
 import { createJamfMock, type JamfMock, type JamfMockOptions } from '../mock.js';
+import { incomingFromMessage } from './incoming-message.js';
 
 /** Options of {@link startJamfMockServer}: the mock's own plus where to listen. */
 export interface JamfMockServerOptions extends Omit<JamfMockOptions, 'baseUrl'> {
@@ -25,6 +26,9 @@ export interface JamfMockServer {
   close(): Promise<void>;
 }
 
+/** Methods a Fetch `Request` refuses (Fetch standard, "forbidden method"). */
+const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
 /** Internal origin the handlers are bound to; requests are re-addressed to it. */
 const INTERNAL_ORIGIN = 'http://jamf-mock.internal';
 
@@ -42,18 +46,20 @@ export async function startJamfMockServer(
   const { port = 0, host = '127.0.0.1', log, ...mockOptions } = options;
   const mock = createJamfMock({ ...mockOptions, baseUrl: INTERNAL_ORIGIN });
   let listeningUrl = INTERNAL_ORIGIN;
+  const reachedOrigin = reachedOriginMemo();
   const server = createServer((req, res) => {
-    const started = performance.now();
-    answer(mock, req, res, listeningUrl)
+    const started = log === undefined ? 0 : performance.now();
+    answer(mock, req, res, listeningUrl, reachedOrigin)
       .catch((error: unknown) => {
         console.error('jamf-mock-server: failed to answer', error);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end();
       })
       .finally(() => {
+        if (log === undefined) return;
         const path = (req.url ?? '/').split('?')[0];
         const status = res.headersSent ? res.statusCode : 0;
-        log?.(
+        log(
           `${req.method} ${path} ${status || 'dropped'} ${(performance.now() - started).toFixed(1)}ms`,
         );
       });
@@ -91,41 +97,29 @@ async function answer(
   req: IncomingMessage,
   res: ServerResponse,
   listeningUrl: string,
+  reachedOrigin: (req: IncomingMessage) => string | undefined,
 ): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
-  const headers = new Headers();
-  for (const [name, values] of Object.entries(req.headersDistinct)) {
-    for (const value of values ?? []) headers.append(name, value);
-  }
-  // The body is streamed into the mock, never read here: a multi-GB package upload passes
-  // through with constant memory, and the limit (413) is the mock's `maxBodyBytes`.
-  // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3):
-  // no stream for it (a token POST has none; the stream was a measurable share of its CPU).
-  const hasBody =
-    method !== 'GET' &&
-    method !== 'HEAD' &&
-    (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
   const respond = directResponderOf(mock.handlers);
   // The direct responder routes by path alone, so the request keeps the origin the client
   // reached and every URL the mock writes (a create's href) names it; msw matches by origin, so
   // a handler list changed since creation still gets the internal one.
   const origin = respond === undefined ? INTERNAL_ORIGIN : (reachedOrigin(req) ?? listeningUrl);
-  let request: Request;
+  let url: URL;
   try {
-    request = new Request(new URL(req.url ?? '/', origin), {
-      method,
-      headers,
-      body: hasBody ? pulledFrom(req) : undefined,
-      duplex: 'half',
-    } as RequestInit);
-  } catch {
     // Fetch refuses some methods Node parses (TRACE): Jamf does not serve them either.
+    if (FETCH_FORBIDDEN_METHODS.has(method)) throw new TypeError(`${method} is forbidden`);
+    url = new URL(req.url ?? '/', origin);
+  } catch {
     res.writeHead(405, { 'content-type': 'application/json;charset=UTF-8' });
     res.end(JSON.stringify(jamfErrorBody(405, 'METHOD_NOT_ALLOWED', `${method} is not supported`)));
     return;
   }
+  const incoming = incomingFromMessage(req, method, url);
   const response =
-    respond === undefined ? await getResponse(mock.handlers, request) : await respond(request);
+    respond === undefined
+      ? await getResponse(mock.handlers, incoming.request())
+      : await respond(incoming);
   if (!response) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
     return;
@@ -142,17 +136,38 @@ async function answer(
     method === 'HEAD'
       ? undefined
       : (knownTextOf(response) ?? Buffer.from(await response.arrayBuffer()));
+  // A body of known length goes out with Content-Length rather than chunked, as node:http does
+  // for `end(body)` alone: one framing fewer for the client to parse.
+  if (
+    payload !== undefined &&
+    responseHeaders['content-length'] === undefined &&
+    responseHeaders['transfer-encoding'] === undefined
+  ) {
+    responseHeaders['content-length'] = String(Buffer.byteLength(payload));
+  }
   res.writeHead(response.status, responseHeaders);
   res.end(payload);
 }
 
 /**
- * `http://` + the request's Host when it is a plain `host[:port]` (what the client reached, e.g.
+ * `http://` + a request's Host when it is a plain `host[:port]` (what the client reached, e.g.
  * `localhost:PORT` or a container name); undefined for anything else (a path, userinfo, a query).
+ * Remembers the last Host's answer: a client sends the same one on every request.
  */
-function reachedOrigin(req: IncomingMessage): string | undefined {
-  const host = req.headers.host;
-  if (!host) return undefined;
+function reachedOriginMemo(): (req: IncomingMessage) => string | undefined {
+  let lastHost: string | undefined;
+  let lastOrigin: string | undefined;
+  return (req) => {
+    const host = req.headers.host;
+    if (host !== lastHost) {
+      lastHost = host;
+      lastOrigin = host ? reachedOrigin(host) : undefined;
+    }
+    return lastOrigin;
+  };
+}
+
+function reachedOrigin(host: string): string | undefined {
   try {
     const url = new URL(`http://${host}`);
     return url.host === host.toLowerCase() && url.pathname === '/' && !url.search && !url.hash
@@ -161,28 +176,6 @@ function reachedOrigin(req: IncomingMessage): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The request body as a web stream that reads from the socket only when the mock pulls, so a
- * fast client cannot fill memory ahead of a slower reader (backpressure end to end).
- */
-function pulledFrom(req: IncomingMessage): ReadableStream<Uint8Array> {
-  const chunks = req[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const { done, value } = await chunks.next();
-        if (done) controller.close();
-        else controller.enqueue(new Uint8Array(value as Buffer));
-      },
-      cancel() {
-        // The mock stopped reading (a 404 or 413 answer): discard the rest, keep the socket.
-        req.resume();
-      },
-    },
-    { highWaterMark: 0 },
-  );
 }
 
 function jamfErrorBody(status: number, code: string, description: string) {

@@ -156,7 +156,7 @@ export class MockWebhooks {
    * to call with the answer. Costs nothing when no webhook is registered.
    */
   observe(
-    request: Request,
+    request: { readonly method: string },
     path: string,
     state: MockState,
   ): ((response: Response, username: string | undefined) => void) | undefined {

@@ -68,7 +68,7 @@ function issueForBasic(
   options: AuthRouteOptions,
   format: ExpiresFormat,
 ): Response {
-  const credentials = credentialsOf(ctx.request);
+  const credentials = credentialsOf(ctx.headers);
   const account =
     credentials?.scheme === 'basic'
       ? ctx.state.accounts.verify(credentials.username, credentials.password)
@@ -87,7 +87,7 @@ function issueForBasic(
  * 401 a bad token gets, and the token it sent stays valid.
  */
 function keepAlive(ctx: RouteContext, options: AuthRouteOptions, format: ExpiresFormat): Response {
-  const credentials = credentialsOf(ctx.request);
+  const credentials = credentialsOf(ctx.headers);
   if (credentials?.scheme !== 'bearer') return proUnauthorized();
   const record = ctx.state.tokens.find(credentials.token);
   if (record?.grant.kind !== 'account') return proUnauthorized();
@@ -100,7 +100,7 @@ function keepAlive(ctx: RouteContext, options: AuthRouteOptions, format: Expires
 }
 
 function invalidate(ctx: RouteContext): Response {
-  const credentials = credentialsOf(ctx.request);
+  const credentials = credentialsOf(ctx.headers);
   if (credentials?.scheme === 'bearer') ctx.state.tokens.revoke(credentials.token);
   return new Response(null, { status: 204 });
 }

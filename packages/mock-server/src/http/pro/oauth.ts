@@ -48,7 +48,7 @@ async function issueClientToken(ctx: RouteContext): Promise<Response> {
   if (grantType !== 'client_credentials')
     return oauthError('unsupported_grant_type', 'Only client_credentials is supported');
 
-  const basic = credentialsOf(ctx.request);
+  const basic = credentialsOf(ctx.headers);
   const fromHeader = basic?.scheme === 'basic' ? basic : undefined;
   const clientId = form.get('client_id') ?? fromHeader?.username;
   const clientSecret = form.get('client_secret') ?? fromHeader?.password;

@@ -151,6 +151,18 @@ function checkParameters(
   return undefined;
 }
 
+/**
+ * What validation reads of a request: the body only through `withBody`, which may build it, and
+ * only for an operation that declares one.
+ */
+export interface RequestToValidate {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: { get(name: string): string | null };
+  /** The request with its body. */
+  withBody(): Request;
+}
+
 /** What request validation needs besides the operation. */
 export interface ValidateOptions {
   /** Largest body accepted, in bytes; a larger one gets 413 (default {@link MAX_BODY_BYTES}). */
@@ -190,13 +202,13 @@ async function readBody(request: Request, maxBodyBytes: number): Promise<Uint8Ar
 }
 
 /** True when a request carries no body at all (none, or a declared length of 0). */
-function hasNoBody(request: Request): boolean {
-  return request.body === null || request.headers.get('content-length') === '0';
+function hasNoBody(request: RequestToValidate): boolean {
+  return request.headers.get('content-length') === '0' || request.withBody().body === null;
 }
 
 async function checkBody(
   operation: SpecOperation,
-  request: Request,
+  request: RequestToValidate,
   maxBodyBytes: number,
 ): Promise<Response | undefined> {
   const requestBody = resolveComponent(operation.document, operation.object.requestBody);
@@ -225,7 +237,7 @@ async function checkBody(
   // Only JSON is read here: other bodies (multipart uploads, files) stream to their handler,
   // which counts them against the limit; reading a clone would keep the whole body in memory.
   if (!isJsonMediaType(sent)) return undefined;
-  const body = await readBody(request, maxBodyBytes);
+  const body = await readBody(request.withBody(), maxBodyBytes);
   if (body === 'too-large') return payloadTooLarge(maxBodyBytes);
   if (body.byteLength === 0) {
     return requestBody.required === true
@@ -258,13 +270,12 @@ async function checkBody(
  */
 export async function validateRequest(
   operation: SpecOperation,
-  request: Request,
-  params: Record<string, string> = pathParamsOf(operation.path, new URL(request.url)),
+  request: RequestToValidate,
+  params: Record<string, string> = pathParamsOf(operation.path, request.url),
   options: ValidateOptions = {},
 ): Promise<Response | undefined> {
-  const url = new URL(request.url);
   return (
-    checkParameters(operation, url, params) ??
+    checkParameters(operation, request.url, params) ??
     (await checkBody(operation, request, options.maxBodyBytes ?? MAX_BODY_BYTES))
   );
 }

@@ -1,0 +1,76 @@
+import type { IncomingMessage } from 'node:http';
+import type { HeaderReader, IncomingRequest } from '../http/incoming-request.js';
+
+/**
+ * The pipeline's view of a node:http request addressed as `url`. Headers are read from node's
+ * parsed lists; the Fetch `Request` is built only when some code asks for it (a handler reading
+ * the body, validation of a JSON body), and its body is then streamed from the socket as the
+ * mock pulls (see {@link pulledFrom}).
+ */
+export function incomingFromMessage(
+  req: IncomingMessage,
+  method: string,
+  url: URL,
+): IncomingRequest {
+  let request: Request | undefined;
+  return {
+    method,
+    url,
+    headers: headersOf(req),
+    request() {
+      request ??= fetchRequestOf(req, method, url);
+      return request;
+    },
+  };
+}
+
+function headersOf(req: IncomingMessage): HeaderReader {
+  return {
+    get(name) {
+      const values = req.headersDistinct[name.toLowerCase()];
+      return values === undefined ? null : values.join(', ');
+    },
+  };
+}
+
+function fetchRequestOf(req: IncomingMessage, method: string, url: URL): Request {
+  const headers = new Headers();
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    for (const value of values ?? []) headers.append(name, value);
+  }
+  // The body is streamed into the mock, never read here: a multi-GB package upload passes
+  // through with constant memory, and the limit (413) is the mock's `maxBodyBytes`.
+  // A request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 §6.3).
+  const hasBody =
+    method !== 'GET' &&
+    method !== 'HEAD' &&
+    (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined);
+  return new Request(url, {
+    method,
+    headers,
+    body: hasBody ? pulledFrom(req) : undefined,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+/**
+ * The request body as a web stream that reads from the socket only when the mock pulls, so a
+ * fast client cannot fill memory ahead of a slower reader (backpressure end to end).
+ */
+function pulledFrom(req: IncomingMessage): ReadableStream<Uint8Array> {
+  const chunks = req[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(new Uint8Array(value as Buffer));
+      },
+      cancel() {
+        // The mock stopped reading (a 404 or 413 answer): discard the rest, keep the socket.
+        req.resume();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
