@@ -1,7 +1,7 @@
 import { QueryError } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
 import { conformToSchema, responseSchemaOf } from '../../spec/responder/conform.js';
-import { jsonResponse } from '../responses/json-response.js';
+import { jsonResponse, jsonTextResponse } from '../responses/json-response.js';
 import { queryErrorResponse } from '../responses/query-error-response.js';
 import type { RouteContext } from '../route.js';
 
@@ -15,9 +15,19 @@ export function specShaped(
   status = 200,
   isSparse = false,
 ): Response {
+  return jsonTextResponse(specShapedText(ctx, value, status, isSparse), status);
+}
+
+/** The JSON text of {@link specShaped}'s body, for a caller that keeps it. */
+export function specShapedText(
+  ctx: RouteContext,
+  value: unknown,
+  status = 200,
+  isSparse = false,
+): string {
   const schema = ctx.operation === undefined ? undefined : responseSchemaOf(ctx.operation, status);
-  if (schema === undefined || ctx.operation === undefined) return jsonResponse(value, status);
-  return jsonResponse(conformToSchema(schema, value, ctx.operation.document, { isSparse }), status);
+  if (schema === undefined || ctx.operation === undefined) return JSON.stringify(value);
+  return JSON.stringify(conformToSchema(schema, value, ctx.operation.document, { isSparse }));
 }
 
 /** Jamf's `{ id, href }` answer to a create. */

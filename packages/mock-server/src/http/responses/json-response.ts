@@ -2,7 +2,12 @@ import { textResponse } from './text-body.js';
 
 /** A JSON response with Jamf's content type. */
 export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return jsonTextResponse(JSON.stringify(body), status, headers);
+}
+
+/** A JSON response with Jamf's content type from JSON text already serialised. */
+export function jsonTextResponse(text: string, status = 200, headers?: HeadersInit): Response {
   const responseHeaders = new Headers(headers);
   responseHeaders.set('content-type', 'application/json;charset=UTF-8');
-  return textResponse(JSON.stringify(body), { status, headers: responseHeaders });
+  return textResponse(text, { status, headers: responseHeaders });
 }

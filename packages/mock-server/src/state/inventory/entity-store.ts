@@ -12,6 +12,16 @@ export interface Entity {
 export class EntityStore<T extends Entity> {
   readonly #rows = new Map<number, T>();
   #nextId = 1;
+  #revision = 0;
+
+  /**
+   * A number that changes whenever a record is added, replaced or removed: a reader that kept
+   * something derived from every row (a list of views) knows it is still current when this is
+   * the same.
+   */
+  get revision(): number {
+    return this.#revision;
+  }
 
   /** Every record, in id order. */
   list(): T[] {
@@ -53,6 +63,7 @@ export class EntityStore<T extends Entity> {
   create(fields: Omit<T, 'id'>): T {
     const row = { ...structuredClone(fields), id: this.#nextId++ } as T;
     this.#rows.set(row.id, row);
+    this.#revision++;
     return structuredClone(row);
   }
 
@@ -62,12 +73,15 @@ export class EntityStore<T extends Entity> {
     if (row === undefined) return undefined;
     const next = { ...row, ...structuredClone(fields), id } as T;
     this.#rows.set(id, next);
+    this.#revision++;
     return structuredClone(next);
   }
 
   /** Removes record `id`; false when there was none. */
   delete(id: number): boolean {
-    return this.#rows.delete(id);
+    const deleted = this.#rows.delete(id);
+    if (deleted) this.#revision++;
+    return deleted;
   }
 
   /** Bulk insert for seeding: takes ownership of `rows` without copying. */
@@ -76,6 +90,7 @@ export class EntityStore<T extends Entity> {
       const row = { ...fields, id: this.#nextId++ } as T;
       this.#rows.set(row.id, row);
     }
+    this.#revision++;
   }
 
   /** Read-only iteration without copies, for queries over large tables. */
