@@ -141,7 +141,7 @@ export class IssuedTokens {
     };
     if (grant.kind === 'account') claims.username = grant.username;
     else claims.scope = grant.roleIds.map((id) => `api-role:${id}`);
-    const header = encode({ alg: 'HS256', typ: 'JWT' });
+    const header = JWT_HEADER;
     const payload = encode(claims);
     const signature = createHmac('sha256', this.#signingKey)
       .update(`${header}.${payload}`)
@@ -149,6 +149,8 @@ export class IssuedTokens {
     return `${header}.${payload}.${signature}`;
   }
 }
+
+const JWT_HEADER = encode({ alg: 'HS256', typ: 'JWT' });
 
 function encode(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

@@ -99,25 +99,62 @@ function describe(errors: ErrorObject[] | null | undefined): {
   };
 }
 
+/** One query or path parameter with what checking it needs, worked out once per operation. */
+interface ParameterCheck {
+  name: string;
+  in: 'query' | 'path';
+  required: boolean;
+  schema: unknown;
+  /** JSON type of the value (`array` for a repeated query parameter). */
+  type: string | undefined;
+  /** JSON type of an array's items. */
+  itemType: string | undefined;
+  /** The schema compiler's key for this parameter's validator. */
+  key: string;
+}
+
+/** Checks per operation: resolving every parameter's `$ref`s per request cost more than checking it. */
+const parameterChecks = new WeakMap<SpecOperation, ParameterCheck[]>();
+
+function parameterChecksOf(operation: SpecOperation): ParameterCheck[] {
+  let checks = parameterChecks.get(operation);
+  if (checks !== undefined) return checks;
+  const { document } = operation;
+  checks = [];
+  for (const parameter of parametersOf(operation)) {
+    if (parameter.in !== 'query' && parameter.in !== 'path') continue;
+    const type = schemaType(document, parameter.schema);
+    const resolved = type === 'array' ? resolveComponent(document, parameter.schema) : undefined;
+    checks.push({
+      name: parameter.name,
+      in: parameter.in,
+      required: parameter.required === true,
+      schema: parameter.schema,
+      type,
+      itemType: isRecord(resolved) ? schemaType(document, resolved.items) : undefined,
+      key: `param ${operation.method} ${operation.path} ${parameter.in}:${parameter.name}`,
+    });
+  }
+  parameterChecks.set(operation, checks);
+  return checks;
+}
+
 function checkParameters(
   operation: SpecOperation,
   url: URL,
   params: Record<string, string>,
 ): Response | undefined {
-  const { document } = operation;
-  const compiler = compilerFor(document);
-  for (const parameter of parametersOf(operation)) {
-    if (parameter.in !== 'query' && parameter.in !== 'path') continue;
-    const type = schemaType(document, parameter.schema);
+  const compiler = compilerFor(operation.document);
+  for (const parameter of parameterChecksOf(operation)) {
     let value: unknown;
     if (parameter.in === 'path') {
       const raw = params[parameter.name];
       if (raw === undefined) continue;
-      value = coerce(raw, type);
+      value = coerce(raw, parameter.type);
     } else {
       const raws = url.searchParams.getAll(parameter.name);
       if (raws.length === 0) {
-        if (parameter.required === true) {
+        if (parameter.required) {
           return jamfError(
             400,
             'MISSING_PARAMETER',
@@ -127,17 +164,13 @@ function checkParameters(
         }
         continue;
       }
-      if (type === 'array') {
-        const resolved = resolveComponent(document, parameter.schema);
-        const itemType = isRecord(resolved) ? schemaType(document, resolved.items) : undefined;
-        value = raws.map((raw) => coerce(raw, itemType));
-      } else {
-        value = coerce(raws[0] ?? '', type);
-      }
+      value =
+        parameter.type === 'array'
+          ? raws.map((raw) => coerce(raw, parameter.itemType))
+          : coerce(raws[0] ?? '', parameter.type);
     }
     if (parameter.schema === undefined) continue;
-    const key = `param ${operation.method} ${operation.path} ${parameter.in}:${parameter.name}`;
-    const validate = compiler.validator(key, parameter.schema);
+    const validate = compiler.validator(parameter.key, parameter.schema);
     if (!validate(value)) {
       const { description } = describe(validate.errors);
       return jamfError(
