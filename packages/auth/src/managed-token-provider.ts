@@ -118,8 +118,28 @@ export class ManagedTokenProvider implements TokenProvider {
     return this.#obtain(false);
   }
 
-  async lease(): Promise<TokenLease> {
-    const token = await this.#obtain(true);
+  lease(): Promise<TokenLease> {
+    // The common case, a cached token outside its refresh window, needs no await: one resolved
+    // promise instead of two async frames (bench P1: the lease is on every call's path).
+    const current = this.#current;
+    if (
+      this.#closing === undefined &&
+      current !== undefined &&
+      !this.#refused.has(current.token) &&
+      this.#policy.decide(current, this.#context.now()) === 'use'
+    ) {
+      this.#countUse(current);
+      return Promise.resolve(this.#leaseOf(current));
+    }
+    return this.#obtain(true).then((token) => this.#leaseOf(token));
+  }
+
+  #countUse(token: AccessToken): void {
+    this.#inUse.set(token.token, (this.#inUse.get(token.token) ?? 0) + 1);
+  }
+
+  /** The lease of a token already counted as in use: releasing it ends that use. */
+  #leaseOf(token: AccessToken): TokenLease {
     let released = false;
     return {
       token,
@@ -172,7 +192,7 @@ export class ManagedTokenProvider implements TokenProvider {
     if (this.#policy.decide(token, this.#context.now()) === 'refresh') {
       token = await this.#refreshFor(token);
     }
-    if (countUse) this.#inUse.set(token.token, (this.#inUse.get(token.token) ?? 0) + 1);
+    if (countUse) this.#countUse(token);
     return token;
   }
 

@@ -22,6 +22,7 @@ function hangingFetch() {
     const request = new Request(input, init);
     seen.push(request);
     return new Promise<Response>((_resolve, reject) => {
+      if (request.signal.aborted) reject(request.signal.reason);
       request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
     });
   };
@@ -79,6 +80,43 @@ describe('withTimeout', () => {
     const timed = send('https://jamf.test/b', { signal: AbortSignal.timeout(50) }).catch((e) => e);
     await vi.advanceTimersByTimeAsync(50);
     expect(await timed).toMatchObject({ call: { path: '/b' } });
+  });
+
+  it("a caller's abort after the headers still stops the body; the timer does not", async () => {
+    // Answers headers at once, then a body that only ends when the request's signal aborts.
+    const streaming = (input: Request | string | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('partial'));
+          request.signal.addEventListener('abort', () => controller.error(request.signal.reason));
+        },
+      });
+      return Promise.resolve(new Response(body));
+    };
+    const send = withTimeout(streaming, { timeoutMs: 100, timeoutError });
+    const controller = new AbortController();
+    const response = await send('https://jamf.test/a', { signal: controller.signal });
+    const reading = response.text().catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const reason = new Error('user cancelled the download');
+    controller.abort(reason);
+    expect(await reading).toBe(reason);
+  });
+
+  it('an already-aborted signal rejects with its reason; an abort after the timer keeps the timeout', async () => {
+    const server = hangingFetch();
+    const send = withTimeout(server.fetch, { timeoutMs: 100, timeoutError });
+    const early = new Error('never mind');
+    const pre = await send('https://jamf.test/a', { signal: AbortSignal.abort(early) }).catch(
+      (e: unknown) => e,
+    );
+    expect(pre).toBe(early);
+    const controller = new AbortController();
+    const late = send('https://jamf.test/b', { signal: controller.signal }).catch((e) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort(new Error('too late'));
+    expect(await late).toMatchObject({ call: { path: '/b', timeoutMs: 100 } });
   });
 
   it('an answer in time clears the timer; 0 means no timeout', async () => {

@@ -95,4 +95,27 @@ describe('createProClient User-Agent', () => {
     expect(await agents('inventory-sync/2.0')).toBe('inventory-sync/2.0');
     expect(await agents(false)).toBeNull();
   });
+
+  it("lets the client's headers and a call's headers name their own User-Agent", async () => {
+    const jamf = server({ '/api/v1/jamf-pro-version': { version: '11.30.1' } });
+    const sent = () => jamf.seen.at(-1)?.headers.get('user-agent');
+    for (const headers of [
+      { 'User-Agent': 'from-options/1.0' },
+      new Headers({ 'user-agent': 'from-options/1.0' }),
+    ]) {
+      const pro = createProClient({ baseUrl: 'https://jamf.test', fetch: jamf.fetch, headers });
+      await pro.GET('/v1/jamf-pro-version');
+      expect(sent()).toBe('from-options/1.0');
+    }
+    const pro = createProClient({
+      baseUrl: 'https://jamf.test',
+      fetch: jamf.fetch,
+      headers: { 'x-team': 'macops' },
+    });
+    await pro.GET('/v1/jamf-pro-version', { headers: { 'user-agent': 'one-call/1.0' } });
+    expect(sent()).toBe('one-call/1.0');
+    await pro.GET('/v1/jamf-pro-version');
+    expect(sent()).toMatch(/^jamf-sdk-ts\//);
+    expect(jamf.seen.at(-1)?.headers.get('x-team')).toBe('macops');
+  });
 });

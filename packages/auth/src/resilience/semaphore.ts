@@ -20,6 +20,13 @@ export class Semaphore {
     return this.#inUse;
   }
 
+  /** A free slot's release function at once, or `undefined` when all are taken. */
+  tryAcquire(): ReleaseSlot | undefined {
+    if (this.#inUse >= this.max || this.#waiting.length > 0) return undefined;
+    this.#inUse++;
+    return this.#releaser();
+  }
+
   /** Waits for a free slot and returns its release function. */
   acquire(signal?: AbortSignal | null): Promise<ReleaseSlot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
