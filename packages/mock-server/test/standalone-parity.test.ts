@@ -107,6 +107,22 @@ describe('standalone and in-process answers', () => {
     expect(JSON.parse(body.toString('utf8'))).toMatchObject({ totalCount: 12 });
   });
 
+  it('reads a repeated header as Fetch does (values joined), not as its first line alone', async () => {
+    const bearer = `Bearer ${await tokenOf(standalone.url)}`;
+    const path = '/api/v1/buildings';
+    const viaMsw = await viaHandlers(`${inProcess.baseUrl}${path}`, {
+      headers: [
+        ['authorization', `Bearer ${await tokenOf(inProcess.baseUrl)}`],
+        ['authorization', `Bearer ${await tokenOf(inProcess.baseUrl)}`],
+      ],
+    });
+    const viaServer = await raw(`${standalone.url}${path}`, 'GET', {
+      authorization: [bearer, bearer],
+    });
+    expect(viaMsw.status).toBe(401);
+    expect(viaServer.status).toBe(viaMsw.status);
+  });
+
   it('answers a token POST whose (empty) body is chunked, as node:http clients send it', async () => {
     const { status, body } = await rawPost(`${standalone.url}/api/v1/auth/token`, {
       authorization: basic('admin', 'jamf1234'),
@@ -127,7 +143,11 @@ function rawPost(url: string, headers: Record<string, string>): Promise<RawAnswe
   return raw(url, 'POST', headers);
 }
 
-function raw(url: string, method: string, headers: Record<string, string>): Promise<RawAnswer> {
+function raw(
+  url: string,
+  method: string,
+  headers: Record<string, string | string[]>,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method, headers }, (res) => {
       const chunks: Buffer[] = [];

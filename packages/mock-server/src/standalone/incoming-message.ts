@@ -24,11 +24,23 @@ export function incomingFromMessage(
   };
 }
 
+/**
+ * Header lookup straight from node's raw list (name, value, name, value, …): no object of every
+ * header is built for the two or three a request is asked for. Repeated headers are joined by
+ * `, ` in order, as Fetch's `Headers.get` does (node's own `headers` keeps only the first of some).
+ */
 function headersOf(req: IncomingMessage): HeaderReader {
   return {
     get(name) {
-      const values = req.headersDistinct[name.toLowerCase()];
-      return values === undefined ? null : values.join(', ');
+      const wanted = name.toLowerCase();
+      const raw = req.rawHeaders;
+      let value: string | null = null;
+      for (let index = 0; index + 1 < raw.length; index += 2) {
+        const key = raw[index]!;
+        if (key.length !== wanted.length || key.toLowerCase() !== wanted) continue;
+        value = value === null ? raw[index + 1]! : `${value}, ${raw[index + 1]}`;
+      }
+      return value;
     },
   };
 }
