@@ -7,6 +7,8 @@ export type { JamfApiErrorCode, JamfErrorDetail } from './jamf-api-error.js';
 export { JamfApiError } from './jamf-api-error.js';
 export type { PageItem, PaginatedPath, PaginateOptions, PaginatingClient } from './paginate.js';
 export { paginate } from './paginate.js';
+export type { PaginateOptionErrorCode } from './paginate-option-error.js';
+export { PaginateOptionError } from './paginate-option-error.js';
 export type { ProClient, Schema } from './pro-client.js';
 export { createProClient } from './pro-client.js';
 export type { CheckedMethod, ProClientFor, TypedOver } from './pro-client-for.js';

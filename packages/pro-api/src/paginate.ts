@@ -1,4 +1,5 @@
 import { JamfApiError } from './jamf-api-error.js';
+import { PaginateOptionError, type PaginateOptionErrorCode } from './paginate-option-error.js';
 import type { TypedOver } from './pro-client-for.js';
 
 type JsonBody<Response> = Response extends { content: { 'application/json': infer Body } }
@@ -71,7 +72,9 @@ const DEFAULT_CONCURRENCY = 4;
  * not chased; items removed never make it yield past the end), at a short page, or at the first
  * failure: an unsuccessful response throws {@link JamfApiError} (a network failure or an abort
  * throws fetch's error or the abort reason) once the items before it are yielded, and every
- * request still in flight is aborted. Breaking out of the loop aborts them too.
+ * request still in flight is aborted. Breaking out of the loop aborts them too. A `pageSize` or
+ * `concurrency` that is not a positive whole number throws {@link PaginateOptionError} before any
+ * request.
  *
  * @example
  * for await (const computer of paginate(jamf, '/v1/computers-inventory', {
@@ -85,8 +88,16 @@ export async function* paginate<Paths extends {}, Path extends PaginatedPath<Pat
   path: Path,
   options: PaginateOptions<Paths, Path> = {},
 ): AsyncGenerator<PageItem<Paths, Path>, void, undefined> {
-  let pageSize = positiveInteger('pageSize', options.pageSize ?? DEFAULT_PAGE_SIZE);
-  const concurrency = positiveInteger('concurrency', options.concurrency ?? DEFAULT_CONCURRENCY);
+  let pageSize = positiveInteger(
+    'pageSize',
+    options.pageSize ?? DEFAULT_PAGE_SIZE,
+    'INVALID_PAGE_SIZE',
+  );
+  const concurrency = positiveInteger(
+    'concurrency',
+    options.concurrency ?? DEFAULT_CONCURRENCY,
+    'INVALID_CONCURRENCY',
+  );
   const controller = new AbortController();
   const external = options.signal;
   const forwardAbort = () => controller.abort(external?.reason);
@@ -176,9 +187,9 @@ function readPage(data: unknown, error: unknown, response: Response): PageOutcom
   return { ok: true, results: body.results, totalCount };
 }
 
-function positiveInteger(name: string, value: number): number {
+function positiveInteger(name: string, value: number, code: PaginateOptionErrorCode): number {
   if (!Number.isInteger(value) || value < 1) {
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+    throw new PaginateOptionError(code, `${name} must be a positive integer, got ${String(value)}`);
   }
   return value;
 }

@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createProClient, JamfApiError, paginate, type Schema } from '../src/index.js';
+import {
+  createProClient,
+  JamfApiError,
+  PaginateOptionError,
+  paginate,
+  type Schema,
+} from '../src/index.js';
 import { type LocalServer, sendJson, startLocalServer } from './support/local-server.js';
 
 type Page = { page: number; pageSize: number; query: URLSearchParams };
@@ -294,13 +300,38 @@ describe('paginate', () => {
     await closedUnanswered(2);
   });
 
-  it('rejects a nonsensical page size or concurrency', async () => {
-    const jamf = createProClient({ baseUrl: 'http://127.0.0.1:9' });
-    await expect(collect(paginate(jamf, '/v1/api-roles', { pageSize: 0 }))).rejects.toThrow(
-      RangeError,
-    );
-    await expect(collect(paginate(jamf, '/v1/api-roles', { concurrency: 1.5 }))).rejects.toThrow(
-      RangeError,
-    );
+  it('rejects a nonsensical page size or concurrency with a typed error, before any request', async () => {
+    const sent: string[] = [];
+    const jamf = createProClient({
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: async (request) => {
+        sent.push(request.url);
+        return new Response('{}', { status: 500 });
+      },
+    });
+    const refusal = (options: { pageSize?: number; concurrency?: number }) =>
+      collect(paginate(jamf, '/v1/api-roles', options)).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+
+    const badPageSize = await refusal({ pageSize: 0 });
+    expect(badPageSize).toBeInstanceOf(PaginateOptionError);
+    expect(badPageSize).toMatchObject({
+      name: 'PaginateOptionError',
+      code: 'INVALID_PAGE_SIZE',
+      message: 'pageSize must be a positive integer, got 0',
+    });
+    const badConcurrency = await refusal({ concurrency: 1.5 });
+    expect(badConcurrency).toMatchObject({
+      code: 'INVALID_CONCURRENCY',
+      message: 'concurrency must be a positive integer, got 1.5',
+    });
+    // A value from untyped code (a string read from the environment) is refused the same way.
+    expect(await refusal({ pageSize: '50' as unknown as number })).toMatchObject({
+      code: 'INVALID_PAGE_SIZE',
+      message: 'pageSize must be a positive integer, got 50',
+    });
+    expect(sent).toEqual([]);
   });
 });
