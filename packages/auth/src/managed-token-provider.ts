@@ -1,4 +1,4 @@
-import { resolveUserAgent, withUserAgent } from '@jamf/core';
+import { resolveUserAgent } from '@jamf/core';
 import { AccessToken } from './access-token.js';
 import { isJamfAuthError, JamfAuthError } from './errors.js';
 import { defaultRefreshPolicy, type RefreshPolicy } from './refresh-policy.js';
@@ -49,14 +49,11 @@ export function providerContext(options: ProviderOptions): {
   context: TokenEndpointContext;
 } {
   const server = parseServerUrl(options.baseUrl, options.allowInsecureHttp ?? false);
-  const injected = options.fetch;
   return {
     server,
     context: {
-      fetch: withUserAgent(
-        injected ?? ((input, init) => globalThis.fetch(input, init)),
-        resolveUserAgent(options.userAgent, AUTH_PACKAGE),
-      ),
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      userAgent: resolveUserAgent(options.userAgent, AUTH_PACKAGE),
       now: options.now ?? Date.now,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     },

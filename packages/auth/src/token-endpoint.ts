@@ -5,6 +5,8 @@ import { base64Utf8, SecretRedactor } from './secret-redactor.js';
 /** How providers reach a token endpoint; built from the common provider options. */
 export interface TokenEndpointContext {
   fetch: FetchLike;
+  /** The `User-Agent` header of token requests; `undefined` leaves it to the runtime. */
+  userAgent: string | undefined;
   now: () => number;
   timeoutMs: number;
   /** Aborted when the provider closes: the request stops at once with `PROVIDER_CLOSED`. */
@@ -45,7 +47,11 @@ export async function postToTokenEndpoint(
   try {
     const response = await context.fetch(url, {
       method: 'POST',
-      headers: init.headers,
+      // A header of the request itself rather than a fetch wrapper: no Request copy per call.
+      headers:
+        context.userAgent === undefined
+          ? init.headers
+          : { 'user-agent': context.userAgent, ...init.headers },
       ...(init.body === undefined ? {} : { body: init.body }),
       signal: controller.signal,
       redirect: 'manual',
@@ -86,8 +92,8 @@ function closedError(what: string): JamfAuthError {
 }
 
 /** `application/json` or any `+json` media type, parameters ignored. */
-function isJsonContentType(value: string | null): boolean {
-  const essence = (value ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+function isJsonContentType(value: string): boolean {
+  const essence = value.split(';')[0]?.trim().toLowerCase() ?? '';
   return essence === 'application/json' || /^application\/[\w.+-]+\+json$/.test(essence);
 }
 
@@ -99,12 +105,12 @@ export function parseJsonObject(
   response: TokenEndpointResponse,
   what: string,
 ): Record<string, unknown> {
-  const contentType = response.headers.get('content-type');
+  const contentType = response.headers.get('content-type') ?? 'none';
   if (!isJsonContentType(contentType)) {
-    throw new JamfAuthError(
-      'TOKEN_RESPONSE_INVALID',
-      `${what}: HTTP ${response.status} answer has content-type ${contentType ?? 'none'}, not JSON`,
-      { status: response.status },
+    throw invalidResponse(
+      response,
+      what,
+      `HTTP ${response.status} answer has content-type ${contentType}, not JSON`,
     );
   }
   let parsed: unknown;
@@ -112,20 +118,30 @@ export function parseJsonObject(
     parsed = JSON.parse(response.text);
   } catch {
     // The body is never quoted: it may hold a token.
-    throw new JamfAuthError(
-      'TOKEN_RESPONSE_INVALID',
-      `${what}: HTTP ${response.status} answer is not JSON (content-type ${
-        response.headers.get('content-type') ?? 'none'
-      })`,
-      { status: response.status },
+    throw invalidResponse(
+      response,
+      what,
+      `HTTP ${response.status} answer is not JSON (content-type ${contentType})`,
     );
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new JamfAuthError('TOKEN_RESPONSE_INVALID', `${what}: answer is not a JSON object`, {
-      status: response.status,
-    });
+    throw invalidResponse(response, what, 'answer is not a JSON object');
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * `TOKEN_RESPONSE_INVALID` for an answer that cannot be used: `<what>: <detail>`, with the
+ * response's status. `detail` names what is wrong, never a value from the body (it may hold a token).
+ */
+export function invalidResponse(
+  response: TokenEndpointResponse,
+  what: string,
+  detail: string,
+): JamfAuthError {
+  return new JamfAuthError('TOKEN_RESPONSE_INVALID', `${what}: ${detail}`, {
+    status: response.status,
+  });
 }
 
 /** The error for a status the caller has no better meaning for. */
@@ -151,10 +167,10 @@ export function localExpiry(
     ? serverExpiresAtMs
     : nowMs + (serverExpiresAtMs - serverDate);
   if (expiresAt <= nowMs) {
-    throw new JamfAuthError(
-      'TOKEN_RESPONSE_INVALID',
-      `${what}: the token is already expired by the local clock (check the clocks of both hosts)`,
-      { status: response.status },
+    throw invalidResponse(
+      response,
+      what,
+      'the token is already expired by the local clock (check the clocks of both hosts)',
     );
   }
   return expiresAt;
@@ -177,15 +193,13 @@ export function requireTokenString(
   what: string,
 ): string {
   if (typeof value !== 'string' || value === '') {
-    throw new JamfAuthError('TOKEN_RESPONSE_INVALID', `${what}: answer lacks ${field}`, {
-      status: response.status,
-    });
+    throw invalidResponse(response, what, `answer lacks ${field}`);
   }
   if (!/^[\x21-\x7e]+$/.test(value)) {
-    throw new JamfAuthError(
-      'TOKEN_RESPONSE_INVALID',
-      `${what}: ${field} holds characters not allowed in an HTTP header (control characters, spaces or non-ASCII)`,
-      { status: response.status },
+    throw invalidResponse(
+      response,
+      what,
+      `${field} holds characters not allowed in an HTTP header (control characters, spaces or non-ASCII)`,
     );
   }
   return value;

@@ -4,6 +4,7 @@ import { JamfAuthError, type JamfAuthErrorCode } from '../errors.js';
 import { ManagedTokenProvider, providerContext } from '../managed-token-provider.js';
 import { SecretRedactor } from '../secret-redactor.js';
 import {
+  invalidResponse,
   parseJsonObject,
   postToTokenEndpoint,
   requireTokenString,
@@ -84,8 +85,6 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
   });
   if (scope !== undefined) body.set('scope', scope);
 
-  const invalid = (response: TokenEndpointResponse, detail: string) =>
-    new JamfAuthError('TOKEN_RESPONSE_INVALID', `${what}: ${detail}`, { status: response.status });
   const [documented, fallback] = candidates as [string, string];
   const send = (ctx: typeof context, url: string) =>
     postToTokenEndpoint(
@@ -129,11 +128,12 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
       // Strict, as oauth4webapi: a number, not a numeric string or a boolean.
       const expiresIn = parsed.expires_in;
       if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-        throw invalid(response, 'expires_in is not a positive number');
+        throw invalidResponse(response, what, 'expires_in is not a positive number');
       }
-      if (typeof parsed.token_type !== 'string') throw invalid(response, 'token_type is missing');
+      if (typeof parsed.token_type !== 'string')
+        throw invalidResponse(response, what, 'token_type is missing');
       if (parsed.token_type.toLowerCase() !== 'bearer') {
-        throw invalid(response, 'token_type is not bearer');
+        throw invalidResponse(response, what, 'token_type is not bearer');
       }
       const nowMs = ctx.now();
       return new AccessToken({

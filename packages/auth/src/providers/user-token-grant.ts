@@ -4,6 +4,7 @@ import { JamfAuthError } from '../errors.js';
 import type { TokenGrant } from '../managed-token-provider.js';
 import {
   basicAuthorization,
+  invalidResponse,
   localExpiry,
   parseJsonObject,
   postToTokenEndpoint,
@@ -38,13 +39,7 @@ export function userTokenGrant(
     const token = requireTokenString(body.token, 'token', response, what);
     const serverExpiresAt = flavour.parseExpires(body.expires);
     if (!Number.isFinite(serverExpiresAt)) {
-      throw new JamfAuthError(
-        'TOKEN_RESPONSE_INVALID',
-        `${what}: answer lacks a readable expires`,
-        {
-          status: response.status,
-        },
-      );
+      throw invalidResponse(response, what, 'answer lacks a readable expires');
     }
     const nowMs = context.now();
     return new AccessToken({
