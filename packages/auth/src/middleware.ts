@@ -26,9 +26,12 @@ function isForProvider(request: Request, provider: TokenProvider): boolean {
   return isOnOrigin(request.url, provider.origin);
 }
 
-/** A response that came back from another origin (a followed redirect): not ours to answer. */
+/**
+ * A response that came back from another origin (a followed redirect): not ours to answer.
+ * Without a redirect it answers the request itself, which was for the provider's origin.
+ */
 function isFromOtherOrigin(response: Response, provider: TokenProvider): boolean {
-  return response.url !== '' && !isOnOrigin(response.url, provider.origin);
+  return response.redirected && response.url !== '' && !isOnOrigin(response.url, provider.origin);
 }
 
 /**

@@ -19,6 +19,9 @@ export interface ConcurrencyLayer extends MiddlewareHooks {
 /**
  * Caps requests in flight (until response headers arrive, an error, or an abort). Use one layer
  * per Jamf Pro server and share it between clients; the slot is released on every path.
+ * As middleware, register it last (`auth → retry → concurrency`): openapi-fetch runs no hook of
+ * this layer for a call that a middleware after it ends in `onRequest` (by throwing, or by
+ * answering itself), so that call's slot would stay taken.
  *
  * @example
  * const limit = concurrency({ max: 5 });
@@ -30,15 +33,6 @@ export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer 
   const releaseHeld = (id: string): void => {
     held.get(id)?.();
     held.delete(id);
-  };
-  const hold = (id: string, signal: AbortSignal, release: ReleaseSlot): void => {
-    // An abort also frees the slot if no later hook runs (a middleware after this one threw).
-    const onAbort = (): void => releaseHeld(id);
-    signal.addEventListener('abort', onAbort, { once: true });
-    held.set(id, () => {
-      signal.removeEventListener('abort', onAbort);
-      release();
-    });
   };
   return {
     get inFlight() {
@@ -60,11 +54,11 @@ export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer 
     onRequest({ request, id }) {
       const free = request.signal.aborted ? undefined : slots.tryAcquire();
       if (free !== undefined) {
-        hold(id, request.signal, free);
+        held.set(id, free);
         return undefined;
       }
       return slots.acquire(request.signal).then((release) => {
-        hold(id, request.signal, release);
+        held.set(id, release);
         return undefined;
       });
     },
