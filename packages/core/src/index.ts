@@ -41,6 +41,7 @@ export {
 } from './timeout.js';
 export type { TimeoutOptionErrorCode } from './timeout-option-error.js';
 export { TimeoutOptionError } from './timeout-option-error.js';
+export { toRequest } from './to-request.js';
 export type { SdkPackage } from './user-agent.js';
 export {
   canSetUserAgent,

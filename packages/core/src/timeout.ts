@@ -1,5 +1,6 @@
 import type { FetchLike } from './fetch-like.js';
 import { TimeoutOptionError } from './timeout-option-error.js';
+import { toRequest } from './to-request.js';
 
 /** How long a client waits for an answer by default: 60 s, as long as Jamf's slowest reports need. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -66,7 +67,7 @@ export function requestTimeout(timeoutMs: number): Record<string, string> {
 export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): FetchLike {
   const fallbackMs = checkTimeoutMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   return async (input, init) => {
-    let request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    let request = toRequest(input, init);
     let timeoutMs = fallbackMs;
     const asked = request.headers.get(TIMEOUT_HEADER);
     if (asked !== null) {

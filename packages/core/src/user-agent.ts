@@ -1,4 +1,5 @@
 import type { FetchLike } from './fetch-like.js';
+import { toRequest } from './to-request.js';
 
 /** The package that sends: named in the `User-Agent` so server logs tell SDK traffic apart. */
 export interface SdkPackage {
@@ -72,8 +73,7 @@ export function resolveUserAgent(
 export function withUserAgent(fetch: FetchLike, userAgent: string | undefined): FetchLike {
   if (userAgent === undefined) return fetch;
   return (input, init) => {
-    const request =
-      input instanceof Request && init === undefined ? input : new Request(input, init);
+    const request = toRequest(input, init);
     if (request.headers.has('user-agent')) return fetch(request);
     // Set in place when the headers allow it: a Request copy per call was a measurable share of
     // the clients' overhead (bench P1). Immutable headers get a copy.

@@ -1,4 +1,10 @@
-import { type FetchLike, resolveUserAgent, type TimedOutCall, withTimeout } from '@jamf/core';
+import {
+  type FetchLike,
+  resolveUserAgent,
+  type TimedOutCall,
+  toRequest,
+  withTimeout,
+} from '@jamf/core';
 import type { HeadersOptions, Middleware } from 'openapi-fetch';
 import createClient from 'openapi-fetch';
 import { proApiBaseUrl } from './base-url.js';
@@ -39,10 +45,6 @@ export interface ProClientOptions {
   allowInsecureHttp?: boolean;
 }
 
-function toRequest(input: Request | string | URL, init?: RequestInit): Request {
-  return input instanceof Request && init === undefined ? input : new Request(input, init);
-}
-
 /**
  * The client's default headers with our `User-Agent` first, so the client's own `headers` and a
  * call's `headers` override it. A default header is merged into the one Request openapi-fetch
@@ -53,13 +55,8 @@ function withDefaultUserAgent(
   userAgent: string | undefined,
 ): HeadersOptions | undefined {
   if (userAgent === undefined) return headers;
-  if (headers instanceof Headers) {
-    const copy = new Headers(headers);
-    if (!copy.has('user-agent')) copy.set('user-agent', userAgent);
-    return copy;
-  }
-  if (Array.isArray(headers)) {
-    const copy = new Headers(headers as [string, string][]);
+  if (headers instanceof Headers || Array.isArray(headers)) {
+    const copy = new Headers(headers as HeadersInit);
     if (!copy.has('user-agent')) copy.set('user-agent', userAgent);
     return copy;
   }
