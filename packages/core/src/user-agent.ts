@@ -49,8 +49,12 @@ export function defaultUserAgent(
   globals: RuntimeGlobals = globalThis as RuntimeGlobals,
 ): string {
   const runtime = runtimeProduct(globals);
-  const base = `jamf-sdk-ts/${sdkPackage.version} (${sdkPackage.name})`;
-  return runtime === undefined ? base : `${base} ${runtime}`;
+  return runtime === undefined ? sdkProduct(sdkPackage) : `${sdkProduct(sdkPackage)} ${runtime}`;
+}
+
+/** The SDK and the sending package as product tokens: `jamf-sdk-ts/1.2.0 (@jamf/pro-api)`. */
+function sdkProduct(sdkPackage: SdkPackage): string {
+  return `jamf-sdk-ts/${sdkPackage.version} (${sdkPackage.name})`;
 }
 
 /**
@@ -62,8 +66,11 @@ export function resolveUserAgent(
   sdkPackage: SdkPackage,
   globals: RuntimeGlobals = globalThis as RuntimeGlobals,
 ): string | undefined {
-  if (option === false || !canSetUserAgent(globals)) return undefined;
-  return option ?? defaultUserAgent(sdkPackage, globals);
+  if (option === false) return undefined;
+  // Looked up once: a runtime without a product token (a browser) does not allow the header.
+  const runtime = runtimeProduct(globals);
+  if (runtime === undefined) return undefined;
+  return option ?? `${sdkProduct(sdkPackage)} ${runtime}`;
 }
 
 /**
