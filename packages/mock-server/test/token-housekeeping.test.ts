@@ -31,6 +31,32 @@ describe('token housekeeping', () => {
     expect(tokens.retained).toBe(MAX_LIVE_TOKENS);
     expect(tokens.find(first)).toBeUndefined();
   });
+
+  it('at the cap drops the oldest token still live, after revocations and churn', () => {
+    const mock = createJamfMock({ now: () => Date.UTC(2026, 0, 1) });
+    const { tokens } = mock.state;
+    const issue = () => tokens.issue(account, 3600).token;
+    const [first, second, third, fourth] = [issue(), issue(), issue(), issue()];
+    // Keep-alive churn: each token revoked as soon as it is issued.
+    for (let i = 0; i < 3 * MAX_LIVE_TOKENS; i++) tokens.revoke(issue());
+    expect(tokens.retained).toBe(4);
+    for (let i = 4; i < MAX_LIVE_TOKENS; i++) issue();
+    expect(tokens.retained).toBe(MAX_LIVE_TOKENS);
+    tokens.revoke(second!);
+    // One place free: the first of three new tokens takes it, the next two push out the oldest
+    // live ones, first and then third (the revoked second is passed over).
+    for (let i = 0; i < 3; i++) issue();
+    expect(tokens.find(first!)).toBeUndefined();
+    expect(tokens.find(third!)).toBeUndefined();
+    expect(tokens.find(fourth!)).toBeDefined();
+    expect(tokens.retained).toBe(MAX_LIVE_TOKENS);
+    // A full turn more: only the newest MAX_LIVE_TOKENS are left.
+    const later = Array.from({ length: MAX_LIVE_TOKENS + 10 }, issue);
+    expect(tokens.find(fourth!)).toBeUndefined();
+    expect(tokens.find(later[9]!)).toBeUndefined();
+    expect(tokens.find(later[10]!)).toBeDefined();
+    expect(tokens.retained).toBe(MAX_LIVE_TOKENS);
+  });
 });
 
 describe('token housekeeping over HTTP', () => {
