@@ -2,13 +2,15 @@
  * P6: how many bytes a user ships. Each entry is bundled by esbuild (minified, ESM, tree-shaken,
  * node built-ins external), then gzipped with node:zlib at level 9. Sizes are deterministic, so
  * there is one sample per variant. The goal (issue 16) is every package entry within openapi-fetch
- * + 2 kB min+gzip; the notes say which entries meet it and, for each, which input files the
- * minified bundle is made of (esbuild's metafile), so the bytes to cut can be found.
+ * + 2 kB min+gzip; the notes say which entries meet it and, for each, which source files the
+ * minified bundle is made of, so the bytes to cut can be found. The sizes are of the built
+ * packages (`dist/`), whose chunks mix many sources; the bytes per source come from a second
+ * bundle of the same entry built from the packages' TypeScript sources (esbuild's metafile).
  */
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
 import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
 
@@ -24,7 +26,7 @@ interface Entry {
 const GOAL_EXTRA_BYTES = 2000;
 
 /** Input files listed per bundle in the notes, largest first. */
-const TOP_INPUTS = 8;
+const TOP_INPUTS = 10;
 
 const reexport = (specifier: string): Entry => ({
   name: specifier,
@@ -57,31 +59,77 @@ const ENTRIES: Entry[] = [
 interface BundleSize {
   minified: number;
   gzipped: number;
-  /** Minified bytes each input file contributes, largest first. */
+}
+
+/** Where the bytes of an entry's bundle come from, measured on a bundle of the sources. */
+interface SourceBytes {
+  /** Minified bytes of the bundle built from sources (close to, not equal to, the dist one). */
+  minified: number;
+  /** Minified bytes each source file contributes, largest first. */
   inputs: { file: string; bytes: number }[];
 }
 
+/** esbuild's settings for every P6 bundle: what an app's production build does. */
+const BUNDLE = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'es2022',
+  write: false,
+  logLevel: 'silent',
+} as const;
+
 async function bundleSize(source: string, resolveDir: string): Promise<BundleSize> {
-  const result = await build({
-    stdin: { contents: source, resolveDir, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'es2022',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
+  const result = await build({ ...BUNDLE, stdin: { contents: source, resolveDir, loader: 'js' } });
   const code = result.outputFiles[0]!.contents;
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
+
+async function sourceBytes(source: string, resolveDir: string): Promise<SourceBytes> {
+  const result = await build({
+    ...BUNDLE,
+    stdin: { contents: source, resolveDir, loader: 'js' },
+    metafile: true,
+    plugins: [fromSources],
+    // What tsup replaces when it builds a package (tsup.package.ts).
+    define: { __JAMF_PACKAGE_VERSION__: '"0.0.0"' },
+  });
   return {
-    minified: code.byteLength,
-    gzipped: gzipSync(code, { level: 9 }).byteLength,
+    minified: result.outputFiles[0]!.contents.byteLength,
     inputs: inputsOf(result.metafile),
   };
 }
 
-/** The input files of the one output, named by package and the sources they were built from. */
+/**
+ * Resolves an import of one of our packages to the TypeScript source its `dist/` file is built
+ * from: `dist/<entry>.js` ← `src/<entry>.ts` or `src/<entry>/index.ts`, the layout of every entry
+ * P6 measures (an entry elsewhere stays on its `dist/` file and is named by its chunk).
+ */
+const fromSources: Plugin = {
+  name: 'jamf-sources',
+  setup(build) {
+    build.onResolve({ filter: /^@jamf\// }, async (args) => {
+      if (args.pluginData === 'jamf-sources') return undefined;
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'jamf-sources',
+      });
+      const match = /^(.*)\/dist\/(.+)\.js$/.exec(resolved.path);
+      if (resolved.errors.length > 0 || match === null) return resolved;
+      const [, packageRoot, entry] = match;
+      const candidates = [
+        join(packageRoot!, 'src', `${entry}.ts`),
+        join(packageRoot!, 'src', entry!, 'index.ts'),
+      ];
+      const source = candidates.find((candidate) => existsSync(candidate));
+      return source === undefined ? resolved : { path: source };
+    });
+  },
+};
+
+/** The input files of the one output: `core/timeout.ts`, `openapi-fetch/dist/index.mjs`. */
 function inputsOf(metafile: Metafile): { file: string; bytes: number }[] {
   const output = Object.values(metafile.outputs)[0];
   return Object.entries(output?.inputs ?? {})
@@ -90,45 +138,29 @@ function inputsOf(metafile: Metafile): { file: string; bytes: number }[] {
     .sort((a, b) => b.bytes - a.bytes);
 }
 
-/**
- * `openapi-fetch/dist/index.mjs`, or for a file of our packages' `dist/` (whose chunk names are
- * hashes) the package and the source files it holds, read from tsup's `// src/…` markers:
- * `@jamf/auth[access-token, server-url]` (the first three and a count when there are more).
- */
+/** A path from `node_modules/` on, or `<package>/<path below src/>` for our packages. */
 function describeInput(file: string): string {
   const inModules = file.lastIndexOf('node_modules/');
+  if (inModules >= 0) return file.slice(inModules + 'node_modules/'.length);
+  const inSources = /packages\/([^/]+)\/src\/(.+)$/.exec(file);
+  if (inSources !== null) return `${inSources[1]}/${inSources[2]}`;
   const inPackages = file.lastIndexOf('packages/');
-  if (inModules < 0 && inPackages < 0) return file;
-  const path =
-    inModules >= 0
-      ? file.slice(inModules + 'node_modules/'.length)
-      : `@jamf/${file.slice(inPackages + 'packages/'.length)}`;
-  const [scope, name] = path.split('/');
-  if (scope !== '@jamf' || name === undefined) return path;
-  let text: string;
-  try {
-    text = readFileSync(resolvePath(file), 'utf8');
-  } catch {
-    return path;
-  }
-  const sources = [
-    ...new Set(
-      [...text.matchAll(/^\/\/ src\/(.+)\.ts$/gm)].map(([, source]) =>
-        source!.replace(/^.*\//, ''),
-      ),
-    ),
-  ];
-  if (sources.length === 0) return path;
-  const shown = sources.length > 4 ? [...sources.slice(0, 3), `+${sources.length - 3}`] : sources;
-  return `${scope}/${name}[${shown.join(', ')}]`;
+  return inPackages >= 0 ? `@jamf/${file.slice(inPackages + 'packages/'.length)}` : file;
 }
 
 const bytes = (n: number) => `${n.toLocaleString('en-US')} B`;
+
+/** esbuild's first error, or the error's message. */
+function buildFailure(error: unknown): string {
+  const first = (error as { errors?: { text: string }[] }).errors?.[0]?.text;
+  return first ?? (error instanceof Error ? error.message : String(error));
+}
 
 /** Bundles every entry and reports min+gzip bytes, ratios to openapi-fetch and the goal. */
 export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
   const variants: VariantResult[] = [];
   const sizes = new Map<string, BundleSize>();
+  const sources = new Map<string, SourceBytes | string>();
   const notes: string[] = [];
   for (const entry of ENTRIES) {
     try {
@@ -136,10 +168,13 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       sizes.set(entry.name, size);
       variants.push(variantResult(entry.name, 'B gz', [size.gzipped], false));
     } catch (error) {
-      const first = (error as { errors?: { text: string }[] }).errors?.[0]?.text;
-      notes.push(
-        `${entry.name}: not measured (${first ?? (error instanceof Error ? error.message : String(error))})`,
-      );
+      notes.push(`${entry.name}: not measured (${buildFailure(error)})`);
+      continue;
+    }
+    try {
+      sources.set(entry.name, await sourceBytes(entry.source, context.benchRoot));
+    } catch (error) {
+      sources.set(entry.name, buildFailure(error));
     }
   }
   const base = variants.find((v) => v.name === BASELINE);
@@ -154,12 +189,16 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
   for (const entry of ENTRIES) {
     const size = sizes.get(entry.name);
     if (size === undefined) continue;
-    const top = size.inputs
-      .slice(0, TOP_INPUTS)
-      .map((input) => `${input.file} ${input.bytes.toLocaleString('en-US')}`)
-      .join(', ');
+    const bySource = sources.get(entry.name);
+    const detail =
+      typeof bySource === 'string' || bySource === undefined
+        ? `bytes by source not measured (${bySource ?? 'no build'})`
+        : `minified bytes by source (a ${bytes(bySource.minified)} bundle of the sources): ${bySource.inputs
+            .slice(0, TOP_INPUTS)
+            .map((input) => `${input.file} ${input.bytes.toLocaleString('en-US')}`)
+            .join(', ')}`;
     notes.push(
-      `${entry.name}: ${bytes(size.minified)} minified, ${bytes(size.gzipped)} min+gzip; minified bytes by input: ${top}`,
+      `${entry.name}: ${bytes(size.minified)} minified, ${bytes(size.gzipped)} min+gzip; ${detail}`,
     );
   }
   const ratios = base
