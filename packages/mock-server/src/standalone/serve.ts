@@ -49,20 +49,20 @@ export async function startJamfMockServer(
   const reachedOrigin = reachedOriginMemo();
   const server = createServer((req, res) => {
     const started = log === undefined ? 0 : performance.now();
-    answer(mock, req, res, listeningUrl, reachedOrigin)
-      .catch((error: unknown) => {
-        console.error('jamf-mock-server: failed to answer', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end();
-      })
-      .finally(() => {
-        if (log === undefined) return;
-        const path = (req.url ?? '/').split('?')[0];
-        const status = res.headersSent ? res.statusCode : 0;
-        log(
-          `${req.method} ${path} ${status || 'dropped'} ${(performance.now() - started).toFixed(1)}ms`,
-        );
-      });
+    const answered = answer(mock, req, res, listeningUrl, reachedOrigin).catch((error: unknown) => {
+      console.error('jamf-mock-server: failed to answer', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end();
+    });
+    // No log line, no further promise: `--quiet` serves without per-request bookkeeping.
+    if (log === undefined) return;
+    answered.finally(() => {
+      const path = (req.url ?? '/').split('?')[0];
+      const status = res.headersSent ? res.statusCode : 0;
+      log(
+        `${req.method} ${path} ${status || 'dropped'} ${(performance.now() - started).toFixed(1)}ms`,
+      );
+    });
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
