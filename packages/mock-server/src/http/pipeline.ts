@@ -65,12 +65,13 @@ export async function runPipeline(
       return jamfError(403, 'INVALID_PRIVILEGE', 'Forbidden');
     }
     if (operation && !route.validatesItself) {
-      const invalid = await validateRequest(
+      const checked = validateRequest(
         operation,
         { method, url, headers, withBody: incoming.request },
         params,
         { maxBodyBytes: runtime.maxBodyBytes },
       );
+      const invalid = checked instanceof Promise ? await checked : checked;
       if (invalid) return invalid;
     }
     const ctx: RouteContext = {
