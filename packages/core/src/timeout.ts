@@ -103,29 +103,20 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
 }
 
 /**
- * One call's abort signal: aborted by its timer, or by the caller's signal with the caller's
+ * One call's abort controller: aborted by its timer, or by the caller's signal with the caller's
  * reason. The caller's listener stays for the life of the request (whose own signal it is), so
  * an abort while the body is read still stops the read.
  */
-class Deadline {
-  readonly #controller = new AbortController();
+class Deadline extends AbortController {
+  /** Whether the timer, not the caller, aborted the call. */
+  expired = false;
   readonly #timer: ReturnType<typeof setTimeout>;
-  #expired = false;
 
   constructor(callerSignal: AbortSignal, timeoutMs: number) {
-    if (callerSignal.aborted) this.#controller.abort(callerSignal.reason);
+    super();
+    if (callerSignal.aborted) this.abort(callerSignal.reason);
     else callerSignal.addEventListener('abort', this, { once: true });
     this.#timer = setTimeout(expire, timeoutMs, this, timeoutMs);
-  }
-
-  /** The signal to send the request with. */
-  get signal(): AbortSignal {
-    return this.#controller.signal;
-  }
-
-  /** Whether the timer, not the caller, aborted the call. */
-  get expired(): boolean {
-    return this.#expired;
   }
 
   /** Ends the timer once the answer's headers are in (or the call failed). */
@@ -135,19 +126,15 @@ class Deadline {
 
   /** The caller's signal aborted (an `EventListener` object, so no closure per call). */
   handleEvent(event: Event): void {
-    this.#controller.abort((event.target as AbortSignal).reason);
-  }
-
-  /** @internal */
-  expire(timeoutMs: number): void {
-    if (this.#controller.signal.aborted) return;
-    this.#expired = true;
-    this.#controller.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+    this.abort((event.target as AbortSignal).reason);
   }
 }
 
+/** The timer fired (a function, not a closure per call): a `TimeoutError` unless the caller aborted first. */
 function expire(deadline: Deadline, timeoutMs: number): void {
-  deadline.expire(timeoutMs);
+  if (deadline.signal.aborted) return;
+  deadline.expired = true;
+  deadline.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
 }
 
 function timedOutCall(request: Request, timeoutMs: number, cause: unknown): TimedOutCall {
