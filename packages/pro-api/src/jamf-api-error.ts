@@ -132,9 +132,9 @@ function describe(
       [e.code, e.field ? `(${e.field})` : undefined, e.description].filter(Boolean).join(' '),
     )
     .filter((d) => d !== '');
-  if (details.length > 0) return `Jamf Pro API ${status}${where}: ${details.join('; ')}`;
-  if (body !== undefined) return `Jamf Pro API ${status}${where}: non-JSON body`;
-  return `Jamf Pro API ${status}${where}: empty body`;
+  const what =
+    details.length > 0 ? details.join('; ') : body === undefined ? 'empty body' : 'non-JSON body';
+  return `Jamf Pro API ${status}${where}: ${what}`;
 }
 
 function truncate(text: string): string {
