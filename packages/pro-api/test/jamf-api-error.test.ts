@@ -70,7 +70,9 @@ describe('unwrap', () => {
       errors: [{ code: 'INVALID_ID', field: 'id', description: 'No role with id', id: '0' }],
       body: undefined,
     });
-    expect(error.message).toContain('INVALID_ID (id) No role with id');
+    expect(error.message).toBe(
+      `Jamf Pro API 404 from ${server.origin}/api/v1/api-roles/missing: INVALID_ID (id) No role with id`,
+    );
   });
 
   it('keeps the status and the start of an HTML body', async () => {
@@ -80,6 +82,9 @@ describe('unwrap', () => {
     );
     expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 502, errors: [] });
     expect(error.body).toContain('Bad Gateway');
+    expect(error.message).toBe(
+      `Jamf Pro API 502 from ${server.origin}/api/v1/api-roles/html: non-JSON body`,
+    );
   });
 
   it('keeps the status of an empty body', async () => {
@@ -88,7 +93,9 @@ describe('unwrap', () => {
       unwrap(jamf.GET('/v1/api-roles/{id}', { params: { path: { id: 'empty' } } })),
     );
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', status: 401, errors: [], body: undefined });
-    expect(error.message).toContain('401');
+    expect(error.message).toBe(
+      `Jamf Pro API 401 from ${server.origin}/api/v1/api-roles/empty: empty body`,
+    );
   });
 
   it('truncates a long body', async () => {
