@@ -90,10 +90,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
     userFetch === undefined
       ? (input, init) => globalThis.fetch(input, init)
       : (input, init) => userFetch(toRequest(input, init));
-  const timed = withTimeout(send, {
-    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-    timeoutError,
-  });
+  const timed = withTimeout(send, { timeoutMs: options.timeoutMs, timeoutError });
   const client = createClient<Paths, 'application/json'>({
     baseUrl: proApiBaseUrl(options.baseUrl, {
       allowInsecureHttp: options.allowInsecureHttp === true,

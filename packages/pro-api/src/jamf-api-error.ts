@@ -97,7 +97,7 @@ function errorFrom(response: Response, body: unknown, options?: ErrorOptions): J
       status: response.status,
       url: response.url,
       errors: errors ?? [],
-      ...(raw === undefined ? {} : { body: raw }),
+      body: raw,
     },
     options,
   );
