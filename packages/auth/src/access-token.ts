@@ -97,12 +97,11 @@ export class AccessToken {
 // esbuild as `var AccessToken = class _AccessToken`, and `AccessToken.name` would read
 // `_AccessToken` in the ESM build (which has no keepNames, so bundlers can tree-shake it).
 function tokenFromStored(stored: StoredToken): AccessToken {
-  const issuedAt = stored.issuedAt;
   return new AccessToken({
     type: stored.type,
     token: stored.token,
     expiresAt: stored.expiresAt,
-    ...(typeof issuedAt === 'number' ? { issuedAt } : {}),
-    ...(stored.scope === undefined ? {} : { scope: stored.scope }),
+    issuedAt: typeof stored.issuedAt === 'number' ? stored.issuedAt : undefined,
+    scope: stored.scope,
   });
 }

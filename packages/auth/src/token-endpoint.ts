@@ -64,7 +64,7 @@ export async function postToTokenEndpoint(
         `${what}: the server is rate limiting (HTTP 429)${
           retryAfterMs === undefined ? '' : `; retry after ${Math.ceil(retryAfterMs / 1000)} s`
         }`,
-        { status: 429, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+        { status: 429, retryAfterMs },
       );
     }
     return { status: response.status, headers: response.headers, text, url: response.url };

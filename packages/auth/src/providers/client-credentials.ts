@@ -141,7 +141,7 @@ export function clientCredentials(options: ClientCredentialsOptions): TokenProvi
         token: accessToken,
         issuedAt: nowMs,
         expiresAt: nowMs + expiresIn * 1000,
-        ...(typeof parsed.scope === 'string' ? { scope: parsed.scope } : {}),
+        scope: typeof parsed.scope === 'string' ? parsed.scope : undefined,
       });
     },
   };
