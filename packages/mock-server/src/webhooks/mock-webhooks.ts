@@ -50,6 +50,19 @@ export interface MockWebhooksOptions {
 
 const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Set once by {@link MockWebhooks}' static block: its table, passwords included. */
+let storeOf: (webhooks: MockWebhooks) => EntityStore<MockWebhook>;
+
+/**
+ * The registrations' table of `webhooks`, secrets in plain text: for the Classic routes, which
+ * write registrations and keep a password an update leaves out. Not part of the package's
+ * surface: a public getter would hand every registration's password to any caller, while
+ * `list()` and the Classic GET show only whether one is set.
+ */
+export function webhookRegistrations(webhooks: MockWebhooks): EntityStore<MockWebhook> {
+  return storeOf(webhooks);
+}
+
 /**
  * The webhooks of one mock: registrations (also reachable as Classic `/JSSResource/webhooks`),
  * the deliveries they caused, and in-process receivers. Deliveries run in the background: a
@@ -64,6 +77,10 @@ export class MockWebhooks {
   readonly #context: DeliveryContext;
   #serverUrl: string;
 
+  static {
+    storeOf = (webhooks) => webhooks.#store;
+  }
+
   constructor(options: MockWebhooksOptions) {
     this.#options = options;
     this.#serverUrl = options.baseUrl;
@@ -72,11 +89,6 @@ export class MockWebhooks {
       receiverFor: (url) => this.#receivers.get(url),
     };
     for (const input of options.initial ?? []) this.register(input);
-  }
-
-  /** The registrations' table (the Classic routes read and write it). */
-  get store(): EntityStore<MockWebhook> {
-    return this.#store;
   }
 
   /**

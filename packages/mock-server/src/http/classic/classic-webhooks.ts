@@ -1,4 +1,4 @@
-import type { MockWebhooks } from '../../webhooks/mock-webhooks.js';
+import { type MockWebhooks, webhookRegistrations } from '../../webhooks/mock-webhooks.js';
 import {
   type MockWebhook,
   type MockWebhookInput,
@@ -17,7 +17,7 @@ export function classicWebhooks(webhooks: MockWebhooks): ClassicResource<MockWeb
     privilegeObjects: ['Webhooks'],
     listRoot: 'webhooks',
     root: 'webhook',
-    store: () => webhooks.store,
+    store: () => webhookRegistrations(webhooks),
     summary: (row) => ({ id: row.id, name: row.name }),
     detail: (row) => ({
       id: row.id,
