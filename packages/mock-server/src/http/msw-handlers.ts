@@ -3,16 +3,23 @@ import { jamfError } from '../spec/jamf-error.js';
 import { classicError } from './classic/index.js';
 import { type IncomingRequest, incomingFromRequest } from './incoming-request.js';
 import { MatcherHandler } from './matcher-handler.js';
-import { applyFault, type PipelineRuntime, runPipeline } from './pipeline.js';
+import {
+  applyFault,
+  type PipelineAnswer,
+  type PipelineRuntime,
+  runPipeline,
+  thenAnswer,
+} from './pipeline.js';
 import { withTextBody } from './responses/text-body.js';
 import { RouteTrie } from './route-trie.js';
 import { type MountedRoute, matchPath, mswPath } from './router.js';
 
 /**
- * Answers a request addressed to the mock's origin without going through msw. A JSON answer may
- * come without a body stream, its text beside it (`knownTextOf`): the caller writes it out.
+ * Answers a request addressed to the mock's origin without going through msw: a Response at once
+ * when nothing had to be awaited (see `runPipeline`). A JSON answer may come without a body
+ * stream, its text beside it (`knownTextOf`): the caller writes it out.
  */
-export type DirectResponder = (incoming: IncomingRequest) => Promise<Response>;
+export type DirectResponder = (incoming: IncomingRequest) => PipelineAnswer;
 
 /** The direct responder of each handler list {@link mswHandlers} built, and its length then. */
 const directResponders = new WeakMap<
@@ -98,7 +105,8 @@ function routeHandler(
       return url.origin === baseUrl ? matchPath(route, url.pathname) : undefined;
     },
     (request) =>
-      runPipeline(runtime, route, incomingFromRequest(request, parsedUrl(request))).then(
+      thenAnswer(
+        runPipeline(runtime, route, incomingFromRequest(request, parsedUrl(request))),
         withTextBody,
       ),
   );

@@ -49,20 +49,28 @@ export async function startJamfMockServer(
   const reachedOrigin = reachedOriginMemo();
   const server = createServer((req, res) => {
     const started = log === undefined ? 0 : performance.now();
-    const answered = answer(mock, req, res, listeningUrl, reachedOrigin).catch((error: unknown) => {
+    const failed = (error: unknown) => {
       console.error('jamf-mock-server: failed to answer', error);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end();
-    });
+    };
+    let answering: Promise<void> | undefined;
+    try {
+      answering = answer(mock, req, res, listeningUrl, reachedOrigin)?.catch(failed);
+    } catch (error) {
+      failed(error);
+    }
     // No log line, no further promise: `--quiet` serves without per-request bookkeeping.
     if (log === undefined) return;
-    answered.finally(() => {
+    const logLine = () => {
       const path = (req.url ?? '/').split('?')[0];
       const status = res.headersSent ? res.statusCode : 0;
       log(
         `${req.method} ${path} ${status || 'dropped'} ${(performance.now() - started).toFixed(1)}ms`,
       );
-    });
+    };
+    if (answering === undefined) logLine();
+    else answering.finally(logLine);
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
@@ -92,13 +100,18 @@ export async function startJamfMockServer(
   };
 }
 
-async function answer(
+/**
+ * Answers one request: synchronously when the mock's answer is a Response with its text beside
+ * it (no promise, no microtask; bench P4's profile of the token route), through a promise when
+ * something has to be awaited (msw, a handler that awaits, a streamed body).
+ */
+function answer(
   mock: JamfMock,
   req: IncomingMessage,
   res: ServerResponse,
   listeningUrl: string,
   reachedOrigin: (req: IncomingMessage) => string | undefined,
-): Promise<void> {
+): Promise<void> | undefined {
   const method = (req.method ?? 'GET').toUpperCase();
   const respond = directResponderOf(mock.handlers);
   // The direct responder routes by path alone, so the request keeps the origin the client
@@ -113,29 +126,47 @@ async function answer(
   } catch {
     res.writeHead(405, { 'content-type': 'application/json;charset=UTF-8' });
     res.end(JSON.stringify(jamfErrorBody(405, 'METHOD_NOT_ALLOWED', `${method} is not supported`)));
-    return;
+    return undefined;
   }
   const incoming = incomingFromMessage(req, method, url);
-  const response =
-    respond === undefined
-      ? await getResponse(mock.handlers, incoming.request())
-      : await respond(incoming);
+  const answered =
+    respond === undefined ? getResponse(mock.handlers, incoming.request()) : respond(incoming);
+  if (answered instanceof Response) return write(req, res, method, answered);
+  return answered.then((response) => write(req, res, method, response));
+}
+
+/** Writes `response` out; a promise only when its body has to be read from a stream. */
+function write(
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  response: Response | undefined,
+): Promise<void> | undefined {
   if (!response) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    return;
+    return undefined;
   }
   if (response.type === 'error') {
     req.socket.destroy();
-    return;
+    return undefined;
   }
+  if (method === 'HEAD') {
+    writeOut(res, response, undefined);
+    return undefined;
+  }
+  const text = knownTextOf(response);
+  if (text !== undefined) {
+    writeOut(res, response, text);
+    return undefined;
+  }
+  return response.arrayBuffer().then((body) => writeOut(res, response, Buffer.from(body)));
+}
+
+function writeOut(res: ServerResponse, response: Response, payload: string | Buffer | undefined) {
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     responseHeaders[name] = value;
   });
-  const payload =
-    method === 'HEAD'
-      ? undefined
-      : (knownTextOf(response) ?? Buffer.from(await response.arrayBuffer()));
   // A body of known length goes out with Content-Length rather than chunked, as node:http does
   // for `end(body)` alone: one framing fewer for the client to parse.
   if (
