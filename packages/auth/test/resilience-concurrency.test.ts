@@ -154,6 +154,10 @@ describe('concurrency()', () => {
   });
 
   it('rejects a max that is not a positive integer', () => {
-    expect(() => concurrency({ max: 0 })).toThrow(RangeError);
+    for (const max of [0, -1, 1.5, Number.NaN]) {
+      expect(() => concurrency({ max })).toThrow(
+        expect.objectContaining({ name: 'ResilienceOptionError', code: 'INVALID_MAX_IN_FLIGHT' }),
+      );
+    }
   });
 });

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { afterEach, describe, expect, it } from 'vitest';
-import { retry, withRetry } from '../src/resilience/index.js';
+import { ResilienceOptionError, retry, withRetry } from '../src/resilience/index.js';
 import { type LocalServer, startLocalServer } from './support/resilience-local-server.js';
 
 let server: LocalServer | undefined;
@@ -177,5 +177,16 @@ describe('retry()', () => {
     expect(response.status).toBe(200);
     expect(s.seen).toHaveLength(3);
     expect(delays).toEqual([100, 200]);
+  });
+});
+
+describe('retry options', () => {
+  it('refuses a maxAttempts that is not a positive whole number with a typed error', () => {
+    for (const maxAttempts of [0, -2, 2.5, Number.NaN]) {
+      expect(() => retry({ maxAttempts })).toThrow(ResilienceOptionError);
+      expect(() => retry({ maxAttempts })).toThrow(
+        expect.objectContaining({ code: 'INVALID_MAX_ATTEMPTS' }),
+      );
+    }
   });
 });

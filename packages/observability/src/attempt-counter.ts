@@ -1,5 +1,4 @@
-import type { FetchLike } from '@jamf/core';
-import { toRequest } from './to-request.js';
+import { type FetchLike, toRequest } from '@jamf/core';
 
 /**
  * Carries a logical request's key from the outermost layer down to the client's `fetch`, where

@@ -1,11 +1,10 @@
 import { STICKY_COOKIE_NAMES } from '@jamf/auth/resilience';
-import type { FetchLike, MiddlewareParams } from '@jamf/core';
+import { type FetchLike, type MiddlewareParams, toRequest } from '@jamf/core';
 import { AttemptCounter } from './attempt-counter.js';
 import { ObservabilityError } from './errors.js';
 import type { ObservingMiddleware } from './observing-middleware.js';
 import { type RequestRecord, requestRecord } from './request-record.js';
 import { routeOf } from './route.js';
-import { toRequest } from './to-request.js';
 
 /** A pino-compatible logger: `logger.info(record, message)`; pino, bunyan-style and console fit. */
 export interface RequestLogger {

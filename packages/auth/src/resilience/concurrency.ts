@@ -1,6 +1,5 @@
-import type { FetchLike, MiddlewareHooks } from '@jamf/core';
+import { type FetchLike, type MiddlewareHooks, toRequest } from '@jamf/core';
 import { type ReleaseSlot, Semaphore } from './semaphore.js';
-import { toRequest } from './to-request.js';
 
 /** Options of {@link concurrency}. */
 export interface ConcurrencyOptions {

@@ -1,6 +1,8 @@
 export type { FetchLike, Middleware, MiddlewareHooks } from '@jamf/core';
 export type { ConcurrencyLayer, ConcurrencyOptions } from './concurrency.js';
 export { concurrency, withConcurrency } from './concurrency.js';
+export type { ResilienceOptionErrorCode } from './resilience-option-error.js';
+export { ResilienceOptionError } from './resilience-option-error.js';
 export type { RetryLayer, RetryOptions } from './retry.js';
 export { retry, withRetry } from './retry.js';
 export { STICKY_COOKIE_NAMES } from './sticky-cookie-jar.js';

@@ -1,5 +1,5 @@
-import { type FetchLike, type MiddlewareHooks, parseRetryAfter } from '@jamf/core';
-import { toRequest } from './to-request.js';
+import { type FetchLike, type MiddlewareHooks, parseRetryAfter, toRequest } from '@jamf/core';
+import { ResilienceOptionError } from './resilience-option-error.js';
 
 /** Options of {@link retry}; every field has a default suited to Jamf Pro. */
 export interface RetryOptions {
@@ -58,7 +58,8 @@ function sleepWithTimer(ms: number, signal: AbortSignal): Promise<void> {
 function resolvePolicy(options: RetryOptions): RetryPolicy {
   const maxAttempts = options.maxAttempts ?? 4;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new RangeError(
+    throw new ResilienceOptionError(
+      'INVALID_MAX_ATTEMPTS',
       `retry maxAttempts must be a positive integer, got ${String(maxAttempts)}`,
     );
   }

@@ -1,3 +1,5 @@
+import { ResilienceOptionError } from './resilience-option-error.js';
+
 /** Gives back a slot; calling it more than once is harmless. */
 export type ReleaseSlot = () => void;
 
@@ -11,7 +13,10 @@ export class Semaphore {
 
   constructor(readonly max: number) {
     if (!Number.isInteger(max) || max < 1) {
-      throw new RangeError(`concurrency max must be a positive integer, got ${String(max)}`);
+      throw new ResilienceOptionError(
+        'INVALID_MAX_IN_FLIGHT',
+        `concurrency max must be a positive integer, got ${String(max)}`,
+      );
     }
   }
 

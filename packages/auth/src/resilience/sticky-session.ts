@@ -1,6 +1,5 @@
-import type { FetchLike, MiddlewareHooks } from '@jamf/core';
+import { type FetchLike, type MiddlewareHooks, toRequest } from '@jamf/core';
 import { STICKY_COOKIE_NAMES, StickyCookieJar } from './sticky-cookie-jar.js';
-import { toRequest } from './to-request.js';
 
 /** Options of {@link stickySession}. */
 export interface StickySessionOptions {

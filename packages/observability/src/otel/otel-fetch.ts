@@ -1,5 +1,4 @@
-import type { FetchLike } from '@jamf/core';
-import { toRequest } from '../to-request.js';
+import { type FetchLike, toRequest } from '@jamf/core';
 import {
   endWithError,
   endWithResponse,
