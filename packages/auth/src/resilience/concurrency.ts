@@ -18,9 +18,10 @@ export interface ConcurrencyLayer extends MiddlewareHooks {
 /**
  * Caps requests in flight (until response headers arrive, an error, or an abort). Use one layer
  * per Jamf Pro server and share it between clients; the slot is released on every path.
- * As middleware, register it last (`auth → retry → concurrency`): openapi-fetch runs no hook of
- * this layer for a call that a middleware after it ends in `onRequest` (by throwing, or by
- * answering itself), so that call's slot would stay taken.
+ * As middleware, keep it after every layer that may end a call in `onRequest` (by throwing, or by
+ * answering itself), as the documented order `auth → retry → concurrency → sticky session` does:
+ * openapi-fetch runs none of this layer's hooks for a call a later middleware ends there, and
+ * that call's slot would stay taken.
  *
  * @example
  * const limit = concurrency({ max: 5 });
