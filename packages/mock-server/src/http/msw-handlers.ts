@@ -17,7 +17,7 @@ import { type MountedRoute, matchPath, mswPath } from './router.js';
 /**
  * Answers a request addressed to the mock's origin without going through msw: a Response at once
  * when nothing had to be awaited (see `runPipeline`). A JSON answer may come without a body
- * stream, its text beside it (`knownTextOf`): the caller writes it out.
+ * stream, its text beside it (`knownBodyOf`): the caller writes it out.
  */
 export type DirectResponder = (incoming: IncomingRequest) => PipelineAnswer;
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { directResponderOf } from '../http/msw-handlers.js';
-import { knownTextOf } from '../http/responses/text-body.js';
+import { knownBodyOf } from '../http/responses/text-body.js';
 import { createJamfMock, type JamfMock, type JamfMockOptions } from '../mock.js';
 import { incomingFromMessage } from './incoming-message.js';
 
@@ -154,15 +154,19 @@ function write(
     writeOut(res, response, undefined);
     return undefined;
   }
-  const text = knownTextOf(response);
-  if (text !== undefined) {
-    writeOut(res, response, text);
+  const body = knownBodyOf(response);
+  if (body !== undefined) {
+    writeOut(res, response, body);
     return undefined;
   }
   return response.arrayBuffer().then((body) => writeOut(res, response, Buffer.from(body)));
 }
 
-function writeOut(res: ServerResponse, response: Response, payload: string | Buffer | undefined) {
+function writeOut(
+  res: ServerResponse,
+  response: Response,
+  payload: string | Uint8Array | undefined,
+) {
   const responseHeaders: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     responseHeaders[name] = value;
@@ -174,7 +178,9 @@ function writeOut(res: ServerResponse, response: Response, payload: string | Buf
     responseHeaders['content-length'] === undefined &&
     responseHeaders['transfer-encoding'] === undefined
   ) {
-    responseHeaders['content-length'] = String(Buffer.byteLength(payload));
+    responseHeaders['content-length'] = String(
+      typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength,
+    );
   }
   res.writeHead(response.status, responseHeaders);
   res.end(payload);

@@ -234,7 +234,7 @@ function list(ctx: RouteContext): Response {
     // the sections; the query string picks the slot.
     const pages = pageMemoOf(ctx.state.computers, operationKey);
     const key = `${sections.join(',')}?${ctx.url.search}`;
-    const text =
+    const body =
       pages.get(key, results, totalCount) ??
       pages.set(
         key,
@@ -247,7 +247,7 @@ function list(ctx: RouteContext): Response {
           true,
         ),
       );
-    return jsonTextResponse(text, 200);
+    return jsonTextResponse(body, 200);
   });
 }
 

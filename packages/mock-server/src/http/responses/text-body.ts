@@ -1,22 +1,40 @@
-/** The text each {@link textResponse} was built from, by response. */
-const texts = new WeakMap<Response, string>();
+/**
+ * A body's text with its UTF-8 bytes, encoded once: for an answer served many times over
+ * (a memoised inventory page), so the standalone server does not encode ~60 KB per request.
+ */
+export interface EncodedText {
+  readonly text: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The body each {@link textResponse} was built from, by response. */
+const bodies = new WeakMap<Response, string | EncodedText>();
+
+/** `text` with its UTF-8 bytes, for a body that will be served many times. */
+export function encodedText(text: string): EncodedText {
+  return { text, bytes: Buffer.from(text) };
+}
 
 /**
  * A `Response` whose text body is held beside it instead of in a body stream: building a stream
  * for a string body (`new Response(text)`) cost ~30 µs, more than the rest of a token request's
- * work in the standalone server, which writes the text out itself ({@link knownTextOf}; bench P4's
+ * work in the standalone server, which writes the body out itself ({@link knownBodyOf}; bench P4's
  * profile: `makeTransferable` and undici's body extraction). Such a response must leave the mock
  * through {@link withTextBody} wherever anyone may read its body (msw's in-process path).
  */
-export function textResponse(text: string, init: ResponseInit): Response {
+export function textResponse(body: string | EncodedText, init: ResponseInit): Response {
   const response = new Response(null, init);
-  texts.set(response, text);
+  bodies.set(response, body);
   return response;
 }
 
-/** The text `response` was built from by {@link textResponse}, or undefined for any other response. */
-export function knownTextOf(response: Response): string | undefined {
-  return texts.get(response);
+/**
+ * The body `response` was built from by {@link textResponse}: its UTF-8 bytes when they were
+ * encoded already, else its text; undefined for any other response.
+ */
+export function knownBodyOf(response: Response): string | Uint8Array | undefined {
+  const body = bodies.get(response);
+  return typeof body === 'object' ? body.bytes : body;
 }
 
 /**
@@ -25,13 +43,13 @@ export function knownTextOf(response: Response): string | undefined {
  * returned as it is.
  */
 export function withTextBody(response: Response): Response {
-  const text = texts.get(response);
-  if (text === undefined || response.body !== null) return response;
-  const readable = new Response(text, {
+  const body = bodies.get(response);
+  if (body === undefined || response.body !== null) return response;
+  const readable = new Response(typeof body === 'object' ? body.text : body, {
     status: response.status,
     statusText: response.statusText,
     headers: response.headers,
   });
-  texts.set(readable, text);
+  bodies.set(readable, body);
   return readable;
 }
