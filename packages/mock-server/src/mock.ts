@@ -49,7 +49,7 @@ export interface JamfMockOptions {
   seed?: number;
   /** How many inventory objects to generate, e.g. `{ computers: 10_000 }`. */
   counts?: MockStateOptions['counts'];
-  /** Lifetime of user tokens (`/v1/auth/token`); default 1200 (20 minutes). */
+  /** Lifetime of user tokens (`/v1/auth/token`); default 1800 (30 minutes, Jamf's documented default). */
   tokenLifetimeSeconds?: number;
   /** Time source in epoch ms; default `Date.now`, so vitest fake timers apply. */
   now?: () => number;
@@ -112,8 +112,8 @@ export interface JamfMock {
 
 /** Default origin of the in-process mock. */
 export const DEFAULT_BASE_URL = 'https://jamf.example.test';
-/** Default lifetime of user tokens, in seconds. */
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 1200;
+/** Default lifetime of user tokens, in seconds: 30 minutes, as Jamf documents for bearer tokens. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 1800;
 /** Default `maxBodyBytes`: 20 GiB, more than any package a test sends (Jamf's own limit: unverified). */
 export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 ** 3;
 

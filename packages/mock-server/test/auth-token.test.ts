@@ -30,7 +30,8 @@ describe('POST /api/v1/auth/token', () => {
       aud: expect.any(String),
       'token-uuid': expect.any(String),
     });
-    expect(Number(claims.exp) - Number(claims.iat)).toBe(1200);
+    // Jamf documents 30 minutes as the default lifetime of a bearer token (ledger).
+    expect(Number(claims.exp) - Number(claims.iat)).toBe(1800);
     expect(new Date(expires).toISOString()).toBe(expires);
   });
 

@@ -7,7 +7,7 @@ export const USAGE = `Usage: jamf-mock-server [options]
   --port N              port to listen on (0 = any free port; default 0)
   --host HOST           interface to listen on (default 127.0.0.1)
   --user NAME:PASSWORD  an administrator account; repeatable (default ${DEFAULT_ACCOUNT.username}:${DEFAULT_ACCOUNT.password})
-  --token-lifetime S    lifetime of user tokens in seconds (default 1200)
+  --token-lifetime S    lifetime of user tokens in seconds (default 1800)
   --seed N              seed of the generated inventory and seeded objects (default 1)
   --jamf-version X.Y.Z  version /v1/jamf-pro-version reports (default: the spec's)
   --computers N         how many computers to generate
