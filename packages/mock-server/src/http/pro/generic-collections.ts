@@ -1,5 +1,6 @@
 import jsonMergePatch from 'json-merge-patch';
 import { listQuery } from '../../query/index.js';
+import { jamfError } from '../../spec/jamf-error.js';
 import type { OpenApiDocument, SpecOperation } from '../../spec/openapi-document.js';
 import { seedObjects, storedObject, typedId } from '../../spec/resource-objects.js';
 import { type DerivedCollection, deriveResources } from '../../spec/resources.js';
@@ -14,6 +15,30 @@ import { notFound, specShaped, withQuery } from './pro-answers.js';
 
 /** How many objects each derived collection starts with. */
 export const SEEDED_OBJECTS_PER_COLLECTION = 3;
+
+/**
+ * Fields a derived collection keeps unique, refused with 400 `DUPLICATE_FIELD` naming the field.
+ * Packages: Jamf Pro answers `DUPLICATE_FIELD` on `packageName` when one exists (jamf/JamfSync#28,
+ * from Jamf's maintainer, who adds in #31 that Jamf Pro now prevents duplicates); the 400 status
+ * is unverified (Jamf's other `DUPLICATE_FIELD` answers are 400).
+ */
+const UNIQUE_FIELDS: Readonly<Record<string, string>> = { '/v1/packages': 'packageName' };
+
+/** The 400 for `row` if another object of `store` has the same value in the unique field. */
+function duplicateOf(
+  resource: DerivedCollection,
+  store: JsonCollection,
+  row: JsonObject,
+  selfId?: string,
+): Response | undefined {
+  const field = UNIQUE_FIELDS[resource.collection];
+  const value = field === undefined ? undefined : row[field];
+  if (field === undefined || value === undefined || value === null) return undefined;
+  const taken = store.list().some((other) => other[field] === value && String(other.id) !== selfId);
+  return taken
+    ? jamfError(400, 'DUPLICATE_FIELD', `${field} ${String(value)} is already in use`, field)
+    : undefined;
+}
 
 /** The store of a derived collection for the request's path parameters, seeded on first use. */
 export function storeOf(resource: DerivedCollection, document: OpenApiDocument, ctx: RouteContext) {
@@ -125,9 +150,11 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
         const read = await readJsonObject(ctx.request);
         if ('error' in read) return read.error;
         const body = item ? read.body : withProvenance(ctx, read.body, objectSchema, document);
-        const row = storeOf(resource, document, ctx).create(
-          storedObject(objectSchema, body, document),
-        );
+        const store = storeOf(resource, document, ctx);
+        const stored = storedObject(objectSchema, body, document);
+        const duplicate = duplicateOf(resource, store, stored as JsonObject);
+        if (duplicate) return duplicate;
+        const row = store.create(stored);
         const base = ctx.url.pathname.replace(/\/$/, '');
         const href = `${ctx.url.origin}${base}/${String(row.id)}`;
         return answer(ctx, create, { ...row, href }, successStatus(create));
@@ -153,10 +180,10 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
         if (row === undefined) return missing(ctx);
         const body = await readJsonObject(ctx.request);
         if ('error' in body) return body.error;
-        const next = store.replace(
-          String(row.id),
-          storedObject(objectSchema, body.body, document),
-        ) as JsonObject;
+        const stored = storedObject(objectSchema, body.body, document);
+        const duplicate = duplicateOf(resource, store, stored as JsonObject, String(row.id));
+        if (duplicate) return duplicate;
+        const next = store.replace(String(row.id), stored) as JsonObject;
         return answer(ctx, replace, next, successStatus(replace));
       },
     });
@@ -171,10 +198,10 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
         const body = await readJsonObject(ctx.request);
         if ('error' in body) return body.error;
         const merged: unknown = jsonMergePatch.apply(row, body.body);
-        const next = store.replace(
-          String(row.id),
-          storedObject(objectSchema, merged, document),
-        ) as JsonObject;
+        const stored = storedObject(objectSchema, merged, document);
+        const duplicate = duplicateOf(resource, store, stored as JsonObject, String(row.id));
+        if (duplicate) return duplicate;
+        const next = store.replace(String(row.id), stored) as JsonObject;
         return answer(ctx, merge, next, successStatus(merge));
       },
     });
