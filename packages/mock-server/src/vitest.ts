@@ -1,11 +1,20 @@
-import { type SetupServerApi, setupServer } from 'msw/node';
+import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createJamfMock, type JamfMock, type JamfMockOptions } from './mock.js';
+
+/** The msw server `setupServer` returns (`SetupServerApi` in msw 2, `SetupServer` in msw 3). */
+export type MswServer = ReturnType<typeof setupServer>;
+
+/**
+ * Fail on a request no handler answers: msw 2 reads `onUnhandledRequest`, msw 3
+ * `onUnhandledFrame`; each ignores the other's option.
+ */
+const FAIL_ON_UNHANDLED = { onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as const;
 
 /** A mock wired into vitest's lifecycle, with the msw server that serves it. */
 export interface VitestJamfMock extends JamfMock {
   /** The msw server; `server.use(...)` adds per-test overrides (removed after each test). */
-  readonly server: SetupServerApi;
+  readonly server: MswServer;
 }
 
 /**
@@ -24,7 +33,7 @@ export interface VitestJamfMock extends JamfMock {
 export function setupJamfMock(options: JamfMockOptions = {}): VitestJamfMock {
   const mock = createJamfMock(options);
   const server = setupServer(...mock.handlers);
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => server.listen(FAIL_ON_UNHANDLED));
   afterEach(() => {
     server.resetHandlers();
     mock.reset();
