@@ -1,10 +1,10 @@
-import { type EncodedText, encodedText } from '../responses/text-body.js';
+import { EncodedText } from '../responses/text-body.js';
 
 /** Most pages one memo keeps. */
 const MAX_PAGES = 8;
 /**
  * Most characters of JSON one memo keeps, all pages together: ~16 MB of UTF-16 text, plus the
- * pages' UTF-8 bytes (8 MB more for ASCII JSON).
+ * UTF-8 bytes of pages served twice (8 MB more for ASCII JSON).
  */
 const MAX_CHARACTERS = 8 * 1024 * 1024;
 
@@ -20,8 +20,8 @@ interface PageText {
  * the same text, so it is not shaped to the schema and serialised again. Any write replaces the
  * item it touches (or changes the total), so the next read misses and builds the page afresh.
  * Shaping (`conformToSchema`) and `JSON.stringify` of 100 computers were most of an inventory
- * page's cost in the standalone server (bench P4's profile). The text is kept with its UTF-8
- * bytes, so the standalone server writes them out instead of encoding ~60 KB per request.
+ * page's cost in the standalone server (bench P4's profile). A page served again is written from
+ * UTF-8 bytes kept beside its text ({@link EncodedText}) instead of encoding ~60 KB per request.
  */
 export class PageTextMemo {
   readonly #pages = new Map<string, PageText>();
@@ -41,7 +41,7 @@ export class PageTextMemo {
   /** Keeps `text` (encoded) as the page for `items` and `totalCount` under `key`; returns it. */
   set(key: string, items: readonly unknown[], totalCount: number, text: string): EncodedText {
     this.#forget(key);
-    const body = encodedText(text);
+    const body = new EncodedText(text);
     if (text.length > MAX_CHARACTERS) return body;
     while (
       this.#pages.size >= MAX_PAGES ||

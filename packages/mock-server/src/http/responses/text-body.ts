@@ -1,19 +1,29 @@
 /**
- * A body's text with its UTF-8 bytes, encoded once: for an answer served many times over
- * (a memoised inventory page), so the standalone server does not encode ~60 KB per request.
+ * A body's text whose UTF-8 bytes are kept once it is served a second time: for an answer that
+ * may be served many times over (a memoised inventory page), so the standalone server does not
+ * encode ~60 KB per request. A body served once is written as text (node encodes it into the
+ * socket's own buffer): encoding every page of a scan that never repeats would only allocate.
  */
-export interface EncodedText {
-  readonly text: string;
-  readonly bytes: Uint8Array;
+export class EncodedText {
+  #bytes: Uint8Array | undefined;
+  #served = false;
+
+  constructor(readonly text: string) {}
+
+  /** The body to write out: the text the first time, its kept UTF-8 bytes from then on. */
+  served(): string | Uint8Array {
+    if (this.#bytes !== undefined) return this.#bytes;
+    if (!this.#served) {
+      this.#served = true;
+      return this.text;
+    }
+    this.#bytes = Buffer.from(this.text);
+    return this.#bytes;
+  }
 }
 
 /** The body each {@link textResponse} was built from, by response. */
 const bodies = new WeakMap<Response, string | EncodedText>();
-
-/** `text` with its UTF-8 bytes, for a body that will be served many times. */
-export function encodedText(text: string): EncodedText {
-  return { text, bytes: Buffer.from(text) };
-}
 
 /**
  * A `Response` whose text body is held beside it instead of in a body stream: building a stream
@@ -29,12 +39,12 @@ export function textResponse(body: string | EncodedText, init: ResponseInit): Re
 }
 
 /**
- * The body `response` was built from by {@link textResponse}: its UTF-8 bytes when they were
- * encoded already, else its text; undefined for any other response.
+ * The body `response` was built from by {@link textResponse}, to write out (see
+ * {@link EncodedText.served}); undefined for any other response.
  */
 export function knownBodyOf(response: Response): string | Uint8Array | undefined {
   const body = bodies.get(response);
-  return typeof body === 'object' ? body.bytes : body;
+  return typeof body === 'object' ? body.served() : body;
 }
 
 /**
