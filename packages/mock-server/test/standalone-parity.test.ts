@@ -107,6 +107,31 @@ describe('standalone and in-process answers', () => {
     expect(JSON.parse(body.toString('utf8'))).toMatchObject({ totalCount: 12 });
   });
 
+  it('serves a page asked again (then written from kept bytes) as the same bytes and length', async () => {
+    const bearer = await tokenOf(standalone.url);
+    const page = `${standalone.url}/api/v1/computers-inventory?section=GENERAL&page-size=12`;
+    const first = await rawGet(page, { authorization: `Bearer ${bearer}` });
+    const { id } = (JSON.parse(first.body.toString('utf8')) as { results: { id: string }[] })
+      .results[0]!;
+    // A non-ASCII value makes the UTF-8 length differ from the text's.
+    const patched = await fetch(`${standalone.url}/api/v1/computers-inventory-detail/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ general: { assetTag: 'Étiquette – ü' } }),
+    });
+    expect(patched.status).toBe(200);
+    const answers = [];
+    for (let round = 0; round < 3; round++) {
+      answers.push(await rawGet(page, { authorization: `Bearer ${bearer}` }));
+    }
+    const [once, ...again] = answers;
+    expect(once!.body.toString('utf8')).toContain('Étiquette – ü');
+    for (const answer of [once!, ...again]) {
+      expect(Number(answer.headers['content-length'])).toBe(answer.body.byteLength);
+      expect(answer.body.equals(once!.body)).toBe(true);
+    }
+  });
+
   it('reads a repeated header as Fetch does (values joined), not as its first line alone', async () => {
     const bearer = `Bearer ${await tokenOf(standalone.url)}`;
     const path = '/api/v1/buildings';
