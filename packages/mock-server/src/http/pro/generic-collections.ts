@@ -120,6 +120,22 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
     return { store, row: store.get(id) };
   };
   const missing = (ctx: RouteContext) => notFound(label, ctx.params[resource.idParam ?? 'id']);
+  /** PUT and PATCH: the object `next` makes of the stored row and the body, checked and stored. */
+  const update = async (
+    ctx: RouteContext,
+    operation: SpecOperation,
+    next: (row: JsonObject, body: JsonObject) => unknown,
+  ): Promise<Response> => {
+    const { store, row } = lookup(ctx);
+    if (row === undefined) return missing(ctx);
+    const body = await readJsonObject(ctx.request);
+    if ('error' in body) return body.error;
+    const stored = storedObject(objectSchema, next(row, body.body), document);
+    const duplicate = duplicateOf(resource, store, stored as JsonObject, String(row.id));
+    if (duplicate) return duplicate;
+    const saved = store.replace(String(row.id), stored) as JsonObject;
+    return answer(ctx, operation, saved, successStatus(operation));
+  };
   const routes: Route[] = [];
   const { list, create, read, replace, merge, remove } = resource;
   if (list) {
@@ -175,35 +191,14 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
     routes.push({
       method: 'PUT',
       path: item,
-      handle: async (ctx) => {
-        const { store, row } = lookup(ctx);
-        if (row === undefined) return missing(ctx);
-        const body = await readJsonObject(ctx.request);
-        if ('error' in body) return body.error;
-        const stored = storedObject(objectSchema, body.body, document);
-        const duplicate = duplicateOf(resource, store, stored as JsonObject, String(row.id));
-        if (duplicate) return duplicate;
-        const next = store.replace(String(row.id), stored) as JsonObject;
-        return answer(ctx, replace, next, successStatus(replace));
-      },
+      handle: (ctx) => update(ctx, replace, (_row, body) => body),
     });
   }
   if (merge && item) {
     routes.push({
       method: 'PATCH',
       path: item,
-      handle: async (ctx) => {
-        const { store, row } = lookup(ctx);
-        if (row === undefined) return missing(ctx);
-        const body = await readJsonObject(ctx.request);
-        if ('error' in body) return body.error;
-        const merged: unknown = jsonMergePatch.apply(row, body.body);
-        const stored = storedObject(objectSchema, merged, document);
-        const duplicate = duplicateOf(resource, store, stored as JsonObject, String(row.id));
-        if (duplicate) return duplicate;
-        const next = store.replace(String(row.id), stored) as JsonObject;
-        return answer(ctx, merge, next, successStatus(merge));
-      },
+      handle: (ctx) => update(ctx, merge, (row, body) => jsonMergePatch.apply(row, body)),
     });
   }
   if (remove && item) {
