@@ -16,12 +16,14 @@ import { concurrency, retry } from '@jamf/auth/resilience';
 import { createProClient, type paths } from '@jamf/pro-api';
 import createClient from 'openapi-fetch';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
-import { startFixedResponseServer } from './harness/child-server.js';
+import {
+  COMPUTER_RECORD_PATH,
+  clientLoadShape,
+  startComputerRecordServer,
+} from './harness/computer-record-load.js';
 import { interleavedLoad } from './harness/interleaved-load.js';
 import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
-import { syntheticComputer } from './harness/synthetic-computers.js';
 
-const PATH = '/v1/computers-inventory-detail/{id}' as const;
 const TOKEN_BODY = JSON.stringify({
   access_token: 'bench-access-token',
   token_type: 'Bearer',
@@ -33,23 +35,9 @@ type Call = () => Promise<void>;
 
 /** Runs P1; see the module comment. */
 export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
-  // 20,000 requests per variant, sent as 5 interleaved samples of 4,000: more rounds pair
-  // better against load that drifts while the run lasts.
-  const totalRequests = context.quick ? 1_000 : 20_000;
-  const rounds = context.quick ? 2 : 5;
-  const requests = totalRequests / rounds;
-  const warmupRequests = context.quick ? 300 : 2_000;
-  const inFlight = 16;
-
+  const { requests, rounds, warmupRequests, inFlight } = clientLoadShape(context.quick);
   const json = 'application/json';
-  const server = await startFixedResponseServer([
-    {
-      method: 'GET',
-      path: '/api/v1/computers-inventory-detail/1',
-      status: 200,
-      contentType: json,
-      body: JSON.stringify(syntheticComputer(0)),
-    },
+  const server = await startComputerRecordServer([
     { method: 'POST', path: '/api/oauth/token', status: 200, contentType: json, body: TOKEN_BODY },
     {
       method: 'POST',
@@ -81,7 +69,9 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     const get =
       (client: typeof bare): Call =>
       async () => {
-        const { data, response } = await client.GET(PATH, { params: { path: { id: '1' } } });
+        const { data, response } = await client.GET(COMPUTER_RECORD_PATH, {
+          params: { path: { id: '1' } },
+        });
         if (!response.ok || data?.id !== '1')
           throw new Error(`unexpected response ${response.status}`);
       };
@@ -105,7 +95,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     ) as Four;
     return {
       params: {
-        requestsPerVariant: totalRequests,
+        requestsPerVariant: requests * rounds,
         requestsPerSample: requests,
         concurrency: inFlight,
         rounds,

@@ -13,30 +13,20 @@ import { otelMiddleware } from '@jamf/observability/otel';
 import { createProClient } from '@jamf/pro-api';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
-import { startFixedResponseServer } from './harness/child-server.js';
+import {
+  COMPUTER_RECORD_PATH,
+  clientLoadShape,
+  startComputerRecordServer,
+} from './harness/computer-record-load.js';
 import { interleavedLoad } from './harness/interleaved-load.js';
 import { ratioResult, type VariantResult, variantResult } from './harness/result.js';
-import { syntheticComputer } from './harness/synthetic-computers.js';
 
 type Call = () => Promise<void>;
 
 /** Runs P9; see the module comment. */
 export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
-  const totalRequests = context.quick ? 1_000 : 20_000;
-  const rounds = context.quick ? 2 : 5;
-  const requests = totalRequests / rounds;
-  const warmupRequests = context.quick ? 300 : 2_000;
-  const inFlight = 16;
-
-  const server = await startFixedResponseServer([
-    {
-      method: 'GET',
-      path: '/api/v1/computers-inventory-detail/1',
-      status: 200,
-      contentType: 'application/json',
-      body: JSON.stringify(syntheticComputer(0)),
-    },
-  ]);
+  const { requests, rounds, warmupRequests, inFlight } = clientLoadShape(context.quick);
+  const server = await startComputerRecordServer();
   let spansExported = 0;
   const tracerProvider = new BasicTracerProvider({
     spanProcessors: [
@@ -70,7 +60,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     const calls: [string, Call][] = clients.map(([name, pro]) => [
       name,
       async () => {
-        const { data, response } = await pro.GET('/v1/computers-inventory-detail/{id}', {
+        const { data, response } = await pro.GET(COMPUTER_RECORD_PATH, {
           params: { path: { id: '1' } },
         });
         if (!response.ok || data?.id !== '1') throw new Error(`unexpected ${response.status}`);
@@ -100,7 +90,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     const added = (cpu: VariantResult) => (cpu.median - baseCpu.median).toFixed(1);
     return {
       params: {
-        requestsPerVariant: totalRequests,
+        requestsPerVariant: requests * rounds,
         requestsPerSample: requests,
         concurrency: inFlight,
         rounds,
