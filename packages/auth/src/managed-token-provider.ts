@@ -118,17 +118,28 @@ export class ManagedTokenProvider implements TokenProvider {
   lease(): Promise<TokenLease> {
     // The common case, a cached token outside its refresh window, needs no await: one resolved
     // promise instead of two async frames (bench P1: the lease is on every call's path).
-    const current = this.#current;
-    if (
-      this.#closing === undefined &&
-      current !== undefined &&
-      !this.#refused.has(current.token) &&
-      this.#policy.decide(current, this.#context.now()) === 'use'
-    ) {
+    const current = this.#usableNow();
+    if (current !== undefined) {
       this.#countUse(current);
       return Promise.resolve(this.#leaseOf(current));
     }
     return this.#obtain(true).then((token) => this.#leaseOf(token));
+  }
+
+  /**
+   * The cached token when it can be used as it is (open provider, not refused, outside its
+   * refresh window); `undefined` sends the caller the slow way, which also turns a refresh
+   * policy that throws into a rejection rather than a synchronous throw.
+   */
+  #usableNow(): AccessToken | undefined {
+    const current = this.#current;
+    if (this.#closing !== undefined || current === undefined) return undefined;
+    if (this.#refused.has(current.token)) return undefined;
+    try {
+      return this.#policy.decide(current, this.#context.now()) === 'use' ? current : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   #countUse(token: AccessToken): void {

@@ -65,4 +65,33 @@ describe('defaultRefreshPolicy', () => {
       await jamf.close();
     }
   });
+
+  it('a policy that throws makes lease() and getToken() reject, never throw synchronously', async () => {
+    const jamf = await startFakeJamf();
+    try {
+      let broken = false;
+      const policy: RefreshPolicy = {
+        decide: (token, now) => {
+          if (broken) throw new Error('policy bug');
+          return defaultRefreshPolicy().decide(token, now);
+        },
+      };
+      const provider = userCredentials({
+        baseUrl: jamf.url,
+        username: 'admin',
+        password: 'correct horse',
+        refreshPolicy: policy,
+      });
+      await provider.getToken();
+      broken = true;
+      let leased: Promise<unknown> | undefined;
+      expect(() => {
+        leased = provider.lease?.();
+      }).not.toThrow();
+      await expect(leased).rejects.toThrow('policy bug');
+      await expect(provider.getToken()).rejects.toThrow('policy bug');
+    } finally {
+      await jamf.close();
+    }
+  });
 });
