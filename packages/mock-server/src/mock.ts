@@ -149,6 +149,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     fetch: options.webhookFetch,
     onDeliveryFailure: options.onWebhookFailure,
     initial: options.webhooks,
+    state: () => state,
   });
   const runtime: PipelineRuntime = {
     state: () => state,

@@ -1,4 +1,10 @@
-import type { AnyWebhookPayload, WebhookEventName } from '@jamf/webhooks';
+import type {
+  AnyWebhookPayload,
+  WebhookComputer,
+  WebhookEventData,
+  WebhookEventName,
+  WebhookMobileDevice,
+} from '@jamf/webhooks';
 import type { MockClock } from '../state/clock.js';
 import { EntityStore } from '../state/inventory/entity-store.js';
 import type { MockState } from '../state/mock-state.js';
@@ -8,7 +14,7 @@ import {
   type InProcessReceiver,
   type WebhookDelivery,
 } from './delivery.js';
-import { serverLifecycle } from './event-builders.js';
+import { serverLifecycle, webhookComputer, webhookMobileDevice } from './event-builders.js';
 import {
   apiOperationEvent,
   commandEvents,
@@ -24,11 +30,14 @@ import {
   webhookView,
 } from './registration.js';
 
-/** Thrown by `mock.webhooks.register` for a registration Jamf would refuse. */
+/**
+ * Thrown by `mock.webhooks.register` for a registration Jamf would refuse (`INVALID_WEBHOOK`),
+ * and by the record builders for an id the mock has no object for (`UNKNOWN_OBJECT`).
+ */
 export class MockWebhookError extends Error {
   override readonly name = 'MockWebhookError';
   constructor(
-    readonly code: 'INVALID_WEBHOOK',
+    readonly code: 'INVALID_WEBHOOK' | 'UNKNOWN_OBJECT',
     message: string,
   ) {
     super(message);
@@ -46,6 +55,8 @@ export interface MockWebhooksOptions {
   onDeliveryFailure?: (delivery: WebhookDelivery) => void;
   /** Registered at creation and again by `clear()`, so JSSStartup can reach them. */
   initial?: readonly MockWebhookInput[];
+  /** The mock's current state, for the record builders (`computerRecord`, …). */
+  state?: () => MockState;
 }
 
 const WRITE_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -100,6 +111,52 @@ export class MockWebhooks {
     const fields = normalizeWebhook(input);
     if (typeof fields === 'string') throw new MockWebhookError('INVALID_WEBHOOK', fields);
     return webhookView(this.#store.create(fields));
+  }
+
+  /**
+   * Fires `event` with `data` to its registrations, as Jamf Pro does when the event happens: for
+   * the events no API call causes (`ComputerCheckIn`, `ComputerPolicyFinished`,
+   * `ComputerPushCapabilityChanged`, `MobileDeviceCheckIn`, `MobileDevicePushSent`,
+   * `PatchSoftwareTitleUpdated`, `SCEPChallenge`), or any other. Deliveries run in the background
+   * and are recorded in {@link deliveries}, as for events the mock fires itself.
+   * @example
+   * jamf.webhooks.emit('ComputerCheckIn', {
+   *   computer: jamf.webhooks.computerRecord(1),
+   *   trigger: 'CHECKIN',
+   *   username: 'jdoe',
+   * });
+   */
+  emit<E extends WebhookEventName>(
+    event: E,
+    data: WebhookEventData<E>,
+    options: { smartGroupId?: number } = {},
+  ): void {
+    this.#fire([{ event, data, smartGroupId: options.smartGroupId }]);
+  }
+
+  /**
+   * Computer `id` of the mock as computer events carry it (for {@link emit}).
+   * @throws {MockWebhookError} `UNKNOWN_OBJECT` when the mock has no such computer.
+   */
+  computerRecord(id: number): WebhookComputer {
+    const state = this.#options.state?.();
+    const computer = state?.computers.get(id);
+    if (state === undefined || computer === undefined) {
+      throw new MockWebhookError('UNKNOWN_OBJECT', `no computer with id ${id}`);
+    }
+    return webhookComputer(computer, state);
+  }
+
+  /**
+   * Mobile device `id` of the mock as mobile device events carry it (for {@link emit}).
+   * @throws {MockWebhookError} `UNKNOWN_OBJECT` when the mock has no such device.
+   */
+  mobileDeviceRecord(id: number): WebhookMobileDevice {
+    const device = this.#options.state?.().mobileDevices.get(id);
+    if (device === undefined) {
+      throw new MockWebhookError('UNKNOWN_OBJECT', `no mobile device with id ${id}`);
+    }
+    return webhookMobileDevice(device);
   }
 
   /** Removes registration `id`; false when there was none. */
