@@ -18,6 +18,7 @@ import createClient from 'openapi-fetch';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
 import {
   COMPUTER_RECORD_PATH,
+  clientLoadParams,
   clientLoadShape,
   startComputerRecordServer,
 } from './harness/computer-record-load.js';
@@ -35,7 +36,8 @@ type Call = () => Promise<void>;
 
 /** Runs P1; see the module comment. */
 export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
-  const { requests, rounds, warmupRequests, inFlight } = clientLoadShape(context.quick);
+  const shape = clientLoadShape(context.quick);
+  const { requests, rounds, warmupRequests, inFlight } = shape;
   const json = 'application/json';
   const server = await startComputerRecordServer([
     { method: 'POST', path: '/api/oauth/token', status: 200, contentType: json, body: TOKEN_BODY },
@@ -94,14 +96,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       variantResult(`${name}: client CPU`, 'µs/req', cpuSamples.get(name)!, false),
     ) as Four;
     return {
-      params: {
-        requestsPerVariant: requests * rounds,
-        requestsPerSample: requests,
-        concurrency: inFlight,
-        rounds,
-        warmupRequests,
-        server: 'node:http child process on 127.0.0.1',
-      },
+      params: clientLoadParams(shape),
       variants: [base, pro, auth, full, baseCpu, proCpu, authCpu, fullCpu],
       ratios: [
         ratioResult('pro-api + auth ÷ bare, req/s (goal ≥ 0.99)', auth, base),

@@ -15,6 +15,7 @@ import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trac
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
 import {
   COMPUTER_RECORD_PATH,
+  clientLoadParams,
   clientLoadShape,
   startComputerRecordServer,
 } from './harness/computer-record-load.js';
@@ -25,7 +26,8 @@ type Call = () => Promise<void>;
 
 /** Runs P9; see the module comment. */
 export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> {
-  const { requests, rounds, warmupRequests, inFlight } = clientLoadShape(context.quick);
+  const shape = clientLoadShape(context.quick);
+  const { requests, rounds, warmupRequests, inFlight } = shape;
   const server = await startComputerRecordServer();
   let spansExported = 0;
   const tracerProvider = new BasicTracerProvider({
@@ -89,14 +91,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
     ];
     const added = (cpu: VariantResult) => (cpu.median - baseCpu.median).toFixed(1);
     return {
-      params: {
-        requestsPerVariant: requests * rounds,
-        requestsPerSample: requests,
-        concurrency: inFlight,
-        rounds,
-        warmupRequests,
-        server: 'node:http child process on 127.0.0.1',
-      },
+      params: clientLoadParams(shape),
       variants: [...rates, ...cpus],
       ratios: [
         ratioResult('logRequests ÷ plain, req/s', logged, base),

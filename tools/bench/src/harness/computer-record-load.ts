@@ -29,6 +29,18 @@ export function clientLoadShape(quick: boolean): ClientLoadShape {
   };
 }
 
+/** The `params` a benchmark run with `shape` against the computer-record server reports. */
+export function clientLoadParams(shape: ClientLoadShape): Record<string, string | number> {
+  return {
+    requestsPerVariant: shape.requests * shape.rounds,
+    requestsPerSample: shape.requests,
+    concurrency: shape.inFlight,
+    rounds: shape.rounds,
+    warmupRequests: shape.warmupRequests,
+    server: 'node:http child process on 127.0.0.1',
+  };
+}
+
 /**
  * A node:http child process answering `GET /api/v1/computers-inventory-detail/1` with a
  * synthetic computer record, plus `extraRoutes`.
