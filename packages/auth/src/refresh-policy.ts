@@ -1,4 +1,5 @@
 import type { AccessToken } from './access-token.js';
+import { JamfAuthError } from './errors.js';
 
 /**
  * What to do with a cached token at a given moment:
@@ -39,6 +40,7 @@ export interface DefaultRefreshPolicyOptions {
  * @example userCredentials({ ..., refreshPolicy: defaultRefreshPolicy({ userRefreshWindowSeconds: 300 }) })
  */
 export function defaultRefreshPolicy(options: DefaultRefreshPolicyOptions = {}): RefreshPolicy {
+  checkPolicyOptions(options);
   const userWindowMs = (options.userRefreshWindowSeconds ?? 60) * 1000;
   const oauthFraction = options.oauthRefreshFraction ?? 0.2;
   const oauthMinWindowMs = (options.oauthMinRefreshWindowSeconds ?? 5) * 1000;
@@ -57,4 +59,39 @@ export function defaultRefreshPolicy(options: DefaultRefreshPolicyOptions = {}):
       return token.isExpired(nowMs, windowMs) ? 'refresh' : 'use';
     },
   };
+}
+
+/** A window in seconds: a finite number ≥ 0. */
+const SECONDS_OPTIONS = [
+  'userRefreshWindowSeconds',
+  'oauthMinRefreshWindowSeconds',
+  'oauthMaxRefreshWindowSeconds',
+  'expiryMarginSeconds',
+] as const;
+
+/** Refuses options that would make every token look expired (or never due) with `INVALID_OPTIONS`. */
+function checkPolicyOptions(options: unknown): asserts options is DefaultRefreshPolicyOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new JamfAuthError('INVALID_OPTIONS', 'defaultRefreshPolicy options must be an object');
+  }
+  const given = options as Record<string, unknown>;
+  for (const name of SECONDS_OPTIONS) {
+    const value = given[name];
+    if (
+      value !== undefined &&
+      !(typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    ) {
+      throw new JamfAuthError(
+        'INVALID_OPTIONS',
+        `${name} must be a number of seconds ≥ 0, got ${String(value)}`,
+      );
+    }
+  }
+  const fraction = given.oauthRefreshFraction;
+  if (fraction !== undefined && !(typeof fraction === 'number' && fraction >= 0 && fraction <= 1)) {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      `oauthRefreshFraction must be between 0 and 1, got ${String(fraction)}`,
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { type FetchLike, parseRetryAfter } from '@jamf/core';
 import { JamfAuthError } from './errors.js';
+import { isHeaderSafeToken } from './header-safe-token.js';
 import { base64Utf8, SecretRedactor } from './secret-redactor.js';
 
 /** How providers reach a token endpoint; built from the common provider options. */
@@ -38,10 +39,14 @@ export async function postToTokenEndpoint(
   if (closing?.aborted) throw closedError(what);
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, context.timeoutMs);
+  // 0 is "no timeout", the rule of every timeoutMs in the SDK (checkTimeoutMs of @jamf/core).
+  const timer =
+    context.timeoutMs === 0
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, context.timeoutMs);
   const onClose = () => controller.abort();
   closing?.addEventListener('abort', onClose, { once: true });
   try {
@@ -195,7 +200,7 @@ export function requireTokenString(
   if (typeof value !== 'string' || value === '') {
     throw invalidResponse(response, what, `answer lacks ${field}`);
   }
-  if (!/^[\x21-\x7e]+$/.test(value)) {
+  if (!isHeaderSafeToken(value)) {
     throw invalidResponse(
       response,
       what,

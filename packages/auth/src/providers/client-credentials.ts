@@ -2,6 +2,7 @@ import { AccessToken } from '../access-token.js';
 import { credentialFingerprint } from '../credential-fingerprint.js';
 import { JamfAuthError, type JamfAuthErrorCode } from '../errors.js';
 import { ManagedTokenProvider, providerContext } from '../managed-token-provider.js';
+import { checkProviderOptions } from '../provider-options.js';
 import { SecretRedactor } from '../secret-redactor.js';
 import {
   invalidResponse,
@@ -39,7 +40,11 @@ const RFC6749_CODES: Record<string, JamfAuthErrorCode> = {
  * @example const provider = clientCredentials({ baseUrl: 'https://example.jamfcloud.com', clientId, clientSecret });
  */
 export function clientCredentials(options: ClientCredentialsOptions): TokenProvider {
+  checkProviderOptions(options);
   requireFields({ clientId: options.clientId, clientSecret: options.clientSecret });
+  if (options.scope !== undefined && typeof options.scope !== 'string') {
+    throw new JamfAuthError('INVALID_OPTIONS', 'scope must be a string of space-separated scopes');
+  }
   const { server, context } = providerContext(options);
   const { clientId, clientSecret, scope } = options;
   const candidates = [`${server.root}/api/oauth/token`, `${server.root}/api/v1/oauth/token`];

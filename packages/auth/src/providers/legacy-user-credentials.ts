@@ -1,4 +1,6 @@
+import { JamfAuthError } from '../errors.js';
 import { ManagedTokenProvider, providerContext } from '../managed-token-provider.js';
+import { checkProviderOptions } from '../provider-options.js';
 import type { TokenProvider } from '../token-provider.js';
 import { requireFields, type UserCredentialsOptions } from './user-credentials.js';
 import { userTokenGrant } from './user-token-grant.js';
@@ -14,7 +16,15 @@ export interface LegacyUserCredentialsOptions extends UserCredentialsOptions {
  * `Authorization: jamf-token …`). Use {@link userCredentials} for any current server.
  */
 export function legacyUserCredentials(options: LegacyUserCredentialsOptions): TokenProvider {
+  checkProviderOptions(options);
   requireFields({ username: options.username, password: options.password });
+  const scheme = options.authorizationScheme;
+  if (scheme !== undefined && scheme !== 'jamf-token' && scheme !== 'Bearer') {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      "authorizationScheme must be 'jamf-token' or 'Bearer'",
+    );
+  }
   const { server, context } = providerContext(options);
   const grant = userTokenGrant(
     {

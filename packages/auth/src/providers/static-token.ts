@@ -1,5 +1,6 @@
 import { AccessToken } from '../access-token.js';
 import { JamfAuthError } from '../errors.js';
+import { isHeaderSafeToken, isHttpToken } from '../header-safe-token.js';
 import { parseServerUrl } from '../server-url.js';
 import type { TokenProvider } from '../token-provider.js';
 
@@ -29,6 +30,7 @@ export function staticToken(token: string, options: StaticTokenOptions): TokenPr
   if (typeof token !== 'string' || token === '') {
     throw new JamfAuthError('MISSING_CREDENTIALS', 'missing token');
   }
+  checkStaticTokenOptions(token, options);
   const server = parseServerUrl(options.baseUrl, options.allowInsecureHttp ?? false);
   const accessToken = new AccessToken({
     type: options.type ?? 'user',
@@ -45,6 +47,10 @@ export function staticToken(token: string, options: StaticTokenOptions): TokenPr
       if (closed) throw new JamfAuthError('PROVIDER_CLOSED', 'the token provider has been closed');
       return accessToken;
     },
+    leaseNow() {
+      // Closed: undefined sends the caller to getToken, which says so.
+      return closed ? undefined : { token: accessToken, release() {} };
+    },
     async invalidate() {},
     async close() {
       closed = true;
@@ -56,4 +62,42 @@ export function staticToken(token: string, options: StaticTokenOptions): TokenPr
     toString: describe,
     [inspectSymbol]: describe,
   } as TokenProvider;
+}
+
+/**
+ * Refuses what would fail only when the token is sent, with `INVALID_OPTIONS` naming the field
+ * and never the token: `fetch` rejects a header holding CR/LF with an error quoting the value.
+ */
+function checkStaticTokenOptions(
+  token: string,
+  options: unknown,
+): asserts options is StaticTokenOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new JamfAuthError('INVALID_OPTIONS', 'staticToken needs options ({ baseUrl })');
+  }
+  const given = options as Partial<Record<keyof StaticTokenOptions, unknown>>;
+  if (!isHeaderSafeToken(token)) {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      'token holds characters not allowed in an HTTP header (control characters, spaces or non-ASCII)',
+    );
+  }
+  if (given.type !== undefined && given.type !== 'user' && given.type !== 'oauth') {
+    throw new JamfAuthError('INVALID_OPTIONS', "type must be 'user' or 'oauth'");
+  }
+  if (
+    given.expiresAt !== undefined &&
+    !(typeof given.expiresAt === 'number' && !Number.isNaN(given.expiresAt))
+  ) {
+    throw new JamfAuthError('INVALID_OPTIONS', 'expiresAt must be epoch milliseconds');
+  }
+  if (
+    given.authorizationScheme !== undefined &&
+    !(typeof given.authorizationScheme === 'string' && isHttpToken(given.authorizationScheme))
+  ) {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      'authorizationScheme must be an HTTP token such as Bearer',
+    );
+  }
 }

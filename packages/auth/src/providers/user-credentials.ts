@@ -1,5 +1,6 @@
 import { JamfAuthError } from '../errors.js';
 import { ManagedTokenProvider, providerContext } from '../managed-token-provider.js';
+import { checkProviderOptions } from '../provider-options.js';
 import type { ProviderOptions, TokenProvider } from '../token-provider.js';
 import { userTokenGrant } from './user-token-grant.js';
 
@@ -25,6 +26,7 @@ export function requireFields(fields: Record<string, unknown>): void {
  * @example const provider = userCredentials({ baseUrl: 'https://example.jamfcloud.com', username, password });
  */
 export function userCredentials(options: UserCredentialsOptions): TokenProvider {
+  checkProviderOptions(options);
   requireFields({ username: options.username, password: options.password });
   const { server, context } = providerContext(options);
   const grant = userTokenGrant(
