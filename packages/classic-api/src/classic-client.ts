@@ -8,7 +8,7 @@ import {
 import { classicBaseUrl } from './base-url.js';
 import { ClassicApiError } from './errors.js';
 import { classicResourceTable } from './generated/resources.js';
-import { type ClassicRequest, createRequest } from './request.js';
+import { type ClassicRequest, checkedHeaders, createRequest } from './request.js';
 import {
   type ClassicResourceClient,
   type ClassicResourceName,
@@ -75,8 +75,10 @@ export type ClassicClient = { readonly [R in ClassicResourceName]: ClassicResour
  * const classic = createClassicClient({ baseUrl: 'https://example.jamfcloud.com', fetch: withAuth(fetch, provider) });
  * const id = await classic.categories.create({ name: 'Utilities' });
  */
-export function createClassicClient(options: ClassicClientOptions): ClassicClient {
-  const baseUrl = classicBaseUrl(options.baseUrl, {
+export function createClassicClient(given: ClassicClientOptions): ClassicClient {
+  // No options at all is an unusable address, refused as such below (not a TypeError here).
+  const options: Partial<ClassicClientOptions> = given ?? {};
+  const baseUrl = classicBaseUrl(options.baseUrl as string, {
     allowInsecureHttp: options.allowInsecureHttp === true,
   });
   const request = createRequest({
@@ -89,7 +91,7 @@ export function createClassicClient(options: ClassicClientOptions): ClassicClien
       resolveUserAgent(options.userAgent, CLASSIC_API_PACKAGE),
     ) as typeof fetch,
     middleware: [...(options.middleware ?? [])],
-    headers: new Headers(options.headers),
+    headers: checkedHeaders(options.headers, 'createClassicClient'),
   });
   const client: Record<string, unknown> = { request, baseUrl };
   for (const name of Object.keys(classicResourceTable) as ClassicResourceName[]) {

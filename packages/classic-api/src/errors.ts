@@ -4,9 +4,11 @@ import type { JamfErrorCode } from '@jamf/core';
  * Stable codes of `ClassicApiError`: `@jamf/core`'s one vocabulary, the same as `JamfApiError`'s
  * (`codeForStatus` for an HTTP failure: 429 is `RATE_LIMITED`, an unexpected status
  * `HTTP_ERROR`; `INVALID_RESPONSE` for a success body that cannot be parsed, `NETWORK_ERROR`
- * when no answer came), plus `UNKNOWN_RESOURCE` for a call the client cannot map.
+ * when no answer came), plus `UNKNOWN_RESOURCE` for a call the client cannot map and
+ * `INVALID_REQUEST` for one it refuses to send (a lookup value, body, element name or header
+ * that cannot make a valid request).
  */
-export type ClassicApiErrorCode = JamfErrorCode | 'UNKNOWN_RESOURCE';
+export type ClassicApiErrorCode = JamfErrorCode | 'UNKNOWN_RESOURCE' | 'INVALID_REQUEST';
 
 /** Details of a failed Classic call; never carries credentials. */
 export interface ClassicApiErrorDetails {

@@ -53,7 +53,9 @@ export function createRequest(context: RequestContext): ClassicRequest {
       if (value !== undefined) url.searchParams.set(name, String(value));
     }
     const headers = new Headers(context.headers);
-    for (const [name, value] of new Headers(options.headers)) headers.set(name, value);
+    for (const [name, value] of checkedHeaders(options.headers, `${method} ${path}`)) {
+      headers.set(name, value);
+    }
     let body: string | undefined;
     if (options.body !== undefined) {
       const root = options.root ?? rootByPath.get(path);
@@ -91,18 +93,56 @@ export function createRequest(context: RequestContext): ClassicRequest {
         path,
       });
     }
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      // The connection closed mid-body, or the body stream failed: an answer cut off is no answer.
+      throw new ClassicApiError('NETWORK_ERROR', `${method} ${path}: the answer was cut off`, {
+        cause,
+        method,
+        path,
+        status: response.status,
+      });
+    }
     if (!response.ok) throw errorFromPage(response.status, text, { method, path });
     return parseBody(text, response, { method, path });
   };
   return request as ClassicRequest;
 }
 
+/**
+ * Headers as the platform reads them, with its refusal as `INVALID_REQUEST`: the platform's
+ * `TypeError` quotes the refused value, which may be a credential (`authorization`).
+ */
+export function checkedHeaders(init: HeadersInit | undefined, what: string): Headers {
+  try {
+    return new Headers(init);
+  } catch {
+    throw new ClassicApiError(
+      'INVALID_REQUEST',
+      `${what}: headers must be name/value strings valid in HTTP (no CR, LF or NUL in a value)`,
+      { cause: new Error('invalid headers (the value is not repeated here)') },
+    );
+  }
+}
+
 function fillPath(template: string, values: Record<string, unknown>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === undefined || value === null || value === '') {
-      throw new TypeError(`Missing path parameter "${name}" for ${template}`);
+      throw new ClassicApiError(
+        'INVALID_REQUEST',
+        `Missing path parameter "${name}" for ${template}`,
+        { path: template },
+      );
+    }
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new ClassicApiError(
+        'INVALID_REQUEST',
+        `Path parameter "${name}" for ${template} is not a finite number`,
+        { path: template },
+      );
     }
     // Commas may stay literal in a path segment, and Jamf lists ids with them (`/id/13,14,15`).
     const text = Array.isArray(value) ? value.map(String).join(',') : String(value);

@@ -131,6 +131,12 @@ export function createResourceClient<R extends ClassicResourceName>(
   ) => Promise<unknown>;
 
   const lookupPath = (lookup: Record<string, unknown>, method: string) => {
+    if (typeof lookup !== 'object' || lookup === null) {
+      throw new ClassicApiError(
+        'INVALID_REQUEST',
+        `${name}: a lookup is an object such as { id: 1 } or { name: 'x' }`,
+      );
+    }
     const key = Object.keys(facts.lookups).find(
       (candidate) =>
         lookup[candidate] !== undefined && facts.lookups[candidate]?.methods.includes(method),
@@ -158,6 +164,7 @@ export function createResourceClient<R extends ClassicResourceName>(
     const singleton = facts.singleton;
     client.get = async () => unwrap(await call('GET', singleton.path), facts.root, name);
     client.update = async (changes: unknown) => {
+      checkWriteBody(changes, name, 'update');
       await call('PUT', singleton.path, { body: changes, root: facts.root });
     };
     return client as ClassicResourceClient<R>;
@@ -167,10 +174,12 @@ export function createResourceClient<R extends ClassicResourceName>(
     return unwrap(await call('GET', path, { params }), facts.root, name);
   };
   client.create = async (object: unknown) => {
+    checkWriteBody(object, name, 'create');
     const { path, params } = lookupPath({ id: 0 }, 'post');
     return createdId(await call('POST', path, { params, body: object, root: facts.root }), name);
   };
   client.update = async (lookup: Record<string, unknown>, changes: unknown) => {
+    checkWriteBody(changes, name, 'update');
     const { path, params } = lookupPath(lookup, 'put');
     return createdId(await call('PUT', path, { params, body: changes, root: facts.root }), name);
   };
@@ -179,6 +188,20 @@ export function createResourceClient<R extends ClassicResourceName>(
     await call('DELETE', path, { params });
   };
   return client as ClassicResourceClient<R>;
+}
+
+/** A write sends an object (or XML text you wrote); anything else would send an empty element. */
+function checkWriteBody(body: unknown, name: string, method: string): void {
+  if (
+    typeof body === 'string' ||
+    (typeof body === 'object' && body !== null && !Array.isArray(body))
+  ) {
+    return;
+  }
+  throw new ClassicApiError(
+    'INVALID_REQUEST',
+    `${name}.${method}() takes an object (or an XML string), got ${body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body}`,
+  );
 }
 
 function unwrap(body: unknown, root: string, name: string): unknown {

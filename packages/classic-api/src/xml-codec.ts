@@ -38,7 +38,8 @@ const parser = new XMLParser({
  * @example toClassicXml('category', { name: 'Utilities', priority: 9 })
  */
 export function toClassicXml(root: string, value: unknown): string {
-  const tree = { [root]: toTree(value, shapeOfRoot(root)) };
+  checkElementName(root);
+  const tree = { [root]: toTree(value, shapeOfRoot(root), new Set()) };
   return `${DECLARATION}${builder.build(tree) as string}`;
 }
 
@@ -62,27 +63,57 @@ export function parseClassicXml(xml: string): { root: string; value: unknown } {
   return { root, value: fromTree(document[root], shapeOfRoot(root)) };
 }
 
-function toTree(value: unknown, shape: XmlShape | undefined): unknown {
-  if (value === null || value === undefined) return value === null ? '' : undefined;
-  if (Array.isArray(value)) {
-    if (shape !== undefined && typeof shape === 'object' && 'a' in shape) {
-      const wrapper: Record<string, unknown> = {};
-      if (shape.s) wrapper.size = value.length;
-      wrapper[shape.a] = value.map((item) => toTree(item, shape.i));
-      return wrapper;
-    }
-    // Unknown to the schemas: repeat the element in place.
-    return value.map((item) => toTree(item, repeatedShape(shape)));
+/**
+ * An XML element name as Jamf's objects use them (ASCII letters, digits, `_`, `-`, `.`, not
+ * starting with a digit, `-` or `.`). Anything else would be written into the document as it is:
+ * `{ 'a b<': 1 }` made `<a b<>1</a b<>`, a document Jamf cannot read, or markup of the caller's.
+ */
+const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/;
+
+function checkElementName(name: string): void {
+  if (typeof name !== 'string' || !ELEMENT_NAME.test(name)) {
+    throw new ClassicApiError(
+      'INVALID_REQUEST',
+      `${JSON.stringify(String(name)).slice(0, 80)} is not an XML element name`,
+    );
   }
-  if (typeof value === 'object') {
+}
+
+/** `ancestors`: the objects being written around `value`, so a cycle fails instead of recursing. */
+function toTree(value: unknown, shape: XmlShape | undefined, ancestors: Set<object>): unknown {
+  if (value === null || value === undefined) return value === null ? '' : undefined;
+  if (typeof value === 'function' || typeof value === 'symbol') {
+    throw new ClassicApiError('INVALID_REQUEST', `A ${typeof value} cannot be written as XML`);
+  }
+  if (typeof value !== 'object') return value;
+  if (ancestors.has(value)) {
+    throw new ClassicApiError(
+      'INVALID_REQUEST',
+      'The object refers to itself: it cannot be written as XML',
+    );
+  }
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) {
+      if (shape !== undefined && typeof shape === 'object' && 'a' in shape) {
+        const wrapper: Record<string, unknown> = {};
+        if (shape.s) wrapper.size = value.length;
+        wrapper[shape.a] = value.map((item) => toTree(item, shape.i, ancestors));
+        return wrapper;
+      }
+      // Unknown to the schemas: repeat the element in place.
+      return value.map((item) => toTree(item, repeatedShape(shape), ancestors));
+    }
     const out: Record<string, unknown> = {};
     for (const [name, child] of Object.entries(value)) {
       if (child === undefined) continue;
-      out[name] = toTree(child, shapeOfChild(shape, name));
+      checkElementName(name);
+      out[name] = toTree(child, shapeOfChild(shape, name), ancestors);
     }
     return out;
+  } finally {
+    ancestors.delete(value);
   }
-  return value;
 }
 
 function repeatedShape(shape: XmlShape | undefined): XmlShape | undefined {
