@@ -125,7 +125,7 @@ export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLi
   return async (input, init) => {
     const request = new Request(input, init);
     if (!isForProvider(request, provider)) return fetchImpl(request);
-    const lease = await leaseFrom(provider);
+    const lease = provider.leaseNow?.() ?? (await leaseFrom(provider));
     // Copied before the first send: a sent body cannot be read again.
     const spare = spareOf(request);
     let response: Response;
@@ -173,10 +173,12 @@ export function authMiddleware(
     // Hooks return promises only when they wait: openapi-fetch awaits whatever they return.
     onRequest({ request, id }) {
       if (!isForProvider(request, provider)) return undefined;
-      return leaseFrom(provider).then((lease) => {
+      const attach = (lease: TokenLease) => {
         pending.set(id, { spare: spareOf(request), lease });
         return authorize(request, provider, lease.token);
-      });
+      };
+      const now = provider.leaseNow?.();
+      return now === undefined ? leaseFrom(provider).then(attach) : attach(now);
     },
     onResponse({ request, response, id, options: client }) {
       const entry = pending.get(id);

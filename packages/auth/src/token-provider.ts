@@ -23,6 +23,12 @@ export interface TokenProvider {
    */
   lease?(): Promise<TokenLease>;
   /**
+   * The lease {@link lease} would give, when the provider can give it without waiting (a cached
+   * token outside its refresh window); `undefined` when the caller must await {@link lease}.
+   * Middleware tries it first, so a call with a usable token waits for nothing.
+   */
+  leaseNow?(): TokenLease | undefined;
+  /**
    * Reports that the API refused `token` (HTTP 401): it is never handed out again, here or (by
    * compare-and-delete) from the store, and the next {@link getToken} brings a different one.
    */

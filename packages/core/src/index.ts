@@ -37,6 +37,7 @@ export {
   DEFAULT_TIMEOUT_MS,
   requestTimeout,
   TIMEOUT_HEADER,
+  TimedRequest,
   withTimeout,
 } from './timeout.js';
 export type { TimeoutOptionErrorCode } from './timeout-option-error.js';

@@ -4,6 +4,7 @@ import {
   requestTimeout,
   TIMEOUT_HEADER,
   type TimedOutCall,
+  TimedRequest,
   TimeoutOptionError,
   withTimeout,
 } from '../src/index.js';
@@ -117,6 +118,28 @@ describe('withTimeout', () => {
     await vi.advanceTimersByTimeAsync(100);
     controller.abort(new Error('too late'));
     expect(await late).toMatchObject({ call: { path: '/b', timeoutMs: 100 } });
+  });
+
+  it('a TimedRequest times out alone, and still follows a signal it was built with or from', async () => {
+    const server = hangingFetch();
+    const send = withTimeout(server.fetch, { timeoutMs: 100, timeoutError });
+    const alone = send(new TimedRequest('https://jamf.test/alone')).catch((e) => e);
+    const own = new AbortController();
+    const withSignal = send(
+      new TimedRequest('https://jamf.test/own', { signal: own.signal }),
+    ).catch((e) => e);
+    const parent = new AbortController();
+    const source = new Request('https://jamf.test/copy', { signal: parent.signal });
+    const fromRequest = send(new TimedRequest(source)).catch((e) => e);
+    const ownReason = new Error('cancelled by its own signal');
+    const parentReason = new Error('cancelled by the request it was made from');
+    own.abort(ownReason);
+    parent.abort(parentReason);
+    expect(await withSignal).toBe(ownReason);
+    expect(await fromRequest).toBe(parentReason);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await alone).toMatchObject({ call: { path: '/alone', timeoutMs: 100 } });
+    expect(new TimedRequest('https://jamf.test/')).toBeInstanceOf(Request);
   });
 
   it('an answer in time clears the timer; 0 means no timeout', async () => {

@@ -2,6 +2,7 @@ import {
   type FetchLike,
   resolveUserAgent,
   type TimedOutCall,
+  TimedRequest,
   toRequest,
   withTimeout,
 } from '@jamf/core';
@@ -96,6 +97,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
       allowInsecureHttp: options.allowInsecureHttp === true,
     }),
     fetch: timed,
+    Request: TimedRequest,
     headers: withDefaultUserAgent(
       options.headers,
       resolveUserAgent(options.userAgent, PRO_API_PACKAGE),
