@@ -1,7 +1,7 @@
 import { JamfWebhookError } from '../errors.js';
 import type { AnyWebhookPayload, WebhookPayload } from '../events/types.js';
 import type { WebhookBodyFormat } from '../parse-webhook.js';
-import type { WebhookAuth } from '../receiver/webhook-auth.js';
+import { WebhookAuth } from '../receiver/webhook-auth.js';
 import { serializeWebhook } from '../serialize-webhook.js';
 
 /** Options of {@link fireWebhooks}. */
@@ -43,7 +43,9 @@ export interface FireSummary {
 /**
  * POSTs payloads to a receiver as Jamf Pro would, `concurrency` at a time, and reports what came
  * back. For load-testing a receiver and end-to-end tests; pair with {@link generateWebhook}.
- * @throws {JamfWebhookError} `INVALID_OPTIONS` for a bad `concurrency` or `payloads` not a list.
+ * @throws {JamfWebhookError} `INVALID_OPTIONS` for a bad `concurrency`, `payloads` not a list, a
+ * `url` that is not absolute http(s) or that embeds credentials (pass `auth`), or an `auth` not
+ * made by `basicAuth`/`headerAuth`.
  * @example
  * const events = Array.from({ length: 100 }, (_, seed) => generateWebhook('ComputerCheckIn', { seed }));
  * const summary = await fireWebhooks('http://127.0.0.1:3000/jamf', events, { concurrency: 10 });
@@ -59,6 +61,16 @@ export async function fireWebhooks(
   const concurrency = options.concurrency ?? 8;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new JamfWebhookError('INVALID_OPTIONS', 'concurrency must be a positive integer.');
+  }
+  checkReceiverUrl(url);
+  if (options.auth !== undefined && !(options.auth instanceof WebhookAuth)) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      'auth must be basicAuth({ username, password }) or headerAuth({ name, value }).',
+    );
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'fetch must be a function.');
   }
   const send = options.fetch ?? fetch;
   const authHeaders = options.auth?.headersForSending() ?? {};
@@ -96,4 +108,27 @@ export async function fireWebhooks(
   await Promise.all(Array.from({ length: Math.min(concurrency, payloads.length) }, worker));
   summary.failures = failures.sort((a, b) => a.index - b.index);
   return summary;
+}
+
+/**
+ * Refuses the receiver's address before anything is sent when it is not absolute http(s) or
+ * embeds credentials: `fetch` refuses those per request, with an error that quotes the URL and so
+ * its password. Messages here never repeat the address.
+ */
+function checkReceiverUrl(url: string | URL): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'fireWebhooks needs an absolute http(s) URL.');
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'fireWebhooks needs an absolute http(s) URL.');
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      'The receiver URL must not embed credentials; pass auth: basicAuth({ username, password }).',
+    );
+  }
 }

@@ -100,7 +100,8 @@ export function basicAuth(credentials: { username: string; password: string }): 
 
 /**
  * Header authentication: the request must carry header `name` with exactly `value`.
- * @throws {JamfWebhookError} `INVALID_OPTIONS` for an empty or invalid header name, or empty value.
+ * @throws {JamfWebhookError} `INVALID_OPTIONS` for an empty or invalid header name, or a value that
+ * is empty or that no HTTP request can carry as it is.
  */
 export function headerAuth(header: { name: string; value: string }): WebhookAuth {
   const { name, value } = header ?? ({} as { name?: string; value?: string });
@@ -113,6 +114,14 @@ export function headerAuth(header: { name: string; value: string }): WebhookAuth
     throw new JamfWebhookError(
       'INVALID_OPTIONS',
       'headerAuth needs a valid header name and a non-empty value.',
+    );
+  }
+  // A received value has no CR, LF or NUL and no space or tab at either end (HTTP trims them):
+  // a secret with one could never match, and every delivery would get 401.
+  if (/[\r\n\0]/.test(value) || /^[ \t]|[ \t]$/.test(value)) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      'headerAuth value must be a valid HTTP header value: no CR, LF or NUL, no space or tab at either end.',
     );
   }
   return new WebhookAuth('header', name, value);
