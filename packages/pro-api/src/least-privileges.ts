@@ -31,7 +31,14 @@ const table: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
 export function leastPrivileges(operations: Iterable<OperationRef>): string[] {
   const privileges = new Set<string>();
   const unknown: string[] = [];
-  for (const operation of operations) {
+  // A string is iterable too: one operation given bare would be read a character at a time.
+  const list: Iterable<unknown> =
+    typeof operations === 'string'
+      ? [operations]
+      : isIterable(operations)
+        ? operations
+        : [operations];
+  for (const operation of list) {
     const { method, path } = parse(operation);
     const methods = Object.hasOwn(table, path) ? table[path] : undefined;
     const key = method.toLowerCase();
@@ -47,9 +54,20 @@ export function leastPrivileges(operations: Iterable<OperationRef>): string[] {
   return [...privileges].sort();
 }
 
-function parse(operation: OperationRef | string): { method: string; path: string } {
-  if (typeof operation !== 'string')
-    return { method: String(operation.method), path: operation.path };
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  );
+}
+
+function parse(operation: unknown): { method: string; path: string } {
+  if (typeof operation === 'object' && operation !== null && 'path' in operation) {
+    const { method, path } = operation as { method?: unknown; path?: unknown };
+    return { method: String(method), path: String(path) };
+  }
+  if (typeof operation !== 'string') return { method: '', path: String(operation) };
   const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(operation);
   return match ? { method: match[1]!, path: match[2]! } : { method: '', path: operation };
 }

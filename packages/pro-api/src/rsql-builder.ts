@@ -61,12 +61,30 @@ class Group implements RsqlExpression {
 }
 
 function literal(value: RsqlValue): RsqlArgument {
-  return [value instanceof Date ? value.toISOString() : String(value)];
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) {
+      throw new RsqlError('INVALID_RSQL', 'an RSQL value cannot be an invalid Date');
+    }
+    return [value.toISOString()];
+  }
+  const kind = typeof value;
+  if (kind === 'string' || kind === 'bigint' || kind === 'boolean') return [String(value)];
+  if (kind === 'number' && Number.isFinite(value)) return [String(value)];
+  // `String()` would write `[object Object]`, `undefined` or `NaN` into the filter.
+  throw new RsqlError(
+    'INVALID_RSQL',
+    `an RSQL value is a string, finite number, bigint, boolean or Date, got ${
+      value === null ? 'null' : kind === 'number' ? String(value) : kind
+    }`,
+  );
 }
 
 function checkField(field: string): string {
-  if (!RSQL_FIELD.test(field)) {
-    throw new RsqlError('INVALID_RSQL_FIELD', `not an RSQL field name: ${JSON.stringify(field)}`);
+  if (typeof field !== 'string' || !RSQL_FIELD.test(field)) {
+    throw new RsqlError(
+      'INVALID_RSQL_FIELD',
+      `not an RSQL field name: ${typeof field === 'string' ? JSON.stringify(field) : typeof field}`,
+    );
   }
   return field;
 }
@@ -81,6 +99,9 @@ function compare(field: string, operator: RsqlOperator, value: RsqlValue): RsqlE
 }
 
 function list(field: string, operator: '=in=' | '=out=', values: readonly RsqlValue[]) {
+  if (!Array.isArray(values)) {
+    throw new RsqlError('INVALID_RSQL', `${operator} takes an array of values`);
+  }
   if (values.length === 0)
     throw new RsqlError('EMPTY_RSQL_LIST', `${operator} needs at least one value`);
   return new Comparison({

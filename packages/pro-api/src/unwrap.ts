@@ -23,6 +23,16 @@ export async function unwrap<Result extends FetchResult<unknown>>(
   result: Result | Promise<Result>,
 ): Promise<SuccessData<Result>> {
   const settled: FetchResult<unknown> = await result;
+  // Duck-typed: a Response from another realm or from undici's package is still one.
+  if (typeof (settled as Partial<FetchResult<unknown>> | null)?.response?.ok !== 'boolean') {
+    // Not a call's result: refuse it in the package's error rather than a TypeError on `.ok`.
+    throw new JamfApiError({
+      code: 'INVALID_RESPONSE',
+      status: 0,
+      url: '',
+      message: 'unwrap takes the result of a client call ({ data, error, response })',
+    });
+  }
   if (settled.response.ok && settled.error === undefined) {
     return settled.data as SuccessData<Result>;
   }

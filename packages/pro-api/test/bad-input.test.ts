@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { JamfApiError, unwrap } from '../src/index.js';
+import { leastPrivileges, UnknownOperationError } from '../src/privileges.js';
+import { RsqlError, rsql } from '../src/rsql.js';
+
+function thrown(make: () => unknown): unknown {
+  try {
+    make();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('rsql refuses values it would write as text that means something else', () => {
+  it.each([
+    ['an object', {}],
+    ['null', null],
+    ['undefined', undefined],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['an invalid Date', new Date('not a date')],
+  ])('%s: RsqlError INVALID_RSQL (not "[object Object]", "NaN" or a RangeError)', (_, value) => {
+    const error = thrown(() => String(rsql.eq('general.name', value as never)));
+    expect(error).toBeInstanceOf(RsqlError);
+    expect((error as RsqlError).code).toBe('INVALID_RSQL');
+    expect(thrown(() => rsql.in('general.name', ['Lab', value as never]))).toBeInstanceOf(
+      RsqlError,
+    );
+  });
+
+  it('a field that is not a string: INVALID_RSQL_FIELD (undefined was written as "undefined")', () => {
+    const error = thrown(() => rsql.eq(undefined as never, 'x'));
+    expect((error as RsqlError).code).toBe('INVALID_RSQL_FIELD');
+  });
+
+  it('=in= given one value instead of a list: INVALID_RSQL', () => {
+    expect((thrown(() => rsql.in('id', '12' as never)) as RsqlError).code).toBe('INVALID_RSQL');
+  });
+
+  it('still writes every documented kind of value', () => {
+    expect(String(rsql.eq('id', 0))).toBe('id==0');
+    expect(String(rsql.in('id', [1, 2n, 'x']))).toBe('id=in=(1,2,x)');
+  });
+});
+
+describe('leastPrivileges given one operation, or nothing usable', () => {
+  it('a single operation string counts as one operation, not as its characters', () => {
+    expect(leastPrivileges('GET /v1/computers-inventory' as never)).toEqual(
+      leastPrivileges(['GET /v1/computers-inventory']),
+    );
+  });
+
+  it('null or a number: UnknownOperationError, not a TypeError', () => {
+    for (const operations of [null, 5, undefined]) {
+      expect(thrown(() => leastPrivileges(operations as never))).toBeInstanceOf(
+        UnknownOperationError,
+      );
+    }
+  });
+});
+
+describe('unwrap given something that is not a call result', () => {
+  it.each([
+    ['null', null],
+    ['a number', 5],
+    ['an empty object', {}],
+  ])('%s: JamfApiError INVALID_RESPONSE, not a TypeError', async (_, value) => {
+    const error = await unwrap(value as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(JamfApiError);
+    expect((error as JamfApiError).code).toBe('INVALID_RESPONSE');
+  });
+});
