@@ -9,7 +9,10 @@ import {
   withAuth,
 } from '../src/index.js';
 import { legacyUserCredentials } from '../src/legacy-user-credentials.js';
+import { ResilienceOptionError, retry, stickySession } from '../src/resilience/index.js';
+import { fromEnv } from '../src/sources/index.js';
 import { staticToken } from '../src/static-token.js';
+import { fileTokenStore } from '../src/stores/file-store.js';
 
 const baseUrl = 'https://jamf.example.com';
 const user = { baseUrl, username: 'admin', password: 'correct horse' };
@@ -167,5 +170,62 @@ describe('staticToken refuses what would fail only when the token is sent', () =
     const authed = withAuth(fetchImpl, staticToken(token, { baseUrl, expiresAt: Infinity }));
     expect((await authed(`${baseUrl}/api/v1/auth`)).status).toBe(204);
     expect(seen).toEqual([`Bearer ${token}`]);
+  });
+});
+
+describe('resilience layers refuse options of the wrong kind when they are made', () => {
+  const refused = (make: () => unknown): ResilienceOptionError => {
+    try {
+      make();
+    } catch (error) {
+      if (error instanceof ResilienceOptionError) return error;
+      throw new Error(`expected a ResilienceOptionError, got ${String(error)}`);
+    }
+    throw new Error('expected a ResilienceOptionError, nothing was thrown');
+  };
+
+  it('a NaN, negative or infinite delay: INVALID_DELAY (a NaN delay was a 1 ms timer)', () => {
+    expect(refused(() => retry({ baseDelayMs: Number.NaN })).code).toBe('INVALID_DELAY');
+    expect(refused(() => retry({ maxDelayMs: -1 })).code).toBe('INVALID_DELAY');
+    expect(refused(() => retry({ baseDelayMs: Number.POSITIVE_INFINITY })).code).toBe(
+      'INVALID_DELAY',
+    );
+  });
+
+  it('lists and functions of another type: INVALID_OPTION, not a TypeError later', () => {
+    expect(refused(() => retry({ statuses: '429' as never })).code).toBe('INVALID_OPTION');
+    expect(refused(() => retry({ statuses: [429, 1000] })).code).toBe('INVALID_OPTION');
+    expect(refused(() => retry({ methods: [5] as never })).code).toBe('INVALID_OPTION');
+    expect(refused(() => retry({ sleep: 5 as never })).code).toBe('INVALID_OPTION');
+    expect(refused(() => stickySession({ cookieNames: 5 as never })).code).toBe('INVALID_OPTION');
+    expect(refused(() => stickySession({ cookieNames: [''] })).code).toBe('INVALID_OPTION');
+  });
+});
+
+describe('credential sources and the file store refuse what providers would refuse later', () => {
+  it('a JAMF_URL with a password in it: INVALID_BASE_URL, the password printed nowhere', () => {
+    const env = {
+      JAMF_URL: 'https://admin:hunter2-in-url@jamf.example.com',
+      JAMF_CLIENT_ID: 'id',
+      JAMF_CLIENT_SECRET: 'client-s3cret',
+    };
+    const error = thrown(() => fromEnv(env));
+    expect(error.code).toBe('INVALID_BASE_URL');
+    for (const view of [error.message, error.stack ?? '', inspect(error, { depth: 10 })]) {
+      expect(view).not.toContain('hunter2-in-url');
+      expect(view).not.toContain('client-s3cret');
+    }
+  });
+
+  it('a JAMF_URL that is not an address: INVALID_BASE_URL when read, plain http still allowed', () => {
+    const env = { JAMF_URL: 'not a url', JAMF_USERNAME: 'u', JAMF_PASSWORD: 'p' };
+    expect(thrown(() => fromEnv(env)).code).toBe('INVALID_BASE_URL');
+    const http = fromEnv({ ...env, JAMF_URL: 'http://jamf.internal:8080' });
+    expect(http.baseUrl).toBe('http://jamf.internal:8080');
+  });
+
+  it('fileTokenStore without a path: STORE_OPTIONS_INVALID, not a TypeError from node:fs', () => {
+    expect(thrown(() => fileTokenStore(5 as never)).code).toBe('STORE_OPTIONS_INVALID');
+    expect(thrown(() => fileTokenStore('')).code).toBe('STORE_OPTIONS_INVALID');
   });
 });

@@ -1,9 +1,18 @@
-/** Which option of `retry` or `concurrency` was refused: see {@link ResilienceOptionError}. */
-export type ResilienceOptionErrorCode = 'INVALID_MAX_ATTEMPTS' | 'INVALID_MAX_IN_FLIGHT';
+/**
+ * Which option of `retry`, `concurrency` or `stickySession` was refused: see
+ * {@link ResilienceOptionError}.
+ */
+export type ResilienceOptionErrorCode =
+  | 'INVALID_MAX_ATTEMPTS'
+  | 'INVALID_MAX_IN_FLIGHT'
+  | 'INVALID_DELAY'
+  | 'INVALID_OPTION';
 
 /**
- * A `retry({ maxAttempts })` or `concurrency({ max })` that is not a positive whole number;
- * thrown when the layer is created.
+ * A resilience option of the wrong kind, thrown when the layer is created: `retry({ maxAttempts })`
+ * or `concurrency({ max })` not a positive whole number (`INVALID_MAX_ATTEMPTS`,
+ * `INVALID_MAX_IN_FLIGHT`), a `baseDelayMs`/`maxDelayMs` not a finite number ≥ 0
+ * (`INVALID_DELAY`), or a list or function option of another type (`INVALID_OPTION`).
  */
 export class ResilienceOptionError extends Error {
   override readonly name = 'ResilienceOptionError';
@@ -14,5 +23,28 @@ export class ResilienceOptionError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** Fails with `INVALID_OPTION` unless `value` is absent or a function. */
+export function checkFunctionOption(layer: string, name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new ResilienceOptionError('INVALID_OPTION', `${layer} ${name} must be a function`);
+  }
+}
+
+/** Fails with `INVALID_OPTION` unless `value` is absent or an array whose items pass `isItem`. */
+export function checkListOption(
+  layer: string,
+  name: string,
+  value: unknown,
+  isItem: (item: unknown) => boolean,
+  what: string,
+): void {
+  if (value !== undefined && !(Array.isArray(value) && value.every(isItem))) {
+    throw new ResilienceOptionError(
+      'INVALID_OPTION',
+      `${layer} ${name} must be an array of ${what}`,
+    );
   }
 }

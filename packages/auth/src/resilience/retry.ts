@@ -1,5 +1,9 @@
 import { type FetchLike, type MiddlewareHooks, parseRetryAfter, toRequest } from '@jamf/core';
-import { ResilienceOptionError } from './resilience-option-error.js';
+import {
+  checkFunctionOption,
+  checkListOption,
+  ResilienceOptionError,
+} from './resilience-option-error.js';
 
 /** Options of {@link retry}; every field has a default suited to Jamf Pro. */
 export interface RetryOptions {
@@ -62,6 +66,26 @@ function resolvePolicy(options: RetryOptions): RetryPolicy {
       'INVALID_MAX_ATTEMPTS',
       `retry maxAttempts must be a positive integer, got ${String(maxAttempts)}`,
     );
+  }
+  for (const name of ['baseDelayMs', 'maxDelayMs'] as const) {
+    const value = options[name];
+    if (
+      value !== undefined &&
+      !(typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    ) {
+      throw new ResilienceOptionError(
+        'INVALID_DELAY',
+        `retry ${name} must be a finite number of milliseconds ≥ 0, got ${String(value)}`,
+      );
+    }
+  }
+  const isString = (item: unknown) => typeof item === 'string';
+  const isStatus = (item: unknown) =>
+    typeof item === 'number' && Number.isInteger(item) && item >= 100 && item <= 599;
+  checkListOption('retry', 'methods', options.methods, isString, 'method names');
+  checkListOption('retry', 'statuses', options.statuses, isStatus, 'HTTP statuses (100–599)');
+  for (const name of ['random', 'sleep', 'now'] as const) {
+    checkFunctionOption('retry', name, options[name]);
   }
   return {
     maxAttempts,

@@ -1,4 +1,5 @@
 import { type FetchLike, type MiddlewareHooks, toRequest } from '@jamf/core';
+import { checkFunctionOption, checkListOption } from './resilience-option-error.js';
 import { STICKY_COOKIE_NAMES, StickyCookieJar } from './sticky-cookie-jar.js';
 
 /** Options of {@link stickySession}. */
@@ -23,6 +24,9 @@ export interface StickySessionLayer extends MiddlewareHooks {
  * const client = createClient({ baseUrl, fetch: stickySession().wrap(fetch) });
  */
 export function stickySession(options: StickySessionOptions = {}): StickySessionLayer {
+  const isName = (item: unknown) => typeof item === 'string' && item !== '';
+  checkListOption('stickySession', 'cookieNames', options.cookieNames, isName, 'cookie names');
+  checkFunctionOption('stickySession', 'now', options.now);
   const jar = new StickyCookieJar(options.cookieNames ?? STICKY_COOKIE_NAMES);
   const now = options.now ?? Date.now;
   const withCookies = (request: Request): Request => {

@@ -1,3 +1,4 @@
+import { parseServerUrl } from '../server-url.js';
 /** An API client's credentials, as a source found them. */
 export interface JamfClientCredentials {
   readonly kind: 'client';
@@ -27,7 +28,11 @@ export function clientCredentialsOf(
   clientId: string,
   clientSecret: string,
 ): JamfClientCredentials {
-  return withHiddenSecret({ kind: 'client', baseUrl, clientId }, 'clientSecret', clientSecret);
+  return withHiddenSecret(
+    { kind: 'client', baseUrl: checkedBaseUrl(baseUrl), clientId },
+    'clientSecret',
+    clientSecret,
+  );
 }
 
 /** Builds user credentials whose password stays out of logs and serialisation. */
@@ -36,7 +41,22 @@ export function userCredentialsOf(
   username: string,
   password: string,
 ): JamfUserCredentials {
-  return withHiddenSecret({ kind: 'user', baseUrl, username }, 'password', password);
+  return withHiddenSecret(
+    { kind: 'user', baseUrl: checkedBaseUrl(baseUrl), username },
+    'password',
+    password,
+  );
+}
+
+/**
+ * Checks the address as every provider will (`INVALID_BASE_URL`: not absolute http(s), or with
+ * credentials, a query or a fragment; the message never repeats it), so a password put in the URL
+ * by mistake is refused here instead of sitting in the visible `baseUrl` field that `inspect` and
+ * `JSON.stringify` print. Whether plain http is allowed is the provider's call, not checked here.
+ */
+function checkedBaseUrl(baseUrl: string): string {
+  parseServerUrl(baseUrl, true);
+  return baseUrl;
 }
 
 function withHiddenSecret<T extends object, K extends string>(

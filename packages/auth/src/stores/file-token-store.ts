@@ -35,6 +35,9 @@ type TokenFile = Record<string, StoredToken>;
  *   store: fileTokenStore(join(homedir(), '.cache', 'jamf', 'tokens.json')) });
  */
 export function fileTokenStore(path: string, options: FileTokenStoreOptions = {}): TokenStore {
+  if (typeof path !== 'string' || path === '') {
+    throw new JamfAuthError('STORE_OPTIONS_INVALID', 'fileTokenStore needs the path of its file');
+  }
   const timing: FileLockTiming = {
     timeoutMs: options.lockTimeoutMs ?? 60_000,
     staleMs: options.staleLockMs ?? 10_000,
