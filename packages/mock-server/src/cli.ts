@@ -15,10 +15,18 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const server = await startJamfMockServer({
-    ...settings.server,
-    log: settings.quiet ? undefined : (line) => console.log(line),
-  });
+  let server: Awaited<ReturnType<typeof startJamfMockServer>>;
+  try {
+    server = await startJamfMockServer({
+      ...settings.server,
+      log: settings.quiet ? undefined : (line) => console.log(line),
+    });
+  } catch (error) {
+    // A port in use or a host that does not resolve is the user's to fix: one line, no stack.
+    if (!isSystemError(error)) throw error;
+    console.error(`error: cannot listen: ${error.message}`);
+    return 1;
+  }
   console.log(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -27,6 +35,15 @@ async function run(argv: string[]): Promise<number> {
   });
   await server.close();
   return 0;
+}
+
+/** A Node system error (`EADDRINUSE`, `ENOTFOUND`, `EACCES`, …) rather than a bug of ours. */
+function isSystemError(error: unknown): error is Error & { code: string; syscall: string } {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { syscall?: unknown }).syscall === 'string'
+  );
 }
 
 run(process.argv.slice(2)).then(

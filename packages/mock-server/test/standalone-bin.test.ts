@@ -1,3 +1,4 @@
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic } from './support/auth-support.js';
 import { type SpawnedServer, spawnServer } from './support/standalone-support.js';
@@ -77,6 +78,19 @@ describe('jamf-mock-server (the bin)', () => {
     expect(response.status).toBe(200);
     expect(await quiet.stop('SIGINT')).toBe(0);
     expect(quiet.output().trim()).toBe(`listening on ${quiet.url}`);
+  }, 60_000);
+
+  it('a port in use: one "error: cannot listen" line and exit code 1, no stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = String((taken.address() as AddressInfo).port);
+    const error = await spawnServer(['--port', port, '--quiet']).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    await new Promise((resolve) => taken.close(resolve));
+    expect(error?.message).toMatch(/exited \(1\)[\s\S]*error: cannot listen: .*EADDRINUSE/);
+    expect(error?.message).not.toMatch(/^\s+at /m);
   }, 60_000);
 
   it('rejects a bad flag with usage and exit code 2', async () => {

@@ -10,6 +10,7 @@ import { authenticate } from './authenticate.js';
 import { classicError } from './classic/index.js';
 import type { Fault, FaultRegistry } from './faults.js';
 import type { HeaderReader, IncomingRequest } from './incoming-request.js';
+import { refuseBadMultipart } from './multipart-body.js';
 import { withTextBody } from './responses/text-body.js';
 import { proUnauthorized } from './responses/unauthorized.js';
 import type { RouteContext } from './route.js';
@@ -200,7 +201,7 @@ function answerHandler({
   const answered = route.handle
     ? route.handle(ctx)
     : operation
-      ? respondFromSpec(operation, ctx)
+      ? answerFromSpec(operation, ctx)
       : jamfError(404, 'NOT_FOUND', 'Not found');
   if (fireWebhooks === undefined) return answered;
   return thenAnswer(answered, (response) => {
@@ -209,6 +210,20 @@ function answerHandler({
     fireWebhooks(readable, principal?.name);
     return readable;
   });
+}
+
+/**
+ * The spec's generated answer; a multipart upload (icons, attachments, …) is read first and
+ * refused when it is not multipart or lacks a required part, as the spec's schema says.
+ */
+function answerFromSpec(operation: SpecOperation, ctx: HandlerContext): PipelineAnswer {
+  const contentType = ctx.headers.get('content-type');
+  if (contentType === null || !/^\s*multipart\//i.test(contentType)) {
+    return respondFromSpec(operation, ctx);
+  }
+  return refuseBadMultipart(operation, ctx.request, ctx.maxBodyBytes).then(
+    (refusal) => refusal ?? respondFromSpec(operation, ctx),
+  );
 }
 
 /** The response a fault forces, after its latency; undefined lets the request go on. */

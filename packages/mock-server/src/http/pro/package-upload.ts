@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Busboy } from '@fastify/busboy';
 import { jamfError } from '../../spec/jamf-error.js';
 import type { OpenApiDocument } from '../../spec/openapi-document.js';
 import { deriveResources } from '../../spec/resources.js';
 import { payloadTooLarge } from '../../spec/validation/validate-request.js';
+import { BodyTooLarge, multipartParser, streamInto } from '../multipart-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { storeOf } from './generic-collections.js';
 import { notFound } from './pro-answers.js';
@@ -15,24 +13,6 @@ interface UploadedFile {
   fileName: string;
   bytes: number;
   sha256: string;
-}
-
-/** A body larger than the mock's limit, found while streaming it. */
-class BodyTooLarge extends Error {
-  override readonly name = 'BodyTooLarge';
-  readonly code = 'PAYLOAD_TOO_LARGE';
-}
-
-/** Counts the bytes passing through and fails past `limit`, so nothing larger is read. */
-function byteLimit(limit: number): Transform {
-  let total = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
-      total += chunk.length;
-      if (total > limit) done(new BodyTooLarge(`more than ${limit} bytes`));
-      else done(null, chunk);
-    },
-  });
 }
 
 /**
@@ -46,9 +26,7 @@ async function digestUpload(
   body: ReadableStream<Uint8Array>,
   maxBodyBytes: number,
 ): Promise<UploadedFile | undefined> {
-  const parser = new Busboy({
-    headers: { 'content-type': request.headers.get('content-type') ?? '' },
-  });
+  const parser = multipartParser(request);
   let found: Promise<UploadedFile> | undefined;
   parser.on('file', (field, stream, fileName) => {
     if (field !== 'file' || found !== undefined) {
@@ -78,11 +56,7 @@ async function digestUpload(
       sha256: createHash('sha256').update(bytes).digest('hex'),
     });
   });
-  await pipeline(
-    Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>),
-    byteLimit(maxBodyBytes),
-    parser,
-  );
+  await streamInto(body, parser, maxBodyBytes);
   return found === undefined ? undefined : await found;
 }
 
