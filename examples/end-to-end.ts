@@ -1,4 +1,4 @@
-import { authMiddleware, clientCredentials, withAuth } from '@jamf/auth';
+import { clientCredentials } from '@jamf/auth';
 import { createClassicClient } from '@jamf/classic-api';
 import { createProClient, paginate } from '@jamf/pro-api';
 import { rsql } from '@jamf/pro-api/rsql';
@@ -10,7 +10,7 @@ await using jamf = clientCredentials({
   clientSecret: process.env.JAMF_CLIENT_SECRET ?? '',
 });
 
-const pro = createProClient({ baseUrl: jamf.origin, middleware: [authMiddleware(jamf)] });
+const pro = createProClient({ baseUrl: jamf.origin, auth: jamf });
 for await (const mac of paginate(pro, '/v1/computers-inventory', {
   params: {
     query: { section: ['GENERAL'], filter: String(rsql.startsWith('general.name', 'LAB-')) },
@@ -19,6 +19,6 @@ for await (const mac of paginate(pro, '/v1/computers-inventory', {
   console.log(mac.id, mac.general?.name, mac.general?.lastContactTime);
 }
 
-const classic = createClassicClient({ baseUrl: jamf.origin, fetch: withAuth(fetch, jamf) });
+const classic = createClassicClient({ baseUrl: jamf.origin, auth: jamf });
 const policies = await classic.policies.list();
 console.log(`${policies.length} policies`);

@@ -12,7 +12,9 @@ const jamfFetch = withAuth(fetch, provider);
 const response = await jamfFetch('https://example.jamfcloud.com/api/v1/jamf-pro-version');
 console.log(await response.json());
 
-// openapi-fetch (for example the client of @jamf/pro-api): register the middleware.
+// The SDK's clients take the provider itself, with no middleware:
+//   createProClient({ baseUrl: provider.origin, auth: provider })
+// Any other openapi-fetch client: register the middleware.
 const client = createClient({ baseUrl: 'https://example.jamfcloud.com/api' });
 client.use(authMiddleware(provider));
 

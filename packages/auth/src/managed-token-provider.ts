@@ -1,6 +1,7 @@
-import { resolveUserAgent } from '@jamf/core';
+import { type FetchLike, resolveUserAgent } from '@jamf/core';
 import { AccessToken } from './access-token.js';
 import { isJamfAuthError, JamfAuthError } from './errors.js';
+import { withAuth } from './middleware.js';
 import { defaultRefreshPolicy, type RefreshPolicy } from './refresh-policy.js';
 import { parseServerUrl, type ServerUrl } from './server-url.js';
 import { SingleFlight } from './single-flight.js';
@@ -113,6 +114,10 @@ export class ManagedTokenProvider implements TokenProvider {
 
   getToken(): Promise<AccessToken> {
     return this.#obtain(false);
+  }
+
+  authorize(fetch: FetchLike): FetchLike {
+    return withAuth(fetch, this);
   }
 
   lease(): Promise<TokenLease> {

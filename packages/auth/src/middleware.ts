@@ -1,4 +1,4 @@
-import type { FetchLike, MiddlewareHooks } from '@jamf/core';
+import { type FetchLike, type MiddlewareHooks, TimedRequest } from '@jamf/core';
 import type { AccessToken } from './access-token.js';
 import { JamfAuthError } from './errors.js';
 import type { TokenLease, TokenProvider } from './token-provider.js';
@@ -40,7 +40,7 @@ function isFromOtherOrigin(response: Response, provider: TokenProvider): boolean
  * largest cost of the middleware (undici builds a signal and a header list for each Request).
  * A Request whose headers are immutable is copied instead.
  */
-function authorize(request: Request, provider: TokenProvider, token: AccessToken): Request {
+function withToken(request: Request, provider: TokenProvider, token: AccessToken): Request {
   const value = `${provider.authorizationScheme} ${token.token}`;
   try {
     request.headers.set('authorization', value);
@@ -105,7 +105,7 @@ async function replayAfter401(
   }
   let second: Response;
   try {
-    second = await send(authorize(spare, provider, lease.token));
+    second = await send(withToken(spare, provider, lease.token));
   } finally {
     lease.release();
   }
@@ -123,14 +123,17 @@ async function replayAfter401(
 export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLike {
   const send = (request: Request) => fetchImpl(request);
   return async (input, init) => {
-    const request = new Request(input, init);
+    // A client's own per-call request (a client's `auth` option) gets its token in place; any
+    // other input is copied, so a caller's Request never comes back carrying our token.
+    const request =
+      input instanceof TimedRequest && init === undefined ? input : new Request(input, init);
     if (!isForProvider(request, provider)) return fetchImpl(request);
     const lease = provider.leaseNow?.() ?? (await leaseFrom(provider));
     // Copied before the first send: a sent body cannot be read again.
     const spare = spareOf(request);
     let response: Response;
     try {
-      response = await send(authorize(request, provider, lease.token));
+      response = await send(withToken(request, provider, lease.token));
     } catch (error) {
       discard(spare.body, spare.bodyUsed);
       throw error;
@@ -175,7 +178,7 @@ export function authMiddleware(
       if (!isForProvider(request, provider)) return undefined;
       const attach = (lease: TokenLease) => {
         pending.set(id, { spare: spareOf(request), lease });
-        return authorize(request, provider, lease.token);
+        return withToken(request, provider, lease.token);
       };
       const now = provider.leaseNow?.();
       return now === undefined ? leaseFrom(provider).then(attach) : attach(now);

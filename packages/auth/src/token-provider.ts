@@ -1,17 +1,23 @@
-import type { FetchLike } from '@jamf/core';
+import type { FetchAuthorizer, FetchLike } from '@jamf/core';
 import type { AccessToken } from './access-token.js';
 import type { RefreshPolicy } from './refresh-policy.js';
 import type { TokenStore } from './token-store.js';
 
 /**
  * Hands out access tokens for one Jamf Pro server and principal, refreshing them as needed.
- * Middleware ({@link authMiddleware}, {@link withAuth}) calls it; users mostly just create one.
+ * Give it to a client as `auth` (or to {@link authMiddleware}, {@link withAuth}); users mostly
+ * just create one.
  */
-export interface TokenProvider {
+export interface TokenProvider extends FetchAuthorizer {
   /** What kind of credentials back this provider. */
   readonly kind: 'user' | 'oauth' | 'static';
   /** `scheme://host[:port]` of the server; tokens are only attached to requests for this origin. */
   readonly origin: string;
+  /**
+   * `fetch` wrapped to sign this server's requests with the provider's tokens, as
+   * {@link withAuth}`(fetch, provider)`: what a client does with its `auth` option.
+   */
+  authorize(fetch: FetchLike): FetchLike;
   /** The `Authorization` scheme for API calls: `Bearer`, or `jamf-token` for old servers. */
   readonly authorizationScheme: string;
   /** A valid token, from cache or store, or freshly requested (concurrent callers share one request). */

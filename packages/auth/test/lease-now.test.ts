@@ -33,6 +33,7 @@ function countingProvider(origin: string) {
     origin,
     authorizationScheme: 'Bearer',
     getToken: async () => token,
+    authorize: (fetch) => withAuth(fetch, provider),
     lease: async () => {
       counts.lease += 1;
       ready = true;

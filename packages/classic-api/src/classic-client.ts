@@ -1,4 +1,6 @@
 import {
+  checkFetchAuthorizer,
+  type FetchAuthorizer,
   type Middleware,
   resolveUserAgent,
   type TimedOutCall,
@@ -25,7 +27,12 @@ export interface ClassicClientOptions {
   baseUrl: string | URL;
   /** Allow plain `http://` to a host that is not loopback (traffic in clear text). Default false. */
   allowInsecureHttp?: boolean;
-  /** The fetch to send with, e.g. `withAuth(fetch, provider)` from `@jamf/auth`; defaults to the platform's. */
+  /**
+   * Signs every request: a token provider of `@jamf/auth` (`clientCredentials`,
+   * `userCredentials`, …) for the same server; a 401 brings one fresh token and one replay.
+   */
+  auth?: FetchAuthorizer;
+  /** The fetch to send with (a proxy's, msw's, …); defaults to the platform's. */
   fetch?: typeof fetch;
   /** openapi-fetch-style hooks around each exchange (`authMiddleware(provider)` works too). */
   middleware?: readonly Middleware[];
@@ -72,7 +79,7 @@ export type ClassicClient = { readonly [R in ClassicResourceName]: ClassicResour
  * Creates a typed client for Jamf's Classic API (`/JSSResource`): reads ask for JSON, writes send
  * XML built from your objects, and Jamf's HTML error pages become `ClassicApiError`s.
  * @example
- * const classic = createClassicClient({ baseUrl: 'https://example.jamfcloud.com', fetch: withAuth(fetch, provider) });
+ * const classic = createClassicClient({ baseUrl: 'https://example.jamfcloud.com', auth: provider });
  * const id = await classic.categories.create({ name: 'Utilities' });
  */
 export function createClassicClient(given: ClassicClientOptions): ClassicClient {
@@ -81,13 +88,19 @@ export function createClassicClient(given: ClassicClientOptions): ClassicClient 
   const baseUrl = classicBaseUrl(options.baseUrl as string, {
     allowInsecureHttp: options.allowInsecureHttp === true,
   });
+  const timed = withTimeout(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), {
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    timeoutError: timeoutErrorFor(baseUrl),
+  });
+  // Auth outside the timeout: the replay after a 401 gets a timeout of its own.
+  const signed =
+    options.auth === undefined
+      ? timed
+      : checkFetchAuthorizer(options.auth, new URL(baseUrl).origin).authorize(timed);
   const request = createRequest({
     baseUrl,
     fetch: withUserAgent(
-      withTimeout(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), {
-        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
-        timeoutError: timeoutErrorFor(baseUrl),
-      }),
+      signed,
       resolveUserAgent(options.userAgent, CLASSIC_API_PACKAGE),
     ) as typeof fetch,
     middleware: [...(options.middleware ?? [])],

@@ -1,5 +1,12 @@
-export type { JamfErrorCode, Middleware, MiddlewareParams } from '@jamf/core';
+export type {
+  AuthOptionErrorCode,
+  FetchAuthorizer,
+  JamfErrorCode,
+  Middleware,
+  MiddlewareParams,
+} from '@jamf/core';
 export {
+  AuthOptionError,
   JamfServerUrlError,
   MiddlewareError,
   requestTimeout,

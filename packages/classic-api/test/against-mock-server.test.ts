@@ -1,7 +1,7 @@
 import { authMiddleware, userCredentials, withAuth } from '@jamf/auth';
 import { setupJamfMock } from '@jamf/mock-server/vitest';
 import { describe, expect, it } from 'vitest';
-import { ClassicApiError, createClassicClient } from '../src/index.js';
+import { AuthOptionError, ClassicApiError, createClassicClient } from '../src/index.js';
 
 const jamf = setupJamfMock();
 const platformFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
@@ -144,5 +144,40 @@ describe('against @jamf/mock-server with @jamf/auth', () => {
     await expect(classic.policies.get({ id: policyId })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('createClassicClient({ auth })', () => {
+  it('signs every call with the provider’s token; after the server drops it, one fresh token and one replay', async () => {
+    await using provider = userCredentials({
+      baseUrl: jamf.baseUrl,
+      username: 'admin',
+      password: 'jamf1234',
+    });
+    const classic = createClassicClient({ baseUrl: jamf.baseUrl, auth: provider });
+    expect((await classic.computers.list()).length).toBeGreaterThan(0);
+    const first = await provider.getToken();
+    jamf.expireTokens();
+    const id = await classic.categories.create({ name: 'Signed again', priority: 5 });
+    expect((await classic.categories.get({ id })).name).toBe('Signed again');
+    expect((await provider.getToken()).token).not.toBe(first.token);
+  });
+
+  it('refuses a provider for another server with AuthOptionError AUTH_ORIGIN_MISMATCH', async () => {
+    await using elsewhere = userCredentials({
+      baseUrl: 'https://other.jamfcloud.com',
+      username: 'admin',
+      password: 'never-shown',
+    });
+    const error = (() => {
+      try {
+        createClassicClient({ baseUrl: jamf.baseUrl, auth: elsewhere });
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(AuthOptionError);
+    expect(error).toMatchObject({ code: 'AUTH_ORIGIN_MISMATCH' });
+    expect(String(error)).not.toContain('never-shown');
   });
 });

@@ -1,4 +1,4 @@
-import { userCredentials, withAuth } from '@jamf/auth';
+import { userCredentials } from '@jamf/auth';
 import { ClassicApiError, createClassicClient } from '@jamf/classic-api';
 
 const provider = userCredentials({
@@ -6,10 +6,7 @@ const provider = userCredentials({
   username: process.env.JAMF_USERNAME ?? '',
   password: process.env.JAMF_PASSWORD ?? '',
 });
-const classic = createClassicClient({
-  baseUrl: 'https://example.jamfcloud.com',
-  fetch: withAuth(fetch, provider),
-});
+const classic = createClassicClient({ baseUrl: 'https://example.jamfcloud.com', auth: provider });
 
 // Reads ask for JSON and return typed objects.
 const mac = await classic.computers.get({ serialnumber: 'C02XK1Y2JG5J' });

@@ -1,5 +1,9 @@
+export type { AuthOptionErrorCode } from './auth-option-error.js';
+export { AuthOptionError } from './auth-option-error.js';
 export type { JamfErrorCode, JamfStatusErrorCode } from './error-code.js';
 export { codeForStatus } from './error-code.js';
+export type { FetchAuthorizer } from './fetch-authorizer.js';
+export { checkFetchAuthorizer } from './fetch-authorizer.js';
 export type { FetchLike } from './fetch-like.js';
 export { isLoopbackHost } from './loopback-host.js';
 export type {

@@ -1,5 +1,10 @@
-export type { JamfErrorCode } from '@jamf/core';
-export { JamfServerUrlError, requestTimeout, TimeoutOptionError } from '@jamf/core';
+export type { AuthOptionErrorCode, FetchAuthorizer, JamfErrorCode } from '@jamf/core';
+export {
+  AuthOptionError,
+  JamfServerUrlError,
+  requestTimeout,
+  TimeoutOptionError,
+} from '@jamf/core';
 export type { ProClientOptions } from './create-client.js';
 export { createClientFor } from './create-client.js';
 export type { components, operations, paths } from './generated/openapi.js';

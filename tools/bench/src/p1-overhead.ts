@@ -12,7 +12,7 @@
  * overhead, not throttling.
  */
 import { authMiddleware, clientCredentials } from '@jamf/auth';
-import { concurrency, retry } from '@jamf/auth/resilience';
+import { concurrency, retry, withConcurrency, withRetry } from '@jamf/auth/resilience';
 import { createProClient, type paths } from '@jamf/pro-api';
 import createClient from 'openapi-fetch';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
@@ -62,10 +62,23 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       baseUrl,
       headers: { authorization: 'Bearer bench-access-token' },
     });
-    const withAuth = createProClient({ baseUrl, middleware: [authMiddleware(provider())] });
+    const withAuth = createProClient({ baseUrl, auth: provider() });
+    const withAuthMiddleware = createProClient({
+      baseUrl,
+      middleware: [authMiddleware(provider())],
+    });
     const fullStack = createProClient({
       baseUrl,
-      middleware: [authMiddleware(provider()), retry(), concurrency({ max: inFlight })],
+      auth: provider(),
+      middleware: [retry(), concurrency({ max: inFlight })],
+    });
+    const fullLayers = createProClient({
+      baseUrl,
+      auth: provider(),
+      fetch: withConcurrency(
+        withRetry((r) => globalThis.fetch(r)),
+        { max: inFlight },
+      ),
     });
 
     const get =
@@ -81,26 +94,50 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       ['openapi-fetch (bare)', get(bare)],
       ['pro-api (static header)', get(proOnly as unknown as typeof bare)],
       ['pro-api + auth', get(withAuth as unknown as typeof bare)],
+      ['pro-api + authMiddleware', get(withAuthMiddleware as unknown as typeof bare)],
       ['pro-api + auth + retry + concurrency', get(fullStack as unknown as typeof bare)],
+      ['pro-api + auth + withRetry + withConcurrency', get(fullLayers as unknown as typeof bare)],
     ];
 
     const { requestsPerSecond: samples, clientCpuMicros: cpuSamples } = await interleavedLoad(
       clients,
       { warmupRequests, requests, inFlight, rounds, log: context.log },
     );
-    type Four = [VariantResult, VariantResult, VariantResult, VariantResult];
-    const [base, pro, auth, full] = clients.map(([name]) =>
+    type Six = [
+      VariantResult,
+      VariantResult,
+      VariantResult,
+      VariantResult,
+      VariantResult,
+      VariantResult,
+    ];
+    const [base, pro, auth, authMw, full, layers] = clients.map(([name]) =>
       variantResult(name, 'req/s', samples.get(name)!, true),
-    ) as Four;
-    const [baseCpu, proCpu, authCpu, fullCpu] = clients.map(([name]) =>
+    ) as Six;
+    const [baseCpu, proCpu, authCpu, authMwCpu, fullCpu, layersCpu] = clients.map(([name]) =>
       variantResult(`${name}: client CPU`, 'µs/req', cpuSamples.get(name)!, false),
-    ) as Four;
+    ) as Six;
     return {
       params: clientLoadParams(shape),
-      variants: [base, pro, auth, full, baseCpu, proCpu, authCpu, fullCpu],
+      variants: [
+        base,
+        pro,
+        auth,
+        authMw,
+        full,
+        layers,
+        baseCpu,
+        proCpu,
+        authCpu,
+        authMwCpu,
+        fullCpu,
+        layersCpu,
+      ],
       ratios: [
         ratioResult('pro-api + auth ÷ bare, req/s (goal ≥ 0.99)', auth, base),
         ratioResult('full stack ÷ bare, req/s (goal ≥ 0.97)', full, base),
+        ratioResult('full stack as fetch layers ÷ bare, req/s', layers, base),
+        ratioResult('pro-api + authMiddleware ÷ bare, req/s', authMw, base),
         ratioResult('pro-api ÷ bare, req/s (timeout + User-Agent)', pro, base),
         ratioResult('pro-api + auth ÷ pro-api, req/s (the auth layer)', auth, pro),
         ratioResult('pro-api + auth ÷ bare, client CPU', authCpu, baseCpu),

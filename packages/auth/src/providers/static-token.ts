@@ -1,6 +1,8 @@
+import type { FetchLike } from '@jamf/core';
 import { AccessToken } from '../access-token.js';
 import { JamfAuthError } from '../errors.js';
 import { isHeaderSafeToken, isHttpToken } from '../header-safe-token.js';
+import { withAuth } from '../middleware.js';
 import { parseServerUrl } from '../server-url.js';
 import type { TokenProvider } from '../token-provider.js';
 
@@ -39,7 +41,7 @@ export function staticToken(token: string, options: StaticTokenOptions): TokenPr
   });
   let closed = false;
   const describe = () => `TokenProvider(static at ${server.origin})`;
-  return {
+  const provider = {
     kind: 'static',
     origin: server.origin,
     authorizationScheme: options.authorizationScheme ?? 'Bearer',
@@ -47,6 +49,7 @@ export function staticToken(token: string, options: StaticTokenOptions): TokenPr
       if (closed) throw new JamfAuthError('PROVIDER_CLOSED', 'the token provider has been closed');
       return accessToken;
     },
+    authorize: (fetch: FetchLike) => withAuth(fetch, provider),
     leaseNow() {
       // Closed: undefined sends the caller to getToken, which says so.
       return closed ? undefined : { token: accessToken, release() {} };
@@ -62,6 +65,7 @@ export function staticToken(token: string, options: StaticTokenOptions): TokenPr
     toString: describe,
     [inspectSymbol]: describe,
   } as TokenProvider;
+  return provider;
 }
 
 /**
