@@ -1,18 +1,21 @@
 /**
  * P1: what our stack costs per request. The same loopback node:http server (in a child process,
- * so its CPU is not charged to the client) answers a computer-inventory record; three clients
- * send the same GET, interleaved round by round:
+ * so its CPU is not charged to the client) answers a computer-inventory record; six clients send
+ * the same GET, interleaved round by round:
  *   - bare openapi-fetch with a static Authorization header (same bytes on the wire),
  *   - @jamf/pro-api with the same static header: what the client itself adds (its default
- *     timeout and User-Agent), so the auth layer's own cost reads as (pro-api + auth) ÷ pro-api,
- *   - @jamf/pro-api with @jamf/auth's middleware (OAuth client credentials, cached token),
- *   - @jamf/pro-api with the recommended stack: auth → retry → concurrency.
- * Middleware order as @jamf/auth documents it: auth first, then retry, then concurrency.
+ *     timeout and User-Agent),
+ *   - @jamf/pro-api with `auth` (OAuth client credentials, cached token): the recommended way,
+ *   - the same with `timeoutMs: 0`: the auth layer alone, without the default timeout (whose
+ *     per-request AbortSignal undici follows: most of what the client adds),
+ *   - @jamf/pro-api with @jamf/auth's `authMiddleware` instead of `auth`: openapi-fetch's
+ *     middleware machinery on every call,
+ *   - the recommended full stack: `auth`, then retry → concurrency middleware.
  * The concurrency layer's limit equals the load's concurrency, so it never queues: the ratio is
  * overhead, not throttling.
  */
 import { authMiddleware, clientCredentials } from '@jamf/auth';
-import { concurrency, retry, withConcurrency, withRetry } from '@jamf/auth/resilience';
+import { concurrency, retry } from '@jamf/auth/resilience';
 import { createProClient, type paths } from '@jamf/pro-api';
 import createClient from 'openapi-fetch';
 import type { BenchmarkContext, BenchmarkOutcome } from './harness/benchmark.js';
@@ -58,93 +61,80 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       baseUrl: `${baseUrl}/api`,
       headers: { authorization: 'Bearer bench-access-token' },
     });
-    const proOnly = createProClient({
-      baseUrl,
-      headers: { authorization: 'Bearer bench-access-token' },
-    });
-    const withAuth = createProClient({ baseUrl, auth: provider() });
-    const withAuthMiddleware = createProClient({
-      baseUrl,
-      middleware: [authMiddleware(provider())],
-    });
-    const fullStack = createProClient({
-      baseUrl,
-      auth: provider(),
-      middleware: [retry(), concurrency({ max: inFlight })],
-    });
-    const fullLayers = createProClient({
-      baseUrl,
-      auth: provider(),
-      fetch: withConcurrency(
-        withRetry((r) => globalThis.fetch(r)),
-        { max: inFlight },
-      ),
-    });
+    const stacks = {
+      pro: createProClient({ baseUrl, headers: { authorization: 'Bearer bench-access-token' } }),
+      auth: createProClient({ baseUrl, auth: provider() }),
+      authAlone: createProClient({ baseUrl, auth: provider(), timeoutMs: 0 }),
+      authMiddleware: createProClient({ baseUrl, middleware: [authMiddleware(provider())] }),
+      full: createProClient({
+        baseUrl,
+        auth: provider(),
+        middleware: [retry(), concurrency({ max: inFlight })],
+      }),
+    };
 
     const get =
-      (client: typeof bare): Call =>
+      (client: unknown): Call =>
       async () => {
-        const { data, response } = await client.GET(COMPUTER_RECORD_PATH, {
+        const { data, response } = await (client as typeof bare).GET(COMPUTER_RECORD_PATH, {
           params: { path: { id: '1' } },
         });
         if (!response.ok || data?.id !== '1')
           throw new Error(`unexpected response ${response.status}`);
       };
+    const names = {
+      bare: 'openapi-fetch (bare)',
+      pro: 'pro-api (static header)',
+      auth: 'pro-api + auth',
+      authAlone: 'pro-api + auth, timeoutMs 0',
+      authMiddleware: 'pro-api + authMiddleware',
+      full: 'pro-api + auth + retry + concurrency',
+    } as const;
+    type Variant = keyof typeof names;
     const clients: [string, Call][] = [
-      ['openapi-fetch (bare)', get(bare)],
-      ['pro-api (static header)', get(proOnly as unknown as typeof bare)],
-      ['pro-api + auth', get(withAuth as unknown as typeof bare)],
-      ['pro-api + authMiddleware', get(withAuthMiddleware as unknown as typeof bare)],
-      ['pro-api + auth + retry + concurrency', get(fullStack as unknown as typeof bare)],
-      ['pro-api + auth + withRetry + withConcurrency', get(fullLayers as unknown as typeof bare)],
+      [names.bare, get(bare)],
+      ...(Object.keys(stacks) as Exclude<Variant, 'bare'>[]).map((key): [string, Call] => [
+        names[key],
+        get(stacks[key]),
+      ]),
     ];
 
     const { requestsPerSecond: samples, clientCpuMicros: cpuSamples } = await interleavedLoad(
       clients,
       { warmupRequests, requests, inFlight, rounds, log: context.log },
     );
-    type Six = [
-      VariantResult,
-      VariantResult,
-      VariantResult,
-      VariantResult,
-      VariantResult,
-      VariantResult,
-    ];
-    const [base, pro, auth, authMw, full, layers] = clients.map(([name]) =>
-      variantResult(name, 'req/s', samples.get(name)!, true),
-    ) as Six;
-    const [baseCpu, proCpu, authCpu, authMwCpu, fullCpu, layersCpu] = clients.map(([name]) =>
-      variantResult(`${name}: client CPU`, 'µs/req', cpuSamples.get(name)!, false),
-    ) as Six;
+    const rate = (key: Variant) =>
+      variantResult(names[key], 'req/s', samples.get(names[key])!, true);
+    const cpu = (key: Variant) =>
+      variantResult(`${names[key]}: client CPU`, 'µs/req', cpuSamples.get(names[key])!, false);
+    const keys = Object.keys(names) as Variant[];
+    const rates = Object.fromEntries(keys.map((key) => [key, rate(key)])) as Record<
+      Variant,
+      VariantResult
+    >;
+    const cpus = Object.fromEntries(keys.map((key) => [key, cpu(key)])) as Record<
+      Variant,
+      VariantResult
+    >;
+    const added = (key: Variant) => (cpus[key].median - cpus.bare.median).toFixed(1);
     return {
       params: clientLoadParams(shape),
-      variants: [
-        base,
-        pro,
-        auth,
-        authMw,
-        full,
-        layers,
-        baseCpu,
-        proCpu,
-        authCpu,
-        authMwCpu,
-        fullCpu,
-        layersCpu,
-      ],
+      variants: [...keys.map((key) => rates[key]), ...keys.map((key) => cpus[key])],
       ratios: [
-        ratioResult('pro-api + auth ÷ bare, req/s (goal ≥ 0.99)', auth, base),
-        ratioResult('full stack ÷ bare, req/s (goal ≥ 0.97)', full, base),
-        ratioResult('full stack as fetch layers ÷ bare, req/s', layers, base),
-        ratioResult('pro-api + authMiddleware ÷ bare, req/s', authMw, base),
-        ratioResult('pro-api ÷ bare, req/s (timeout + User-Agent)', pro, base),
-        ratioResult('pro-api + auth ÷ pro-api, req/s (the auth layer)', auth, pro),
-        ratioResult('pro-api + auth ÷ bare, client CPU', authCpu, baseCpu),
-        ratioResult('full stack ÷ bare, client CPU', fullCpu, baseCpu),
+        ratioResult('pro-api + auth ÷ bare, req/s (goal ≥ 0.99)', rates.auth, rates.bare),
+        ratioResult('full stack ÷ bare, req/s (goal ≥ 0.97)', rates.full, rates.bare),
+        ratioResult(
+          'pro-api + auth, timeoutMs 0 ÷ bare, req/s (auth alone)',
+          rates.authAlone,
+          rates.bare,
+        ),
+        ratioResult('pro-api + authMiddleware ÷ bare, req/s', rates.authMiddleware, rates.bare),
+        ratioResult('pro-api ÷ bare, req/s (timeout + User-Agent)', rates.pro, rates.bare),
+        ratioResult('pro-api + auth ÷ bare, client CPU', cpus.auth, cpus.bare),
+        ratioResult('full stack ÷ bare, client CPU', cpus.full, cpus.bare),
       ],
       notes: [
-        `client CPU added per request, difference of medians: pro-api ${(proCpu.median - baseCpu.median).toFixed(1)} µs, pro-api + auth ${(authCpu.median - baseCpu.median).toFixed(1)} µs, full stack ${(fullCpu.median - baseCpu.median).toFixed(1)} µs`,
+        `client CPU added per request, difference of medians: pro-api ${added('pro')} µs, pro-api + auth ${added('auth')} µs, the same with timeoutMs 0 ${added('authAlone')} µs, authMiddleware ${added('authMiddleware')} µs, full stack ${added('full')} µs`,
       ],
     };
   } finally {

@@ -15,12 +15,12 @@ export interface ClientLoadShape {
 }
 
 /**
- * 20,000 requests per variant as 5 interleaved samples of 4,000 (more rounds pair better against
+ * 20,000 requests per variant as 10 interleaved samples of 2,000 (more rounds pair better against
  * load that drifts while the run lasts), 16 in flight; 1,000 in 2 for `--quick`.
  */
 export function clientLoadShape(quick: boolean): ClientLoadShape {
   const totalRequests = quick ? 1_000 : 20_000;
-  const rounds = quick ? 2 : 5;
+  const rounds = quick ? 2 : 10;
   return {
     requests: totalRequests / rounds,
     rounds,
