@@ -45,12 +45,12 @@ const ENTRIES: Entry[] = [
   reexport('@jamf/auth/legacy-user-credentials'),
   reexport('@jamf/auth/resilience'),
   {
-    name: 'app: client + OAuth + middleware',
+    name: 'app: client + OAuth (auth option)',
     source: [
       `import { createProClient } from '@jamf/pro-api';`,
-      `import { authMiddleware, clientCredentials } from '@jamf/auth';`,
+      `import { clientCredentials } from '@jamf/auth';`,
       `export const client = (baseUrl, clientId, clientSecret) => createProClient({ baseUrl,`,
-      `  middleware: [authMiddleware(clientCredentials({ baseUrl, clientId, clientSecret }))] });`,
+      `  auth: clientCredentials({ baseUrl, clientId, clientSecret }) });`,
     ].join('\n'),
     hasGoal: false,
   },
