@@ -50,6 +50,7 @@ export {
 export type { IssuedToken, IssuedTokens, TokenGrant } from './state/issued-tokens.js';
 export type { JsonCollection, JsonObject } from './state/json-collection.js';
 export type { JsonCollections } from './state/json-collections.js';
+export { MockOptionError, type MockOptionErrorCode } from './state/mock-option-error.js';
 export type { MockState } from './state/mock-state.js';
 export type { Principal } from './state/principal.js';
 export type { InProcessReceiver, WebhookDelivery } from './webhooks/delivery.js';

@@ -30,6 +30,7 @@ import type { OpenApiDocument } from './spec/openapi-document.js';
 import { privilegeNames } from './spec/privilege-names.js';
 import type { MockAccountOptions } from './state/accounts.js';
 import { createMockClock, type MockClock } from './state/clock.js';
+import { checkWholeNumber, MockOptionError } from './state/mock-option-error.js';
 import { createMockState, type MockState, type MockStateOptions } from './state/mock-state.js';
 import type { WebhookDelivery } from './webhooks/delivery.js';
 import { MockWebhooks } from './webhooks/mock-webhooks.js';
@@ -125,6 +126,7 @@ export const DEFAULT_MAX_BODY_BYTES = 20 * 1024 ** 3;
  * const server = setupServer(...mock.handlers);
  */
 export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
+  checkMockOptions(options);
   // The same server-address rules as every client of the SDK; plain http is fine for a mock.
   const baseUrl = parseJamfServer(options.baseUrl ?? DEFAULT_BASE_URL, {
     allowInsecureHttp: true,
@@ -221,3 +223,56 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     },
   };
 }
+
+/**
+ * Refuses options the mock would otherwise take and misbehave with later (a `NaN` lifetime that
+ * makes every token expired, a negative body limit, a string where a list is due), naming the
+ * option; `counts` are checked where the inventory is built.
+ */
+function checkMockOptions(options: JamfMockOptions): void {
+  const refuse = (message: string) => new MockOptionError('INVALID_MOCK_OPTION', message);
+  if (typeof options !== 'object' || options === null) throw refuse('options must be an object');
+  checkWholeNumber('tokenLifetimeSeconds', options.tokenLifetimeSeconds, 1);
+  checkWholeNumber('maxBodyBytes', options.maxBodyBytes, 1);
+  checkWholeNumber('seed', options.seed, 0);
+  for (const name of ['accounts', 'routes', 'webhooks'] as const) {
+    if (options[name] !== undefined && !Array.isArray(options[name])) {
+      throw refuse(`${name} must be an array`);
+    }
+  }
+  for (const name of ['now', 'webhookFetch', 'onWebhookFailure', 'onInternalError'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw refuse(`${name} must be a function`);
+    }
+  }
+  if (
+    options.counts !== undefined &&
+    (typeof options.counts !== 'object' || options.counts === null)
+  ) {
+    throw refuse('counts must be an object such as { computers: 100 }');
+  }
+  const version = options.jamfProVersion;
+  if (version !== undefined && !(typeof version === 'string' && JAMF_VERSION.test(version))) {
+    throw refuse('jamfProVersion must be a version such as 11.25.2');
+  }
+  for (const account of options.accounts ?? []) {
+    const { username, password, privileges } = (account ?? {}) as Partial<MockAccountOptions>;
+    // Basic credentials cannot carry a ':' in the user name, nor an empty one.
+    if (typeof username !== 'string' || username === '' || username.includes(':')) {
+      throw refuse('each account needs a username without ":"');
+    }
+    if (typeof password !== 'string' || password === '') {
+      throw refuse(`account ${username} needs a password`);
+    }
+    if (
+      privileges !== undefined &&
+      privileges !== 'all' &&
+      !(Array.isArray(privileges) && privileges.every((name) => typeof name === 'string'))
+    ) {
+      throw refuse(`account ${username}: privileges must be 'all' or a list of privilege names`);
+    }
+  }
+}
+
+/** A Jamf Pro version, optionally with its build (`11.25.2`, `11.25.2-t1772925731845`). */
+export const JAMF_VERSION = /^\d+\.\d+\.\d+(-t\d+)?$/;

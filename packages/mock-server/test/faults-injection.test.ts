@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MockOptionError } from '../src/index.js';
 import { setupJamfMock } from '../src/vitest.js';
 import { api, userToken } from './support/auth-support.js';
 
@@ -86,6 +87,6 @@ describe('mock.faults', () => {
   });
 
   it('refuses a fault that does nothing', () => {
-    expect(() => jamf.faults.add({ path: '/api/x' })).toThrow(TypeError);
+    expect(() => jamf.faults.add({ path: '/api/x' })).toThrow(MockOptionError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJamfMock } from '../src/index.js';
+import { createJamfMock, MockOptionError } from '../src/index.js';
 
 describe('seeded inventory', () => {
   it('is the same for the same seed and differs for another', () => {
@@ -32,8 +32,8 @@ describe('seeded inventory', () => {
   });
 
   it('rejects counts that are not whole numbers', () => {
-    expect(() => createJamfMock({ counts: { computers: -1 } })).toThrow(RangeError);
-    expect(() => createJamfMock({ counts: { computers: 1.5 } })).toThrow(RangeError);
+    expect(() => createJamfMock({ counts: { computers: -1 } })).toThrow(MockOptionError);
+    expect(() => createJamfMock({ counts: { computers: 1.5 } })).toThrow(MockOptionError);
   });
 
   it('reset() brings back the seeded inventory', () => {

@@ -1,3 +1,4 @@
+import { checkWholeNumber, MockOptionError } from '../state/mock-option-error.js';
 /** A fault to inject into matching requests, before any routing or authentication. */
 export interface FaultSpec {
   /** HTTP method to match (any when omitted). */
@@ -29,15 +30,36 @@ interface ActiveFault {
   remaining: number;
 }
 
+/** Refuses a fault the registry could not apply as written, naming the field. */
+function checkFault(spec: FaultSpec): void {
+  const refuse = (message: string) => new MockOptionError('INVALID_MOCK_OPTION', message);
+  if (typeof spec !== 'object' || spec === null) throw refuse('a fault is an object with a path');
+  if (!(typeof spec.path === 'string' && spec.path !== '') && !(spec.path instanceof RegExp)) {
+    throw refuse('a fault needs a path: a path, a template, a * glob or a RegExp');
+  }
+  if (spec.status === undefined && spec.latencyMs === undefined && !spec.networkError) {
+    throw refuse('a fault needs status, latencyMs or networkError');
+  }
+  checkWholeNumber('a fault status', spec.status, 100, 599);
+  checkWholeNumber('a fault times', spec.times, 1);
+  for (const name of ['latencyMs', 'retryAfterSeconds'] as const) {
+    const value = spec[name];
+    if (
+      value !== undefined &&
+      !(typeof value === 'number' && Number.isFinite(value) && value >= 0)
+    ) {
+      throw refuse(`a fault ${name} must be a finite number >= 0, got ${String(value)}`);
+    }
+  }
+}
+
 /** The faults of one mock; `add` them in a test, `clear` them (or `mock.reset()`) after. */
 export class FaultRegistry {
   #faults: ActiveFault[] = [];
 
   /** Adds a fault; returns a function that removes it. */
   add(spec: FaultSpec): () => void {
-    if (spec.status === undefined && spec.latencyMs === undefined && !spec.networkError) {
-      throw new TypeError('a fault needs status, latencyMs or networkError');
-    }
+    checkFault(spec);
     const fault: ActiveFault = {
       spec: { ...spec },
       pattern: toPattern(spec.path),

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { JAMF_VERSION } from '../mock.js';
 import { DEFAULT_ACCOUNT, type MockAccountOptions } from '../state/accounts.js';
 import type { JamfMockServerOptions } from './serve.js';
 
@@ -55,7 +56,7 @@ export function parseCliArgs(argv: readonly string[]): CliSettings {
   if (maxBodyBytes !== undefined) server.maxBodyBytes = maxBodyBytes;
   const version = values['jamf-version'];
   if (version !== undefined) {
-    if (!/^\d+\.\d+\.\d+(-t\d+)?$/.test(version))
+    if (!JAMF_VERSION.test(version))
       throw new CliUsageError('--jamf-version takes a version such as 11.25.2');
     server.jamfProVersion = version;
   }

@@ -4,6 +4,7 @@ import { getResponse } from 'msw';
 import { directResponderOf } from '../http/msw-handlers.js';
 import { knownBodyOf } from '../http/responses/text-body.js';
 import { createJamfMock, type JamfMock, type JamfMockOptions } from '../mock.js';
+import { checkWholeNumber, MockOptionError } from '../state/mock-option-error.js';
 import { incomingFromMessage } from './incoming-message.js';
 
 /** Options of {@link startJamfMockServer}: the mock's own plus where to listen. */
@@ -44,6 +45,10 @@ export async function startJamfMockServer(
   options: JamfMockServerOptions = {},
 ): Promise<JamfMockServer> {
   const { port = 0, host = '127.0.0.1', log, ...mockOptions } = options;
+  checkWholeNumber('port', port, 0, 65_535);
+  if (typeof host !== 'string' || host === '') {
+    throw new MockOptionError('INVALID_MOCK_OPTION', 'host must be a host name or address');
+  }
   const mock = createJamfMock({ ...mockOptions, baseUrl: INTERNAL_ORIGIN });
   let listeningUrl = INTERNAL_ORIGIN;
   const reachedOrigin = reachedOriginMemo();

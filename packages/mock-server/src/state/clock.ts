@@ -1,3 +1,4 @@
+import { MockOptionError } from './mock-option-error.js';
 /** The mock's sense of time: token expiry and `iat`/`exp` claims read it. */
 export interface MockClock {
   /** Current time in epoch milliseconds. */
@@ -17,6 +18,9 @@ export interface ResettableMockClock extends MockClock {
  * plus whatever `advance` has added.
  */
 export function createMockClock(now: () => number = () => Date.now()): ResettableMockClock {
+  if (typeof now !== 'function') {
+    throw new MockOptionError('INVALID_MOCK_OPTION', 'now must be a function returning epoch ms');
+  }
   let offsetMs = 0;
   return {
     now: () => now() + offsetMs,
@@ -24,8 +28,9 @@ export function createMockClock(now: () => number = () => Date.now()): Resettabl
       offsetMs = 0;
     },
     advance(ms: number) {
-      if (!Number.isFinite(ms) || ms < 0)
-        throw new RangeError('advance(ms) needs a finite ms >= 0');
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+        throw new MockOptionError('INVALID_MOCK_OPTION', 'advance(ms) needs a finite ms >= 0');
+      }
       offsetMs += ms;
     },
   };

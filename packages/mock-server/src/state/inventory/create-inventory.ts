@@ -1,3 +1,4 @@
+import { checkWholeNumber } from '../mock-option-error.js';
 import { type Building, generateBuildings } from './buildings.js';
 import { type Category, generateCategories } from './categories.js';
 import { type ComputerGroup, generateComputerGroups } from './computer-groups.js';
@@ -58,10 +59,12 @@ export interface Inventory {
   mobileDeviceGroups: EntityStore<MobileDeviceGroup>;
 }
 
+/** Largest count: one entity store is one array (an array holds at most 2^32 - 1 items). */
+const MAX_COUNT = 2 ** 32 - 1;
+
 function count(value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0)
-    throw new RangeError(`inventory counts must be integers >= 0, got ${value}`);
+  checkWholeNumber('an inventory count', value, 0, MAX_COUNT);
   return value;
 }
 
