@@ -77,6 +77,7 @@ export async function uploadPackage(
   connection: UploadConnection,
   options: UploadPackageOptions,
 ): Promise<UploadPackageResult> {
+  checkConnection(connection);
   const sizeBytes = await checkOptions(options);
   const session = uploadSession({
     apiRoot: proApiBaseUrl(connection.baseUrl),
@@ -139,7 +140,51 @@ function streamsRequestBodies(): boolean {
   return runtime.Bun !== undefined || runtime.Deno !== undefined;
 }
 
+/**
+ * Refuses a connection that could not send anything (no token source, an unknown transport),
+ * before a package record is created for an upload that would then fail.
+ */
+function checkConnection(connection: UploadConnection): void {
+  const invalid = (message: string) => new PackageUploadError('INVALID_OPTIONS', message);
+  if (typeof connection !== 'object' || connection === null) {
+    throw invalid('uploadPackage needs a connection ({ baseUrl, tokens })');
+  }
+  const tokens = connection.tokens as Partial<UploadTokenSource> | undefined;
+  if (typeof tokens?.getToken !== 'function') {
+    throw invalid('uploadPackage needs tokens: a @jamf/auth provider or { getToken() }');
+  }
+  const { transport } = connection;
+  if (transport !== undefined && transport !== 'fetch' && transport !== 'undici') {
+    throw invalid("transport must be 'fetch' or 'undici'");
+  }
+  if (connection.fetch !== undefined && typeof connection.fetch !== 'function') {
+    throw invalid('fetch must be a function');
+  }
+}
+
 async function checkOptions(options: UploadPackageOptions): Promise<number> {
+  if (typeof options !== 'object' || options === null) {
+    throw new PackageUploadError(
+      'INVALID_OPTIONS',
+      'uploadPackage needs { file, packageId | packageName }',
+    );
+  }
+  const { packageId } = options;
+  if (
+    packageId !== undefined &&
+    !(
+      typeof packageId === 'string' ||
+      (typeof packageId === 'number' && Number.isSafeInteger(packageId))
+    )
+  ) {
+    throw new PackageUploadError(
+      'INVALID_OPTIONS',
+      'packageId must be an id (a string or a whole number)',
+    );
+  }
+  if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+    throw new PackageUploadError('INVALID_OPTIONS', 'onProgress must be a function');
+  }
   const hasId = options.packageId !== undefined && options.packageId !== '';
   const hasName = typeof options.packageName === 'string' && options.packageName !== '';
   if (hasId === hasName) {

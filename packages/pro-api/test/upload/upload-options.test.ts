@@ -1,0 +1,78 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PackageUploadError, uploadPackage } from '../../src/upload/index.js';
+
+let dir: string;
+let file: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'upload-options-'));
+  file = join(dir, 'app.pkg');
+  await writeFile(file, 'package bytes');
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A fetch that counts calls: a refused upload must send nothing (no package record created). */
+function counting() {
+  const calls: string[] = [];
+  const fetchImpl: typeof fetch = async (input) => {
+    calls.push(String(input instanceof Request ? input.url : input));
+    return Response.json({ totalCount: 0, results: [] });
+  };
+  return { calls, fetchImpl };
+}
+
+const tokens = { getToken: async () => ({ token: 'tok' }) };
+
+async function refusal(promise: Promise<unknown>): Promise<PackageUploadError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof PackageUploadError)) {
+    throw new Error(`expected a PackageUploadError, got ${String(error)}`);
+  }
+  return error;
+}
+
+describe('uploadPackage refuses a connection or options it cannot use, before sending', () => {
+  const connections: Array<[string, unknown]> = [
+    ['no connection', null],
+    ['no tokens', { baseUrl: 'https://jamf.example.com' }],
+    ['tokens without getToken', { baseUrl: 'https://jamf.example.com', tokens: {} }],
+    ['an unknown transport', { baseUrl: 'https://jamf.example.com', tokens, transport: 'ftp' }],
+  ];
+  for (const [name, connection] of connections) {
+    it(`${name}: INVALID_OPTIONS, not a TypeError`, async () => {
+      const error = await refusal(
+        uploadPackage(connection as never, { file, packageName: 'app.pkg', create: true }),
+      );
+      expect(error.code).toBe('INVALID_OPTIONS');
+    });
+  }
+
+  // Built when each test runs: `file` exists only after beforeAll.
+  const options: Array<[string, () => unknown]> = [
+    ['no options', () => null],
+    ['a NaN packageId', () => ({ file, packageId: Number.NaN })],
+    ['an object packageId', () => ({ file, packageId: {} })],
+    ['an onProgress that is not a function', () => ({ file, packageId: 1, onProgress: 'log' })],
+  ];
+  for (const [name, given] of options) {
+    it(`${name}: INVALID_OPTIONS, and no package record is created`, async () => {
+      const { calls, fetchImpl } = counting();
+      const connection = {
+        baseUrl: 'https://jamf.example.com',
+        tokens,
+        transport: 'fetch' as const,
+        fetch: fetchImpl,
+      };
+      const error = await refusal(uploadPackage(connection, given() as never));
+      expect(error.code).toBe('INVALID_OPTIONS');
+      expect(calls).toEqual([]);
+    });
+  }
+});
