@@ -1,6 +1,7 @@
 import {
-  checkFetchAuthorizer,
+  composeFetch,
   type FetchAuthorizer,
+  type FetchLayer,
   type Middleware,
   resolveUserAgent,
   type TimedOutCall,
@@ -32,6 +33,11 @@ export interface ClassicClientOptions {
    * `userCredentials`, …) for the same server; a 401 brings one fresh token and one replay.
    */
   auth?: FetchAuthorizer;
+  /**
+   * Layers around the client's `fetch`, first outermost, inside `auth` and outside the timeout:
+   * `retry()` and `concurrency({ max: 5 })` of `@jamf/auth/resilience`, or yours.
+   */
+  layers?: readonly FetchLayer[];
   /** The fetch to send with (a proxy's, msw's, …); defaults to the platform's. */
   fetch?: typeof fetch;
   /** openapi-fetch-style hooks around each exchange (`authMiddleware(provider)` works too). */
@@ -92,11 +98,12 @@ export function createClassicClient(given: ClassicClientOptions): ClassicClient 
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     timeoutError: timeoutErrorFor(baseUrl),
   });
-  // Auth outside the timeout: the replay after a 401 gets a timeout of its own.
-  const signed =
-    options.auth === undefined
-      ? timed
-      : checkFetchAuthorizer(options.auth, new URL(baseUrl).origin).authorize(timed);
+  // Auth and layers outside the timeout: a retry or the replay after a 401 is timed on its own.
+  const signed = composeFetch(timed, {
+    auth: options.auth,
+    layers: options.layers,
+    serverOrigin: new URL(baseUrl).origin,
+  });
   const request = createRequest({
     baseUrl,
     fetch: withUserAgent(

@@ -1,12 +1,13 @@
 export type {
-  AuthOptionErrorCode,
+  ClientOptionErrorCode,
   FetchAuthorizer,
+  FetchLayer,
   JamfErrorCode,
   Middleware,
   MiddlewareParams,
 } from '@jamf/core';
 export {
-  AuthOptionError,
+  ClientOptionError,
   JamfServerUrlError,
   MiddlewareError,
   requestTimeout,

@@ -1,7 +1,7 @@
 import { authMiddleware, userCredentials, withAuth } from '@jamf/auth';
 import { setupJamfMock } from '@jamf/mock-server/vitest';
 import { describe, expect, it } from 'vitest';
-import { AuthOptionError, ClassicApiError, createClassicClient } from '../src/index.js';
+import { ClientOptionError, ClassicApiError, createClassicClient } from '../src/index.js';
 
 const jamf = setupJamfMock();
 const platformFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
@@ -163,7 +163,7 @@ describe('createClassicClient({ auth })', () => {
     expect((await provider.getToken()).token).not.toBe(first.token);
   });
 
-  it('refuses a provider for another server with AuthOptionError AUTH_ORIGIN_MISMATCH', async () => {
+  it('refuses a provider for another server with ClientOptionError AUTH_ORIGIN_MISMATCH', async () => {
     await using elsewhere = userCredentials({
       baseUrl: 'https://other.jamfcloud.com',
       username: 'admin',
@@ -176,7 +176,7 @@ describe('createClassicClient({ auth })', () => {
         return thrown;
       }
     })();
-    expect(error).toBeInstanceOf(AuthOptionError);
+    expect(error).toBeInstanceOf(ClientOptionError);
     expect(error).toMatchObject({ code: 'AUTH_ORIGIN_MISMATCH' });
     expect(String(error)).not.toContain('never-shown');
   });

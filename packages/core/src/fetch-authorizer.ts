@@ -1,4 +1,4 @@
-import { AuthOptionError } from './auth-option-error.js';
+import { ClientOptionError } from './client-option-error.js';
 import type { FetchLike } from './fetch-like.js';
 
 /**
@@ -18,7 +18,7 @@ export interface FetchAuthorizer {
 
 /**
  * Checks a client's `auth` option against the server the client talks to.
- * @throws AuthOptionError `INVALID_AUTH` for something that is not a {@link FetchAuthorizer};
+ * @throws ClientOptionError `INVALID_AUTH` for something that is not a {@link FetchAuthorizer};
  * `AUTH_ORIGIN_MISMATCH` when it signs requests for another server than `serverOrigin`, whose
  * requests would then all be sent without a token.
  */
@@ -30,13 +30,13 @@ export function checkFetchAuthorizer(auth: unknown, serverOrigin: string): Fetch
     typeof candidate.authorize !== 'function' ||
     typeof candidate.origin !== 'string'
   ) {
-    throw new AuthOptionError(
+    throw new ClientOptionError(
       'INVALID_AUTH',
       'auth must be a token provider of @jamf/auth (an object with origin and authorize(fetch))',
     );
   }
   if (candidate.origin !== serverOrigin) {
-    throw new AuthOptionError(
+    throw new ClientOptionError(
       'AUTH_ORIGIN_MISMATCH',
       `auth signs requests for ${candidate.origin}, but the client talks to ${serverOrigin}`,
     );

@@ -1,9 +1,11 @@
-export type { AuthOptionErrorCode } from './auth-option-error.js';
-export { AuthOptionError } from './auth-option-error.js';
+export type { ClientOptionErrorCode } from './client-option-error.js';
+export { ClientOptionError } from './client-option-error.js';
 export type { JamfErrorCode, JamfStatusErrorCode } from './error-code.js';
 export { codeForStatus } from './error-code.js';
 export type { FetchAuthorizer } from './fetch-authorizer.js';
 export { checkFetchAuthorizer } from './fetch-authorizer.js';
+export type { ComposeFetchOptions, FetchLayer } from './fetch-layer.js';
+export { composeFetch } from './fetch-layer.js';
 export type { FetchLike } from './fetch-like.js';
 export { isLoopbackHost } from './loopback-host.js';
 export type {

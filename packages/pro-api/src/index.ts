@@ -1,6 +1,6 @@
-export type { AuthOptionErrorCode, FetchAuthorizer, JamfErrorCode } from '@jamf/core';
+export type { ClientOptionErrorCode, FetchAuthorizer, FetchLayer, JamfErrorCode } from '@jamf/core';
 export {
-  AuthOptionError,
+  ClientOptionError,
   JamfServerUrlError,
   requestTimeout,
   TimeoutOptionError,

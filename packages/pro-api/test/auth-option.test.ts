@@ -1,9 +1,12 @@
 import { clientCredentials, userCredentials } from '@jamf/auth';
+import { concurrency, retry } from '@jamf/auth/resilience';
 import { type JamfMockServer, startJamfMockServer } from '@jamf/mock-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthOptionError, createProClient, paginate } from '../src/index.js';
+import { ClientOptionError, createProClient, paginate } from '../src/index.js';
 
 let server: JamfMockServer;
+/** A middleware, which is not a fetch layer. */
+const authMiddlewareLike = { onRequest: () => undefined };
 
 beforeAll(async () => {
   server = await startJamfMockServer({
@@ -12,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('createProClient({ auth })', () => {
+describe('createProClient({ auth, layers })', () => {
   it('signs every call with the provider’s token and pages with it', async () => {
     server.mock.reset();
     await using jamf = userCredentials({
@@ -49,7 +52,69 @@ describe('createProClient({ auth })', () => {
     expect(data?.totalCount).toBe(1);
   });
 
-  it('refuses a provider for another server, and anything that is not a provider, with AuthOptionError', async () => {
+  it('layers run inside auth, around each call: a 429 is retried, and at most max calls are in flight', async () => {
+    server.mock.reset();
+    await using jamf = userCredentials({
+      baseUrl: server.url,
+      username: 'admin',
+      password: 'admin-pass',
+    });
+    // The transport holds every request until `open()`, counting how many are in flight.
+    let inFlight = 0;
+    let maxInFlight = 0;
+    let open: () => void = () => undefined;
+    let held = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const transport = async (request: Request) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        await held;
+        return await globalThis.fetch(request);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const waits: number[] = [];
+    const pro = createProClient({
+      baseUrl: server.url,
+      auth: jamf,
+      fetch: transport,
+      layers: [
+        retry({
+          sleep: async (ms) => {
+            waits.push(ms);
+          },
+        }),
+        concurrency({ max: 2 }),
+      ],
+    });
+    open();
+    server.mock.faults.add({
+      method: 'GET',
+      path: '/api/v1/jamf-pro-version',
+      status: 429,
+      retryAfterSeconds: 1,
+      times: 1,
+    });
+    expect((await pro.GET('/v1/jamf-pro-version')).response.status).toBe(200);
+    expect(waits).toEqual([1_000]);
+
+    held = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    maxInFlight = 0;
+    const calls = Array.from({ length: 6 }, () => pro.GET('/v1/jamf-pro-version'));
+    while (inFlight < 2) await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    open();
+    const statuses = (await Promise.all(calls)).map((result) => result.response.status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(maxInFlight).toBe(2);
+  });
+
+  it('refuses a provider for another server, and anything that is not a provider, with ClientOptionError', async () => {
     await using elsewhere = clientCredentials({
       baseUrl: 'https://other.jamfcloud.com',
       clientId: 'id',
@@ -62,13 +127,16 @@ describe('createProClient({ auth })', () => {
         return error;
       }
     })();
-    expect(mismatch).toBeInstanceOf(AuthOptionError);
+    expect(mismatch).toBeInstanceOf(ClientOptionError);
     expect(mismatch).toMatchObject({ code: 'AUTH_ORIGIN_MISMATCH' });
     expect(String(mismatch)).not.toContain('never-shown');
     for (const bad of [null, 'token', { origin: server.url }, { authorize: () => fetch }]) {
       expect(() =>
         createProClient({ baseUrl: server.url, auth: bad as unknown as typeof elsewhere }),
-      ).toThrow(expect.objectContaining({ name: 'AuthOptionError', code: 'INVALID_AUTH' }));
+      ).toThrow(expect.objectContaining({ name: 'ClientOptionError', code: 'INVALID_AUTH' }));
     }
+    expect(() =>
+      createProClient({ baseUrl: server.url, layers: [retry(), authMiddlewareLike] as never }),
+    ).toThrow(expect.objectContaining({ name: 'ClientOptionError', code: 'INVALID_LAYER' }));
   });
 });

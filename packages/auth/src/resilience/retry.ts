@@ -169,7 +169,8 @@ export function retry(options: RetryOptions = {}): RetryLayer {
       return async (input, init) => {
         const request = toRequest(input, init);
         if (!isRetryable(request)) return fetch(request);
-        const template = request.clone();
+        // As in onRequest: a request without a body is sent again as it is.
+        const template = request.body === null ? request : request.clone();
         let first: Outcome;
         try {
           first = { response: await fetch(request) };
