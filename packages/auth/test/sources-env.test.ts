@@ -49,6 +49,18 @@ describe('fromEnv()', () => {
     expect({ ...credentials }).not.toHaveProperty('password');
   });
 
+  it('keeps secrets out of inspect with showHidden, which prints non-enumerable properties', () => {
+    const credentials = fromEnv({
+      JAMF_URL: URL_,
+      JAMF_CLIENT_ID: 'client-1',
+      JAMF_CLIENT_SECRET: 'cs-very-secret',
+    });
+    const view = inspect(credentials, { depth: 10, showHidden: true, getters: true });
+    expect(view).not.toContain('cs-very-secret');
+    expect(view).toContain('client-1');
+    expect(credentials.kind === 'client' && credentials.clientSecret).toBe('cs-very-secret');
+  });
+
   it.each([
     [{}, 'JAMF_URL, JAMF_CLIENT_ID and JAMF_CLIENT_SECRET (or JAMF_USERNAME and JAMF_PASSWORD)'],
     [{ JAMF_URL: URL_, JAMF_CLIENT_ID: 'client-1' }, 'JAMF_CLIENT_SECRET'],

@@ -59,13 +59,24 @@ function checkedBaseUrl(baseUrl: string): string {
   return baseUrl;
 }
 
+const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+
 function withHiddenSecret<T extends object, K extends string>(
   visible: T,
   key: K,
   secret: string,
 ): Readonly<T & Record<K, string>> {
-  return Object.freeze(
-    Object.defineProperty(visible, key, { value: secret, enumerable: false }) as T &
-      Record<K, string>,
-  );
+  // Not enumerable: spread and `JSON.stringify` skip it. `util.inspect` prints non-enumerable
+  // properties under `showHidden`, so the object also says how it is inspected: without the secret.
+  Object.defineProperty(visible, key, { value: secret, enumerable: false });
+  const shown = { ...visible };
+  Object.defineProperty(visible, inspectSymbol, {
+    value: (
+      _depth: number,
+      options: object,
+      inspect: (value: unknown, options: object) => string,
+    ) => inspect(shown, options),
+    enumerable: false,
+  });
+  return Object.freeze(visible) as Readonly<T & Record<K, string>>;
 }
