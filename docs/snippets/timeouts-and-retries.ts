@@ -1,4 +1,4 @@
-import { authMiddleware, clientCredentials } from '@jamf/auth';
+import { clientCredentials } from '@jamf/auth';
 import { retry } from '@jamf/auth/resilience';
 import { createProClient, JamfApiError, requestTimeout } from '@jamf/pro-api';
 
@@ -12,8 +12,9 @@ await using jamf = clientCredentials({
 const pro = createProClient({
   baseUrl: jamf.origin,
   timeoutMs: 30_000, // each send of each call (the default is 60 000; 0 waits forever)
+  auth: jamf,
   // A GET, PUT or DELETE that timed out is sent again; a POST is not.
-  middleware: [authMiddleware(jamf), retry({ maxAttempts: 3 })],
+  layers: [retry({ maxAttempts: 3 })],
 });
 
 try {

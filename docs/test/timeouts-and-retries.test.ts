@@ -1,4 +1,3 @@
-import { authMiddleware } from '@jamf/auth';
 import { retry } from '@jamf/auth/resilience';
 import { staticToken } from '@jamf/auth/static-token';
 import { createClassicClient } from '@jamf/classic-api';
@@ -37,7 +36,8 @@ describe('docs/timeouts-and-retries.md', () => {
       baseUrl: 'https://jamf.test',
       fetch: jamf.fetch,
       timeoutMs: 1_000,
-      middleware: [authMiddleware(provider), retry({ maxAttempts: 3, ...noWait })],
+      auth: provider,
+      layers: [retry({ maxAttempts: 3, ...noWait })],
     });
     const call = pro.GET('/v1/jamf-pro-version');
     await vi.advanceTimersByTimeAsync(1_000);
@@ -52,7 +52,7 @@ describe('docs/timeouts-and-retries.md', () => {
       baseUrl: 'https://jamf.test',
       fetch: jamf.fetch,
       timeoutMs: 1_000,
-      middleware: [retry({ maxAttempts: 3, ...noWait })],
+      layers: [retry({ maxAttempts: 3, ...noWait })],
     });
     const call = pro
       .POST('/v1/categories', { body: { name: 'Utilities', priority: 9 } })
