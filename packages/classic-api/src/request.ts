@@ -1,4 +1,4 @@
-import { type Middleware, MiddlewareError, runMiddleware } from '@jamf/core';
+import { type Middleware, MiddlewareError, runMiddleware, TimedRequest } from '@jamf/core';
 import { errorFromPage } from './error-page.js';
 import { ClassicApiError } from './errors.js';
 import { classicResourceTable } from './generated/resources.js';
@@ -76,7 +76,13 @@ export function createRequest(context: RequestContext): ClassicRequest {
     if (!headers.has('accept'))
       headers.set('accept', method === 'GET' ? 'application/json' : 'application/xml');
     calls += 1;
-    const outgoing = new Request(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    // The client's own request: its timeout need not listen to a signal nothing can abort, and
+    // its `auth` signs it in place instead of copying it.
+    const outgoing = new TimedRequest(url, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     let response: Response;
     try {
       response = await runMiddleware(outgoing, context.middleware, {
