@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
-import { authMiddleware, clientCredentials, withAuth } from '@jamf/auth';
+import { clientCredentials } from '@jamf/auth';
 import { createClassicClient } from '@jamf/classic-api';
 import { createProClient } from '@jamf/pro-api';
 import { EnvHttpProxyAgent } from 'undici';
@@ -26,13 +26,9 @@ await using jamf = clientCredentials({
   fetch: viaNetwork,
 });
 
-const pro = createProClient({
-  baseUrl: jamf.origin,
-  fetch: viaNetwork,
-  middleware: [authMiddleware(jamf)],
-});
+const pro = createProClient({ baseUrl: jamf.origin, auth: jamf, fetch: viaNetwork });
 const { data } = await pro.GET('/v1/jamf-pro-version');
 console.log(`Jamf Pro ${data?.version}`);
 
-const classic = createClassicClient({ baseUrl: jamf.origin, fetch: withAuth(viaNetwork, jamf) });
+const classic = createClassicClient({ baseUrl: jamf.origin, auth: jamf, fetch: viaNetwork });
 console.log(`${(await classic.categories.list()).length} categories`);
