@@ -30,6 +30,7 @@ import type { OpenApiDocument } from './spec/openapi-document.js';
 import { privilegeNames } from './spec/privilege-names.js';
 import type { MockAccountOptions } from './state/accounts.js';
 import { createMockClock, type MockClock } from './state/clock.js';
+import { JAMF_VERSION } from './state/jamf-version.js';
 import { checkWholeNumber, MockOptionError } from './state/mock-option-error.js';
 import { createMockState, type MockState, type MockStateOptions } from './state/mock-state.js';
 import type { WebhookDelivery } from './webhooks/delivery.js';
@@ -273,6 +274,3 @@ function checkMockOptions(options: JamfMockOptions): void {
     }
   }
 }
-
-/** A Jamf Pro version, optionally with its build (`11.25.2`, `11.25.2-t1772925731845`). */
-export const JAMF_VERSION = /^\d+\.\d+\.\d+(-t\d+)?$/;

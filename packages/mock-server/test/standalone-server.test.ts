@@ -86,26 +86,36 @@ describe('startJamfMockServer over node:http', () => {
     });
   });
 
-  it('answers a method Fetch cannot carry (TRACE) with a Jamf-shaped 405, not a 500', async () => {
-    const { status, body } = await new Promise<{ status: number; body: string }>(
-      (resolve, reject) => {
-        const request = httpRequest(
-          `${server.url}/api/v1/api-roles`,
-          { method: 'TRACE' },
-          (response) => {
-            let text = '';
-            response.setEncoding('utf8');
-            response.on('data', (chunk: string) => {
-              text += chunk;
-            });
-            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-          },
-        );
-        request.on('error', reject);
-        request.end();
-      },
-    );
+  it('answers a method Fetch cannot carry (TRACE) with a Jamf-shaped 405 and its Allow, not a 500', async () => {
+    const { status, body, allow } = await new Promise<{
+      status: number;
+      body: string;
+      allow: string | undefined;
+    }>((resolve, reject) => {
+      const request = httpRequest(
+        `${server.url}/api/v1/api-roles`,
+        { method: 'TRACE' },
+        (response) => {
+          let text = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          response.on('end', () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              body: text,
+              allow: response.headers.allow,
+            }),
+          );
+        },
+      );
+      request.on('error', reject);
+      request.end();
+    });
     expect(status).toBe(405);
+    // RFC 9110 §15.5.6: a 405 lists the methods the path allows.
+    expect(allow).toBe('GET, POST, HEAD, OPTIONS');
     expect(JSON.parse(body)).toMatchObject({
       httpStatus: 405,
       errors: [{ code: 'METHOD_NOT_ALLOWED' }],

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { JAMF_VERSION } from '../mock.js';
 import { DEFAULT_ACCOUNT, type MockAccountOptions } from '../state/accounts.js';
+import { JAMF_VERSION } from '../state/jamf-version.js';
 import type { JamfMockServerOptions } from './serve.js';
 
 /** The command line's usage text. */

@@ -125,17 +125,35 @@ function answer(
   const origin = respond === undefined ? INTERNAL_ORIGIN : (reachedOrigin(req) ?? listeningUrl);
   let url: URL;
   try {
-    // Fetch refuses some methods Node parses (TRACE): Jamf does not serve them either.
-    if (FETCH_FORBIDDEN_METHODS.has(method)) throw new TypeError(`${method} is forbidden`);
     url = urlOf(req.url ?? '/', origin);
   } catch {
-    res.writeHead(405, { 'content-type': 'application/json;charset=UTF-8' });
-    res.end(JSON.stringify(jamfErrorBody(405, 'METHOD_NOT_ALLOWED', `${method} is not supported`)));
+    res.writeHead(400, { 'content-type': 'application/json;charset=UTF-8' });
+    res.end(
+      JSON.stringify(jamfErrorBody(400, 'INVALID_REQUEST', 'The request target is not a URL')),
+    );
     return undefined;
   }
-  const incoming = incomingFromMessage(req, method, url);
-  const answered =
-    respond === undefined ? getResponse(mock.handlers, incoming.request()) : respond(incoming);
+  const answer = (asked: string) => {
+    const incoming = incomingFromMessage(req, asked, url);
+    return respond === undefined
+      ? getResponse(mock.handlers, incoming.request())
+      : respond(incoming);
+  };
+  // Fetch refuses some methods Node parses (TRACE): Jamf does not serve them either. A 405 names
+  // what the path does allow (RFC 9110 §15.5.6), as the mock's OPTIONS answer gives it.
+  if (FETCH_FORBIDDEN_METHODS.has(method)) {
+    return Promise.resolve(answer('OPTIONS')).then((options) => {
+      const allow = options?.headers.get('allow');
+      res.writeHead(405, {
+        'content-type': 'application/json;charset=UTF-8',
+        ...(allow ? { allow } : {}),
+      });
+      res.end(
+        JSON.stringify(jamfErrorBody(405, 'METHOD_NOT_ALLOWED', `${method} is not supported`)),
+      );
+    });
+  }
+  const answered = answer(method);
   if (answered instanceof Response) return write(req, res, method, answered);
   return answered.then((response) => write(req, res, method, response));
 }

@@ -48,7 +48,8 @@ export function spawnServer(args: string[]): Promise<SpawnedServer> {
         });
       }
     });
-    child.once('exit', (code) =>
+    // 'close', not 'exit': the process may exit before its stderr is read, losing the message.
+    child.once('close', (code) =>
       reject(new Error(`server exited (${code}) before listening:\n${output}`)),
     );
   });
