@@ -100,3 +100,21 @@ describe('headerAuth refuses a value no request can carry as it is', () => {
     expect(response.status).toBe(200);
   });
 });
+
+describe('createWebhookHandler refuses handlers and stores it could not call', () => {
+  for (const [name, options] of [
+    ['a handler that is not a function', { on: { ComputerAdded: 5 } }],
+    ['a dedupe store without claim and release', { on: {}, dedupe: 5 }],
+    ['an onError that is not a function', { on: {}, onError: 'log' }],
+  ] as const) {
+    it(`${name}: INVALID_OPTIONS when made, not a 500 on the first delivery`, () => {
+      let caught: unknown;
+      try {
+        createWebhookHandler({ auth: 'none', ...options } as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isJamfWebhookError(caught, 'INVALID_OPTIONS')).toBe(true);
+    });
+  }
+});

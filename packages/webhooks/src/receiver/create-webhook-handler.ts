@@ -38,7 +38,9 @@ const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
  * `maxBodyBytes`, counted while reading) and 400 (not a valid payload of a known event) without
  * calling any handler; otherwise it runs the event's handler and answers 200, or 500 if it threw.
  * @throws {JamfWebhookError} `INVALID_OPTIONS` for a missing `auth` or `on`, a handler for an
- * event that does not exist (a typo would otherwise never run), or a bad `maxBodyBytes`.
+ * event that does not exist (a typo would otherwise never run) or that is not a function, a
+ * `dedupe` without `claim` and `release`, an `onError` that is not a function, or a bad
+ * `maxBodyBytes`.
  * @example
  * const handle = createWebhookHandler({
  *   auth: basicAuth({ username: 'jamf', password: process.env.HOOK_PASSWORD ?? '' }),
@@ -71,6 +73,29 @@ export function createWebhookHandler(
   }
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) {
     throw new JamfWebhookError('INVALID_OPTIONS', 'maxBodyBytes must be a positive integer.');
+  }
+  // Found at construction rather than as a 500 on the first delivery of that event.
+  const notFunctions = Object.entries(on).filter(
+    ([, handle]) => handle !== undefined && typeof handle !== 'function',
+  );
+  if (notFunctions.length > 0) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      `The handler for ${notFunctions.map(([name]) => name).join(', ')} is not a function.`,
+    );
+  }
+  const store = dedupe as Partial<DedupeStore> | undefined;
+  if (
+    store !== undefined &&
+    (typeof store?.claim !== 'function' || typeof store.release !== 'function')
+  ) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      'dedupe must be a DedupeStore (claim and release), such as memoryDedupeStore().',
+    );
+  }
+  if (onError !== undefined && typeof onError !== 'function') {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'onError must be a function.');
   }
 
   const handler = async (request: Request): Promise<Response> => {
