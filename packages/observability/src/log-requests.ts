@@ -59,6 +59,7 @@ interface Pending {
  * const pro = createProClient({ baseUrl, fetch: log.countAttempts(fetch), middleware: [log, authMiddleware(jamf)] });
  */
 export function logRequests(options: LogRequestsOptions): RequestLogLayer {
+  checkOptions(options);
   const emit = sinkOf(options);
   const context = {
     requestIdHeaders: (options.requestIdHeaders ?? ['x-request-id']).map((h) => h.toLowerCase()),
@@ -122,6 +123,32 @@ export function logRequests(options: LogRequestsOptions): RequestLogLayer {
       return counter.wrap(fetch);
     },
   };
+}
+
+/**
+ * Refuses options of the wrong kind with `INVALID_OPTIONS` when the layer is made, instead of a
+ * TypeError there or on the first request.
+ */
+function checkOptions(options: LogRequestsOptions): void {
+  const invalid = (message: string) => new ObservabilityError('INVALID_OPTIONS', message);
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('logRequests needs options: { log }');
+  }
+  const isNames = (value: unknown) =>
+    value === undefined ||
+    (Array.isArray(value) && value.every((name) => typeof name === 'string' && name !== ''));
+  if (!isNames(options.requestIdHeaders)) {
+    throw invalid('requestIdHeaders must be a list of header names');
+  }
+  if (!isNames(options.stickyCookieNames)) {
+    throw invalid('stickyCookieNames must be a list of cookie names');
+  }
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw invalid('now must be a function returning milliseconds');
+  }
+  if (options.message !== undefined && typeof options.message !== 'string') {
+    throw invalid('message must be a string');
+  }
 }
 
 function sinkOf(options: LogRequestsOptions): (record: RequestRecord) => void {

@@ -123,4 +123,16 @@ describe('logRequests', () => {
       expect.objectContaining({ code: 'INVALID_OPTIONS' }),
     );
   });
+
+  it.each([
+    ['no options', undefined],
+    ['request-id headers as one string', { log: () => {}, requestIdHeaders: 'x-request-id' }],
+    ['cookie names that are not strings', { log: () => {}, stickyCookieNames: [5] }],
+    ['a clock that is not a function', { log: () => {}, now: 5 }],
+    ['a message that is not text', { log: () => {}, message: 42 }],
+  ])('rejects %s with INVALID_OPTIONS, not a TypeError', (_, options) => {
+    expect(() => logRequests(options as never)).toThrow(
+      expect.objectContaining({ name: 'ObservabilityError', code: 'INVALID_OPTIONS' }),
+    );
+  });
 });
