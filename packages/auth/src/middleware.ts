@@ -125,8 +125,7 @@ export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLi
   return async (input, init) => {
     // A client's own per-call request (a client's `auth` option) gets its token in place; any
     // other input is copied, so a caller's Request never comes back carrying our token.
-    const request =
-      input instanceof TimedRequest && init === undefined ? input : new Request(input, init);
+    const request = TimedRequest.is(input) && init === undefined ? input : new Request(input, init);
     if (!isForProvider(request, provider)) return fetchImpl(request);
     const lease = provider.leaseNow?.() ?? (await leaseFrom(provider));
     // Copied before the first send: a sent body cannot be read again.

@@ -21,6 +21,10 @@ const signalNeverAborts = Symbol('jamf.signalNeverAborts');
  * it was made from). When it cannot, {@link withTimeout} does not listen to it: a listener per
  * call cost more than the rest of the timeout (bench P1). A request copied by middleware is a
  * plain `Request` again and is listened to as before.
+ *
+ * `instanceof TimedRequest` holds for every `Request`: openapi-fetch checks what middleware
+ * returns against the class it builds with, and a middleware's own `new Request(…)` must pass.
+ * {@link TimedRequest.is} tells the ones built with this class.
  */
 export class TimedRequest extends Request {
   /** Whether nothing but the timeout can abort this request. */
@@ -29,6 +33,16 @@ export class TimedRequest extends Request {
   constructor(input: Request | string | URL, init?: RequestInit) {
     super(input, init);
     this[signalNeverAborts] = !(input instanceof Request) && init?.signal == null;
+  }
+
+  /** Every `Request` (see the class comment). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Request;
+  }
+
+  /** Whether `value` was built with this class: a client's own request for one call. */
+  static is(value: unknown): value is TimedRequest {
+    return value instanceof Request && signalNeverAborts in value;
   }
 }
 
@@ -106,7 +120,7 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
       }
     }
     const deadline = new Deadline(
-      (request as Partial<TimedRequest>)[signalNeverAborts] === true ? undefined : callerSignal,
+      TimedRequest.is(request) && request[signalNeverAborts] ? undefined : callerSignal,
       timeoutMs,
     );
     try {

@@ -119,3 +119,28 @@ describe('createProClient User-Agent', () => {
     expect(jamf.seen.at(-1)?.headers.get('x-team')).toBe('macops');
   });
 });
+
+describe('createProClient middleware', () => {
+  it('a middleware may hand back a Request of its own, and it is the one sent', async () => {
+    const sent: Request[] = [];
+    const pro = createProClient({
+      baseUrl: 'https://jamf.test',
+      fetch: async (request) => {
+        sent.push(request);
+        return Response.json({ version: '11.30.1' });
+      },
+      middleware: [
+        {
+          onRequest({ request }) {
+            const headers = new Headers(request.headers);
+            headers.set('x-trace', 'abc');
+            return new Request(request, { headers });
+          },
+        },
+      ],
+    });
+    const { data } = await pro.GET('/v1/jamf-pro-version');
+    expect(data?.version).toBe('11.30.1');
+    expect(sent[0]?.headers.get('x-trace')).toBe('abc');
+  });
+});
