@@ -1,5 +1,9 @@
 /** Which option of `paginate` was refused: see {@link PaginateOptionError}. */
-export type PaginateOptionErrorCode = 'INVALID_PAGE_SIZE' | 'INVALID_CONCURRENCY';
+export type PaginateOptionErrorCode =
+  | 'INVALID_PAGE_SIZE'
+  | 'INVALID_CONCURRENCY'
+  | 'INVALID_SIGNAL'
+  | 'INVALID_CLIENT';
 
 /**
  * A `pageSize` or `concurrency` given to `paginate` that is not a positive whole number; thrown

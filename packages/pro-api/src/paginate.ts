@@ -86,8 +86,22 @@ const DEFAULT_CONCURRENCY = 4;
 export async function* paginate<Paths extends {}, Path extends PaginatedPath<Paths>>(
   client: PaginatingClient<Paths>,
   path: Path,
-  options: PaginateOptions<Paths, Path> = {},
+  given: PaginateOptions<Paths, Path> = {},
 ): AsyncGenerator<PageItem<Paths, Path>, void, undefined> {
+  const options: PaginateOptions<Paths, Path> = given ?? {};
+  if (typeof (client as { GET?: unknown } | null)?.GET !== 'function') {
+    throw new PaginateOptionError(
+      'INVALID_CLIENT',
+      'paginate needs a client with GET (createProClient)',
+    );
+  }
+  const signal = options.signal as Partial<AbortSignal> | undefined;
+  if (
+    signal !== undefined &&
+    (typeof signal?.throwIfAborted !== 'function' || typeof signal.addEventListener !== 'function')
+  ) {
+    throw new PaginateOptionError('INVALID_SIGNAL', 'signal must be an AbortSignal');
+  }
   let pageSize = positiveInteger(
     'pageSize',
     options.pageSize ?? DEFAULT_PAGE_SIZE,

@@ -334,4 +334,28 @@ describe('paginate', () => {
     });
     expect(sent).toEqual([]);
   });
+
+  it('rejects a signal that is not an AbortSignal, or no client, with a typed error, not a TypeError', async () => {
+    const sent: string[] = [];
+    const jamf = createProClient({
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: async (request) => {
+        sent.push(request.url);
+        return new Response('{}', { status: 500 });
+      },
+    });
+    const refusal = (run: () => AsyncGenerator<unknown>) =>
+      collect(run()).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(
+      await refusal(() => paginate(jamf, '/v1/api-roles', { signal: 'stop' as never })),
+    ).toMatchObject({ name: 'PaginateOptionError', code: 'INVALID_SIGNAL' });
+    expect(await refusal(() => paginate(null as never, '/v1/api-roles' as never))).toMatchObject({
+      name: 'PaginateOptionError',
+      code: 'INVALID_CLIENT',
+    });
+    expect(sent).toEqual([]);
+  });
 });
