@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOperations, main } from '../src/index.js';
+import { distil, listOperations, main } from '../src/index.js';
 import { hasReference, NEEDS_REFERENCE, proSchemaPath, REPO_ROOT } from './reference.js';
 import { createTempRoot, logSink, type TempRoot } from './temp-root.js';
 
@@ -69,6 +69,48 @@ describe('prose detection used below', () => {
       '/paths//x/get/summary',
       '/components/schemas/A/properties/title/example',
     ]);
+  });
+});
+
+describe('documented filter and sort fields', () => {
+  const parameter = (name: string, description: string) => ({
+    paths: { '/x': { get: { parameters: [{ name, in: 'query', description }], responses: {} } } },
+  });
+  type Distilled = {
+    paths: Record<string, { get: { parameters: Array<Record<string, unknown>> } }>;
+  };
+  const fieldsOf = (document: Record<string, unknown>) => {
+    const facts = distil(document, { product: 'p', jamfProVersion: '1' }) as Distilled;
+    return facts.paths['/x']?.get.parameters[0]?.['x-jamf-fields'];
+  };
+
+  it('keeps the names of a backticked list as x-jamf-fields, and not the prose', () => {
+    const document = parameter(
+      'filter',
+      'Query in RSQL.\n\nFields allowed in the query: `general.name`, `udid`,\n`general.remoteManagement.managed`.\n\nExample: `general.name=="x"`',
+    );
+    expect(fieldsOf(document)).toEqual([
+      'general.name',
+      'udid',
+      'general.remoteManagement.managed',
+    ]);
+    expect(proseKeysIn(distil(document, { product: 'p', jamfProVersion: '1' }), '', [])).toEqual(
+      [],
+    );
+  });
+
+  it('reads a plain list up to the sentence that follows it', () => {
+    const plain =
+      'Default sort is id:asc. Fields allowed in the query: groupName, groupType, isSmart. When using groupType in the filter, the value must be either MOBILE';
+    expect(fieldsOf(parameter('filter', plain))).toEqual(['groupName', 'groupType', 'isSmart']);
+    const run =
+      'Fields allowed in the query: id, username, date, note, details Multiple sort criteria are supported';
+    expect(fieldsOf(parameter('sort', run))).toEqual(['id', 'username', 'date', 'note', 'details']);
+  });
+
+  it('adds nothing to other parameters or to a description without a list', () => {
+    expect(fieldsOf(parameter('section', 'Fields allowed in the query: `a`'))).toBeUndefined();
+    expect(fieldsOf(parameter('filter', 'Query in the RSQL format.'))).toBeUndefined();
   });
 });
 

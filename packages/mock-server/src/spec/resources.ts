@@ -143,7 +143,8 @@ const listFields = new WeakMap<object, readonly string[] | undefined>();
 
 /**
  * The fields `filter` and `sort` may name on a paged list operation (its result objects'
- * properties, dotted one level into objects), or undefined for an operation that is no such list.
+ * properties, dotted one level into objects, and those Jamf documents for the operation), or
+ * undefined for an operation that is no such list.
  */
 export function listQueryFields(
   operation: SpecOperation | undefined,
@@ -153,10 +154,31 @@ export function listQueryFields(
   const shape = operation.method === 'get' ? listShapeOf(operation) : undefined;
   const fields =
     shape === 'page'
-      ? queryFieldsOf(elementSchema(operation, shape), operation.document)
+      ? [
+          ...new Set([
+            ...queryFieldsOf(elementSchema(operation, shape), operation.document),
+            ...documentedQueryFields(operation),
+          ]),
+        ]
       : undefined;
   listFields.set(operation.object, fields);
   return fields;
+}
+
+/**
+ * The fields the operation's `filter` and `sort` parameters document as allowed (`x-jamf-fields`,
+ * distilled by codegen from Jamf's parameter descriptions), some deeper than one level
+ * (`general.remoteManagement.managed`) or absent from the response schema.
+ */
+function documentedQueryFields(operation: SpecOperation): string[] {
+  const parameters = Array.isArray(operation.object.parameters) ? operation.object.parameters : [];
+  return parameters.flatMap((parameter) => {
+    const flat = flattenSchema(parameter, operation.document);
+    const fields = flat['x-jamf-fields'];
+    return (flat.name === 'filter' || flat.name === 'sort') && Array.isArray(fields)
+      ? fields.filter((field): field is string => typeof field === 'string')
+      : [];
+  });
 }
 
 const derived = new WeakMap<OpenApiDocument, DerivedResources>();
@@ -200,7 +222,12 @@ export function deriveResources(document: OpenApiDocument): DerivedResources {
       ? responseSchemaOf(read, 200)
       : elementSchema(list as SpecOperation, listShape as 'page');
     const listSchema = list && listShape ? elementSchema(list, listShape) : objectSchema;
-    const queryFields = queryFieldsOf(listSchema, document);
+    const queryFields = [
+      ...new Set([
+        ...queryFieldsOf(listSchema, document),
+        ...(list ? documentedQueryFields(list) : []),
+      ]),
+    ];
     const idSchema = flattenSchema(objectSchema, document);
     const idProperty = isNode(idSchema.properties)
       ? flattenSchema(idSchema.properties.id, document)
