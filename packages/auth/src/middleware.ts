@@ -52,6 +52,27 @@ function withToken(request: Request, provider: TokenProvider, token: AccessToken
   }
 }
 
+/**
+ * Refuses a provider `withAuth` or `authMiddleware` cannot work with when it is made, rather than
+ * with a `TypeError` on the first call: `INVALID_OPTIONS`.
+ */
+function checkProvider(where: string, provider: unknown): void {
+  const candidate = provider as Partial<TokenProvider> | null;
+  if (
+    typeof candidate !== 'object' ||
+    candidate === null ||
+    typeof candidate.origin !== 'string' ||
+    typeof candidate.authorizationScheme !== 'string' ||
+    typeof candidate.getToken !== 'function' ||
+    typeof candidate.invalidate !== 'function'
+  ) {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      `${where} needs a TokenProvider (clientCredentials(…), userCredentials(…), …)`,
+    );
+  }
+}
+
 /** A token counted as in use by this call (see `TokenProvider.lease`). */
 function leaseFrom(provider: TokenProvider): Promise<TokenLease> {
   if (provider.lease !== undefined) return provider.lease();
@@ -118,9 +139,14 @@ async function replayAfter401(
  * Wraps a `fetch` so requests to the provider's origin carry its token, and a 401 is answered
  * by one token refresh and one replay (body included). Requests to other origins pass untouched;
  * a 401 from another origin (after a redirect) is returned as it is.
+ * @throws JamfAuthError `INVALID_OPTIONS` for a `fetch` or `provider` of the wrong kind.
  * @example const authedFetch = withAuth(fetch, provider);
  */
 export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLike {
+  if (typeof fetchImpl !== 'function') {
+    throw new JamfAuthError('INVALID_OPTIONS', 'withAuth needs a fetch function');
+  }
+  checkProvider('withAuth', provider);
   const send = (request: Request) => fetchImpl(request);
   return async (input, init) => {
     // A client's own per-call request (a client's `auth` option) gets its token in place; any
@@ -156,12 +182,14 @@ export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLi
  * openapi-fetch calls no `onResponse`: the copy kept for a replay is only released when the
  * middleware is garbage collected, and the call counts as in flight on its token until then, so
  * a user keep-alive of that token waits its full bound (5 s) for it.
+ * @throws JamfAuthError `INVALID_OPTIONS` for a `provider` of the wrong kind.
  * @example client.use(authMiddleware(provider));
  */
 export function authMiddleware(
   provider: TokenProvider,
   options: AuthMiddlewareOptions = {},
 ): MiddlewareHooks {
+  checkProvider('authMiddleware', provider);
   const pending = new Map<string, { spare: Request; lease: TokenLease }>();
   const release = (id: string) => {
     const entry = pending.get(id);

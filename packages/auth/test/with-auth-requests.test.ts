@@ -1,6 +1,6 @@
 import { TimedRequest } from '@jamf/core';
 import { describe, expect, it } from 'vitest';
-import { withAuth } from '../src/index.js';
+import { authMiddleware, withAuth } from '../src/index.js';
 import { staticToken } from '../src/static-token.js';
 
 /** A fetch that answers 200 and keeps the requests it was handed. */
@@ -37,5 +37,23 @@ describe('withAuth and the requests it is handed', () => {
     await provider.authorize(server.fetch)('https://jamf.test/api/v1/sites');
     await provider.authorize(server.fetch)('https://elsewhere.test/api/v1/sites');
     expect(server.seen.map((r) => r.headers.get('authorization'))).toEqual(['Bearer tok-2', null]);
+  });
+});
+
+describe('withAuth and authMiddleware refuse arguments of the wrong kind when made', () => {
+  it('INVALID_OPTIONS for a missing or partial provider and a fetch that is not a function', () => {
+    const provider = staticToken('tok-3', { baseUrl: 'https://jamf.test' });
+    const made = [
+      () => withAuth(fetch, null as never),
+      () => withAuth(fetch, { origin: 'https://jamf.test' } as never),
+      () => withAuth('x' as never, provider),
+      () => authMiddleware(undefined as never),
+    ];
+    for (const make of made) {
+      expect(make).toThrow(
+        expect.objectContaining({ name: 'JamfAuthError', code: 'INVALID_OPTIONS' }),
+      );
+    }
+    expect(() => withAuth(fetch, provider)).not.toThrow();
   });
 });

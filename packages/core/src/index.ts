@@ -41,6 +41,7 @@ export type { TimedOutCall, WithTimeoutOptions } from './timeout.js';
 export {
   checkTimeoutMs,
   DEFAULT_TIMEOUT_MS,
+  MAX_TIMEOUT_MS,
   requestTimeout,
   TIMEOUT_HEADER,
   TimedRequest,

@@ -66,17 +66,31 @@ export interface WithTimeoutOptions {
   timeoutMs?: number;
   /** Builds the error a timed-out call rejects with (`JamfApiError`, `ClassicApiError`, …). */
   timeoutError: (call: TimedOutCall) => Error;
+  /**
+   * Builds the error a send that failed without an answer rejects with (a refused or dropped
+   * connection, DNS, TLS), its `timeoutMs` being the call's; without it, the platform's error
+   * passes as it is. A caller's abort always rejects with the caller's reason.
+   */
+  networkError?: (call: TimedOutCall) => Error;
 }
 
 /**
- * Checks a timeout option: a whole number of milliseconds, `0` for none.
+ * The longest timeout a timer can hold (2³¹ − 1 ms, about 24.8 days): Node fires a longer one
+ * after 1 ms, and browsers do the same.
+ */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+/**
+ * Checks a timeout option: a whole number of milliseconds up to {@link MAX_TIMEOUT_MS}, `0` for
+ * none.
  * @throws TimeoutOptionError `INVALID_TIMEOUT` for anything else.
  */
 export function checkTimeoutMs(value: unknown, name = 'timeoutMs'): number {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_TIMEOUT_MS)
+    return value;
   throw new TimeoutOptionError(
     'INVALID_TIMEOUT',
-    `${name} must be a whole number of milliseconds (0 for none), got ${String(value)}`,
+    `${name} must be a whole number of milliseconds from 0 (none) to ${MAX_TIMEOUT_MS}, got ${String(value)}`,
   );
 }
 
@@ -115,8 +129,10 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
       try {
         return await fetch(request);
       } catch (error) {
-        if (!isExpiredTimeoutSignal(callerSignal)) throw error;
-        throw options.timeoutError(timedOutCall(request, timeoutMs, error));
+        if (isExpiredTimeoutSignal(callerSignal)) {
+          throw options.timeoutError(timedOutCall(request, timeoutMs, error));
+        }
+        throw failed(request, timeoutMs, error, callerSignal.aborted, options);
       }
     }
     const deadline = new Deadline(
@@ -132,7 +148,7 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
       if (deadline.expired || isExpiredTimeoutSignal(callerSignal)) {
         throw options.timeoutError(timedOutCall(request, timeoutMs, error));
       }
-      throw error;
+      throw failed(request, timeoutMs, error, deadline.signal.aborted, options);
     } finally {
       deadline.stop();
     }
@@ -173,6 +189,18 @@ function expire(deadline: Deadline, timeoutMs: number): void {
   if (deadline.signal.aborted) return;
   deadline.expired = true;
   deadline.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError'));
+}
+
+/** A send that failed: the caller's abort as it is, else the client's network error if it has one. */
+function failed(
+  request: Request,
+  timeoutMs: number,
+  error: unknown,
+  aborted: boolean,
+  options: WithTimeoutOptions,
+): unknown {
+  if (aborted || options.networkError === undefined) return error;
+  return options.networkError(timedOutCall(request, timeoutMs, error));
 }
 
 function timedOutCall(request: Request, timeoutMs: number, cause: unknown): TimedOutCall {

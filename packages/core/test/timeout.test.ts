@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_TIMEOUT_MS,
+  MAX_TIMEOUT_MS,
   requestTimeout,
   TIMEOUT_HEADER,
   type TimedOutCall,
@@ -160,8 +161,9 @@ describe('withTimeout', () => {
     expect(settled).toBe(false);
   });
 
-  it('refuses a timeout that is not whole milliseconds ≥ 0', () => {
-    for (const bad of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '100' as unknown as number]) {
+  it('refuses a timeout that is not whole milliseconds from 0 to what a timer holds', () => {
+    const tooLong = MAX_TIMEOUT_MS + 1; // a timer would fire it after 1 ms
+    for (const bad of [-1, 1.5, Number.NaN, Infinity, tooLong, 1e20, '100' as unknown as number]) {
       expect(() => withTimeout(fetch, { timeoutMs: bad, timeoutError })).toThrow(
         TimeoutOptionError,
       );
@@ -169,5 +171,6 @@ describe('withTimeout', () => {
         expect.objectContaining({ code: 'INVALID_TIMEOUT' }),
       );
     }
+    expect(requestTimeout(MAX_TIMEOUT_MS)).toEqual({ [TIMEOUT_HEADER]: String(MAX_TIMEOUT_MS) });
   });
 });

@@ -1,4 +1,5 @@
 import {
+  ClientOptionError,
   composeFetch,
   type FetchAuthorizer,
   type FetchLayer,
@@ -81,6 +82,40 @@ function withDefaultUserAgent(
   return { 'user-agent': userAgent, ...headers };
 }
 
+/** The error of a call that got no answer at all: the connection failed or was dropped. */
+function networkError(call: TimedOutCall): JamfApiError {
+  const reason = call.cause instanceof Error ? `: ${call.cause.message}` : '';
+  return new JamfApiError(
+    {
+      code: 'NETWORK_ERROR',
+      status: 0,
+      url: call.url,
+      message: `${call.method} ${call.path}: no answer${reason}`,
+    },
+    { cause: call.cause },
+  );
+}
+
+/** Refuses options a client cannot be made from, naming the option. */
+function checkOptions(options: unknown): asserts options is ProClientOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new ClientOptionError('INVALID_OPTION', 'createProClient needs options ({ baseUrl })');
+  }
+  const { fetch, middleware } = options as Partial<Record<keyof ProClientOptions, unknown>>;
+  if (fetch !== undefined && typeof fetch !== 'function') {
+    throw new ClientOptionError('INVALID_OPTION', 'fetch must be a function');
+  }
+  if (
+    middleware !== undefined &&
+    !(Array.isArray(middleware) && middleware.every((m) => typeof m === 'object' && m !== null))
+  ) {
+    throw new ClientOptionError(
+      'INVALID_OPTION',
+      'middleware must be a list of middleware objects',
+    );
+  }
+}
+
 /** The error of a call that got no answer within its timeout. */
 function timeoutError(call: TimedOutCall): JamfApiError {
   return new JamfApiError(
@@ -100,6 +135,7 @@ function timeoutError(call: TimedOutCall): JamfApiError {
  * most users want `createProClient` instead.
  */
 export function createClientFor<Paths extends {}>(options: ProClientOptions): ProClientFor<Paths> {
+  checkOptions(options);
   // Resolve globalThis.fetch per request, so a fetch patched after creation (msw) still applies.
   // The platform fetch takes the timeout's signal in `init` and builds its one Request from both;
   // a caller's fetch takes a single Request, so only then are the two merged here.
@@ -108,7 +144,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
     userFetch === undefined
       ? (input, init) => globalThis.fetch(input, init)
       : (input, init) => userFetch(toRequest(input, init));
-  const timed = withTimeout(send, { timeoutMs: options.timeoutMs, timeoutError });
+  const timed = withTimeout(send, { timeoutMs: options.timeoutMs, timeoutError, networkError });
   const baseUrl = proApiBaseUrl(options.baseUrl, {
     allowInsecureHttp: options.allowInsecureHttp === true,
   });

@@ -1,5 +1,7 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { JamfApiError, unwrap } from '../src/index.js';
+import { createProClient, JamfApiError, unwrap } from '../src/index.js';
 import { leastPrivileges, UnknownOperationError } from '../src/privileges.js';
 import { RsqlError, rsql } from '../src/rsql.js';
 
@@ -72,5 +74,44 @@ describe('unwrap given something that is not a call result', () => {
     );
     expect(error).toBeInstanceOf(JamfApiError);
     expect((error as JamfApiError).code).toBe('INVALID_RESPONSE');
+  });
+});
+
+describe('createProClient: options and failed sends', () => {
+  it('refuses options it cannot use with ClientOptionError INVALID_OPTION', () => {
+    const made = [
+      () => createProClient(undefined as never),
+      () => createProClient({ baseUrl: 'https://jamf.test', fetch: 'x' as never }),
+      () => createProClient({ baseUrl: 'https://jamf.test', middleware: 'x' as never }),
+      () => createProClient({ baseUrl: 'https://jamf.test', middleware: [null] as never }),
+    ];
+    for (const make of made) {
+      expect(make).toThrow(
+        expect.objectContaining({ name: 'ClientOptionError', code: 'INVALID_OPTION' }),
+      );
+    }
+  });
+
+  it('a connection that drops without an answer is JamfApiError NETWORK_ERROR, with the cause', async () => {
+    const server = createServer((request) => request.socket.destroy());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const pro = createProClient({ baseUrl: `http://127.0.0.1:${port}` });
+      const error = await pro.GET('/v1/jamf-pro-version').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(JamfApiError);
+      expect(error).toMatchObject({
+        code: 'NETWORK_ERROR',
+        status: 0,
+        url: `http://127.0.0.1:${port}/api/v1/jamf-pro-version`,
+      });
+      expect((error as JamfApiError).message).toMatch(
+        /^GET \/api\/v1\/jamf-pro-version: no answer/,
+      );
+      expect((error as JamfApiError).cause).toBeInstanceOf(Error);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
