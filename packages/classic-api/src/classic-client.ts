@@ -1,4 +1,5 @@
 import {
+  ClientOptionError,
   composeFetch,
   type FetchAuthorizer,
   type FetchLayer,
@@ -70,6 +71,15 @@ function timeoutErrorFor(baseUrl: string): (call: TimedOutCall) => ClassicApiErr
   };
 }
 
+/** The `middleware` option as a list of hooks; anything else is refused with `INVALID_OPTION`. */
+function checkedMiddleware(middleware: unknown): Middleware[] {
+  if (middleware === undefined) return [];
+  if (Array.isArray(middleware) && middleware.every((m) => typeof m === 'object' && m !== null)) {
+    return [...middleware];
+  }
+  throw new ClientOptionError('INVALID_OPTION', 'middleware must be a list of middleware objects');
+}
+
 /**
  * A Classic API client: one typed object per resource (`classic.computers.get({ id })`) and
  * `classic.request(method, path, options)` for every swagger path.
@@ -110,7 +120,7 @@ export function createClassicClient(given: ClassicClientOptions): ClassicClient 
       signed,
       resolveUserAgent(options.userAgent, CLASSIC_API_PACKAGE),
     ) as typeof fetch,
-    middleware: [...(options.middleware ?? [])],
+    middleware: checkedMiddleware(options.middleware),
     headers: checkedHeaders(options.headers, 'createClassicClient'),
   });
   const client: Record<string, unknown> = { request, baseUrl };

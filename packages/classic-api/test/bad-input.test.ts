@@ -135,3 +135,13 @@ describe('an answer cut off mid-body', () => {
     expect(error.status).toBe(200);
   });
 });
+
+describe('createClassicClient middleware option', () => {
+  it('refuses middleware that is not a list of hooks with ClientOptionError INVALID_OPTION', () => {
+    for (const middleware of ['x', [null], { onRequest() {} }]) {
+      expect(() =>
+        createClassicClient({ baseUrl: 'https://jamf.test', middleware: middleware as never }),
+      ).toThrow(expect.objectContaining({ name: 'ClientOptionError', code: 'INVALID_OPTION' }));
+    }
+  });
+});
