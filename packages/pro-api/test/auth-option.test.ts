@@ -15,14 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** A provider logged in as the mock's admin. */
+const admin = () =>
+  userCredentials({ baseUrl: server.url, username: 'admin', password: 'admin-pass' });
+
 describe('createProClient({ auth, layers })', () => {
   it('signs every call with the provider’s token and pages with it', async () => {
     server.mock.reset();
-    await using jamf = userCredentials({
-      baseUrl: server.url,
-      username: 'admin',
-      password: 'admin-pass',
-    });
+    await using jamf = admin();
     const pro = createProClient({ baseUrl: server.url, auth: jamf });
     const { data, response } = await pro.GET('/v1/jamf-pro-version');
     expect(response.status).toBe(200);
@@ -34,11 +34,7 @@ describe('createProClient({ auth, layers })', () => {
 
   it('after the server drops every token, one call gets a fresh token and is replayed once', async () => {
     server.mock.reset();
-    await using jamf = userCredentials({
-      baseUrl: server.url,
-      username: 'admin',
-      password: 'admin-pass',
-    });
+    await using jamf = admin();
     const pro = createProClient({ baseUrl: server.url, auth: jamf });
     expect((await pro.GET('/v1/jamf-pro-version')).response.status).toBe(200);
     const first = await jamf.getToken();
@@ -54,11 +50,7 @@ describe('createProClient({ auth, layers })', () => {
 
   it('layers run inside auth, around each call: a 429 is retried, and at most max calls are in flight', async () => {
     server.mock.reset();
-    await using jamf = userCredentials({
-      baseUrl: server.url,
-      username: 'admin',
-      password: 'admin-pass',
-    });
+    await using jamf = admin();
     // The transport holds every request until `open()`, counting how many are in flight.
     let inFlight = 0;
     let maxInFlight = 0;
