@@ -1,7 +1,7 @@
 import { authMiddleware, userCredentials, withAuth } from '@jamf/auth';
 import { setupJamfMock } from '@jamf/mock-server/vitest';
 import { describe, expect, it } from 'vitest';
-import { ClientOptionError, ClassicApiError, createClassicClient } from '../src/index.js';
+import { ClassicApiError, ClientOptionError, createClassicClient } from '../src/index.js';
 
 const jamf = setupJamfMock();
 const platformFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
