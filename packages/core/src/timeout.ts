@@ -46,7 +46,7 @@ export class TimedRequest extends Request {
   }
 }
 
-/** What a client needs to build its own typed error for a call that timed out. */
+/** What a client needs to build its own typed error for a call that timed out or got no answer. */
 export interface TimedOutCall {
   /** HTTP method of the call. */
   readonly method: string;
@@ -54,9 +54,9 @@ export interface TimedOutCall {
   readonly path: string;
   /** The URL without the query string. */
   readonly url: string;
-  /** The timeout that expired, in milliseconds. */
+  /** The call's timeout in milliseconds (the one that expired, for a timeout). */
   readonly timeoutMs: number;
-  /** The abort reason, for `cause`. */
+  /** The abort reason or the platform's error, for `cause`. */
   readonly cause: unknown;
 }
 
