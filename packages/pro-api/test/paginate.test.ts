@@ -94,6 +94,19 @@ async function collect<T>(iterator: AsyncIterable<T>): Promise<T[]> {
   return items;
 }
 
+/** A client whose every send is recorded (and answered 500): a refused call must send nothing. */
+function recordingClient() {
+  const sent: string[] = [];
+  const jamf = createProClient({
+    baseUrl: 'http://127.0.0.1:9',
+    fetch: async (request) => {
+      sent.push(request.url);
+      return new Response('{}', { status: 500 });
+    },
+  });
+  return { jamf, sent };
+}
+
 describe('paginate', () => {
   it('fetches pages concurrently, bounded, and yields items in order', async () => {
     const items = 23; // pages 0…7 of 3
@@ -301,14 +314,7 @@ describe('paginate', () => {
   });
 
   it('rejects a nonsensical page size or concurrency with a typed error, before any request', async () => {
-    const sent: string[] = [];
-    const jamf = createProClient({
-      baseUrl: 'http://127.0.0.1:9',
-      fetch: async (request) => {
-        sent.push(request.url);
-        return new Response('{}', { status: 500 });
-      },
-    });
+    const { jamf, sent } = recordingClient();
     const refusal = (options: { pageSize?: number; concurrency?: number }) =>
       collect(paginate(jamf, '/v1/api-roles', options)).then(
         () => undefined,
@@ -336,14 +342,7 @@ describe('paginate', () => {
   });
 
   it('rejects a signal that is not an AbortSignal, or no client, with a typed error, not a TypeError', async () => {
-    const sent: string[] = [];
-    const jamf = createProClient({
-      baseUrl: 'http://127.0.0.1:9',
-      fetch: async (request) => {
-        sent.push(request.url);
-        return new Response('{}', { status: 500 });
-      },
-    });
+    const { jamf, sent } = recordingClient();
     const refusal = (run: () => AsyncGenerator<unknown>) =>
       collect(run()).then(
         () => undefined,
