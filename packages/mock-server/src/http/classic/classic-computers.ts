@@ -1,7 +1,9 @@
 import type { Computer } from '../../state/inventory/computers.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import type { MockState } from '../../state/mock-state.js';
-import { type ClassicResource, xmlObject, xmlText } from './classic-resource.js';
+import type { Route } from '../route.js';
+import { classicResponse } from './classic-format.js';
+import { type ClassicResource, guarded, xmlObject, xmlText } from './classic-resource.js';
 
 const site = { id: -1, name: 'None' };
 const utc = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
@@ -176,6 +178,39 @@ export const classicComputers: ClassicResource<Computer> = {
   },
   isNameUnique: false,
 };
+
+/**
+ * `GET /computers/subset/basic`: every computer with the basic fields, the list ruby-jss's
+ * `Jamf::Computer.all` reads (`lib/jamf/api/classic/api_objects/computer.rb`, `LIST_RSRC`) and
+ * jamf-pro-sdk-python's `list_computers(subsets=['basic'])`. The path is in the Classic API
+ * reference (`jamf-pro-11.30.1.classic-swagger.yaml`, `findComputersBasic`, deprecated there),
+ * which gives no answer shape; the field names are those the two SDKs read from live servers
+ * (jamf-pro-sdk-python `ClassicComputersItem`; ruby-jss's comment on `Computer.all`), their order
+ * unverified.
+ */
+export function classicComputersBasicRoute(): Route {
+  return {
+    method: 'GET',
+    path: '/JSSResource/computers/subset/basic',
+    handle: guarded(classicComputers, 'GET', (ctx) => {
+      const rows = [...ctx.state.computers.values()].map((row) => ({
+        id: row.id,
+        name: row.name,
+        managed: row.isManaged,
+        username: row.username,
+        model: row.model,
+        department: ctx.state.departments.get(row.departmentId)?.name ?? '',
+        building: ctx.state.buildings.get(row.buildingId)?.name ?? '',
+        mac_address: row.macAddress,
+        udid: row.udid,
+        serial_number: row.serialNumber,
+        report_date_utc: utc(row.reportDate),
+        report_date_epoch: row.reportDate,
+      }));
+      return classicResponse(ctx.request, classicComputers.listRoot, rows);
+    }),
+  };
+}
 
 const mobileSummary = (row: Readonly<MobileDevice>) => ({
   id: row.id,

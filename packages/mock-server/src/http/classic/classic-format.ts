@@ -1,4 +1,5 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import Negotiator from 'negotiator';
 import { classicError } from './classic-error.js';
 
 /** Element names of list items, by the list's element name (`computers` holds `computer`s). */
@@ -45,9 +46,20 @@ export function classicXml(root: string, value: unknown): string {
   return `${XML_DECLARATION}${builder.build({ [root]: toXmlTree(root, value) })}`;
 }
 
-/** True when the caller asked for JSON (`Accept: application/json`); Classic defaults to XML. */
+/** What a Classic read can answer, XML first: Classic's default when `Accept` prefers neither. */
+const CLASSIC_MEDIA_TYPES = ['application/xml', 'text/xml', 'application/json'];
+
+/**
+ * True when `Accept` prefers JSON to XML by its weights (`q`), or lists JSON first at equal
+ * weight; XML otherwise (no `Accept`, `*\/*`, JSON at `q=0`, nothing Classic serves). Clients send
+ * weighted headers: go-api-sdk-jamfpro asks every request for `application/xml;q=0.65` over
+ * `application/json;q=0.5` and decodes Classic answers as XML (go-api-http-client-integrations,
+ * `jamf/jamfprointegration/headers.go`), which a substring test for JSON answered with JSON.
+ */
 export function wantsJson(request: Request): boolean {
-  return (request.headers.get('accept') ?? '').toLowerCase().includes('application/json');
+  const accept = request.headers.get('accept') ?? '*/*';
+  const negotiator = new Negotiator({ headers: { accept } });
+  return negotiator.mediaType(CLASSIC_MEDIA_TYPES) === 'application/json';
 }
 
 /** Answers `{ root: value }` as JSON or XML, as the request's `Accept` asks. */

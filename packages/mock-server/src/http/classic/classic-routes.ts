@@ -1,7 +1,11 @@
 import type { Route } from '../route.js';
 import { classicAccountRoutes } from './classic-accounts.js';
 import { classicActivationCodeRoutes } from './classic-activation-code.js';
-import { classicComputers, classicMobileDevices } from './classic-computers.js';
+import {
+  classicComputers,
+  classicComputersBasicRoute,
+  classicMobileDevices,
+} from './classic-computers.js';
 import { classicMacosConfigurationProfiles } from './classic-configuration-profiles.js';
 import { classicComputerGroups, classicPolicies } from './classic-groups-policies.js';
 import { classicMobileDeviceGroups } from './classic-mobile-device-groups.js';
@@ -18,12 +22,13 @@ import { classicMatchRoutes, classicSubsetRoutes } from './classic-subset-match.
  * The Classic API (`/JSSResource/…`) over the state the Pro routes use: computers, mobile
  * devices, computer and mobile device groups, categories, departments, buildings, policies, scripts, macOS
  * configuration profiles, accounts and the activation code; `subset` and `match` lookups of
- * computers and mobile devices. JSON when the caller sends `Accept: application/json`, XML
- * otherwise; writes take XML.
+ * computers and mobile devices, and the `computers/subset/basic` list. JSON when `Accept` prefers
+ * it to XML, XML otherwise; writes take XML.
  */
 export function classicRoutes(): Route[] {
   return [
     ...classicResourceRoutes(classicComputers),
+    classicComputersBasicRoute(),
     ...classicResourceRoutes(classicMobileDevices),
     ...classicResourceRoutes(classicComputerGroups),
     ...classicResourceRoutes(classicMobileDeviceGroups),

@@ -255,9 +255,18 @@ async function checkBody(
   }
   const content = isRecord(requestBody.content) ? requestBody.content : {};
   const sent = essence(request.headers.get('content-type'));
-  const entry = Object.entries(content).find(([key]) =>
-    mediaTypesOfKey(key).some((declared) => mediaTypeMatches(declared, sent)),
-  );
+  const entries = Object.entries(content);
+  // A JSON body is taken under either JSON media type: third-party SDKs send every PATCH as
+  // application/merge-patch+json (go-api-http-client-integrations, headers.go, citing Jamf's API
+  // style guide; ruby-jss jp_patch) or as application/json (jps-api-wrapper `_patch`), whichever
+  // of the two the spec declares for that operation; that Jamf accepts both is unverified.
+  const entry =
+    entries.find(([key]) =>
+      mediaTypesOfKey(key).some((declared) => mediaTypeMatches(declared, sent)),
+    ) ??
+    (isJsonMediaType(sent)
+      ? entries.find(([key]) => mediaTypesOfKey(key).some(isJsonMediaType))
+      : undefined);
   if (entry === undefined) {
     const accepted = Object.keys(content).join(', ');
     return jamfError(
