@@ -1,4 +1,4 @@
-import { type FetchLike, resolveUserAgent } from '@jamf/core';
+import { acceptsPreparedRequests, type FetchLike, resolveUserAgent } from '@jamf/core';
 import { AccessToken } from './access-token.js';
 import { isJamfAuthError, JamfAuthError } from './errors.js';
 import { withAuth } from './middleware.js';
@@ -110,6 +110,8 @@ export class ManagedTokenProvider implements TokenProvider {
     this.#store = options.store ?? memoryTokenStore();
     this.#policy = options.refreshPolicy ?? defaultRefreshPolicy();
     this.#onBackgroundError = options.onBackgroundError;
+    // authorize() wraps with withAuth, which signs a client's prepared request in place.
+    acceptsPreparedRequests(this);
   }
 
   getToken(): Promise<AccessToken> {

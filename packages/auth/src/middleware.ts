@@ -1,4 +1,4 @@
-import { type FetchLike, type MiddlewareHooks, TimedRequest } from '@jamf/core';
+import { type FetchLike, type MiddlewareHooks, PreparedRequest, TimedRequest } from '@jamf/core';
 import type { AccessToken } from './access-token.js';
 import { JamfAuthError } from './errors.js';
 import type { TokenLease, TokenProvider } from './token-provider.js';
@@ -22,7 +22,10 @@ function isOnOrigin(url: string, origin: string): boolean {
   return url.startsWith(origin) && url.charCodeAt(origin.length) === 47; // '/'
 }
 
-function isForProvider(request: Request, provider: TokenProvider): boolean {
+/** A request this SDK made for one call: a client's prepared request, or a Request. */
+type OwnRequest = Request | PreparedRequest;
+
+function isForProvider(request: OwnRequest, provider: TokenProvider): boolean {
   return isOnOrigin(request.url, provider.origin);
 }
 
@@ -40,15 +43,20 @@ function isFromOtherOrigin(response: Response, provider: TokenProvider): boolean
  * largest cost of the middleware (undici builds a signal and a header list for each Request).
  * A Request whose headers are immutable is copied instead.
  */
-function withToken(request: Request, provider: TokenProvider, token: AccessToken): Request {
+function withToken<R extends OwnRequest>(
+  request: R,
+  provider: TokenProvider,
+  token: AccessToken,
+): R {
   const value = `${provider.authorizationScheme} ${token.token}`;
   try {
     request.headers.set('authorization', value);
     return request;
   } catch {
+    // Only a Request's headers can be immutable; a prepared request's are its own.
     const headers = new Headers(request.headers);
     headers.set('authorization', value);
-    return new Request(request, { headers });
+    return new Request(request as Request, { headers }) as R;
   }
 }
 
@@ -81,9 +89,12 @@ function leaseFrom(provider: TokenProvider): Promise<TokenLease> {
 
 function noop(): void {}
 
-/** A copy to replay after a 401; a request without a body can simply be sent again. */
-function spareOf(request: Request): Request {
-  return request.body === null ? request : request.clone();
+/**
+ * A copy to replay after a 401; a request without a body, or a prepared one (whose body can be
+ * read again), can simply be sent again.
+ */
+function spareOf<R extends OwnRequest>(request: R): R {
+  return PreparedRequest.is(request) || request.body === null ? request : (request.clone() as R);
 }
 
 /** Frees a body nobody will read, so teed request streams do not pile up. */
@@ -91,7 +102,12 @@ function discard(body: ReadableStream<Uint8Array> | null, bodyUsed: boolean): vo
   if (body !== null && !bodyUsed) body.cancel().catch(() => undefined);
 }
 
-function refusedAgain(spare: Request, detail: string): JamfAuthError {
+/** Frees the body of a spare that will not be sent (a prepared request has no stream). */
+function discardSpare(spare: OwnRequest): void {
+  if (!PreparedRequest.is(spare)) discard(spare.body, spare.bodyUsed);
+}
+
+function refusedAgain(spare: OwnRequest, detail: string): JamfAuthError {
   return new JamfAuthError(
     'UNAUTHORIZED_AFTER_REFRESH',
     `${spare.method} ${new URL(spare.url).pathname} was refused with HTTP 401 ${detail}`,
@@ -103,10 +119,10 @@ function refusedAgain(spare: Request, detail: string): JamfAuthError {
  * After a 401: report the refused token, get another (shared by every caller that met the same
  * 401) and send the spare copy once. The replay never carries the refused token.
  */
-async function replayAfter401(
+async function replayAfter401<R extends OwnRequest>(
   provider: TokenProvider,
-  send: (request: Request) => Promise<Response>,
-  spare: Request,
+  send: (request: R) => Promise<Response>,
+  spare: R,
   refused: AccessToken,
   response: Response,
 ): Promise<Response> {
@@ -116,12 +132,12 @@ async function replayAfter401(
     await provider.invalidate(refused);
     lease = await leaseFrom(provider);
   } catch (error) {
-    discard(spare.body, spare.bodyUsed);
+    discardSpare(spare);
     throw error;
   }
   if (lease.token.token === refused.token) {
     lease.release();
-    discard(spare.body, spare.bodyUsed);
+    discardSpare(spare);
     throw refusedAgain(spare, 'and the provider has no other token');
   }
   let second: Response;
@@ -147,12 +163,15 @@ export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLi
     throw new JamfAuthError('INVALID_OPTIONS', 'withAuth needs a fetch function');
   }
   checkProvider('withAuth', provider);
-  const send = (request: Request) => fetchImpl(request);
+  const send = (request: OwnRequest) => fetchImpl(request as Request);
   return async (input, init) => {
     // A client's own per-call request (a client's `auth` option) gets its token in place; any
     // other input is copied, so a caller's Request never comes back carrying our token.
-    const request = TimedRequest.is(input) && init === undefined ? input : new Request(input, init);
-    if (!isForProvider(request, provider)) return fetchImpl(request);
+    const request: OwnRequest =
+      (TimedRequest.is(input) || PreparedRequest.is(input)) && init === undefined
+        ? input
+        : new Request(input, init);
+    if (!isForProvider(request, provider)) return send(request);
     const lease = provider.leaseNow?.() ?? (await leaseFrom(provider));
     // Copied before the first send: a sent body cannot be read again.
     const spare = spareOf(request);
@@ -160,13 +179,13 @@ export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLi
     try {
       response = await send(withToken(request, provider, lease.token));
     } catch (error) {
-      discard(spare.body, spare.bodyUsed);
+      discardSpare(spare);
       throw error;
     } finally {
       lease.release();
     }
     if (response.status !== 401 || isFromOtherOrigin(response, provider)) {
-      discard(spare.body, spare.bodyUsed);
+      discardSpare(spare);
       return response;
     }
     return replayAfter401(provider, send, spare, lease.token, response);

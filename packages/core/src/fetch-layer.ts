@@ -1,11 +1,14 @@
 import { ClientOptionError } from './client-option-error.js';
 import { checkFetchAuthorizer } from './fetch-authorizer.js';
 import type { FetchLike } from './fetch-like.js';
+import { isAcceptingPreparedRequests, PreparedRequest } from './prepared-request.js';
+import { toRequest } from './to-request.js';
 
 /**
  * A layer around a client's `fetch`: `retry()`, `concurrency()` or `stickySession()` of
  * `@jamf/auth/resilience`, or your own. A client's `layers` run inside its `auth` and outside its
  * timeout, so each attempt is timed on its own and no openapi-fetch middleware is involved.
+ * Your layer's `fetch` is given a `Request` (or what a layer outside it passed on).
  */
 export interface FetchLayer {
   /** Returns `fetch` with this layer's behaviour around it. */
@@ -42,7 +45,19 @@ export function composeFetch(timed: FetchLike, options: ComposeFetchOptions): Fe
         `layers[${index}] is not a fetch layer (an object with wrap(fetch), such as retry() of @jamf/auth/resilience)`,
       );
     }
-    fetch = layer.wrap(fetch);
+    fetch = isAcceptingPreparedRequests(layer)
+      ? layer.wrap(fetch)
+      : givenRequests(layer.wrap(fetch));
   }
-  return auth === undefined ? fetch : checkFetchAuthorizer(auth, serverOrigin).authorize(fetch);
+  if (auth === undefined) return fetch;
+  const authorizer = checkFetchAuthorizer(auth, serverOrigin);
+  return isAcceptingPreparedRequests(authorizer)
+    ? authorizer.authorize(fetch)
+    : givenRequests(authorizer.authorize(fetch));
+}
+
+/** `fetch` handed a built `Request` where the client passes a {@link PreparedRequest}. */
+function givenRequests(fetch: FetchLike): FetchLike {
+  return (input, init) =>
+    PreparedRequest.is(input) ? fetch(toRequest(input, init)) : fetch(input, init);
 }

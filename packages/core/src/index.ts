@@ -1,5 +1,7 @@
 export type { ClientOptionErrorCode } from './client-option-error.js';
 export { ClientOptionError } from './client-option-error.js';
+export type { ClientRequests } from './client-requests.js';
+export { clientRequests } from './client-requests.js';
 export type { JamfErrorCode, JamfStatusErrorCode } from './error-code.js';
 export { codeForStatus } from './error-code.js';
 export type { FetchAuthorizer } from './fetch-authorizer.js';
@@ -17,6 +19,11 @@ export type {
 } from './middleware.js';
 export type { MiddlewareErrorCode } from './middleware-error.js';
 export { MiddlewareError } from './middleware-error.js';
+export {
+  acceptsPreparedRequests,
+  isAcceptingPreparedRequests,
+  PreparedRequest,
+} from './prepared-request.js';
 export type { ParseRetryAfterOptions } from './retry-after.js';
 export { parseRetryAfter, RETRY_AFTER_MAX_MS } from './retry-after.js';
 export type { RsqlErrorCode } from './rsql-error.js';

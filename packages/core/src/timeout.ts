@@ -1,4 +1,5 @@
 import type { FetchLike } from './fetch-like.js';
+import { PreparedRequest } from './prepared-request.js';
 import { TimeoutOptionError } from './timeout-option-error.js';
 import { toRequest } from './to-request.js';
 
@@ -115,35 +116,41 @@ export function requestTimeout(timeoutMs: number): Record<string, string> {
 export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): FetchLike {
   const fallbackMs = checkTimeoutMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   return async (input, init) => {
-    let request = toRequest(input, init);
+    let request: Request | PreparedRequest =
+      PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init);
     let timeoutMs = fallbackMs;
     const asked = request.headers.get(TIMEOUT_HEADER);
     if (asked !== null) {
       timeoutMs = checkTimeoutMs(Number(asked), TIMEOUT_HEADER);
       const headers = new Headers(request.headers);
       headers.delete(TIMEOUT_HEADER);
-      request = new Request(request, { headers });
+      request = PreparedRequest.is(request)
+        ? request.withHeaders(headers)
+        : new Request(request, { headers });
     }
-    const callerSignal = request.signal;
+    // A prepared request's only abort source is the caller's signal; a client's own Request
+    // (TimedRequest) may have none; any other Request's own signal is followed.
+    const callerSignal = PreparedRequest.is(request)
+      ? request.signal
+      : TimedRequest.is(request) && request[signalNeverAborts]
+        ? undefined
+        : request.signal;
     if (timeoutMs === 0) {
       try {
-        return await fetch(request);
+        return await fetch(request as Request);
       } catch (error) {
         if (isExpiredTimeoutSignal(callerSignal)) {
           throw options.timeoutError(timedOutCall(request, timeoutMs, error));
         }
-        throw failed(request, timeoutMs, error, callerSignal.aborted, options);
+        throw failed(request, timeoutMs, error, callerSignal?.aborted === true, options);
       }
     }
-    const deadline = new Deadline(
-      TimedRequest.is(request) && request[signalNeverAborts] ? undefined : callerSignal,
-      timeoutMs,
-    );
+    const deadline = new Deadline(callerSignal, timeoutMs);
     try {
       // One controller that the timer and the caller's signal both abort, in `init`: the fetch
       // below makes its one Request from the two (undici does). `AbortSignal.any` cost a third
       // of the client's overhead (bench P1 profile: signal creation, weak references, GC).
-      return await fetch(request, { signal: deadline.signal });
+      return await fetch(request as Request, { signal: deadline.signal });
     } catch (error) {
       if (deadline.expired || isExpiredTimeoutSignal(callerSignal)) {
         throw options.timeoutError(timedOutCall(request, timeoutMs, error));
@@ -193,17 +200,25 @@ function expire(deadline: Deadline, timeoutMs: number): void {
 
 /** A send that failed: the caller's abort as it is, else the client's network error if it has one. */
 function failed(
-  request: Request,
+  request: Request | PreparedRequest,
   timeoutMs: number,
   error: unknown,
   aborted: boolean,
   options: WithTimeoutOptions,
 ): unknown {
-  if (aborted || options.networkError === undefined) return error;
+  if (aborted) return error;
+  // A prepared request is built by the send: a header value the platform refuses fails there,
+  // and is the caller's error as it would have been when openapi-fetch built the Request.
+  const buildError = PreparedRequest.is(request) ? request.buildError() : undefined;
+  if (buildError !== undefined || options.networkError === undefined) return buildError ?? error;
   return options.networkError(timedOutCall(request, timeoutMs, error));
 }
 
-function timedOutCall(request: Request, timeoutMs: number, cause: unknown): TimedOutCall {
+function timedOutCall(
+  request: Request | PreparedRequest,
+  timeoutMs: number,
+  cause: unknown,
+): TimedOutCall {
   const url = new URL(request.url);
   return {
     method: request.method,
@@ -215,7 +230,7 @@ function timedOutCall(request: Request, timeoutMs: number, cause: unknown): Time
 }
 
 /** A signal from `AbortSignal.timeout(…)` that expired aborts with a `TimeoutError`. */
-function isExpiredTimeoutSignal(signal: AbortSignal): boolean {
-  const reason: unknown = signal.aborted ? signal.reason : undefined;
+function isExpiredTimeoutSignal(signal: AbortSignal | undefined): boolean {
+  const reason: unknown = signal?.aborted ? signal.reason : undefined;
   return reason instanceof DOMException && reason.name === 'TimeoutError';
 }

@@ -1,12 +1,13 @@
 import {
   ClientOptionError,
+  clientRequests,
   composeFetch,
   type FetchAuthorizer,
   type FetchLayer,
   type FetchLike,
+  PreparedRequest,
   resolveUserAgent,
   type TimedOutCall,
-  TimedRequest,
   toRequest,
   withTimeout,
 } from '@jamf/core';
@@ -137,12 +138,17 @@ function timeoutError(call: TimedOutCall): JamfApiError {
 export function createClientFor<Paths extends {}>(options: ProClientOptions): ProClientFor<Paths> {
   checkOptions(options);
   // Resolve globalThis.fetch per request, so a fetch patched after creation (msw) still applies.
-  // The platform fetch takes the timeout's signal in `init` and builds its one Request from both;
-  // a caller's fetch takes a single Request, so only then are the two merged here.
+  // A prepared request (the client's own, see clientRequests) is built once, here, with the
+  // timeout's signal: the platform fetch builds it from the URL and init, and a caller's fetch
+  // gets that one Request. Any other input goes as it is (with the signal merged for a caller's
+  // fetch, which takes a single Request).
   const userFetch = options.fetch;
   const send: FetchLike =
     userFetch === undefined
-      ? (input, init) => globalThis.fetch(input, init)
+      ? (input, init) =>
+          PreparedRequest.is(input)
+            ? globalThis.fetch(input.url, input.init(init?.signal ?? undefined))
+            : globalThis.fetch(input, init)
       : (input, init) => userFetch(toRequest(input, init));
   const timed = withTimeout(send, { timeoutMs: options.timeoutMs, timeoutError, networkError });
   const baseUrl = proApiBaseUrl(options.baseUrl, {
@@ -157,18 +163,20 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
           layers: options.layers,
           serverOrigin: new URL(baseUrl).origin,
         });
+  const middleware = options.middleware ?? [];
+  const hasMiddleware = middleware.length > 0;
+  const requests = clientRequests(hasMiddleware);
   const client = createClient<Paths, 'application/json'>({
     baseUrl,
     fetch,
-    Request: TimedRequest,
+    Request: requests.Request,
     headers: withDefaultUserAgent(
       options.headers,
       resolveUserAgent(options.userAgent, PRO_API_PACKAGE),
     ),
   });
-  if (options.middleware !== undefined && options.middleware.length > 0) {
-    client.use(...options.middleware);
-  }
+  if (hasMiddleware) client.use(...middleware);
+  requests.attach(client);
   // The same object, with openapi-fetch's call signatures narrowed to name the closest real
   // paths when one is misspelt (see ProClientFor).
   return client as unknown as ProClientFor<Paths>;

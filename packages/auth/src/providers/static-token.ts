@@ -1,4 +1,4 @@
-import type { FetchLike } from '@jamf/core';
+import { acceptsPreparedRequests, type FetchLike } from '@jamf/core';
 import { AccessToken } from '../access-token.js';
 import { JamfAuthError } from '../errors.js';
 import { isHeaderSafeToken, isHttpToken } from '../header-safe-token.js';
@@ -65,7 +65,8 @@ export function staticToken(token: string, options: StaticTokenOptions): TokenPr
     toString: describe,
     [inspectSymbol]: describe,
   } as TokenProvider;
-  return provider;
+  // authorize() wraps with withAuth, which signs a client's prepared request in place.
+  return acceptsPreparedRequests(provider);
 }
 
 /**

@@ -1,4 +1,10 @@
-import { type FetchLike, type MiddlewareHooks, toRequest } from '@jamf/core';
+import {
+  acceptsPreparedRequests,
+  type FetchLike,
+  type MiddlewareHooks,
+  PreparedRequest,
+  toRequest,
+} from '@jamf/core';
 import { type ReleaseSlot, Semaphore } from './semaphore.js';
 
 /** Options of {@link concurrency}. */
@@ -34,16 +40,22 @@ export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer 
     held.get(id)?.();
     held.delete(id);
   };
-  return {
+  return acceptsPreparedRequests({
     get inFlight() {
       return slots.inUse;
     },
-    wrap(fetch) {
+    wrap(fetch: FetchLike): FetchLike {
       return async (input, init) => {
-        const request = toRequest(input, init);
-        const release = await slots.acquire(request.signal);
+        // A client's prepared request passes as it is: only its signal matters here.
+        const request =
+          PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init);
+        const { signal } = request;
+        // A free slot is taken without a promise (bench P1); a full limiter queues.
+        const release =
+          (signal?.aborted === true ? undefined : slots.tryAcquire()) ??
+          (await slots.acquire(signal));
         try {
-          return await fetch(request);
+          return await fetch(request as Request);
         } finally {
           release();
         }
@@ -70,7 +82,7 @@ export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer 
       releaseHeld(id);
       return undefined;
     },
-  };
+  });
 }
 
 /** `fetch` limited to `max` requests in flight; shorthand for `concurrency(options).wrap(fetch)`. */

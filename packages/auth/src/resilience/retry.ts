@@ -1,4 +1,11 @@
-import { type FetchLike, type MiddlewareHooks, parseRetryAfter, toRequest } from '@jamf/core';
+import {
+  acceptsPreparedRequests,
+  type FetchLike,
+  type MiddlewareHooks,
+  PreparedRequest,
+  parseRetryAfter,
+  toRequest,
+} from '@jamf/core';
 import {
   checkFunctionOption,
   checkListOption,
@@ -104,11 +111,11 @@ function resolvePolicy(options: RetryOptions): RetryPolicy {
 /** How long to wait before send number `attempt + 1`, or `undefined` to stop and settle. */
 function delayBeforeNext(
   policy: RetryPolicy,
-  request: Request,
+  request: Request | PreparedRequest,
   outcome: Outcome,
   attempt: number,
 ): number | undefined {
-  if (attempt >= policy.maxAttempts || request.signal.aborted) return undefined;
+  if (attempt >= policy.maxAttempts || request.signal?.aborted === true) return undefined;
   if (outcome.response !== undefined && !policy.statuses.has(outcome.response.status)) {
     return undefined;
   }
@@ -123,7 +130,7 @@ function delayBeforeNext(
 /** The one retry loop both forms share: from the outcome of send `attempt`, retry until done. */
 async function continueRetrying(
   policy: RetryPolicy,
-  template: Request,
+  template: Request | PreparedRequest,
   first: Outcome,
   send: FetchLike,
 ): Promise<Outcome> {
@@ -133,13 +140,19 @@ async function continueRetrying(
     if (delayMs === undefined) return outcome;
     // Free the connection of a response we will not read.
     await outcome.response?.body?.cancel().catch(() => undefined);
-    await policy.sleep(delayMs, template.signal);
+    // A prepared request without a caller's signal cannot be aborted: a signal of its own.
+    await policy.sleep(delayMs, template.signal ?? new AbortController().signal);
     try {
-      outcome = { response: await send(template.clone()) };
+      outcome = { response: await send(sendable(template)) };
     } catch (error) {
       outcome = { error };
     }
   }
+}
+
+/** What to send again: a prepared request itself (its body can be read again), else a clone. */
+function sendable(template: Request | PreparedRequest): Request {
+  return PreparedRequest.is(template) ? (template as unknown as Request) : template.clone();
 }
 
 function settle(outcome: Outcome): Response {
@@ -158,22 +171,26 @@ function settle(outcome: Outcome): Response {
 export function retry(options: RetryOptions = {}): RetryLayer {
   const policy = resolvePolicy(options);
   const templates = new Map<string, Request>();
-  const isRetryable = (request: Request): boolean => policy.methods.has(request.method);
+  const isRetryable = (request: Request | PreparedRequest): boolean =>
+    policy.methods.has(request.method);
   const take = (id: string): Request | undefined => {
     const template = templates.get(id);
     templates.delete(id);
     return template;
   };
-  return {
-    wrap(fetch) {
+  return acceptsPreparedRequests({
+    wrap(fetch: FetchLike): FetchLike {
       return async (input, init) => {
-        const request = toRequest(input, init);
-        if (!isRetryable(request)) return fetch(request);
+        // A client's prepared request is sent again as it is (its body can be read again).
+        const request =
+          PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init);
+        if (!isRetryable(request)) return fetch(request as Request);
         // As in onRequest: a request without a body is sent again as it is.
-        const template = request.body === null ? request : request.clone();
+        const template =
+          PreparedRequest.is(request) || request.body === null ? request : request.clone();
         let first: Outcome;
         try {
-          first = { response: await fetch(request) };
+          first = { response: await fetch(request as Request) };
         } catch (error) {
           first = { error };
         }
@@ -203,7 +220,7 @@ export function retry(options: RetryOptions = {}): RetryLayer {
       if (outcome.response !== undefined) return outcome.response;
       return outcome.error instanceof Error ? outcome.error : undefined;
     },
-  };
+  });
 }
 
 /** `fetch` with retries; shorthand for `retry(options).wrap(fetch)`. */

@@ -1,4 +1,10 @@
-import { type FetchLike, type MiddlewareHooks, toRequest } from '@jamf/core';
+import {
+  acceptsPreparedRequests,
+  type FetchLike,
+  type MiddlewareHooks,
+  PreparedRequest,
+  toRequest,
+} from '@jamf/core';
 import { checkFunctionOption, checkListOption } from './resilience-option-error.js';
 import { STICKY_COOKIE_NAMES, StickyCookieJar } from './sticky-cookie-jar.js';
 
@@ -29,18 +35,22 @@ export function stickySession(options: StickySessionOptions = {}): StickySession
   checkFunctionOption('stickySession', 'now', options.now);
   const jar = new StickyCookieJar(options.cookieNames ?? STICKY_COOKIE_NAMES);
   const now = options.now ?? Date.now;
-  const withCookies = (request: Request): Request => {
+  const withCookies = <R extends Request | PreparedRequest>(request: R): R => {
     const cookie = jar.cookieHeaderFor(request.url, request.headers.get('cookie'));
     if (cookie === undefined) return request;
     const headers = new Headers(request.headers);
     headers.set('cookie', cookie);
-    return new Request(request, { headers });
+    return (
+      PreparedRequest.is(request) ? request.withHeaders(headers) : new Request(request, { headers })
+    ) as R;
   };
-  return {
-    wrap(fetch) {
+  return acceptsPreparedRequests({
+    wrap(fetch: FetchLike): FetchLike {
       return async (input, init) => {
-        const request = withCookies(toRequest(input, init));
-        const response = await fetch(request);
+        const request = withCookies(
+          PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init),
+        );
+        const response = await fetch(request as Request);
         jar.capture(request.url, response, now());
         return response;
       };
@@ -56,7 +66,7 @@ export function stickySession(options: StickySessionOptions = {}): StickySession
     async onError() {
       return undefined;
     },
-  };
+  });
 }
 
 /** `fetch` with sticky-session cookies; shorthand for `stickySession(options).wrap(fetch)`. */

@@ -1,0 +1,70 @@
+import { PreparedRequest } from './prepared-request.js';
+import { TimedRequest } from './timeout.js';
+
+/** openapi-fetch's call methods, whose per-call options may hold `middleware`. */
+const CALL_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+type CallOptions = { middleware?: readonly unknown[]; Request?: unknown } | undefined;
+type Call = (...args: unknown[]) => unknown;
+
+/** What {@link clientRequests} gives a client: its `Request` class, and how to attach it. */
+export interface ClientRequests {
+  /**
+   * openapi-fetch's `Request` option: builds a {@link PreparedRequest} while no openapi-fetch
+   * middleware will see the request, else a {@link TimedRequest}. `instanceof` holds for every
+   * `Request`, as openapi-fetch checks what a middleware returns against this class.
+   */
+  readonly Request: typeof Request;
+  /**
+   * Watches the openapi-fetch client made with {@link ClientRequests.Request}: once `use` adds
+   * middleware, and for a call with its own `middleware`, requests are built, not prepared.
+   */
+  attach<Client extends object>(client: Client): Client;
+}
+
+/**
+ * The requests of one openapi-fetch client whose `fetch` takes a {@link PreparedRequest}
+ * (`withTimeout` over a transport that builds it). `withMiddleware`: the client starts with
+ * openapi-fetch middleware, so every request is built.
+ */
+export function clientRequests(withMiddleware: boolean): ClientRequests {
+  let prepares = !withMiddleware;
+  function ClientRequest(url: string, init: RequestInit): Request | PreparedRequest {
+    return prepares && PreparedRequest.canPrepare(init)
+      ? new PreparedRequest(url, init)
+      : new TimedRequest(url, init);
+  }
+  Object.defineProperty(ClientRequest, Symbol.hasInstance, {
+    value: (value: unknown) => value instanceof Request,
+  });
+  return {
+    Request: ClientRequest as unknown as typeof Request,
+    attach(client) {
+      const calls = client as unknown as Record<string, Call>;
+      const use = calls.use;
+      if (typeof use === 'function') {
+        calls.use = (...middleware) => {
+          prepares = false;
+          return use(...middleware);
+        };
+      }
+      for (const name of CALL_METHODS) {
+        const call = calls[name];
+        if (typeof call !== 'function') continue;
+        calls[name] = (url, options) => call(url, withBuiltRequests(options as CallOptions));
+      }
+      const request = calls.request;
+      if (typeof request === 'function') {
+        calls.request = (method, url, options) =>
+          request(method, url, withBuiltRequests(options as CallOptions));
+      }
+      return client;
+    },
+  };
+}
+
+/** A call with its own middleware builds its request: the middleware reads a real one. */
+function withBuiltRequests(options: CallOptions): CallOptions {
+  if (options?.middleware === undefined || options.middleware.length === 0) return options;
+  return options.Request === undefined ? { ...options, Request: TimedRequest } : options;
+}

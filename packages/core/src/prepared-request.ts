@@ -1,0 +1,114 @@
+/** Brands a {@link PreparedRequest}, shared by every copy of this package in an install. */
+const prepared = Symbol.for('jamf-sdk.PreparedRequest');
+
+/** Marks a fetch layer or an authorizer whose `fetch` accepts a {@link PreparedRequest}. */
+const acceptsPrepared = Symbol.for('jamf-sdk.acceptsPreparedRequests');
+
+/**
+ * Marks a fetch layer or an authorizer whose `fetch` takes a {@link PreparedRequest} as its input
+ * (this SDK's do) and returns it; `composeFetch` hands any other one a built `Request`.
+ */
+export function acceptsPreparedRequests<T extends object>(value: T): T {
+  Object.defineProperty(value, acceptsPrepared, { value: true });
+  return value;
+}
+
+/** Whether a fetch layer or authorizer was marked by {@link acceptsPreparedRequests}. */
+export function isAcceptingPreparedRequests(value: object): boolean {
+  return (value as Record<symbol, unknown>)[acceptsPrepared] === true;
+}
+
+/** `RequestInit` keys a {@link PreparedRequest} carries; any other makes the client build a `Request`. */
+const PREPARABLE_KEYS = new Set(['body', 'headers', 'method', 'redirect', 'signal']);
+
+/**
+ * A request a client has prepared but not built yet: its URL, method, headers and the rest of its
+ * init. The client's innermost `fetch` builds the one `Request` the platform sends, with the
+ * timeout's signal in it. A `Request` built earlier would be copied by `fetch(request, { signal })`
+ * (a second header list, body and signal to follow: bench P1 put the copy at about the cost of the
+ * whole timeout). Only requests that can be built again and again are prepared: no body, or a
+ * body the platform re-reads on every send (string, bytes, `Blob`, `FormData`,
+ * `URLSearchParams`), so a retry or the replay after a 401 sends the same object.
+ *
+ * This SDK's layers sign, limit and retry it in place; a `fetch` or layer of anyone else gets a
+ * built `Request` ({@link toRequest}).
+ */
+export class PreparedRequest {
+  /** The URL as the client wrote it. */
+  readonly url: string;
+  /** The HTTP method, upper case. */
+  readonly method: string;
+  /** The request's own headers: a layer may set one in place (the request is this call's own). */
+  readonly headers: Headers;
+  /** The caller's signal, if the call has one. */
+  readonly signal: AbortSignal | undefined;
+  readonly #init: RequestInit;
+
+  constructor(url: string, init: RequestInit & { headers: Headers }) {
+    this.url = url;
+    this.method = init.method ?? 'GET';
+    this.headers = init.headers;
+    this.signal = init.signal ?? undefined;
+    this.#init = init;
+  }
+
+  /**
+   * Whether `init` (openapi-fetch's for one call) can be prepared: only known keys, headers
+   * already a `Headers`, and no body or one that can be read again.
+   */
+  static canPrepare(init: RequestInit): init is RequestInit & { headers: Headers } {
+    if (!(init.headers instanceof Headers)) return false;
+    for (const key in init) {
+      if (!PREPARABLE_KEYS.has(key)) return false;
+    }
+    const { body, signal, method } = init;
+    if (signal != null && !(signal instanceof AbortSignal)) return false;
+    if (body == null) return true;
+    if (method === undefined || method === 'GET' || method === 'HEAD') return false;
+    return (
+      typeof body === 'string' ||
+      body instanceof ArrayBuffer ||
+      ArrayBuffer.isView(body) ||
+      body instanceof Blob ||
+      body instanceof FormData ||
+      body instanceof URLSearchParams
+    );
+  }
+
+  /** Whether `value` is a prepared request (of any copy of this package). */
+  static is(value: unknown): value is PreparedRequest {
+    return typeof value === 'object' && value !== null && prepared in value;
+  }
+
+  /** The init to send with: this request's, with `signal` in place of the caller's if given. */
+  init(signal?: AbortSignal): RequestInit {
+    const init = { ...this.#init, headers: this.headers };
+    if (signal !== undefined) init.signal = signal;
+    return init;
+  }
+
+  /** A copy of this request with other headers (the body is shared: it can be read again). */
+  withHeaders(headers: Headers): PreparedRequest {
+    return new PreparedRequest(this.url, { ...this.#init, headers });
+  }
+
+  /** Builds the `Request`, with `signal` in place of the caller's if given. */
+  toRequest(signal?: AbortSignal): Request {
+    return new Request(this.url, this.init(signal));
+  }
+
+  /**
+   * The error building this request throws, if it does: a send that failed may have failed there
+   * (a header value the platform refuses) rather than on the network.
+   */
+  buildError(): unknown {
+    try {
+      this.toRequest();
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  }
+}
+
+Object.defineProperty(PreparedRequest.prototype, prepared, { value: true });
