@@ -35,6 +35,30 @@ export function criteriaFromXml(
   return criteria;
 }
 
+/**
+ * A static group's members after `<{item}_additions>` and `<{item}_deletions>` (`computer`,
+ * `mobile_device`) are applied to `members`: additions appended unless present, deletions
+ * removed. ruby-jss changes membership with a PUT of only these elements
+ * (`lib/jamf/api/classic/base_classes/group.rb`, `change_membership`; the names in
+ * `computer_group.rb` and `mobile_device_group.rb`), as jamf-pro-sdk-python's
+ * `update_static_computer_group_membership_by_id` does. An entry naming nothing is `resolve`'s
+ * 409 message, as in `<computers>` (unverified for these elements).
+ */
+export function membersAfterChanges(
+  value: Record<string, unknown>,
+  members: readonly number[],
+  item: string,
+  resolve: (entries: Record<string, unknown>[]) => number[] | string,
+): number[] | string {
+  const added = resolve(xmlList(value, `${item}_additions`, item));
+  if (typeof added === 'string') return added;
+  const removed = resolve(xmlList(value, `${item}_deletions`, item));
+  if (typeof removed === 'string') return removed;
+  const result = [...members];
+  for (const id of added) if (!result.includes(id)) result.push(id);
+  return result.filter((id) => !removed.includes(id));
+}
+
 /** The `<criteria>` of a Classic group answer. */
 export function criteriaDetail(criteria: readonly GroupCriterion[]) {
   return criteria.map((c) => ({
@@ -76,7 +100,12 @@ export const classicComputerGroups: ClassicResource<ComputerGroup> = {
     const criteria = criteriaFromXml(value, existing?.criteria);
     if (typeof criteria === 'string') return criteria;
     const members = xmlList(value, 'computers', 'computer');
-    const ids = members.length === 0 ? (existing?.computerIds ?? []) : computerIds(state, members);
+    const listed =
+      members.length === 0 ? (existing?.computerIds ?? []) : computerIds(state, members);
+    if (typeof listed === 'string') return listed;
+    const ids = membersAfterChanges(value, listed, 'computer', (entries) =>
+      computerIds(state, entries),
+    );
     if (typeof ids === 'string') return ids;
     return {
       name: xmlText(value, 'name') ?? existing?.name ?? '',

@@ -1,6 +1,6 @@
 import type { MobileDeviceGroup } from '../../state/inventory/mobile-device-groups.js';
 import { mobileGroupMembers } from '../../state/mobile-group-members.js';
-import { criteriaDetail, criteriaFromXml } from './classic-groups-policies.js';
+import { criteriaDetail, criteriaFromXml, membersAfterChanges } from './classic-groups-policies.js';
 import { type ClassicResource, xmlList, xmlText } from './classic-resource.js';
 import { entryIds } from './classic-scope.js';
 
@@ -40,10 +40,11 @@ export const classicMobileDeviceGroups: ClassicResource<MobileDeviceGroup> = {
     const criteria = criteriaFromXml(value, existing?.criteria);
     if (typeof criteria === 'string') return criteria;
     const members = xmlList(value, 'mobile_devices', 'mobile_device');
-    const ids =
-      members.length === 0
-        ? (existing?.mobileDeviceIds ?? [])
-        : entryIds(state.mobileDevices, members, 'Problem with mobile device in group');
+    const resolve = (entries: Record<string, unknown>[]) =>
+      entryIds(state.mobileDevices, entries, 'Problem with mobile device in group');
+    const listed = members.length === 0 ? (existing?.mobileDeviceIds ?? []) : resolve(members);
+    if (typeof listed === 'string') return listed;
+    const ids = membersAfterChanges(value, listed, 'mobile_device', resolve);
     if (typeof ids === 'string') return ids;
     return {
       name: xmlText(value, 'name') ?? existing?.name ?? '',
