@@ -215,6 +215,10 @@ describe('every derived collection keeps state', () => {
           ? undefined
           : plainTextField(requestSchema(update), resource);
         if (updateField) body[updateField] = `Contract ${updateField} 2`;
+        // A locked object (prestages) takes a write that echoes its current versionLock.
+        if ('versionLock' in body) {
+          body.versionLock = (await json(await api(jamf, token, 'GET', item))).versionLock;
+        }
         const updated = await fetch(`${jamf.baseUrl}/api${item}`, {
           method: update.method.toUpperCase(),
           headers: {

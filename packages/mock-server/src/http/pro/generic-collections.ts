@@ -11,6 +11,7 @@ import type { MockState } from '../../state/mock-state.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { concretePath } from '../router.js';
+import { optimisticLockOf } from './optimistic-lock.js';
 import { notFound, specShaped, withQuery } from './pro-answers.js';
 
 /** How many objects each derived collection starts with. */
@@ -130,10 +131,16 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
     if (row === undefined) return missing(ctx);
     const body = await readJsonObject(ctx.request);
     if ('error' in body) return body.error;
-    const stored = storedObject(objectSchema, next(row, body.body), document);
-    const duplicate = duplicateOf(resource, store, stored as JsonObject, String(row.id));
+    const lock = optimisticLockOf(objectSchema, operation, document);
+    const conflict = lock?.conflict(row, body.body);
+    if (conflict) return conflict;
+    const stored = storedObject(objectSchema, next(row, body.body), document) as JsonObject;
+    const duplicate = duplicateOf(resource, store, stored, String(row.id));
     if (duplicate) return duplicate;
-    const saved = store.replace(String(row.id), stored) as JsonObject;
+    const saved = store.replace(
+      String(row.id),
+      lock === undefined ? stored : lock.bumped(row, stored),
+    ) as JsonObject;
     return answer(ctx, operation, saved, successStatus(operation));
   };
   const routes: Route[] = [];
