@@ -1,4 +1,10 @@
-import { type FetchLike, type MiddlewareHooks, PreparedRequest, TimedRequest } from '@jamf/core';
+import {
+  type FetchLike,
+  isPreparedRequest,
+  type MiddlewareHooks,
+  type PreparedRequest,
+  TimedRequest,
+} from '@jamf/core';
 import type { AccessToken } from './access-token.js';
 import { JamfAuthError } from './errors.js';
 import type { TokenLease, TokenProvider } from './token-provider.js';
@@ -94,7 +100,7 @@ function noop(): void {}
  * read again), can simply be sent again.
  */
 function spareOf<R extends OwnRequest>(request: R): R {
-  return PreparedRequest.is(request) || request.body === null ? request : (request.clone() as R);
+  return isPreparedRequest(request) || request.body === null ? request : (request.clone() as R);
 }
 
 /** Frees a body nobody will read, so teed request streams do not pile up. */
@@ -104,7 +110,7 @@ function discard(body: ReadableStream<Uint8Array> | null, bodyUsed: boolean): vo
 
 /** Frees the body of a spare that will not be sent (a prepared request has no stream). */
 function discardSpare(spare: OwnRequest): void {
-  if (!PreparedRequest.is(spare)) discard(spare.body, spare.bodyUsed);
+  if (!isPreparedRequest(spare)) discard(spare.body, spare.bodyUsed);
 }
 
 function refusedAgain(spare: OwnRequest, detail: string): JamfAuthError {
@@ -168,7 +174,7 @@ export function withAuth(fetchImpl: FetchLike, provider: TokenProvider): FetchLi
     // A client's own per-call request (a client's `auth` option) gets its token in place; any
     // other input is copied, so a caller's Request never comes back carrying our token.
     const request: OwnRequest =
-      (TimedRequest.is(input) || PreparedRequest.is(input)) && init === undefined
+      (TimedRequest.is(input) || isPreparedRequest(input)) && init === undefined
         ? input
         : new Request(input, init);
     if (!isForProvider(request, provider)) return send(request);

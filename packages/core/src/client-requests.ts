@@ -29,16 +29,19 @@ export interface ClientRequests {
  */
 export function clientRequests(withMiddleware: boolean): ClientRequests {
   let prepares = !withMiddleware;
-  function ClientRequest(url: string, init: RequestInit): Request | PreparedRequest {
-    return prepares && PreparedRequest.canPrepare(init)
+  const ClientRequest = requestClass((url, init) =>
+    prepares && PreparedRequest.canPrepare(init)
       ? new PreparedRequest(url, init)
-      : new TimedRequest(url, init);
-  }
-  Object.defineProperty(ClientRequest, Symbol.hasInstance, {
-    value: (value: unknown) => value instanceof Request,
-  });
+      : new TimedRequest(url, init),
+  );
+  const BuiltRequest = requestClass((url, init) => new TimedRequest(url, init));
+  /** A call with its own middleware builds its request: the middleware reads a real one. */
+  const withBuiltRequests = (options: CallOptions): CallOptions => {
+    if (options?.middleware === undefined || options.middleware.length === 0) return options;
+    return options.Request === undefined ? { ...options, Request: BuiltRequest } : options;
+  };
   return {
-    Request: ClientRequest as unknown as typeof Request,
+    Request: ClientRequest,
     attach(client) {
       const calls = client as unknown as Record<string, Call>;
       const use = calls.use;
@@ -63,8 +66,18 @@ export function clientRequests(withMiddleware: boolean): ClientRequests {
   };
 }
 
-/** A call with its own middleware builds its request: the middleware reads a real one. */
-function withBuiltRequests(options: CallOptions): CallOptions {
-  if (options?.middleware === undefined || options.middleware.length === 0) return options;
-  return options.Request === undefined ? { ...options, Request: TimedRequest } : options;
+/**
+ * A `Request` class for openapi-fetch that makes its requests with `make`, and which every
+ * `Request` is an `instanceof`: openapi-fetch checks a middleware's own `new Request(…)` against it.
+ */
+function requestClass(
+  make: (url: string, init: RequestInit) => Request | PreparedRequest,
+): typeof Request {
+  function ClientRequest(url: string, init: RequestInit) {
+    return make(url, init);
+  }
+  Object.defineProperty(ClientRequest, Symbol.hasInstance, {
+    value: (value: unknown) => value instanceof Request,
+  });
+  return ClientRequest as unknown as typeof Request;
 }

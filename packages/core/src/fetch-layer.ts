@@ -1,7 +1,7 @@
 import { ClientOptionError } from './client-option-error.js';
 import { checkFetchAuthorizer } from './fetch-authorizer.js';
 import type { FetchLike } from './fetch-like.js';
-import { isAcceptingPreparedRequests, PreparedRequest } from './prepared-request.js';
+import { isAcceptingPreparedRequests, isPreparedRequest } from './prepared-request.js';
 import { toRequest } from './to-request.js';
 
 /**
@@ -59,5 +59,5 @@ export function composeFetch(timed: FetchLike, options: ComposeFetchOptions): Fe
 /** `fetch` handed a built `Request` where the client passes a {@link PreparedRequest}. */
 function givenRequests(fetch: FetchLike): FetchLike {
   return (input, init) =>
-    PreparedRequest.is(input) ? fetch(toRequest(input, init)) : fetch(input, init);
+    isPreparedRequest(input) ? fetch(toRequest(input, init)) : fetch(input, init);
 }

@@ -22,6 +22,7 @@ export { MiddlewareError } from './middleware-error.js';
 export {
   acceptsPreparedRequests,
   isAcceptingPreparedRequests,
+  isPreparedRequest,
   PreparedRequest,
 } from './prepared-request.js';
 export type { ParseRetryAfterOptions } from './retry-after.js';

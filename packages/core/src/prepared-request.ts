@@ -1,8 +1,8 @@
 /** Brands a {@link PreparedRequest}, shared by every copy of this package in an install. */
-const prepared = Symbol.for('jamf-sdk.PreparedRequest');
+const prepared: unique symbol = /* @__PURE__ */ Symbol.for('jamf-sdk.PreparedRequest') as never;
 
 /** Marks a fetch layer or an authorizer whose `fetch` accepts a {@link PreparedRequest}. */
-const acceptsPrepared = Symbol.for('jamf-sdk.acceptsPreparedRequests');
+const acceptsPrepared = /* @__PURE__ */ Symbol.for('jamf-sdk.acceptsPreparedRequests');
 
 /**
  * Marks a fetch layer or an authorizer whose `fetch` takes a {@link PreparedRequest} as its input
@@ -19,7 +19,13 @@ export function isAcceptingPreparedRequests(value: object): boolean {
 }
 
 /** `RequestInit` keys a {@link PreparedRequest} carries; any other makes the client build a `Request`. */
-const PREPARABLE_KEYS = new Set(['body', 'headers', 'method', 'redirect', 'signal']);
+const PREPARABLE_KEYS = /* @__PURE__ */ new Set([
+  'body',
+  'headers',
+  'method',
+  'redirect',
+  'signal',
+]);
 
 /**
  * A request a client has prepared but not built yet: its URL, method, headers and the rest of its
@@ -43,6 +49,11 @@ export class PreparedRequest {
   /** The caller's signal, if the call has one. */
   readonly signal: AbortSignal | undefined;
   readonly #init: RequestInit;
+  /**
+   * The brand {@link isPreparedRequest} checks, set in the constructor: a computed key in a
+   * class body would keep the class in bundles that never use it.
+   */
+  declare readonly [prepared]: true;
 
   constructor(url: string, init: RequestInit & { headers: Headers }) {
     this.url = url;
@@ -50,6 +61,7 @@ export class PreparedRequest {
     this.headers = init.headers;
     this.signal = init.signal ?? undefined;
     this.#init = init;
+    (this as { [prepared]: true })[prepared] = true;
   }
 
   /**
@@ -73,11 +85,6 @@ export class PreparedRequest {
       body instanceof FormData ||
       body instanceof URLSearchParams
     );
-  }
-
-  /** Whether `value` is a prepared request (of any copy of this package). */
-  static is(value: unknown): value is PreparedRequest {
-    return typeof value === 'object' && value !== null && prepared in value;
   }
 
   /** The init to send with: this request's, with `signal` in place of the caller's if given. */
@@ -111,4 +118,10 @@ export class PreparedRequest {
   }
 }
 
-Object.defineProperty(PreparedRequest.prototype, prepared, { value: true });
+/**
+ * Whether `value` is a {@link PreparedRequest} (made by any copy of this package in an install).
+ * A function, not a static method, so a layer that only checks does not ship the class.
+ */
+export function isPreparedRequest(value: unknown): value is PreparedRequest {
+  return typeof value === 'object' && value !== null && prepared in value;
+}

@@ -1,5 +1,5 @@
 import type { FetchLike } from './fetch-like.js';
-import { PreparedRequest } from './prepared-request.js';
+import { isPreparedRequest, type PreparedRequest } from './prepared-request.js';
 import { TimeoutOptionError } from './timeout-option-error.js';
 import { toRequest } from './to-request.js';
 
@@ -14,7 +14,7 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export const TIMEOUT_HEADER = 'x-jamf-sdk-timeout-ms';
 
 /** Marks a {@link TimedRequest} whose own signal can never abort. */
-const signalNeverAborts = Symbol('jamf.signalNeverAborts');
+const signalNeverAborts: unique symbol = /* @__PURE__ */ Symbol('jamf.signalNeverAborts') as never;
 
 /**
  * The `Request` class for a client to build its requests with (openapi-fetch's `Request` option):
@@ -23,22 +23,19 @@ const signalNeverAborts = Symbol('jamf.signalNeverAborts');
  * call cost more than the rest of the timeout (bench P1). A request copied by middleware is a
  * plain `Request` again and is listened to as before.
  *
- * `instanceof TimedRequest` holds for every `Request`: openapi-fetch checks what middleware
- * returns against the class it builds with, and a middleware's own `new Request(…)` must pass.
- * {@link TimedRequest.is} tells the ones built with this class.
+ * {@link TimedRequest.is} tells the ones built with this class. A client gives openapi-fetch
+ * {@link clientRequests}' `Request`, which builds these (or prepares the request) and which every
+ * `Request` is an `instanceof`, as openapi-fetch checks what middleware returns against it.
+ * (No computed keys in this class body: they would keep it in bundles that never use it.)
  */
 export class TimedRequest extends Request {
   /** Whether nothing but the timeout can abort this request. */
-  readonly [signalNeverAborts]: boolean;
+  declare readonly [signalNeverAborts]: boolean;
 
   constructor(input: Request | string | URL, init?: RequestInit) {
     super(input, init);
-    this[signalNeverAborts] = !(input instanceof Request) && init?.signal == null;
-  }
-
-  /** Every `Request` (see the class comment). */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request;
+    (this as { [signalNeverAborts]: boolean })[signalNeverAborts] =
+      !(input instanceof Request) && init?.signal == null;
   }
 
   /** Whether `value` was built with this class: a client's own request for one call. */
@@ -117,20 +114,20 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
   const fallbackMs = checkTimeoutMs(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   return async (input, init) => {
     let request: Request | PreparedRequest =
-      PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init);
+      isPreparedRequest(input) && init === undefined ? input : toRequest(input, init);
     let timeoutMs = fallbackMs;
     const asked = request.headers.get(TIMEOUT_HEADER);
     if (asked !== null) {
       timeoutMs = checkTimeoutMs(Number(asked), TIMEOUT_HEADER);
       const headers = new Headers(request.headers);
       headers.delete(TIMEOUT_HEADER);
-      request = PreparedRequest.is(request)
+      request = isPreparedRequest(request)
         ? request.withHeaders(headers)
         : new Request(request, { headers });
     }
     // A prepared request's only abort source is the caller's signal; a client's own Request
     // (TimedRequest) may have none; any other Request's own signal is followed.
-    const callerSignal = PreparedRequest.is(request)
+    const callerSignal = isPreparedRequest(request)
       ? request.signal
       : TimedRequest.is(request) && request[signalNeverAborts]
         ? undefined
@@ -209,7 +206,7 @@ function failed(
   if (aborted) return error;
   // A prepared request is built by the send: a header value the platform refuses fails there,
   // and is the caller's error as it would have been when openapi-fetch built the Request.
-  const buildError = PreparedRequest.is(request) ? request.buildError() : undefined;
+  const buildError = isPreparedRequest(request) ? request.buildError() : undefined;
   if (buildError !== undefined || options.networkError === undefined) return buildError ?? error;
   return options.networkError(timedOutCall(request, timeoutMs, error));
 }

@@ -1,4 +1,4 @@
-import { PreparedRequest } from './prepared-request.js';
+import { isPreparedRequest, type PreparedRequest } from './prepared-request.js';
 
 /**
  * The one `Request` the arguments of a `fetch` call describe: `input` itself when it is a
@@ -10,7 +10,7 @@ export function toRequest(
   input: Request | PreparedRequest | string | URL,
   init?: RequestInit,
 ): Request {
-  if (PreparedRequest.is(input)) {
+  if (isPreparedRequest(input)) {
     if (init === undefined) return input.toRequest();
     const { signal, ...rest } = init;
     if (Object.keys(rest).length === 0) return input.toRequest(signal ?? undefined);

@@ -141,8 +141,6 @@ describe('withTimeout', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(await alone).toMatchObject({ call: { path: '/alone', timeoutMs: 100 } });
     expect(new TimedRequest('https://jamf.test/')).toBeInstanceOf(Request);
-    // openapi-fetch checks middleware results against the class it builds with.
-    expect(new Request('https://jamf.test/')).toBeInstanceOf(TimedRequest);
     expect(TimedRequest.is(new Request('https://jamf.test/'))).toBe(false);
     expect(TimedRequest.is(new TimedRequest('https://jamf.test/'))).toBe(true);
   });

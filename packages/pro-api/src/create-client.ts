@@ -5,7 +5,7 @@ import {
   type FetchAuthorizer,
   type FetchLayer,
   type FetchLike,
-  PreparedRequest,
+  isPreparedRequest,
   resolveUserAgent,
   type TimedOutCall,
   toRequest,
@@ -146,7 +146,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
   const send: FetchLike =
     userFetch === undefined
       ? (input, init) =>
-          PreparedRequest.is(input)
+          isPreparedRequest(input)
             ? globalThis.fetch(input.url, input.init(init?.signal ?? undefined))
             : globalThis.fetch(input, init)
       : (input, init) => userFetch(toRequest(input, init));

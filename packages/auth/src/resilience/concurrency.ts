@@ -1,8 +1,8 @@
 import {
   acceptsPreparedRequests,
   type FetchLike,
+  isPreparedRequest,
   type MiddlewareHooks,
-  PreparedRequest,
   toRequest,
 } from '@jamf/core';
 import { type ReleaseSlot, Semaphore } from './semaphore.js';
@@ -48,7 +48,7 @@ export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer 
       return async (input, init) => {
         // A client's prepared request passes as it is: only its signal matters here.
         const request =
-          PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init);
+          isPreparedRequest(input) && init === undefined ? input : toRequest(input, init);
         const { signal } = request;
         // A free slot is taken without a promise (bench P1); a full limiter queues.
         const release =

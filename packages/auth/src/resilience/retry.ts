@@ -1,8 +1,9 @@
 import {
   acceptsPreparedRequests,
   type FetchLike,
+  isPreparedRequest,
   type MiddlewareHooks,
-  PreparedRequest,
+  type PreparedRequest,
   parseRetryAfter,
   toRequest,
 } from '@jamf/core';
@@ -152,7 +153,7 @@ async function continueRetrying(
 
 /** What to send again: a prepared request itself (its body can be read again), else a clone. */
 function sendable(template: Request | PreparedRequest): Request {
-  return PreparedRequest.is(template) ? (template as unknown as Request) : template.clone();
+  return isPreparedRequest(template) ? (template as unknown as Request) : template.clone();
 }
 
 function settle(outcome: Outcome): Response {
@@ -183,11 +184,11 @@ export function retry(options: RetryOptions = {}): RetryLayer {
       return async (input, init) => {
         // A client's prepared request is sent again as it is (its body can be read again).
         const request =
-          PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init);
+          isPreparedRequest(input) && init === undefined ? input : toRequest(input, init);
         if (!isRetryable(request)) return fetch(request as Request);
         // As in onRequest: a request without a body is sent again as it is.
         const template =
-          PreparedRequest.is(request) || request.body === null ? request : request.clone();
+          isPreparedRequest(request) || request.body === null ? request : request.clone();
         let first: Outcome;
         try {
           first = { response: await fetch(request as Request) };

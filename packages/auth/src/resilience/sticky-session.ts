@@ -1,8 +1,9 @@
 import {
   acceptsPreparedRequests,
   type FetchLike,
+  isPreparedRequest,
   type MiddlewareHooks,
-  PreparedRequest,
+  type PreparedRequest,
   toRequest,
 } from '@jamf/core';
 import { checkFunctionOption, checkListOption } from './resilience-option-error.js';
@@ -41,14 +42,14 @@ export function stickySession(options: StickySessionOptions = {}): StickySession
     const headers = new Headers(request.headers);
     headers.set('cookie', cookie);
     return (
-      PreparedRequest.is(request) ? request.withHeaders(headers) : new Request(request, { headers })
+      isPreparedRequest(request) ? request.withHeaders(headers) : new Request(request, { headers })
     ) as R;
   };
   return acceptsPreparedRequests({
     wrap(fetch: FetchLike): FetchLike {
       return async (input, init) => {
         const request = withCookies(
-          PreparedRequest.is(input) && init === undefined ? input : toRequest(input, init),
+          isPreparedRequest(input) && init === undefined ? input : toRequest(input, init),
         );
         const response = await fetch(request as Request);
         jar.capture(request.url, response, now());
