@@ -4,7 +4,9 @@ import { TimedRequest } from './timeout.js';
 /** openapi-fetch's call methods, whose per-call options may hold `middleware`. */
 const CALL_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
-type CallOptions = { middleware?: readonly unknown[]; Request?: unknown } | undefined;
+type CallOptions =
+  | { middleware?: readonly unknown[]; fetch?: unknown; Request?: unknown }
+  | undefined;
 type Call = (...args: unknown[]) => unknown;
 
 /** What {@link clientRequests} gives a client: its `Request` class, and how to attach it. */
@@ -17,7 +19,8 @@ export interface ClientRequests {
   readonly Request: typeof Request;
   /**
    * Watches the openapi-fetch client made with {@link ClientRequests.Request}: once `use` adds
-   * middleware, and for a call with its own `middleware`, requests are built, not prepared.
+   * middleware, and for a call with its own `middleware` or `fetch`, requests are built, not
+   * prepared.
    */
   attach<Client extends object>(client: Client): Client;
 }
@@ -35,10 +38,15 @@ export function clientRequests(withMiddleware: boolean): ClientRequests {
       : new TimedRequest(url, init),
   );
   const BuiltRequest = requestClass((url, init) => new TimedRequest(url, init));
-  /** A call with its own middleware builds its request: the middleware reads a real one. */
+  /**
+   * A call with its own middleware or its own `fetch` builds its request: they read a real one
+   * (openapi-fetch hands a call's `fetch` the request it built, bypassing the client's).
+   */
   const withBuiltRequests = (options: CallOptions): CallOptions => {
-    if (options?.middleware === undefined || options.middleware.length === 0) return options;
-    return options.Request === undefined ? { ...options, Request: BuiltRequest } : options;
+    if (options === undefined || options.Request !== undefined) return options;
+    const hasMiddleware = options.middleware !== undefined && options.middleware.length > 0;
+    if (!hasMiddleware && options.fetch === undefined) return options;
+    return { ...options, Request: BuiltRequest };
   };
   return {
     Request: ClientRequest,

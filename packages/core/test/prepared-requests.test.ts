@@ -66,7 +66,7 @@ describe('clientRequests', () => {
     expect(new Request(url)).toBeInstanceOf(withMiddleware.Request);
   });
 
-  it('builds Requests once use() adds middleware, and for a call with its own middleware', () => {
+  it('builds Requests once use() adds middleware, and for a call with its own middleware or fetch', () => {
     const requests = clientRequests(false);
     const seen: unknown[] = [];
     const client = {
@@ -79,9 +79,10 @@ describe('clientRequests', () => {
     requests.attach(client);
     client.GET('/v1/buildings');
     client.GET('/v1/buildings', { middleware: [{}] } as never);
+    client.GET('/v1/buildings', { fetch: globalThis.fetch } as never);
     client.use({});
     client.GET('/v1/buildings');
-    expect(seen.map(isPreparedRequest)).toEqual([true, false, false]);
+    expect(seen.map(isPreparedRequest)).toEqual([true, false, false, false]);
     expect(seen.slice(1).every((request) => request instanceof Request)).toBe(true);
   });
 });

@@ -89,7 +89,7 @@ describe('the requests a client sends through auth and layers', () => {
     expect(JSON.parse(jamf.seen[0]?.body ?? '')).toEqual({ name: 'HQ' });
   });
 
-  it('middleware added with use() and a call’s own middleware see Requests', async () => {
+  it('middleware added with use(), a call’s own middleware and a call’s own fetch see Requests', async () => {
     const jamf = transport();
     const handed: unknown[] = [];
     const watch: Middleware = {
@@ -100,9 +100,15 @@ describe('the requests a client sends through auth and layers', () => {
     };
     const pro = createProClient({ baseUrl, fetch: jamf.fetch });
     await pro.GET('/v1/buildings', { middleware: [watch] });
+    // A call's own fetch replaces the client's: it is handed the Request openapi-fetch built.
+    const ownFetch = (request: Request) => {
+      handed.push(request);
+      return jamf.fetch(request);
+    };
+    await pro.GET('/v1/buildings', { fetch: ownFetch });
     pro.use(watch);
     await pro.GET('/v1/buildings');
-    expect(handed).toHaveLength(2);
+    expect(handed).toHaveLength(3);
     expect(handed.every((request) => request instanceof Request)).toBe(true);
   });
 
