@@ -9,6 +9,7 @@ import {
 import { classicMacosConfigurationProfiles } from './classic-configuration-profiles.js';
 import { classicComputerGroups, classicPolicies } from './classic-groups-policies.js';
 import { classicMobileDeviceGroups } from './classic-mobile-device-groups.js';
+import { classicPolicyListRoutes } from './classic-policy-lists.js';
 import { classicResourceRoutes } from './classic-resource.js';
 import {
   classicBuildings,
@@ -22,7 +23,8 @@ import { classicMatchRoutes, classicSubsetRoutes } from './classic-subset-match.
  * The Classic API (`/JSSResource/…`) over the state the Pro routes use: computers, mobile
  * devices, computer and mobile device groups, categories, departments, buildings, policies, scripts, macOS
  * configuration profiles, accounts and the activation code; `subset` and `match` lookups of
- * computers and mobile devices, and the `computers/subset/basic` list. JSON when `Accept` prefers
+ * computers, mobile devices and policies, the `computers/subset/basic` list and policies by
+ * category or creator. JSON when `Accept` prefers
  * it to XML, XML otherwise; writes take XML.
  */
 export function classicRoutes(): Route[] {
@@ -41,6 +43,8 @@ export function classicRoutes(): Route[] {
     ...classicSubsetRoutes(classicComputers),
     ...classicSubsetRoutes(classicMobileDevices),
     ...classicSubsetRoutes(classicMacosConfigurationProfiles),
+    ...classicSubsetRoutes(classicPolicies),
+    ...classicPolicyListRoutes(),
     ...classicMatchRoutes(classicComputers, {
       fields: (row) => [
         row.name,
