@@ -96,7 +96,7 @@ export class PreparedRequest {
 
   /** A copy of this request with other headers (the body is shared: it can be read again). */
   withHeaders(headers: Headers): PreparedRequest {
-    return new PreparedRequest(this.url, { ...this.#init, headers });
+    return prepare(this.url, { ...this.#init, headers });
   }
 
   /** Builds the `Request`, with `signal` in place of the caller's if given. */
@@ -116,6 +116,14 @@ export class PreparedRequest {
       return error;
     }
   }
+}
+
+/**
+ * A new {@link PreparedRequest}, outside the class body: a class that names itself inside its
+ * body is renamed `_PreparedRequest` by the bundler, and its `name` would say so.
+ */
+function prepare(url: string, init: RequestInit & { headers: Headers }): PreparedRequest {
+  return new PreparedRequest(url, init);
 }
 
 /**
