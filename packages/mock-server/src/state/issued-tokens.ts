@@ -158,19 +158,39 @@ export class IssuedTokens {
     return live;
   }
 
+  /**
+   * The token's JWT. An API client's claims follow a live server's (reference README, "Facts
+   * about live servers"): `sub` and `aud` the client id, `subject-type` `REGISTERED_CLIENT_ID`,
+   * `nbf`; its `iss` is not recorded, so the mock leaves it out. A user token's claims (`aud`
+   * `jamf-pro-mock`, `subject-type` `JSS_USER_ID`, `username`) are unverified.
+   */
   #sign(record: IssuedToken): string {
     const { grant } = record;
-    const claims: Record<string, unknown> = {
-      aud: 'jamf-pro-mock',
-      sub: grant.kind === 'account' ? grant.username : grant.clientId,
-      'token-uuid': record.id,
-      'authentication-type': grant.kind === 'account' ? 'JSS' : 'CLIENT_CREDENTIALS',
-      'subject-type': grant.kind === 'account' ? 'JSS_USER_ID' : 'API_CLIENT',
-      iat: Math.floor(record.issuedAt / 1000),
-      exp: Math.floor(record.expiresAt / 1000),
-    };
-    if (grant.kind === 'account') claims.username = grant.username;
-    else claims.scope = grant.roleIds.map((id) => `api-role:${id}`);
+    const iat = Math.floor(record.issuedAt / 1000);
+    const exp = Math.floor(record.expiresAt / 1000);
+    const claims: Record<string, unknown> =
+      grant.kind === 'account'
+        ? {
+            aud: 'jamf-pro-mock',
+            sub: grant.username,
+            'token-uuid': record.id,
+            'authentication-type': 'JSS',
+            'subject-type': 'JSS_USER_ID',
+            iat,
+            exp,
+            username: grant.username,
+          }
+        : {
+            aud: grant.clientId,
+            sub: grant.clientId,
+            'token-uuid': record.id,
+            'authentication-type': 'CLIENT_CREDENTIALS',
+            'subject-type': 'REGISTERED_CLIENT_ID',
+            scope: grant.roleIds.map((id) => `api-role:${id}`),
+            nbf: iat,
+            iat,
+            exp,
+          };
     const header = JWT_HEADER;
     const payload = encode(claims);
     const signature = createHmac('sha256', this.#signingKey)
