@@ -7,7 +7,9 @@
  *     timeout and User-Agent),
  *   - @jamf/pro-api with `auth` (OAuth client credentials, cached token): the recommended way,
  *   - the same with `timeoutMs: 0`: the auth layer alone, without the default timeout (whose
- *     per-request AbortSignal undici follows: most of what the client adds),
+ *     per-request AbortSignal undici follows: most of what the client adds; bare openapi-fetch
+ *     pays a follow too, for the copy `fetch` makes of its Request, which a client's prepared
+ *     request does not need),
  *   - @jamf/pro-api with @jamf/auth's `authMiddleware` instead of `auth`: openapi-fetch's
  *     middleware machinery on every call,
  *   - the recommended full stack: `auth` with `layers: [retry(), concurrency()]`,
