@@ -1,6 +1,7 @@
 import type { Computer } from '../../state/inventory/computers.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import type { MockState } from '../../state/mock-state.js';
+import { groupMembers } from '../../state/smart-group-members.js';
 import type { Route } from '../route.js';
 import { classicResponse } from './classic-format.js';
 import { type ClassicResource, guarded, xmlObject, xmlText } from './classic-resource.js';
@@ -84,6 +85,60 @@ function classicLocation(
   };
 }
 
+/**
+ * The sections of a Classic computer the mock keeps no data for, in the shape of the Classic
+ * computer object (`classic-schemas.json`, `computer_post`): empty lists and blank purchasing,
+ * security and software, and the static and smart groups the computer is in. ruby-jss's
+ * `Jamf::Computer` reads every section when it fetches a computer and fails on a missing
+ * `certificates` list (`lib/jamf/api/classic/api_objects/computer.rb`, `initialize`).
+ */
+function classicComputerExtraSections(row: Readonly<Computer>, state: MockState) {
+  const groups = [...state.computerGroups.values()]
+    .filter((group) => groupMembers(group, state).some((member) => member.id === row.id))
+    .map((group) => group.name);
+  return {
+    purchasing: {
+      is_purchased: true,
+      is_leased: false,
+      po_number: '',
+      vendor: '',
+      applecare_id: '',
+      purchase_price: '',
+      purchasing_account: '',
+      po_date: '',
+      warranty_expires: '',
+      lease_expires: '',
+      life_expectancy: 0,
+      purchasing_contact: '',
+    },
+    peripherals: [],
+    certificates: [],
+    security: {
+      activation_lock: false,
+      recovery_lock_enabled: false,
+      secure_boot_level: '',
+      external_boot_level: '',
+      firewall_enabled: false,
+    },
+    software: {
+      unix_executables: '',
+      licensed_software: [],
+      installed_by_casper: [],
+      installed_by_installer_swu: [],
+      cached_by_casper: [],
+      available_software_updates: [],
+      available_updates: [],
+      running_services: [],
+      applications: [],
+      fonts: [],
+      plugins: [],
+    },
+    extension_attributes: [],
+    groups_accounts: { computer_group_memberships: groups, local_accounts: [] },
+    configuration_profiles: [],
+  };
+}
+
 /** Classic `computers`: list, `id`, `name`, `serialnumber`, `udid` and `macaddress` lookups. */
 export const classicComputers: ClassicResource<Computer> = {
   plural: 'computers',
@@ -97,14 +152,23 @@ export const classicComputers: ClassicResource<Computer> = {
       id: row.id,
       name: row.name,
       mac_address: row.macAddress,
+      alt_mac_address: '',
       serial_number: row.serialNumber,
       udid: row.udid,
+      barcode_1: '',
+      barcode_2: '',
       ip_address: row.ipAddress,
       last_reported_ip: row.ipAddress,
       asset_tag: row.assetTag,
       platform: 'Mac',
       remote_management: { managed: row.isManaged },
       mdm_capable: row.isManaged,
+      mdm_capable_users: {},
+      management_status: {
+        enrolled_via_dep: false,
+        user_approved_enrollment: row.isManaged,
+        user_approved_mdm: row.isManaged,
+      },
       report_date_utc: utc(row.reportDate),
       report_date_epoch: row.reportDate,
       last_contact_time_utc: utc(row.lastContactTime),
@@ -131,6 +195,7 @@ export const classicComputers: ClassicResource<Computer> = {
       processor_architecture: row.processorArchitecture,
       total_ram: row.totalRamMegabytes,
     },
+    ...classicComputerExtraSections(row, state),
   }),
   lookups: {
     name: (row) => row.name,

@@ -13,6 +13,8 @@ const ITEM_NAMES: Readonly<Record<string, string>> = {
   policies: 'policy',
   scripts: 'script',
   criteria: 'criterion',
+  computer_group_memberships: 'group',
+  local_accounts: 'user',
   os_x_configuration_profiles: 'os_x_configuration_profile',
   jss_objects: 'privilege',
   jss_settings: 'privilege',

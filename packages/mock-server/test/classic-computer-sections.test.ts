@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { setupJamfMock } from '../src/vitest.js';
+import { userToken } from './support/auth-support.js';
+
+const jamf = setupJamfMock({ seed: 3 });
+
+// The sections of a Classic computer (classic-schemas.json, `computer_post`): ruby-jss's
+// Jamf::Computer reads all of them when it fetches one and stops with a NoMethodError on a
+// missing `certificates` list or `general.mdm_capable_users` (lib/jamf/api/classic/api_objects/computer.rb).
+const SECTIONS = [
+  'general',
+  'location',
+  'purchasing',
+  'peripherals',
+  'hardware',
+  'certificates',
+  'security',
+  'software',
+  'extension_attributes',
+  'groups_accounts',
+  'configuration_profiles',
+];
+
+describe('a Classic computer record', () => {
+  it('has every section of the Classic computer object, lists as lists', async () => {
+    const response = await fetch(`${jamf.baseUrl}/JSSResource/computers/id/1`, {
+      headers: { authorization: `Bearer ${await userToken(jamf)}`, accept: 'application/json' },
+    });
+    const { computer } = (await response.json()) as { computer: Record<string, unknown> };
+    expect(Object.keys(computer).sort()).toEqual([...SECTIONS].sort());
+    expect(computer.certificates).toEqual([]);
+    expect(computer.extension_attributes).toEqual([]);
+    expect(computer.configuration_profiles).toEqual([]);
+    const general = computer.general as Record<string, unknown>;
+    expect(general.mdm_capable_users).toEqual({});
+    expect(general).toMatchObject({ alt_mac_address: '', barcode_1: '', barcode_2: '' });
+  });
+
+  it('serves the new sections as subsets', async () => {
+    const response = await fetch(
+      `${jamf.baseUrl}/JSSResource/computers/id/1/subset/Certificates&GroupsAccounts`,
+      { headers: { authorization: `Bearer ${await userToken(jamf)}`, accept: 'application/json' } },
+    );
+    const { computer } = (await response.json()) as { computer: Record<string, unknown> };
+    expect(Object.keys(computer)).toEqual(['certificates', 'groups_accounts']);
+  });
+});
