@@ -15,7 +15,7 @@ export const benchmarks: readonly BenchmarkEntry[] = [
     id: 'P1',
     title: 'overhead: req/s of @jamf/pro-api stacks ÷ bare openapi-fetch (loopback node:http)',
     load: () => import('./p1-overhead.js'),
-    timeoutMs: { full: 240_000, quick: 60_000 },
+    timeoutMs: { full: 480_000, quick: 60_000 },
   },
   {
     id: 'P2',
@@ -64,7 +64,7 @@ export const benchmarks: readonly BenchmarkEntry[] = [
     id: 'P9',
     title: 'observability: req/s and client CPU with logRequests / otelMiddleware ÷ without',
     load: () => import('./p9-observability.js'),
-    timeoutMs: { full: 300_000, quick: 60_000 },
+    timeoutMs: { full: 480_000, quick: 60_000 },
   },
   {
     id: 'P10',

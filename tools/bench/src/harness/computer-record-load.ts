@@ -15,12 +15,13 @@ export interface ClientLoadShape {
 }
 
 /**
- * 20,000 requests per variant as 10 interleaved samples of 2,000 (more rounds pair better against
- * load that drifts while the run lasts), 16 in flight; 1,000 in 2 for `--quick`.
+ * 40,000 requests per variant as 20 interleaved samples of 2,000 (more rounds pair better against
+ * load that drifts while the run lasts: with 10, one run's ratios spread by up to a third on a
+ * shared machine), 16 in flight; 1,000 in 2 for `--quick`.
  */
 export function clientLoadShape(quick: boolean): ClientLoadShape {
-  const totalRequests = quick ? 1_000 : 20_000;
-  const rounds = quick ? 2 : 10;
+  const totalRequests = quick ? 1_000 : 40_000;
+  const rounds = quick ? 2 : 20;
   return {
     requests: totalRequests / rounds,
     rounds,
