@@ -72,6 +72,95 @@ export function criteriaDetail(criteria: readonly GroupCriterion[]) {
   }));
 }
 
+/**
+ * The `general` fields of a Classic policy the mock keeps no data for, in the shape of the
+ * Classic policy object (`classic-schemas.json`, `policy_post`): nothing set, no limitations.
+ */
+const POLICY_GENERAL_DEFAULTS = {
+  trigger_startup: false,
+  trigger_logout: false,
+  trigger_network_state_changed: false,
+  target_drive: '/',
+  offline: false,
+  retry_event: 'none',
+  retry_attempts: -1,
+  notify_on_each_failed_retry: false,
+  location_user_only: false,
+  network_requirements: 'Any',
+  date_time_limitations: {
+    activation_date: '',
+    activation_date_epoch: 0,
+    activation_date_utc: '',
+    expiration_date: '',
+    expiration_date_epoch: 0,
+    expiration_date_utc: '',
+    no_execute_on: {},
+    no_execute_start: '',
+    no_execute_end: '',
+  },
+};
+
+/**
+ * The sections of a Classic policy the mock keeps no data for (`classic-schemas.json`,
+ * `policy_post`): empty lists and blank settings. ruby-jss's `Jamf::Policy` reads every one of
+ * them when it fetches a policy and fails on a missing one
+ * (`lib/jamf/api/classic/api_objects/policy.rb`, `initialize`). Writes to them are not kept.
+ */
+function policyUnmodelledSections() {
+  return {
+    self_service: { use_for_self_service: false, self_service_display_name: '' },
+    package_configuration: { packages: [], distribution_point: 'default' },
+    printers: [],
+    dock_items: [],
+    account_maintenance: {
+      accounts: [],
+      directory_bindings: [],
+      management_account: { action: 'doNotChange' },
+      open_firmware_efi_password: { of_mode: 'none', of_password: '' },
+    },
+    reboot: {
+      message: '',
+      startup_disk: 'Current Startup Disk',
+      specify_startup: '',
+      no_user_logged_in: 'Do not restart',
+      user_logged_in: 'Do not restart',
+      minutes_until_reboot: 5,
+      start_reboot_timer_immediately: false,
+      file_vault_2_reboot: false,
+    },
+    maintenance: {
+      recon: false,
+      reset_name: false,
+      install_all_cached_packages: false,
+      heal: false,
+      prebindings: false,
+      permissions: false,
+      byhost: false,
+      system_cache: false,
+      user_cache: false,
+      verify: false,
+    },
+    files_processes: {
+      search_by_path: '',
+      delete_file: false,
+      locate_file: '',
+      update_locate_database: false,
+      spotlight_search: '',
+      search_for_process: '',
+      kill_process: false,
+      run_command: '',
+    },
+    user_interaction: {
+      message_start: '',
+      allow_users_to_defer: false,
+      allow_deferral_until_utc: '',
+      allow_deferral_minutes: 0,
+      message_finish: '',
+    },
+    disk_encryption: {},
+  };
+}
+
 /** Classic `computergroups`: static groups list members, smart groups list criteria and the computers they select. */
 export const classicComputerGroups: ClassicResource<ComputerGroup> = {
   plural: 'computergroups',
@@ -141,6 +230,7 @@ export const classicPolicies: ClassicResource<Policy> = {
         name: state.categories.get(row.categoryId)?.name ?? 'No category assigned',
       },
       site,
+      ...POLICY_GENERAL_DEFAULTS,
     },
     scope: computerScopeDetail(row, state),
     scripts: row.scriptIds.map((id) => ({
@@ -148,6 +238,7 @@ export const classicPolicies: ClassicResource<Policy> = {
       name: state.scripts.get(id)?.name ?? '',
       priority: 'After',
     })),
+    ...policyUnmodelledSections(),
   }),
   lookups: { name: (row) => row.name },
   fromXml(value, existing, state) {
