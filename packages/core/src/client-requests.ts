@@ -28,12 +28,16 @@ export interface ClientRequests {
 /**
  * The requests of one openapi-fetch client whose `fetch` takes a {@link PreparedRequest}
  * (`withTimeout` over a transport that builds it). `withMiddleware`: the client starts with
- * openapi-fetch middleware, so every request is built.
+ * openapi-fetch middleware, so every request is built. `baseUrl`: the client's own, checked
+ * already; only a URL under it is prepared, so a call's own `baseUrl` that is no URL (or holds
+ * credentials) fails when its request is built, at the call.
  */
-export function clientRequests(withMiddleware: boolean): ClientRequests {
+export function clientRequests(withMiddleware: boolean, baseUrl: string): ClientRequests {
   let prepares = !withMiddleware;
+  // openapi-fetch joins its base URL, without a trailing slash, and the path.
+  const under = `${baseUrl.replace(/\/+$/, '')}/`;
   const ClientRequest = requestClass((url, init) =>
-    prepares && PreparedRequest.canPrepare(init)
+    prepares && url.startsWith(under) && PreparedRequest.canPrepare(init)
       ? new PreparedRequest(url, init)
       : new TimedRequest(url, init),
   );

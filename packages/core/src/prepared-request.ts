@@ -28,13 +28,31 @@ const PREPARABLE_KEYS = /* @__PURE__ */ new Set([
 ]);
 
 /**
+ * Methods a prepared request may have: those `Request` accepts as they are. Any other (CONNECT,
+ * TRACE, a lower-case or malformed one) is built at the call, so it fails there as it did.
+ */
+const PREPARABLE_METHODS = /* @__PURE__ */ new Set([
+  'DELETE',
+  'GET',
+  'HEAD',
+  'OPTIONS',
+  'PATCH',
+  'POST',
+  'PUT',
+]);
+
+/** The `redirect` values `Request` accepts; any other is refused when the call is built. */
+const REDIRECT_MODES = /* @__PURE__ */ new Set(['error', 'follow', 'manual']);
+
+/**
  * A request a client has prepared but not built yet: its URL, method, headers and the rest of its
  * init. The client's innermost `fetch` builds the one `Request` the platform sends, with the
  * timeout's signal in it. A `Request` built earlier would be copied by `fetch(request, { signal })`
  * (a second header list, body and signal to follow: bench P1 put the copy at about the cost of the
- * whole timeout). Only requests that can be built again and again are prepared: no body, or a
- * body the platform re-reads on every send (string, bytes, `Blob`, `FormData`,
- * `URLSearchParams`), so a retry or the replay after a 401 sends the same object.
+ * whole timeout). Only requests that build without fail and the same every time are prepared:
+ * no body, or one that cannot change (a string, a `Blob`), so a retry or the replay after a 401
+ * sends what the call was given. Bytes, `FormData` and `URLSearchParams` can be changed by the
+ * caller after the call (a `Request` copies them when built), and a stream can be read once.
  *
  * This SDK's layers sign, limit and retry it in place; a `fetch` or layer of anyone else gets a
  * built `Request` ({@link toRequest}).
@@ -66,25 +84,22 @@ export class PreparedRequest {
 
   /**
    * Whether `init` (openapi-fetch's for one call) can be prepared: only known keys, headers
-   * already a `Headers`, and no body or one that can be read again.
+   * already a `Headers`, a method and `redirect` that `Request` accepts, and no body or one that
+   * cannot change. Anything else is built at the call, so a `Request` that cannot be built fails
+   * there, before a token, a slot or a retry (as it did before requests were prepared).
    */
   static canPrepare(init: RequestInit): init is RequestInit & { headers: Headers } {
     if (!(init.headers instanceof Headers)) return false;
     for (const key in init) {
       if (!PREPARABLE_KEYS.has(key)) return false;
     }
-    const { body, signal, method } = init;
+    const { body, signal, method = 'GET', redirect } = init;
+    if (!PREPARABLE_METHODS.has(method)) return false;
+    if (redirect !== undefined && !REDIRECT_MODES.has(redirect)) return false;
     if (signal != null && !(signal instanceof AbortSignal)) return false;
     if (body == null) return true;
-    if (method === undefined || method === 'GET' || method === 'HEAD') return false;
-    return (
-      typeof body === 'string' ||
-      body instanceof ArrayBuffer ||
-      ArrayBuffer.isView(body) ||
-      body instanceof Blob ||
-      body instanceof FormData ||
-      body instanceof URLSearchParams
-    );
+    if (method === 'GET' || method === 'HEAD') return false;
+    return typeof body === 'string' || body instanceof Blob;
   }
 
   /** The init to send with: this request's, with `signal` in place of the caller's if given. */

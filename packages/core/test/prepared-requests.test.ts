@@ -18,7 +18,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const url = 'https://jamf.test/api/v1/buildings';
+const base = 'https://jamf.test/api';
+const url = `${base}/v1/buildings`;
 /** The init openapi-fetch builds for one call. */
 const callInit = (init: RequestInit = {}): RequestInit => ({
   redirect: 'follow',
@@ -47,11 +48,27 @@ const timeoutError = (call: TimedOutCall) =>
 
 describe('clientRequests', () => {
   it('prepares a call’s request unless middleware will read it or it could not be built again', () => {
-    const { Request: ClientRequest } = clientRequests(false);
+    const { Request: ClientRequest } = clientRequests(false, base);
     const make = (init: RequestInit) => new ClientRequest(url, callInit(init));
     expect(isPreparedRequest(make({}))).toBe(true);
     expect(isPreparedRequest(make({ method: 'PUT', body: '{"name":"HQ"}' }))).toBe(true);
-    expect(isPreparedRequest(make({ method: 'POST', body: new FormData() }))).toBe(true);
+    expect(isPreparedRequest(make({ method: 'POST', body: new Blob(['pkg']) }))).toBe(true);
+    // Bytes, FormData and URLSearchParams can change after the call: a Request copies them now.
+    for (const body of [
+      new Uint8Array(1),
+      new ArrayBuffer(1),
+      new FormData(),
+      new URLSearchParams(),
+    ])
+      expect(make({ method: 'POST', body })).toBeInstanceOf(TimedRequest);
+    // What a Request refuses is refused at the call, as it was.
+    expect(() => make({ method: 'CONNECT' })).toThrow(TypeError);
+    expect(() => make({ method: 'BAD METHOD' })).toThrow(TypeError);
+    expect(() => make({ redirect: 'bogus' as RequestRedirect })).toThrow(TypeError);
+    expect(() => new ClientRequest('not a url/v1', callInit())).toThrow(TypeError);
+    expect(make({ redirect: 'manual' })).toSatisfy(isPreparedRequest);
+    // Only a URL under the client's base URL is prepared (a call may name another).
+    expect(new ClientRequest('https://other.test/api/v1', callInit())).toBeInstanceOf(TimedRequest);
     // A stream can be read once; an unknown key is the platform's to check; a GET with a body
     // is refused when built, as it was.
     const stream = new ReadableStream();
@@ -59,7 +76,7 @@ describe('clientRequests', () => {
     expect(streamed).toBeInstanceOf(TimedRequest);
     expect(make({ cache: 'no-store' })).toBeInstanceOf(TimedRequest);
     expect(() => make({ method: 'GET', body: 'x' })).toThrow(TypeError);
-    const withMiddleware = clientRequests(true);
+    const withMiddleware = clientRequests(true, base);
     expect(new withMiddleware.Request(url, callInit())).toBeInstanceOf(TimedRequest);
     // openapi-fetch checks a middleware's own Request against the class it builds with.
     expect(new Request(url)).toBeInstanceOf(ClientRequest);
@@ -67,7 +84,7 @@ describe('clientRequests', () => {
   });
 
   it('builds Requests once use() adds middleware, and for a call with its own middleware or fetch', () => {
-    const requests = clientRequests(false);
+    const requests = clientRequests(false, base);
     const seen: unknown[] = [];
     const client = {
       GET: (_path: string, options?: { Request?: typeof Request }) => {

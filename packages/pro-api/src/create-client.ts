@@ -165,7 +165,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
         });
   const middleware = options.middleware ?? [];
   const hasMiddleware = middleware.length > 0;
-  const requests = clientRequests(hasMiddleware);
+  const requests = clientRequests(hasMiddleware, baseUrl);
   const client = createClient<Paths, 'application/json'>({
     baseUrl,
     fetch,

@@ -1,4 +1,4 @@
-import { retry, stickySession } from '@jamf/auth/resilience';
+import { concurrency, retry, stickySession } from '@jamf/auth/resilience';
 import { staticToken } from '@jamf/auth/static-token';
 import type { FetchAuthorizer, FetchLayer, Middleware } from '@jamf/core';
 import { describe, expect, it } from 'vitest';
@@ -122,4 +122,94 @@ describe('the requests a client sends through auth and layers', () => {
     expect(error).not.toBeInstanceOf(JamfApiError);
     expect(jamf.seen).toHaveLength(0);
   });
+
+  it('a call the platform refuses to build fails at once, before any retry, as with middleware', async () => {
+    const jamf = transport();
+    let sleeps = 0;
+    const methods = ['GET', 'CONNECT', 'TRACE', 'TRACK', 'BAD METHOD'];
+    const layers = [
+      retry({ methods, random: () => 0, sleep: async () => void sleeps++ }),
+      stickySession(),
+    ];
+    const auth = staticToken('token-1', { baseUrl });
+    // With a fetch of yours, and with the platform's (none of these calls reaches it).
+    const pairs = [jamf.fetch, undefined].map((fetch) => [
+      loose(createProClient({ baseUrl, fetch, auth, layers })),
+      loose(createProClient({ baseUrl, fetch, auth, layers, middleware: [noop] })),
+    ]);
+    const calls: [string, Record<string, unknown>][] = [
+      ['CONNECT', {}],
+      ['TRACE', {}],
+      ['TRACK', {}],
+      ['BAD METHOD', {}],
+      ['GET', { redirect: 'bogus' }],
+      ['GET', { baseUrl: 'not a url' }],
+      ['GET', { baseUrl: 'https://user:secret@jamf.test/api' }],
+    ];
+    for (const [prepared, reference] of pairs) {
+      for (const [method, init] of calls) {
+        const expected = await reference?.request(method, '/v1/buildings', init).catch(failure);
+        const got = await prepared?.request(method, '/v1/buildings', init).catch(failure);
+        expect({ method, init, got }).toEqual({ method, init, got: expected });
+        expect(expected).toMatchObject({ name: 'TypeError' });
+      }
+    }
+    expect(sleeps).toBe(0);
+    expect(jamf.seen).toHaveLength(0);
+  });
+
+  it('a body the caller changes after the call is sent as it was at the call, on a retry too', async () => {
+    const jamf = transport([200, 503]);
+    const pro = loose(
+      createProClient({
+        baseUrl,
+        fetch: jamf.fetch,
+        auth: staticToken('token-1', { baseUrl }),
+        // One slot: the calls after the first wait for it, then go.
+        layers: [retry(noWait), concurrency({ max: 1 })],
+      }),
+    );
+    const raw = { bodySerializer: (body: unknown) => body };
+    const bytes = new Uint8Array([1, 2, 3]);
+    const form = new FormData();
+    form.set('name', 'first');
+    const params = new URLSearchParams({ name: 'first' });
+    const sent = Promise.all([
+      pro.request('PUT', '/v1/buildings/1', { body: { name: 'HQ' } }),
+      pro.request('PUT', '/v1/buildings/1', { body: bytes, ...raw }),
+      pro.request('PUT', '/v1/buildings/1', { body: bytes.buffer, ...raw }),
+      pro.request('PUT', '/v1/buildings/1', { body: form }),
+      pro.request('PUT', '/v1/buildings/1', { body: params, ...raw }),
+    ]);
+    bytes.fill(9);
+    form.set('name', 'second');
+    params.set('name', 'second');
+    await sent;
+    // The bytes are answered 503, and sent again once the others had the slot.
+    const bytesSent = String.fromCharCode(1, 2, 3);
+    expect(jamf.seen.map((seen) => seen.body.replace(/-+[\w-]*\d+/g, '--b'))).toEqual([
+      '{"name":"HQ"}',
+      bytesSent,
+      bytesSent,
+      '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nfirst\r\n--b--\r\n',
+      'name=first',
+      bytesSent,
+    ]);
+  });
 });
+
+/** openapi-fetch's untyped `request`, to send what the typed calls would not compile. */
+function loose(client: unknown) {
+  return client as {
+    request(method: string, path: string, init?: Record<string, unknown>): Promise<unknown>;
+  };
+}
+
+/** A middleware that does nothing: its client builds every Request as before (the reference). */
+const noop: Middleware = { onRequest: () => undefined };
+
+/** What a caller can see of a rejection. */
+function failure(error: unknown) {
+  const { name, message, cause } = error as Error;
+  return { name, message, cause: (cause as Error | undefined)?.message };
+}
