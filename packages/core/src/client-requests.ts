@@ -38,7 +38,7 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
   const under = `${baseUrl.replace(/\/+$/, '')}/`;
   const ClientRequest = requestClass((url, init) =>
     prepares && url.startsWith(under) && PreparedRequest.canPrepare(init)
-      ? new PreparedRequest(url, init)
+      ? new PreparedRequest(url, withBodyAsNow(init))
       : new TimedRequest(url, init),
   );
   const BuiltRequest = requestClass((url, init) => new TimedRequest(url, init));
@@ -76,6 +76,32 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
       return client;
     },
   };
+}
+
+/**
+ * `init` with a copy of a body the caller could change after the call (bytes, `FormData`,
+ * `URLSearchParams`): a `Request` copies it when built, and a prepared request is built later
+ * (after a token, a free slot, a retry's wait), so it sends what the call was given.
+ */
+function withBodyAsNow<Init extends RequestInit>(init: Init): Init {
+  const { body } = init;
+  if (body == null || typeof body === 'string' || body instanceof Blob) return init;
+  return { ...init, body: copyOf(body) };
+}
+
+function copyOf(body: BodyInit): BodyInit {
+  if (body instanceof ArrayBuffer) return body.slice(0);
+  if (ArrayBuffer.isView(body)) {
+    return new Uint8Array(body.buffer, body.byteOffset, body.byteLength).slice();
+  }
+  if (body instanceof URLSearchParams) return new URLSearchParams(body);
+  if (body instanceof FormData) {
+    const copy = new FormData();
+    // An entry is a string or a File (immutable), which keeps its name.
+    for (const [name, value] of body) copy.append(name, value);
+    return copy;
+  }
+  return body;
 }
 
 /**

@@ -49,10 +49,10 @@ const REDIRECT_MODES = /* @__PURE__ */ new Set(['error', 'follow', 'manual']);
  * init. The client's innermost `fetch` builds the one `Request` the platform sends, with the
  * timeout's signal in it. A `Request` built earlier would be copied by `fetch(request, { signal })`
  * (a second header list, body and signal to follow: bench P1 put the copy at about the cost of the
- * whole timeout). Only requests that build without fail and the same every time are prepared:
- * no body, or one that cannot change (a string, a `Blob`), so a retry or the replay after a 401
- * sends what the call was given. Bytes, `FormData` and `URLSearchParams` can be changed by the
- * caller after the call (a `Request` copies them when built), and a stream can be read once.
+ * whole timeout). Only requests that build without fail are prepared, with no body or one the
+ * platform re-reads on every send (string, bytes, `Blob`, `FormData`, `URLSearchParams`), so a
+ * retry or the replay after a 401 sends the same object; {@link clientRequests} prepares a copy of
+ * a body the caller could change after the call, as a `Request` copies it when built.
  *
  * This SDK's layers sign, limit and retry it in place; a `fetch` or layer of anyone else gets a
  * built `Request` ({@link toRequest}).
@@ -85,8 +85,8 @@ export class PreparedRequest {
   /**
    * Whether `init` (openapi-fetch's for one call) can be prepared: only known keys, headers
    * already a `Headers`, a method and `redirect` that `Request` accepts, and no body or one that
-   * cannot change. Anything else is built at the call, so a `Request` that cannot be built fails
-   * there, before a token, a slot or a retry (as it did before requests were prepared).
+   * can be read again. Anything else is built at the call, so a `Request` that cannot be built
+   * fails there, before a token, a slot or a retry (as it did before requests were prepared).
    */
   static canPrepare(init: RequestInit): init is RequestInit & { headers: Headers } {
     if (!(init.headers instanceof Headers)) return false;
@@ -99,7 +99,15 @@ export class PreparedRequest {
     if (signal != null && !(signal instanceof AbortSignal)) return false;
     if (body == null) return true;
     if (method === 'GET' || method === 'HEAD') return false;
-    return typeof body === 'string' || body instanceof Blob;
+    return (
+      typeof body === 'string' ||
+      body instanceof Blob ||
+      body instanceof FormData ||
+      body instanceof URLSearchParams ||
+      (body instanceof ArrayBuffer && isFixedLength(body)) ||
+      // Bytes over shared or resizable memory are refused when built.
+      (ArrayBuffer.isView(body) && body.buffer instanceof ArrayBuffer && isFixedLength(body.buffer))
+    );
   }
 
   /** The init to send with: this request's, with `signal` in place of the caller's if given. */
@@ -131,6 +139,11 @@ export class PreparedRequest {
       return error;
     }
   }
+}
+
+/** Whether `buffer` is not resizable (`Request` refuses a resizable one). */
+function isFixedLength(buffer: ArrayBuffer): boolean {
+  return (buffer as { resizable?: boolean }).resizable !== true;
 }
 
 /**

@@ -53,14 +53,18 @@ describe('clientRequests', () => {
     expect(isPreparedRequest(make({}))).toBe(true);
     expect(isPreparedRequest(make({ method: 'PUT', body: '{"name":"HQ"}' }))).toBe(true);
     expect(isPreparedRequest(make({ method: 'POST', body: new Blob(['pkg']) }))).toBe(true);
-    // Bytes, FormData and URLSearchParams can change after the call: a Request copies them now.
     for (const body of [
       new Uint8Array(1),
       new ArrayBuffer(1),
       new FormData(),
       new URLSearchParams(),
     ])
-      expect(make({ method: 'POST', body })).toBeInstanceOf(TimedRequest);
+      expect(make({ method: 'POST', body })).toSatisfy(isPreparedRequest);
+    // Bytes a Request refuses are refused at the call.
+    const shared = new Uint8Array(new SharedArrayBuffer(1));
+    expect(() => make({ method: 'POST', body: shared as unknown as BodyInit })).toThrow(TypeError);
+    const resizable: ArrayBuffer = Reflect.construct(ArrayBuffer, [1, { maxByteLength: 2 }]);
+    expect(() => make({ method: 'POST', body: resizable })).toThrow(TypeError);
     // What a Request refuses is refused at the call, as it was.
     expect(() => make({ method: 'CONNECT' })).toThrow(TypeError);
     expect(() => make({ method: 'BAD METHOD' })).toThrow(TypeError);
