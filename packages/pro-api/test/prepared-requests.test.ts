@@ -173,6 +173,7 @@ describe('the requests a client sends through auth and layers', () => {
     const bytes = new Uint8Array([1, 2, 3]);
     const form = new FormData();
     form.set('name', 'first');
+    form.set('file', new Blob(['pkg']), 'a.pkg');
     const params = new URLSearchParams({ name: 'first' });
     const sent = Promise.all([
       pro.request('PUT', '/v1/buildings/1', { body: { name: 'HQ' } }),
@@ -183,6 +184,7 @@ describe('the requests a client sends through auth and layers', () => {
     ]);
     bytes.fill(9);
     form.set('name', 'second');
+    form.delete('file');
     params.set('name', 'second');
     await sent;
     // The bytes are answered 503, and sent again once the others had the slot.
@@ -191,7 +193,9 @@ describe('the requests a client sends through auth and layers', () => {
       '{"name":"HQ"}',
       bytesSent,
       bytesSent,
-      '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nfirst\r\n--b--\r\n',
+      '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nfirst\r\n' +
+        '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pkg"\r\n' +
+        'Content-Type: application/octet-stream\r\n\r\npkg\r\n--b--\r\n',
       'name=first',
       bytesSent,
     ]);
