@@ -129,7 +129,8 @@ export class PreparedRequest {
 
   /**
    * The error building this request throws, if it does: a send that failed may have failed there
-   * (a header value the platform refuses) rather than on the network.
+   * rather than on the network. A client prepares only requests that build
+   * ({@link PreparedRequest.canPrepare}); one made by hand may not (a method `Request` refuses).
    */
   buildError(): unknown {
     try {

@@ -204,8 +204,9 @@ function failed(
   options: WithTimeoutOptions,
 ): unknown {
   if (aborted) return error;
-  // A prepared request is built by the send: a method the platform refuses (CONNECT, TRACE)
-  // fails there, and is the caller's error as it was when openapi-fetch built the Request.
+  // A prepared request is built by the send: one that cannot be built (made by hand with a
+  // method the platform refuses; a client prepares only requests that build) fails there, and
+  // is the caller's error, not a network error.
   const buildError = isPreparedRequest(request) ? request.buildError() : undefined;
   if (buildError !== undefined || options.networkError === undefined) return buildError ?? error;
   return options.networkError(timedOutCall(request, timeoutMs, error));

@@ -109,6 +109,20 @@ describe('clientRequests', () => {
 });
 
 describe('withTimeout over a prepared request', () => {
+  it('one made by hand that cannot be built rejects with the platform’s error, not a network error', async () => {
+    const server = transport();
+    const networkError = (call: TimedOutCall) =>
+      Object.assign(new Error(`no answer: ${call.path}`), { code: 'NETWORK_ERROR' });
+    const send = withTimeout(server.fetch, { timeoutMs: 100, timeoutError, networkError });
+    const init = { method: 'CONNECT', headers: new Headers() };
+    const error = await send(new PreparedRequest(url, init) as unknown as Request).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).not.toHaveProperty('code', 'NETWORK_ERROR');
+    expect(server.sent).toHaveLength(0);
+  });
+
   it('sends one Request built with the timeout’s signal, and times it out', async () => {
     const server = transport();
     const send = withTimeout(server.fetch, { timeoutMs: 100, timeoutError });
