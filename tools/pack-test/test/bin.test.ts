@@ -11,9 +11,11 @@ it('publishes exactly the mock server command', () => {
 
 // A real process: the property is that npm linked a command that starts and listens.
 it('npx jamf-mock-server --port 0 prints "listening on"', async () => {
+  // In its own process group: npx starts the server as its child, which must stop with it.
   const child = spawn('npx', ['--no-install', 'jamf-mock-server', '--port', '0'], {
     cwd: inject('consumerDir'),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   const listening = await new Promise<boolean>((resolve) => {
@@ -32,6 +34,10 @@ it('npx jamf-mock-server --port 0 prints "listening on"', async () => {
       resolve(false);
     });
   });
-  child.kill();
+  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM');
+    await exited;
+  }
   expect(listening, output).toBe(true);
 });
