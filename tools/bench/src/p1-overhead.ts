@@ -12,7 +12,8 @@
  *     request does not need),
  *   - @jamf/pro-api with @jamf/auth's `authMiddleware` instead of `auth`: openapi-fetch's
  *     middleware machinery on every call,
- *   - the recommended full stack: `auth` with `layers: [retry(), concurrency()]`,
+ *   - the recommended full stack: `auth` with `layers: [retry(), concurrency()]`, and the same
+ *     with `timeoutMs: 0` (what the layers cost without the timeout),
  *   - the same stack as openapi-fetch middleware (authMiddleware → retry → concurrency).
  * The concurrency layer's limit equals the load's concurrency, so it never queues: the ratio is
  * overhead, not throttling.
@@ -74,6 +75,12 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         auth: provider(),
         layers: [retry(), concurrency({ max: inFlight })],
       }),
+      fullAlone: createProClient({
+        baseUrl,
+        auth: provider(),
+        layers: [retry(), concurrency({ max: inFlight })],
+        timeoutMs: 0,
+      }),
       fullMiddleware: createProClient({
         baseUrl,
         middleware: [authMiddleware(provider()), retry(), concurrency({ max: inFlight })],
@@ -96,6 +103,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
       authAlone: 'pro-api + auth, timeoutMs 0',
       authMiddleware: 'pro-api + authMiddleware',
       full: 'pro-api + auth + retry + concurrency layers',
+      fullAlone: 'pro-api + auth + layers, timeoutMs 0',
       fullMiddleware: 'pro-api + the same as middleware',
     } as const;
     type Variant = keyof typeof names;
@@ -136,6 +144,11 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
           rates.authAlone,
           rates.bare,
         ),
+        ratioResult(
+          'full stack, timeoutMs 0 ÷ bare, req/s (the layers alone)',
+          rates.fullAlone,
+          rates.bare,
+        ),
         ratioResult('pro-api + authMiddleware ÷ bare, req/s', rates.authMiddleware, rates.bare),
         ratioResult('full stack as middleware ÷ bare, req/s', rates.fullMiddleware, rates.bare),
         ratioResult('pro-api ÷ bare, req/s (timeout + User-Agent)', rates.pro, rates.bare),
@@ -143,7 +156,7 @@ export async function run(context: BenchmarkContext): Promise<BenchmarkOutcome> 
         ratioResult('full stack ÷ bare, client CPU', cpus.full, cpus.bare),
       ],
       notes: [
-        `client CPU added per request, difference of medians: pro-api ${added('pro')} µs, pro-api + auth ${added('auth')} µs, the same with timeoutMs 0 ${added('authAlone')} µs, authMiddleware ${added('authMiddleware')} µs, full stack ${added('full')} µs (as middleware ${added('fullMiddleware')} µs)`,
+        `client CPU added per request, difference of medians: pro-api ${added('pro')} µs, pro-api + auth ${added('auth')} µs, the same with timeoutMs 0 ${added('authAlone')} µs, authMiddleware ${added('authMiddleware')} µs, full stack ${added('full')} µs (timeoutMs 0 ${added('fullAlone')} µs, as middleware ${added('fullMiddleware')} µs)`,
       ],
     };
   } finally {
