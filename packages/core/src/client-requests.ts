@@ -1,4 +1,5 @@
-import { PreparedRequest } from './prepared-request.js';
+import type { FetchLike } from './fetch-like.js';
+import { isPreparedRequest, PreparedRequest } from './prepared-request.js';
 import { TimedRequest } from './timeout.js';
 
 /** openapi-fetch's call methods, whose per-call options may hold `middleware`. */
@@ -8,6 +9,14 @@ type CallOptions =
   | { middleware?: readonly unknown[]; fetch?: unknown; Request?: unknown }
   | undefined;
 type Call = (...args: unknown[]) => unknown;
+
+/** A prepared call that failed, and the answer it had by then, if any. */
+export interface FailedCall {
+  /** The call's request, as the client prepared it. */
+  readonly request: PreparedRequest;
+  /** The answer whose headers had arrived when the call failed (its body was being read). */
+  readonly response: Response | undefined;
+}
 
 /** What {@link clientRequests} gives a client: its `Request` class, and how to attach it. */
 export interface ClientRequests {
@@ -20,9 +29,16 @@ export interface ClientRequests {
   /**
    * Watches the openapi-fetch client made with {@link ClientRequests.Request}: once `use` adds
    * middleware, and for a call with its own `middleware` or `fetch`, requests are built, not
-   * prepared.
+   * prepared. `callError` turns what a prepared call rejects with into the client's own error
+   * (openapi-fetch's `SyntaxError` for a body that is not JSON, the runtime's `TypeError` for a
+   * body cut off): it sees the answer recorded by {@link ClientRequests.answering}.
    */
-  attach<Client extends object>(client: Client): Client;
+  attach<Client extends object>(
+    client: Client,
+    callError?: (error: unknown, call: FailedCall) => unknown,
+  ): Client;
+  /** The client's `fetch`, recording the answer to each prepared request for `callError`. */
+  answering(fetch: FetchLike): FetchLike;
 }
 
 /**
@@ -36,11 +52,16 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
   let prepares = !withMiddleware;
   // openapi-fetch joins its base URL, without a trailing slash, and the path.
   const under = `${baseUrl.replace(/\/+$/, '')}/`;
-  const ClientRequest = requestClass((url, init) =>
-    prepares && url.startsWith(under) && PreparedRequest.canPrepare(init)
-      ? new PreparedRequest(url, withBodyAsNow(init))
-      : new TimedRequest(url, init),
-  );
+  /** The request the call being made built: openapi-fetch builds it before its first await. */
+  let made: PreparedRequest | undefined;
+  const answers = new WeakMap<PreparedRequest, Response>();
+  const ClientRequest = requestClass((url, init) => {
+    if (!(prepares && url.startsWith(under) && PreparedRequest.canPrepare(init))) {
+      return new TimedRequest(url, init);
+    }
+    made = new PreparedRequest(url, withBodyAsNow(init));
+    return made;
+  });
   const BuiltRequest = requestClass((url, init) => new TimedRequest(url, init));
   /**
    * A call with its own middleware or its own `fetch` builds its request: they read a real one
@@ -54,7 +75,25 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
   };
   return {
     Request: ClientRequest,
-    attach(client) {
+    answering(fetch) {
+      return async (input, init) => {
+        const response = await fetch(input, init);
+        if (isPreparedRequest(input)) answers.set(input, response);
+        return response;
+      };
+    },
+    attach(client, callError) {
+      /** Sends a call; a prepared one that fails goes through `callError`. */
+      const send = (call: () => unknown): unknown => {
+        made = undefined;
+        const answer = call();
+        const request = made;
+        made = undefined;
+        if (callError === undefined || request === undefined) return answer;
+        return (answer as Promise<unknown>).catch((error: unknown) => {
+          throw callError(error, { request, response: answers.get(request) });
+        });
+      };
       const calls = client as unknown as Record<string, Call>;
       const use = calls.use;
       if (typeof use === 'function') {
@@ -66,12 +105,13 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
       for (const name of CALL_METHODS) {
         const call = calls[name];
         if (typeof call !== 'function') continue;
-        calls[name] = (url, options) => call(url, withBuiltRequests(options as CallOptions));
+        calls[name] = (url, options) =>
+          send(() => call(url, withBuiltRequests(options as CallOptions)));
       }
       const request = calls.request;
       if (typeof request === 'function') {
         calls.request = (method, url, options) =>
-          request(method, url, withBuiltRequests(options as CallOptions));
+          send(() => request(method, url, withBuiltRequests(options as CallOptions)));
       }
       return client;
     },

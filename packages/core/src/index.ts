@@ -1,6 +1,6 @@
 export type { ClientOptionErrorCode } from './client-option-error.js';
 export { ClientOptionError } from './client-option-error.js';
-export type { ClientRequests } from './client-requests.js';
+export type { ClientRequests, FailedCall } from './client-requests.js';
 export { clientRequests } from './client-requests.js';
 export type { JamfErrorCode, JamfStatusErrorCode } from './error-code.js';
 export { codeForStatus } from './error-code.js';

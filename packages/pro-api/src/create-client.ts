@@ -2,6 +2,7 @@ import {
   ClientOptionError,
   clientRequests,
   composeFetch,
+  type FailedCall,
   type FetchAuthorizer,
   type FetchLayer,
   type FetchLike,
@@ -97,6 +98,33 @@ function networkError(call: TimedOutCall): JamfApiError {
   );
 }
 
+/**
+ * A call that failed while its answer's body was read: openapi-fetch's `SyntaxError` for a
+ * successful answer whose body is not JSON (a proxy's or a maintenance page), or the runtime's
+ * `TypeError` for a body cut off, becomes a `JamfApiError` with the answer's status
+ * (`INVALID_RESPONSE`, `NETWORK_ERROR`). The caller's own abort, and a call that got no answer
+ * (typed already by the timeout), are passed on as they are.
+ */
+function answerError(error: unknown, { request, response }: FailedCall): unknown {
+  if (response === undefined) return error;
+  // The caller aborted: what the read rejected with is the abort's (its reason, or the runtime's
+  // AbortError).
+  if (request.signal?.aborted === true) return error;
+  const notJson = error instanceof SyntaxError;
+  if (!notJson && !(error instanceof TypeError)) return error;
+  const url = new URL(request.url);
+  const what = `${request.method} ${url.pathname}: the answer (HTTP ${response.status})`;
+  return new JamfApiError(
+    {
+      code: notJson ? 'INVALID_RESPONSE' : 'NETWORK_ERROR',
+      status: response.status,
+      url: `${url.origin}${url.pathname}`,
+      message: notJson ? `${what} is not JSON` : `${what} was cut off while it was read`,
+    },
+    { cause: error },
+  );
+}
+
 /** Refuses options a client cannot be made from, naming the option. */
 function checkOptions(options: unknown): asserts options is ProClientOptions {
   if (typeof options !== 'object' || options === null) {
@@ -168,7 +196,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
   const requests = clientRequests(hasMiddleware, baseUrl);
   const client = createClient<Paths, 'application/json'>({
     baseUrl,
-    fetch,
+    fetch: requests.answering(fetch),
     Request: requests.Request,
     headers: withDefaultUserAgent(
       options.headers,
@@ -176,7 +204,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
     ),
   });
   if (hasMiddleware) client.use(...middleware);
-  requests.attach(client);
+  requests.attach(client, answerError);
   // The same object, with openapi-fetch's call signatures narrowed to name the closest real
   // paths when one is misspelt (see ProClientFor).
   return client as unknown as ProClientFor<Paths>;
