@@ -54,7 +54,7 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
   const under = `${baseUrl.replace(/\/+$/, '')}/`;
   /** The request the call being made built: openapi-fetch builds it before its first await. */
   let made: PreparedRequest | undefined;
-  const answers = new WeakMap<PreparedRequest, Response>();
+  const answers = new WeakMap<PreparedRequest, Promise<Response>>();
   const ClientRequest = requestClass((url, init) => {
     if (!(prepares && url.startsWith(under) && PreparedRequest.canPrepare(init))) {
       return new TimedRequest(url, init);
@@ -76,10 +76,11 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
   return {
     Request: ClientRequest,
     answering(fetch) {
-      return async (input, init) => {
-        const response = await fetch(input, init);
-        if (isPreparedRequest(input)) answers.set(input, response);
-        return response;
+      // The answer's promise is kept, not awaited here: no promise per call (bench P1).
+      return (input, init) => {
+        const answer = fetch(input, init);
+        if (isPreparedRequest(input)) answers.set(input, answer);
+        return answer;
       };
     },
     attach(client, callError) {
@@ -90,8 +91,12 @@ export function clientRequests(withMiddleware: boolean, baseUrl: string): Client
         const request = made;
         made = undefined;
         if (callError === undefined || request === undefined) return answer;
-        return (answer as Promise<unknown>).catch((error: unknown) => {
-          throw callError(error, { request, response: answers.get(request) });
+        return (answer as Promise<unknown>).catch(async (error: unknown) => {
+          const response = await answers.get(request)?.then(
+            (settled) => settled,
+            () => undefined,
+          );
+          throw callError(error, { request, response });
         });
       };
       const calls = client as unknown as Record<string, Call>;
