@@ -4,6 +4,7 @@ import {
   type FetchAuthorizer,
   type FetchLayer,
   type Middleware,
+  platformFetch,
   resolveUserAgent,
   type TimedOutCall,
   withTimeout,
@@ -104,7 +105,7 @@ export function createClassicClient(given: ClassicClientOptions): ClassicClient 
   const baseUrl = classicBaseUrl(options.baseUrl as string, {
     allowInsecureHttp: options.allowInsecureHttp === true,
   });
-  const timed = withTimeout(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), {
+  const timed = withTimeout(options.fetch ?? platformFetch, {
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
     timeoutError: timeoutErrorFor(baseUrl),
   });

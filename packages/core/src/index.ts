@@ -19,6 +19,7 @@ export type {
 } from './middleware.js';
 export type { MiddlewareErrorCode } from './middleware-error.js';
 export { MiddlewareError } from './middleware-error.js';
+export { platformFetch } from './platform-fetch.js';
 export {
   acceptsPreparedRequests,
   isAcceptingPreparedRequests,

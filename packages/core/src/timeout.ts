@@ -1,4 +1,6 @@
+import { DispatcherDeadline, isNodeFetch } from './dispatcher-deadline.js';
 import type { FetchLike } from './fetch-like.js';
+import { platformFetch } from './platform-fetch.js';
 import { isPreparedRequest, type PreparedRequest } from './prepared-request.js';
 import { TimeoutOptionError } from './timeout-option-error.js';
 import { toRequest } from './to-request.js';
@@ -142,6 +144,9 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
         throw failed(request, timeoutMs, error, callerSignal?.aborted === true, options);
       }
     }
+    if (callerSignal === undefined && fetch === platformFetch && isNodeFetch(globalThis.fetch)) {
+      return sendOnNode(request, timeoutMs, options);
+    }
     const deadline = new Deadline(callerSignal, timeoutMs);
     try {
       // One controller that the timer and the caller's signal both abort, in `init`: the fetch
@@ -157,6 +162,38 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
       deadline.stop();
     }
   };
+}
+
+/**
+ * A call on Node's own `fetch` that only its timeout can abort: timed by a dispatcher for the
+ * call rather than a signal (see {@link DispatcherDeadline}), with the same outcomes.
+ */
+async function sendOnNode(
+  request: Request | PreparedRequest,
+  timeoutMs: number,
+  options: WithTimeoutOptions,
+): Promise<Response> {
+  const deadline = new DispatcherDeadline(timeoutMs);
+  let init: RequestInit;
+  let input: Request | string;
+  if (isPreparedRequest(request)) {
+    input = request.url;
+    init = request.init();
+  } else {
+    input = request;
+    init = {};
+  }
+  (init as { dispatcher?: DispatcherDeadline }).dispatcher = deadline;
+  try {
+    return await globalThis.fetch(input, init);
+  } catch (error) {
+    if (deadline.expired) {
+      throw options.timeoutError(timedOutCall(request, timeoutMs, deadline.reason));
+    }
+    throw failed(request, timeoutMs, error, false, options);
+  } finally {
+    deadline.stop();
+  }
 }
 
 /**

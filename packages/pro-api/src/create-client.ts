@@ -6,7 +6,7 @@ import {
   type FetchAuthorizer,
   type FetchLayer,
   type FetchLike,
-  isPreparedRequest,
+  platformFetch,
   resolveUserAgent,
   type TimedOutCall,
   toRequest,
@@ -165,19 +165,12 @@ function timeoutError(call: TimedOutCall): JamfApiError {
  */
 export function createClientFor<Paths extends {}>(options: ProClientOptions): ProClientFor<Paths> {
   checkOptions(options);
-  // Resolve globalThis.fetch per request, so a fetch patched after creation (msw) still applies.
-  // A prepared request (the client's own, see clientRequests) is built once, here, with the
-  // timeout's signal: the platform fetch builds it from the URL and init, and a caller's fetch
-  // gets that one Request. Any other input goes as it is (with the signal merged for a caller's
-  // fetch, which takes a single Request).
+  // A prepared request (the client's own, see clientRequests) is built once, when it is sent,
+  // with the timeout: by the platform fetch from its URL and init, or as the one Request a
+  // caller's fetch gets.
   const userFetch = options.fetch;
   const send: FetchLike =
-    userFetch === undefined
-      ? (input, init) =>
-          isPreparedRequest(input)
-            ? globalThis.fetch(input.url, input.init(init?.signal ?? undefined))
-            : globalThis.fetch(input, init)
-      : (input, init) => userFetch(toRequest(input, init));
+    userFetch === undefined ? platformFetch : (input, init) => userFetch(toRequest(input, init));
   const timed = withTimeout(send, { timeoutMs: options.timeoutMs, timeoutError, networkError });
   const baseUrl = proApiBaseUrl(options.baseUrl, {
     allowInsecureHttp: options.allowInsecureHttp === true,
