@@ -46,8 +46,8 @@ export function isNodeFetch(fetch: unknown): boolean {
  * call (`init.dispatcher`) that hands each request, redirects included, to the global dispatcher
  * (so a proxy or mock agent set with `setGlobalDispatcher` still applies) and aborts the one in
  * flight when the timer fires. undici follows a signal given to `fetch` with a weak reference, a
- * finalization entry and a listener; with the `AbortController` that cost about 7 µs of CPU per
- * call in bench P1's profile, and this about 1 µs.
+ * finalization entry and a listener: with its `AbortController` that cost about 15 µs of client
+ * CPU per call in a paired in-process loop, where this is within noise of no timeout at all.
  */
 export class DispatcherDeadline implements Dispatcher {
   /** Whether the timer fired. */
