@@ -20,6 +20,13 @@ interface DispatchHandler {
 /** An undici dispatcher, as far as this module calls one. */
 interface Dispatcher {
   dispatch(options: object, handler: DispatchHandler): boolean;
+  /** Set by undici's `MockAgent`: `fetch` then hands it the body as given, for its matchers. */
+  readonly isMockActive?: boolean;
+}
+
+/** The dispatcher every request goes to: Node's own agent, or the one `setGlobalDispatcher` set. */
+function globalDispatcher(): Dispatcher | undefined {
+  return (globalThis as Record<symbol, Dispatcher | undefined>)[GLOBAL_DISPATCHER];
 }
 
 let lastFetch: unknown;
@@ -61,9 +68,14 @@ export class DispatcherDeadline implements Dispatcher {
     this.#timer = setTimeout(expire, timeoutMs, this, timeoutMs);
   }
 
+  /** Whether the global dispatcher is undici's `MockAgent` (`fetch` asks its dispatcher). */
+  get isMockActive(): boolean {
+    return globalDispatcher()?.isMockActive === true;
+  }
+
   /** undici's dispatcher method: the request goes to the global dispatcher, under this deadline. */
   dispatch(options: object, handler: DispatchHandler): boolean {
-    const global = (globalThis as Record<symbol, Dispatcher | undefined>)[GLOBAL_DISPATCHER];
+    const global = globalDispatcher();
     if (global === undefined) throw new TypeError('undici has no global dispatcher');
     const current = new DeadlineHandler(handler, this);
     if (this.reason !== undefined) {

@@ -184,6 +184,34 @@ describe('withTimeout over platformFetch, on Node', () => {
     }
   });
 
+  it("undici's MockAgent, set with setGlobalDispatcher, answers the call and matches its body", async () => {
+    const { MockAgent, getGlobalDispatcher, setGlobalDispatcher } = await import('undici');
+    const original = getGlobalDispatcher();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    agent
+      .get('https://jamf.test')
+      .intercept({ path: '/api/v1/buildings', method: 'POST', body: '{"name":"HQ"}' })
+      .reply(201, { id: '7' });
+    setGlobalDispatcher(agent);
+    try {
+      const send = withTimeout(platformFetch, { timeoutError });
+      const { Request } = clientRequests(false, 'https://jamf.test/api');
+      const response = await send(
+        new Request('https://jamf.test/api/v1/buildings', {
+          method: 'POST',
+          headers: new Headers({ 'content-type': 'application/json' }),
+          body: '{"name":"HQ"}',
+        }) as unknown as Request,
+      );
+      expect(response.status).toBe(201);
+      expect(await response.json()).toEqual({ id: '7' });
+    } finally {
+      setGlobalDispatcher(original);
+      await agent.close();
+    }
+  });
+
   it('a patched fetch (msw, a wrapper) is given an AbortSignal, and its call still times out', async () => {
     const inits: (RequestInit | undefined)[] = [];
     const nodeFetch = globalThis.fetch;
