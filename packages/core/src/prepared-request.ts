@@ -134,7 +134,8 @@ export class PreparedRequest {
    */
   buildError(): unknown {
     try {
-      this.toRequest();
+      // Without the caller's signal, which a built Request would follow until collected.
+      new Request(this.url, { ...this.init(), signal: null });
       return undefined;
     } catch (error) {
       return error;

@@ -141,8 +141,8 @@ export function withTimeout(fetch: FetchLike, options: WithTimeoutOptions): Fetc
         ? undefined
         : request.signal;
     if (timeoutMs === 0) return sendUntimed(fetch, request, callerSignal, options);
-    if (callerSignal === undefined && fetch === platformFetch && isNodeFetch(globalThis.fetch)) {
-      return sendOnNode(request, timeoutMs, options);
+    if (fetch === platformFetch && isNodeFetch(globalThis.fetch)) {
+      return sendOnNode(request, callerSignal, timeoutMs, options);
     }
     return sendWithSignal(fetch, request, callerSignal, timeoutMs, options);
   };
@@ -174,27 +174,32 @@ async function sendWithSignal(
   options: WithTimeoutOptions,
 ): Promise<Response> {
   const deadline = new Deadline(callerSignal, timeoutMs);
+  let response: Response | undefined;
   try {
     // One controller that the timer and the caller's signal both abort, in `init`: the fetch
     // below makes its one Request from the two (undici does). `AbortSignal.any` cost a third
     // of the client's overhead (bench P1 profile: signal creation, weak references, GC).
-    return await fetch(request as Request, { signal: deadline.signal });
+    response = await fetch(request as Request, { signal: deadline.signal });
+    return response;
   } catch (error) {
     if (deadline.expired || isExpiredTimeoutSignal(callerSignal)) {
       throw options.timeoutError(timedOutCall(request, timeoutMs, error));
     }
     throw failed(request, timeoutMs, error, deadline.signal.aborted, options);
   } finally {
-    deadline.stop();
+    deadline.stop(response);
   }
 }
 
 /**
- * A call on Node's own `fetch` that only its timeout can abort: timed by a dispatcher for the
- * call rather than a signal (see {@link DispatcherDeadline}), with the same outcomes.
+ * A call on Node's own `fetch`: timed by a dispatcher for the call rather than a signal (see
+ * {@link DispatcherDeadline}), with the same outcomes. The caller's signal, if any, goes to
+ * `fetch` as it is: undici follows it for the request's life, body included, and lets go of it
+ * when the request is collected, so one signal can serve any number of calls.
  */
 async function sendOnNode(
   request: Request | PreparedRequest,
+  callerSignal: AbortSignal | undefined,
   timeoutMs: number,
   options: WithTimeoutOptions,
 ): Promise<Response> {
@@ -212,10 +217,11 @@ async function sendOnNode(
   try {
     return await globalThis.fetch(input, init);
   } catch (error) {
-    if (deadline.expired) {
-      throw options.timeoutError(timedOutCall(request, timeoutMs, deadline.reason));
+    if (deadline.expired || isExpiredTimeoutSignal(callerSignal)) {
+      const cause = deadline.expired ? deadline.reason : error;
+      throw options.timeoutError(timedOutCall(request, timeoutMs, cause));
     }
-    throw failed(request, timeoutMs, error, false, options);
+    throw failed(request, timeoutMs, error, callerSignal?.aborted === true, options);
   } finally {
     deadline.stop();
   }
@@ -223,31 +229,64 @@ async function sendOnNode(
 
 /**
  * One call's abort controller: aborted by its timer, or by the caller's signal with the caller's
- * reason. The caller's listener stays for the life of the request (whose own signal it is), so
- * an abort while the body is read still stops the read.
+ * reason. The caller's listener stays while the answer's body can still be read, so an abort
+ * then still stops the read; it goes when the call fails, when the answer has no body, or when
+ * the answer is collected. So one signal can serve any number of calls without holding on to
+ * each (Node would also warn past 10 listeners on it).
  */
 class Deadline extends AbortController {
   /** Whether the timer, not the caller, aborted the call. */
   expired = false;
   readonly #timer: ReturnType<typeof setTimeout>;
+  readonly #callerSignal: AbortSignal | undefined;
 
   /** `callerSignal` is `undefined` when the request's own signal never aborts. */
   constructor(callerSignal: AbortSignal | undefined, timeoutMs: number) {
     super();
     if (callerSignal?.aborted) this.abort(callerSignal.reason);
-    else callerSignal?.addEventListener('abort', this, { once: true });
+    else if (callerSignal !== undefined) {
+      callerSignal.addEventListener('abort', this, { once: true });
+      this.#callerSignal = callerSignal;
+    }
     this.#timer = setTimeout(expire, timeoutMs, this, timeoutMs);
   }
 
-  /** Ends the timer once the answer's headers are in (or the call failed). */
-  stop(): void {
+  /**
+   * Ends the timer once the answer's headers are in (or the call failed), and lets go of the
+   * caller's signal now, or once `response`, whose body may still be read, is collected.
+   */
+  stop(response: Response | undefined): void {
     clearTimeout(this.#timer);
+    const callerSignal = this.#callerSignal;
+    if (callerSignal === undefined) return;
+    if (response?.body == null) callerSignal.removeEventListener('abort', this);
+    else releaseWhenCollected(response, callerSignal, this);
   }
 
   /** The caller's signal aborted (an `EventListener` object, so no closure per call). */
   handleEvent(event: Event): void {
     this.abort((event.target as AbortSignal).reason);
   }
+}
+
+/** What to take off a caller's signal once an answer is collected. */
+interface HeldListener {
+  signal: AbortSignal;
+  listener: EventListenerObject;
+}
+
+let answersCollected: FinalizationRegistry<HeldListener> | undefined;
+
+/** Removes `listener` from `signal` once `response` has been garbage collected. */
+function releaseWhenCollected(
+  response: Response,
+  signal: AbortSignal,
+  listener: EventListenerObject,
+): void {
+  answersCollected ??= new FinalizationRegistry((held) =>
+    held.signal.removeEventListener('abort', held.listener),
+  );
+  answersCollected.register(response, { signal, listener });
 }
 
 /** The timer fired (a function, not a closure per call): a `TimeoutError` unless the caller aborted first. */
