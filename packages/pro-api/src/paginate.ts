@@ -112,9 +112,14 @@ export async function* paginate<Paths extends {}, Path extends PaginatedPath<Pat
     options.concurrency ?? DEFAULT_CONCURRENCY,
     'INVALID_CONCURRENCY',
   );
-  const controller = new AbortController();
+  // One controller per page, not one for the walk: a signal shared by every page would be
+  // listened to by each page's call, and Node warns past 10 listeners on one signal.
+  const live = new Set<AbortController>();
   const external = options.signal;
-  const forwardAbort = () => controller.abort(external?.reason);
+  const abortLive = (reason?: unknown) => {
+    for (const pageController of live) pageController.abort(reason);
+  };
+  const forwardAbort = () => abortLive(external?.reason);
   external?.throwIfAborted();
   external?.addEventListener('abort', forwardAbort, { once: true });
 
@@ -124,18 +129,23 @@ export async function* paginate<Paths extends {}, Path extends PaginatedPath<Pat
     init: { params: unknown; signal: AbortSignal },
   ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-  const fetchPage = (page: number): Promise<PageOutcome> =>
-    get(String(path), {
+  const fetchPage = (page: number): Promise<PageOutcome> => {
+    const pageController = new AbortController();
+    live.add(pageController);
+    return get(String(path), {
       params: {
         ...options.params,
         query: { ...options.params?.query, page, 'page-size': pageSize },
       },
-      signal: controller.signal,
-    }).then(
-      ({ data, error, response }) => readPage(data, error, response),
-      // Settle instead of rejecting: a page nobody awaits yet must not become an unhandled rejection.
-      (cause: unknown): PageOutcome => ({ ok: false, error: cause }),
-    );
+      signal: pageController.signal,
+    })
+      .then(
+        ({ data, error, response }) => readPage(data, error, response),
+        // Settle instead of rejecting: a page nobody awaits yet must not become an unhandled rejection.
+        (cause: unknown): PageOutcome => ({ ok: false, error: cause }),
+      )
+      .finally(() => live.delete(pageController));
+  };
 
   const inFlight = new Map<number, Promise<PageOutcome>>();
   let limit = Number.POSITIVE_INFINITY;
@@ -177,7 +187,7 @@ export async function* paginate<Paths extends {}, Path extends PaginatedPath<Pat
     }
   } finally {
     external?.removeEventListener('abort', forwardAbort);
-    if (inFlight.size > 0) controller.abort();
+    abortLive();
   }
 }
 

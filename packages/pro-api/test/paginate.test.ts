@@ -313,6 +313,29 @@ describe('paginate', () => {
     await closedUnanswered(2);
   });
 
+  it('walks many pages through any fetch without piling listeners on one signal (no MaxListenersExceededWarning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      // A fetch that is not Node's own (a proxy wrapper, msw): the client's timeout uses a signal.
+      const jamf = createProClient({
+        baseUrl: 'https://jamf.test',
+        fetch: async (request) => {
+          const page = Number(new URL(request.url).searchParams.get('page'));
+          const results = [{ id: String(page * 2) }, { id: String(page * 2 + 1) }];
+          return Response.json({ totalCount: 60, results });
+        },
+      });
+      const ids = await collect(paginate(jamf, '/v1/api-roles', { pageSize: 2, concurrency: 5 }));
+      expect(ids).toHaveLength(60);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('rejects a nonsensical page size or concurrency with a typed error, before any request', async () => {
     const { jamf, sent } = recordingClient();
     const refusal = (options: { pageSize?: number; concurrency?: number }) =>
