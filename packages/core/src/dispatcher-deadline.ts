@@ -13,8 +13,6 @@ interface DispatchHandler {
   onData?(chunk: unknown): unknown;
   onComplete?(trailers: unknown): unknown;
   onUpgrade?(status: number, rawHeaders: unknown, socket: unknown): unknown;
-  onBodySent?(chunk: unknown): unknown;
-  onRequestSent?(): unknown;
 }
 
 /** An undici dispatcher, as far as this module calls one. */
@@ -105,8 +103,9 @@ function expire(deadline: DispatcherDeadline, timeoutMs: number): void {
 }
 
 /**
- * Passes every event of one request to `fetch`'s handler, keeping the abort function undici
- * gives when the request gets its connection. `fetch`'s methods run on its own handler.
+ * Passes every event of one request to `fetch`'s handler (the methods Node's `fetch` defines, in
+ * undici 6 and 7), keeping the abort function undici gives when the request gets its connection.
+ * `fetch`'s methods run on its own handler.
  */
 class DeadlineHandler implements DispatchHandler {
   readonly #handler: DispatchHandler;
@@ -158,13 +157,5 @@ class DeadlineHandler implements DispatchHandler {
 
   onUpgrade(status: number, rawHeaders: unknown, socket: unknown): unknown {
     return this.#handler.onUpgrade?.(status, rawHeaders, socket);
-  }
-
-  onBodySent(chunk: unknown): unknown {
-    return this.#handler.onBodySent?.(chunk);
-  }
-
-  onRequestSent(): unknown {
-    return this.#handler.onRequestSent?.();
   }
 }
