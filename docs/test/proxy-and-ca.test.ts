@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { clientCredentials } from '@jamf/auth';
+import { createProClient } from '@jamf/pro-api';
 import { uploadPackage } from '@jamf/pro-api/upload';
-import { ProxyAgent } from 'undici';
+import { getGlobalDispatcher, ProxyAgent, setGlobalDispatcher } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ConnectProxy,
@@ -89,6 +90,29 @@ describe('docs/proxy-and-ca.md recipe', () => {
     const result = await runSnippet({ HTTPS_PROXY: proxy.url });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('TOKEN_ENDPOINT_UNREACHABLE');
+  });
+
+  it('a proxy set with setGlobalDispatcher carries the calls of clients given no fetch', async () => {
+    const dispatcher = new ProxyAgent({ uri: proxy.url, requestTls: { ca: ca.caCert } });
+    const original = getGlobalDispatcher();
+    setGlobalDispatcher(dispatcher);
+    try {
+      await using tokens = clientCredentials({
+        baseUrl: jamf.url,
+        clientId: 'docs-client',
+        clientSecret: 'docs-secret',
+      });
+      const pro = createProClient({ baseUrl: jamf.url, auth: tokens });
+      const before = jamf.seen.length;
+      const { response } = await pro.GET('/v1/jamf-pro-version');
+      expect(response.status).toBe(200);
+      const requests = jamf.seen.slice(before);
+      expect(requests.map((r) => r.path)).toEqual(['/api/oauth/token', '/api/v1/jamf-pro-version']);
+      expect(requests.every((r) => proxy.upstreamPorts.has(r.remotePort))).toBe(true);
+    } finally {
+      setGlobalDispatcher(original);
+      await dispatcher.close();
+    }
   });
 
   it('uploadPackage takes the same dispatcher: the upload goes through the proxy too', async () => {
