@@ -118,10 +118,15 @@ class DeadlineHandler implements DispatchHandler {
     this.#deadline = deadline;
   }
 
-  /** Aborts the request; one not connected yet fails now, and is aborted when it connects. */
+  /**
+   * Aborts the request and fails the call now; one not connected yet is aborted when it
+   * connects. undici's own dispatchers fail the request within `abort`; one that only notes it
+   * (undici's `dump` interceptor waits for the answer's end, which may never come) would leave
+   * the call waiting, where a signal's abort rejects `fetch` at once.
+   */
   cancel(reason: DOMException): void {
-    if (this.#abort !== undefined) this.#abort(reason);
-    else this.onError(reason);
+    this.#abort?.(reason);
+    this.onError(reason);
   }
 
   onConnect(abort: (reason?: unknown) => void, context?: unknown): void {

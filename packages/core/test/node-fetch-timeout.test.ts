@@ -212,6 +212,25 @@ describe('withTimeout over platformFetch, on Node', () => {
     }
   });
 
+  it("a global dispatcher whose abort waits for the answer (undici's dump interceptor) still times the call out", async () => {
+    const { Agent, getGlobalDispatcher, interceptors, setGlobalDispatcher } = await import(
+      'undici'
+    );
+    const original = getGlobalDispatcher();
+    const agent = new Agent();
+    setGlobalDispatcher(agent.compose(interceptors.dump()));
+    try {
+      const send = withTimeout(platformFetch, { timeoutMs: 1_000, timeoutError });
+      const outcome = send(prepared('/hang')).catch((error: unknown) => error);
+      await untilHanging(1);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(await outcome).toBeInstanceOf(CallTimedOut);
+    } finally {
+      setGlobalDispatcher(original);
+      await agent.destroy();
+    }
+  });
+
   it('a patched fetch (msw, a wrapper) is given an AbortSignal, and its call still times out', async () => {
     const inits: (RequestInit | undefined)[] = [];
     const nodeFetch = globalThis.fetch;
