@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   clientRequests,
@@ -7,8 +9,13 @@ import {
   requestTimeout,
   TIMEOUT_HEADER,
   type TimedOutCall,
+  toRequest,
   withTimeout,
 } from '../src/index.js';
+
+// A garbage collection on demand: what follows an AbortSignal in undici is held weakly.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 // The timeout on Node's own fetch (undici), against a real loopback server: what a client built
 // over `platformFetch` does on Node. Only the timers are fake; sockets and undici are real.
@@ -229,6 +236,21 @@ describe('withTimeout over platformFetch, on Node', () => {
       setGlobalDispatcher(original);
       await agent.destroy();
     }
+  });
+
+  it("a caller's fetch that copies the Request it is given still times out after a garbage collection", async () => {
+    // What a client does with `fetch: (request) => fetch(request)`: Node's fetch copies the
+    // Request, and the copy follows the timeout's signal through the given one.
+    const send = withTimeout((input, init) => fetch(toRequest(input, init)), {
+      timeoutMs: 1_000,
+      timeoutError,
+    });
+    const outcome = send(prepared('/hang')).catch((error: unknown) => error);
+    await untilHanging(1);
+    collectGarbage();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await outcome).toBeInstanceOf(CallTimedOut);
+    await hanging[0]?.closed;
   });
 
   it('a patched fetch (msw, a wrapper) is given an AbortSignal, and its call still times out', async () => {
