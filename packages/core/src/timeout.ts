@@ -259,6 +259,7 @@ class Deadline extends AbortController {
     super();
     if (callerSignal?.aborted) this.abort(callerSignal.reason);
     else if (callerSignal !== undefined) {
+      allowManyListeners(callerSignal);
       callerSignal.addEventListener('abort', this, { once: true });
       this.#callerSignal = callerSignal;
     }
@@ -280,6 +281,32 @@ class Deadline extends AbortController {
   /** The caller's signal aborted (an `EventListener` object, so no closure per call). */
   handleEvent(event: Event): void {
     this.abort((event.target as AbortSignal).reason);
+  }
+}
+
+/** The part of Node's `events` that sets how many listeners a signal takes before a warning. */
+interface NodeEvents {
+  readonly defaultMaxListeners: number;
+  getMaxListeners(target: EventTarget): number;
+  setMaxListeners(count: number, target: EventTarget): void;
+}
+
+let nodeEvents: NodeEvents | null | undefined;
+
+/**
+ * Lets a caller's signal take as many listeners as Node's `fetch` lets it (1500), as one signal
+ * may serve many calls at once: Node 20 warned `MaxListenersExceededWarning` at the 11th.
+ * Nothing to do off Node (no `process.getBuiltinModule`).
+ */
+function allowManyListeners(signal: AbortSignal): void {
+  if (nodeEvents === undefined) {
+    const platform = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } })
+      .process;
+    nodeEvents = (platform?.getBuiltinModule?.('node:events') as NodeEvents | undefined) ?? null;
+  }
+  if (nodeEvents === null) return;
+  if (nodeEvents.getMaxListeners(signal) === nodeEvents.defaultMaxListeners) {
+    nodeEvents.setMaxListeners(1500, signal);
   }
 }
 

@@ -60,6 +60,35 @@ describe('a caller signal shared by many calls, through a fetch that is not Node
     expect(listeners(app.signal)).toBe(0);
   });
 
+  it('serves more than ten calls at once without a MaxListenersExceededWarning', async () => {
+    const app = new AbortController();
+    const held: (() => void)[] = [];
+    const waiting = withTimeout(
+      () =>
+        new Promise<Response>((resolve) => {
+          held.push(() => resolve(new Response(null, { status: 204 })));
+        }),
+      { timeoutError },
+    );
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const calls = Array.from({ length: 20 }, () =>
+        waiting(prepared(base, '/v1/buildings', app.signal)),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(held).toHaveLength(20);
+      for (const release of held) release();
+      await Promise.all(calls);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+    expect(listeners(app.signal)).toBe(0);
+  });
+
   it('is held while an answer can still be read, and let go once the answer is collected', async () => {
     const app = new AbortController();
     const send = withTimeout(answering('{"id":"1"}'), { timeoutError });
