@@ -60,11 +60,21 @@ describe('clientRequests', () => {
       new URLSearchParams(),
     ])
       expect(make({ method: 'POST', body })).toSatisfy(isPreparedRequest);
-    // Bytes a Request refuses are refused at the call.
+    // Bytes the platform's Request refuses (shared or resizable memory: undici 6, Node 20 and 22)
+    // are refused at the call; where it takes them (undici 7, Node 24), the call takes them too.
     const shared = new Uint8Array(new SharedArrayBuffer(1));
-    expect(() => make({ method: 'POST', body: shared as unknown as BodyInit })).toThrow(TypeError);
     const resizable: ArrayBuffer = Reflect.construct(ArrayBuffer, [1, { maxByteLength: 2 }]);
-    expect(() => make({ method: 'POST', body: resizable })).toThrow(TypeError);
+    for (const body of [shared as unknown as BodyInit, resizable]) {
+      const init = callInit({ method: 'POST', body });
+      let refusal: unknown;
+      try {
+        new Request(url, init);
+      } catch (error) {
+        refusal = error;
+      }
+      if (refusal === undefined) expect(() => make({ method: 'POST', body })).not.toThrow();
+      else expect(() => make({ method: 'POST', body })).toThrow(TypeError);
+    }
     // What a Request refuses is refused at the call, as it was.
     expect(() => make({ method: 'CONNECT' })).toThrow(TypeError);
     expect(() => make({ method: 'BAD METHOD' })).toThrow(TypeError);
