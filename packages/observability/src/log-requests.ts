@@ -30,6 +30,13 @@ export interface LogRequestsOptions {
   message?: string;
   /** Monotonic clock in milliseconds for durations. Default `performance.now`. */
   now?: () => number;
+  /**
+   * Called when the sink throws while logging a record. The call being logged goes on either
+   * way: its answer (or its own error) reaches the caller, never the sink's error. Default: one
+   * process warning (`ObservabilityError` `LOG_SINK_FAILED`, the sink's error as its `cause`)
+   * the first time, then nothing.
+   */
+  onLogError?: (error: unknown, record: RequestRecord) => void;
 }
 
 /** A request log usable as openapi-fetch middleware and as a `fetch` wrapper. */
@@ -60,7 +67,7 @@ interface Pending {
  */
 export function logRequests(options: LogRequestsOptions): RequestLogLayer {
   checkOptions(options);
-  const emit = sinkOf(options);
+  const emit = guardedSink(sinkOf(options), options.onLogError ?? warnOnce());
   const context = {
     requestIdHeaders: (options.requestIdHeaders ?? ['x-request-id']).map((h) => h.toLowerCase()),
     stickyCookieNames: options.stickyCookieNames ?? STICKY_COOKIE_NAMES,
@@ -149,6 +156,50 @@ function checkOptions(options: LogRequestsOptions): void {
   if (options.message !== undefined && typeof options.message !== 'string') {
     throw invalid('message must be a string');
   }
+  if (options.onLogError !== undefined && typeof options.onLogError !== 'function') {
+    throw invalid('onLogError must be a function');
+  }
+}
+
+type LogErrorHandler = (error: unknown, record: RequestRecord) => void;
+
+/**
+ * A sink whose failures never reach the request being logged: a logger that throws (a closed
+ * stream, a full disk, a bug in a custom function) must not turn an answered call into a failed
+ * one, which a caller might then repeat. The failure goes to `onLogError` instead.
+ */
+function guardedSink(
+  emit: (record: RequestRecord) => void,
+  onLogError: LogErrorHandler,
+): (record: RequestRecord) => void {
+  return (record) => {
+    try {
+      emit(record);
+    } catch (error) {
+      try {
+        onLogError(error, record);
+      } catch {
+        // A handler that throws too has nothing left to tell: the call still goes on.
+      }
+    }
+  };
+}
+
+/** The default `onLogError`: the first failure becomes one process warning, later ones nothing. */
+function warnOnce(): LogErrorHandler {
+  let warned = false;
+  return (error) => {
+    if (warned) return;
+    warned = true;
+    const warning = new ObservabilityError(
+      'LOG_SINK_FAILED',
+      'the request log sink threw; the request went on and this record was dropped (set onLogError to handle it)',
+      { cause: error },
+    );
+    const emitWarning = globalThis.process?.emitWarning;
+    if (typeof emitWarning === 'function') emitWarning.call(globalThis.process, warning);
+    else console.warn(warning);
+  };
 }
 
 function sinkOf(options: LogRequestsOptions): (record: RequestRecord) => void {

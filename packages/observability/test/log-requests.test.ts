@@ -3,7 +3,7 @@ import { retry } from '@jamf/auth/resilience';
 import { createClassicClient } from '@jamf/classic-api';
 import { createProClient } from '@jamf/pro-api';
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { logRequests, ObservabilityError, type RequestRecord } from '../src/index.js';
 import { CLIENT_SECRET, type LocalJamf, startLocalJamf } from './support/local-jamf.js';
 
@@ -115,6 +115,73 @@ describe('logRequests', () => {
       [30, 'jamf request', 200],
       [40, 'jamf request', 404],
     ]);
+  });
+
+  it('answers the call when the sink throws, and warns once by default', async () => {
+    const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const broken = new Error('disk full');
+      const log = logRequests({
+        log: () => {
+          throw broken;
+        },
+      });
+      const pro = createProClient({
+        baseUrl: jamf.url,
+        middleware: [log, authMiddleware(provider())],
+      });
+      const first = await pro.GET('/v1/computers-inventory-detail/{id}', {
+        params: { path: { id: '1' } },
+      });
+      expect(first.response.status).toBe(200);
+      expect(first.data?.id).toBe('1');
+      const sent = await log.wrap(fetch)(`${jamf.url}/api/v1/jamf-pro-version`);
+      expect(sent.status).toBe(200);
+      expect(emitWarning).toHaveBeenCalledTimes(1);
+      const [warning] = emitWarning.mock.calls[0]!;
+      expect(warning).toBeInstanceOf(ObservabilityError);
+      expect(warning).toMatchObject({ code: 'LOG_SINK_FAILED', cause: broken });
+    } finally {
+      emitWarning.mockRestore();
+    }
+  });
+
+  it('hands a sink failure to onLogError with its record, and a failing handler changes nothing', async () => {
+    const failures: [unknown, RequestRecord][] = [];
+    const log = logRequests({
+      log: {
+        info: () => {},
+        warn: () => {
+          throw new Error('stream closed');
+        },
+      },
+      onLogError: (error, record) => failures.push([error, record]),
+    });
+    const classic = createClassicClient({ baseUrl: jamf.url, middleware: [log] });
+    jamf.faults.push(404);
+    // The call's own outcome (a typed 404), not the sink's error.
+    await expect(
+      classic.request('GET', '/computers/id/{id}', { params: { path: { id: 1 } } }),
+    ).rejects.toMatchObject({ name: 'ClassicApiError', status: 404 });
+    expect(failures).toEqual([
+      [
+        expect.objectContaining({ message: 'stream closed' }),
+        expect.objectContaining({ status: 404 }),
+      ],
+    ]);
+    const refused = logRequests({
+      log: () => {
+        throw new Error('sink');
+      },
+      onLogError: () => {
+        throw new Error('handler');
+      },
+    }).wrap(fetch);
+    // The call's own error, not the sink's or the handler's.
+    await expect(refused('http://127.0.0.1:1/api/v1/ping')).rejects.toThrow(TypeError);
+    expect(() => logRequests({ log: () => {}, onLogError: 'warn' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
   });
 
   it('rejects a log that is neither a function nor a logger', () => {
