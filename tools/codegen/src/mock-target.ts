@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { CLASSIC_SPEC_FILE } from './classic-target.js';
 import { generatedBanner } from './generate-types.js';
+import { mockClassicModule } from './mock-classic-module.js';
 import { PRO_SPEC_FILE, versionFromSource } from './pro-target.js';
 import { stableStringify } from './stable-json.js';
 import { type CodegenTarget, readRepoInput, type TargetContext, TargetError } from './target.js';
@@ -15,7 +17,8 @@ export const PRIVILEGE_LIST_FILE = 'specs/jamf-pro.api-role-privileges.json';
  * handed to `JSON.parse`, which keeps `tsc` fast: no 1.4 MB typed literal), and the mock's
  * privilege catalogue: the names a live server lists at `GET /v1/api-role-privileges` (source:
  * a one-name-a-line list, distilled to `specs/jamf-pro.api-role-privileges.json`) together with
- * every name the spec's `x-required-privileges` use. Under `--check` with no list at hand it
+ * every name the spec's `x-required-privileges` use; and the Classic resource facts and XML
+ * shapes of `specs/jamf-classic.openapi.json` (`classic-resources.ts`). Under `--check` with no list at hand it
  * reads the committed `specs/` file.
  */
 export const mockTarget: CodegenTarget = {
@@ -45,8 +48,18 @@ export const mockTarget: CodegenTarget = {
       '',
     ].join('\n');
     const listed = await privilegeList(context);
+    const classicText = await readRepoInput(context, CLASSIC_SPEC_FILE);
+    if (classicText === undefined) {
+      throw new TargetError(
+        'INPUT_MISSING',
+        `${CLASSIC_SPEC_FILE} is missing; run the classic target first`,
+      );
+    }
     return {
       ...listed.files,
+      [`${MOCK_GENERATED_DIR}/classic-resources.ts`]: mockClassicModule(
+        JSON.parse(classicText) as Record<string, unknown>,
+      ),
       [`${MOCK_GENERATED_DIR}/pro-spec.ts`]: contents,
       [`${MOCK_GENERATED_DIR}/privilege-catalogue.ts`]: catalogueModule(
         listed.names,

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CLASSIC_SPEC_FILE } from '../src/classic-target.js';
 import { MOCK_GENERATED_DIR, mockTarget, PRIVILEGE_LIST_FILE } from '../src/mock-target.js';
 import { PRO_SPEC_FILE } from '../src/pro-target.js';
 import type { TargetContext } from '../src/target.js';
@@ -24,7 +25,10 @@ function contextFor(root: string, source: string | undefined, isCheck: boolean):
     jamfVersion: undefined,
     isCheck,
     overlays: [],
-    outputs: { [PRO_SPEC_FILE]: JSON.stringify(SPEC) },
+    outputs: {
+      [PRO_SPEC_FILE]: JSON.stringify(SPEC),
+      [CLASSIC_SPEC_FILE]: JSON.stringify({ 'x-jamf-classic-resources': {} }),
+    },
     fetch: undefined,
     log: logSink().log,
   };
