@@ -2,9 +2,14 @@ import { parseJamfServer } from '@jamf/core';
 import type { RequestHandler } from 'msw';
 import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
+import {
+  classicGenericRoutes,
+  classicSegmentsOf,
+} from './http/classic/classic-generic-resource.js';
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
 import { classicResourceRoutes } from './http/classic/classic-resource.js';
 import { classicPackages, classicSites } from './http/classic/classic-shared-collections.js';
+import { classicSingletonRoutes } from './http/classic/classic-singleton.js';
 import { classicWebhooks } from './http/classic/classic-webhooks.js';
 import { classicRoutes } from './http/classic/index.js';
 import { FaultRegistry } from './http/faults.js';
@@ -172,6 +177,14 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
         );
     },
   };
+  // Classic resources with a hand-written model; the spec-derived ones serve every other segment.
+  const classicHandRoutes: Route[] = [
+    ...classicRoutes(),
+    ...classicResourceRoutes(classicPackages(spec)),
+    ...classicResourceRoutes(classicSites()),
+    ...classicResourceRoutes(classicWebhooks(webhooks)),
+    ...classicMobileDeviceCommandRoutes(),
+  ];
   // Order matters: a later route replaces an earlier one for the same method and path, so the
   // hand-written models (computers, API roles, …) win over the generic, spec-derived state.
   const routes: Route[] = [
@@ -187,11 +200,9 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...inventoryProRoutes(),
     ...activationCodeRoutes(),
     ...siteRoutes(),
-    ...classicRoutes(),
-    ...classicResourceRoutes(classicPackages(spec)),
-    ...classicResourceRoutes(classicSites()),
-    ...classicResourceRoutes(classicWebhooks(webhooks)),
-    ...classicMobileDeviceCommandRoutes(),
+    ...classicGenericRoutes(classicSegmentsOf(classicHandRoutes)),
+    ...classicSingletonRoutes(classicSegmentsOf(classicHandRoutes)),
+    ...classicHandRoutes,
     schemaRoute(spec),
     ...(options.routes ?? []),
   ];

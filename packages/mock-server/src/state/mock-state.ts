@@ -2,6 +2,7 @@ import { AccountStore, type MockAccountOptions } from './accounts.js';
 import { type ActivationCode, defaultActivationCode } from './activation-code.js';
 import { ApiIntegrationStore } from './api-integrations.js';
 import { ApiRoleStore } from './api-roles.js';
+import { ClassicObjectStores } from './classic-objects.js';
 import type { MockClock } from './clock.js';
 import { EntityStore } from './inventory/entity-store.js';
 import { createInventory, type Inventory, type InventoryCounts } from './inventory/index.js';
@@ -36,6 +37,8 @@ export interface MockState extends Inventory {
   activationCode: ActivationCode;
   /** Objects of the collections and settings derived from the spec (those without a hand-written model). */
   collections: JsonCollections;
+  /** Objects of the Classic resources derived from the spec (printers, users, …), by URL segment. */
+  classicObjects: ClassicObjectStores;
   /** Seed of the deterministic inventory and of the generated objects. */
   seed: number;
 }
@@ -54,6 +57,7 @@ export function createMockState(clock: MockClock, options: MockStateOptions = {}
     macosConfigurationProfiles,
     activationCode: defaultActivationCode(),
     collections: new JsonCollections(),
+    classicObjects: new ClassicObjectStores(),
     seed: options.seed ?? 1,
   };
 }

@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import Negotiator from 'negotiator';
+import type { XmlShape } from '../../generated/classic-resources.js';
 import { classicError } from './classic-error.js';
 
 /** Element names of list items, by the list's element name (`computers` holds `computer`s). */
@@ -29,23 +30,36 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 
 const builder = new XMLBuilder({ ignoreAttributes: true, suppressEmptyNode: false, format: false });
 
-/** Classic's XML form of a JSON-shaped value: arrays become `<size>` plus repeated item elements. */
-function toXmlTree(key: string, value: unknown): unknown {
+/**
+ * Classic's XML form of a JSON-shaped value: arrays become `<size>` plus repeated item elements.
+ * With the element's `shape` (spec-derived resources), the shape names the items, says whether a
+ * `<size>` comes first, and marks lists repeated in place without a wrapper.
+ */
+function toXmlTree(key: string, value: unknown, shape?: XmlShape): unknown {
   if (Array.isArray(value)) {
+    if (shape !== undefined && typeof shape === 'object' && 'r' in shape)
+      return value.map((entry) => toXmlTree(key, entry, shape.r));
+    if (shape !== undefined && typeof shape === 'object' && 'a' in shape) {
+      const items = value.map((entry) => toXmlTree(shape.a, entry, shape.i));
+      return shape.s ? { size: value.length, [shape.a]: items } : { [shape.a]: items };
+    }
     const item = ITEM_NAMES[key] ?? key.replace(/s$/, '');
     return { size: value.length, [item]: value.map((entry) => toXmlTree(item, entry)) };
   }
   if (typeof value === 'object' && value !== null) {
+    const children =
+      shape !== undefined && typeof shape === 'object' && 'o' in shape ? shape.o : {};
     const out: Record<string, unknown> = {};
-    for (const [child, entry] of Object.entries(value)) out[child] = toXmlTree(child, entry);
+    for (const [child, entry] of Object.entries(value))
+      out[child] = toXmlTree(child, entry, children[child]);
     return out;
   }
   return value ?? '';
 }
 
-/** Serialises `{ root: value }` as Classic XML with its declaration. */
-export function classicXml(root: string, value: unknown): string {
-  return `${XML_DECLARATION}${builder.build({ [root]: toXmlTree(root, value) })}`;
+/** Serialises `{ root: value }` as Classic XML with its declaration (shaped by `shape` if given). */
+export function classicXml(root: string, value: unknown, shape?: XmlShape): string {
+  return `${XML_DECLARATION}${builder.build({ [root]: toXmlTree(root, value, shape) })}`;
 }
 
 /** What a Classic read can answer, XML first: Classic's default when `Accept` prefers neither. */
@@ -64,12 +78,16 @@ export function wantsJson(request: Request): boolean {
   return negotiator.mediaType(CLASSIC_MEDIA_TYPES) === 'application/json';
 }
 
-/** Answers `{ root: value }` as JSON or XML, as the request's `Accept` asks. */
+/**
+ * Answers `{ root: value }` as JSON or XML, as the request's `Accept` asks; `shape` (the element's
+ * XML facts from the spec) names list items and `<size>` in the XML form.
+ */
 export function classicResponse(
   request: Request,
   root: string,
   value: unknown,
   status = 200,
+  shape?: XmlShape,
 ): Response {
   if (wantsJson(request)) {
     return new Response(JSON.stringify({ [root]: value }), {
@@ -77,7 +95,7 @@ export function classicResponse(
       headers: { 'content-type': 'application/json;charset=UTF-8' },
     });
   }
-  return new Response(classicXml(root, value), {
+  return new Response(classicXml(root, value, shape), {
     status,
     headers: { 'content-type': 'text/xml;charset=UTF-8' },
   });

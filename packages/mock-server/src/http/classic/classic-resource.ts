@@ -1,3 +1,4 @@
+import type { XmlShape } from '../../generated/classic-resources.js';
 import type { Entity, EntityStore } from '../../state/inventory/entity-store.js';
 import type { MockState } from '../../state/mock-state.js';
 import { hasPrivileges } from '../../state/principal.js';
@@ -42,6 +43,10 @@ export interface ClassicResource<T extends Entity> {
    * one will do (a computer group is smart or static).
    */
   privilegeObjects: readonly string[];
+  /** False where an object may have no name (an invitation); names are required otherwise. */
+  isNameRequired?: boolean;
+  /** XML facts of the list and of one object (spec-derived resources): item names, `<size>`. */
+  xmlShapes?: { list?: XmlShape; object: XmlShape };
 }
 
 const ACTIONS: Readonly<Record<string, string>> = {
@@ -133,8 +138,8 @@ function checkName<T extends Entity>(
   name: string,
   exceptId?: number,
 ): string | undefined {
-  if (name.trim() === '') return 'Name is required';
-  if (resource.isNameUnique && resource.store(state).isNameTaken(name, exceptId))
+  if (name.trim() === '' && resource.isNameRequired !== false) return 'Name is required';
+  if (name !== '' && resource.isNameUnique && resource.store(state).isNameTaken(name, exceptId))
     return 'Duplicate name';
   return undefined;
 }
@@ -151,7 +156,7 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
         const rows = [...resource.store(ctx.state).values()].map((row) =>
           resource.summary(row, ctx.state),
         );
-        return classicResponse(ctx.request, resource.listRoot, rows);
+        return classicResponse(ctx.request, resource.listRoot, rows, 200, resource.xmlShapes?.list);
       },
     },
     {
@@ -178,7 +183,13 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
           const row = findClassicRow(resource, ctx, by);
           if (row === undefined)
             return classicError(404, 'The server has not found anything matching the request URI');
-          return classicResponse(ctx.request, resource.root, resource.detail(row, ctx.state));
+          return classicResponse(
+            ctx.request,
+            resource.root,
+            resource.detail(row, ctx.state),
+            200,
+            resource.xmlShapes?.object,
+          );
         },
       },
       {
