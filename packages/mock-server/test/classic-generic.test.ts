@@ -279,6 +279,48 @@ describe('spec-derived Classic collections: shapes and rules', () => {
     expect(asXml).toContain('<users><size>0</size></users>');
   });
 
+  it('names list items and writes <size> as the schema says (popup choices, lists without a size)', async () => {
+    const created = await classic('/computerextensionattributes/id/0', {
+      method: 'POST',
+      body: '<computer_extension_attribute><name>Team</name><input_type><type>Pop-up Menu</type><popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices></input_type></computer_extension_attribute>',
+    });
+    const id = /<id>(\d+)<\/id>/.exec(await created.text())?.[1];
+    const json = (await (
+      await classic(`/computerextensionattributes/id/${id}`, { json: true })
+    ).json()) as { computer_extension_attribute: { input_type: Elements } };
+    expect(json.computer_extension_attribute.input_type.popup_choices).toEqual(['Blue', 'Red']);
+    const asXml = await (await classic(`/computerextensionattributes/id/${id}`)).text();
+    expect(asXml).toContain(
+      '<popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices>',
+    );
+    // The printers list schema has a <size>; the Mac applications one has none.
+    expect(await (await classic('/printers')).text()).toMatch(
+      /<printers><size>\d+<\/size><printer>/,
+    );
+    expect(await (await classic('/macapplications')).text()).toMatch(
+      /<mac_applications><mac_application>/,
+    );
+  });
+
+  it('creates at any id in the URL with the next id, ignoring an id in the body', async () => {
+    const before = await list('printers');
+    const created = await classic('/printers/id/123', {
+      method: 'POST',
+      body: '<printer><id>500</id><name>Anywhere</name></printer>',
+    });
+    expect(created.status).toBe(201);
+    const id = Number(/<id>(\d+)<\/id>/.exec(await created.text())?.[1]);
+    expect(id).toBeGreaterThan(Math.max(...before.map((row) => Number(row.id))));
+    expect([123, 500]).not.toContain(id);
+    const printer = (
+      (await (await classic(`/printers/id/${id}`, { json: true })).json()) as {
+        printer: Elements;
+      }
+    ).printer;
+    expect(printer.id).toBe(id);
+    expect((await classic('/printers/id/500')).status).toBe(404);
+  });
+
   it('PUT merges the given elements into the stored object', async () => {
     const created = await classic('/printers/id/0', {
       method: 'POST',

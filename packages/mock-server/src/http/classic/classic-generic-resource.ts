@@ -126,15 +126,9 @@ export function genericClassicResource(
       ) as Record<string, unknown>,
     lookups,
     fromXml(value, existing) {
-      // The id is the server's: one written in the body is not kept (Jamf ignores it on create).
-      const written = withElementAt(
-        fromXmlElement(value, shape) as Record<string, unknown>,
-        [...base, 'id'],
-        undefined,
-      );
-      const fields = JSON.parse(
-        JSON.stringify(existing === undefined ? written : mergeElements(existing.fields, written)),
-      ) as Record<string, unknown>;
+      // An id written in the body is kept but never shown: reads show the server's id.
+      const written = fromXmlElement(value, shape) as Record<string, unknown>;
+      const fields = existing === undefined ? written : mergeElements(existing.fields, written);
       return { name: name === undefined ? '' : textOf(elementAt(fields, name)), fields };
     },
     isNameUnique: name !== undefined,
