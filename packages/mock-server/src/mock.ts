@@ -29,6 +29,7 @@ import { privilegeRoutes } from './http/pro/privileges.js';
 import { schemaRoute } from './http/pro/schema.js';
 import { settingsRoutes } from './http/pro/settings.js';
 import { siteRoutes } from './http/pro/sites.js';
+import { startupStatusRoute } from './http/pro/startup-status.js';
 import type { Route } from './http/route.js';
 import { buildRouteTable } from './http/router.js';
 import type { OpenApiDocument } from './spec/openapi-document.js';
@@ -192,6 +193,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     packageUploadRoute(spec),
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),
+    startupStatusRoute(),
     ...authRoutes({ tokenLifetimeSeconds, privilegeNames: names }),
     ...oauthRoutes(),
     ...apiRoleRoutes(names),

@@ -37,7 +37,10 @@ export interface Route {
   method: string;
   path: string;
   handle: RouteHandler;
-  /** True for the few routes that take no Bearer token (token endpoints). */
+  /**
+   * True for a route that takes no token (token endpoints). Unset: as its spec operation says
+   * (`x-authentication-required: false`), else a token is required.
+   */
   isPublic?: boolean;
   /**
    * True when the handler checks its own input, so the spec-based request validation is skipped

@@ -49,7 +49,7 @@ export function buildRouteTable(spec: OpenApiDocument, routes: readonly Route[])
       segments: splitPath(template),
       operation,
       handle: undefined,
-      isPublic: false,
+      isPublic: operation.isPublic,
       validatesItself: false,
       isClassic: false,
     });
@@ -58,13 +58,14 @@ export function buildRouteTable(spec: OpenApiDocument, routes: readonly Route[])
     const template = rootTemplate(route.path);
     const method = route.method.toUpperCase();
     const key = `${method} ${template}`;
+    const operation = table.get(key)?.operation;
     table.set(key, {
       method,
       template,
       segments: splitPath(template),
-      operation: table.get(key)?.operation,
+      operation,
       handle: route.handle,
-      isPublic: route.isPublic ?? false,
+      isPublic: route.isPublic ?? operation?.isPublic ?? false,
       validatesItself: route.validatesItself ?? false,
       isClassic: template.startsWith('/JSSResource/'),
     });

@@ -24,6 +24,8 @@ export interface SpecOperation {
   pathParameters: unknown[];
   /** Privileges from `x-required-privileges`; the caller needs every one of them. */
   requiredPrivileges: readonly string[];
+  /** `x-authentication-required: false`: Jamf answers it without a token (startup status, …). */
+  isPublic: boolean;
   /** The whole document, for resolving `$ref`s. */
   document: OpenApiDocument;
 }
@@ -46,6 +48,7 @@ export function listSpecOperations(document: OpenApiDocument): SpecOperation[] {
         object: record,
         pathParameters,
         requiredPrivileges: Array.isArray(privileges) ? privileges.map(String) : [],
+        isPublic: record['x-authentication-required'] === false,
         document,
       });
     }
