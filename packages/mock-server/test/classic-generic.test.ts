@@ -379,6 +379,33 @@ describe('spec-derived Classic collections: shapes and rules', () => {
     }
   });
 
+  it('serves by id the collections whose list shape the spec leaves out (no list: 404)', async () => {
+    for (const segment of ['licensedsoftware', 'restrictedsoftware']) {
+      const { root } = facts(segment);
+      const created = await classic(`/${segment}/id/0`, {
+        method: 'POST',
+        body: body(segment, [[['general', 'name'], `Made ${segment}`]]),
+      });
+      expect(created.status).toBe(201);
+      const id = /<id>(\d+)<\/id>/.exec(await created.text())?.[1];
+      const byName = await classic(`/${segment}/name/${encodeURIComponent(`Made ${segment}`)}`, {
+        json: true,
+      });
+      expect(at(((await byName.json()) as Elements)[root], ['general', 'id'])).toBe(Number(id));
+      await classic(`/${segment}/id/${id}`, {
+        method: 'PUT',
+        body: body(segment, [[['general', 'name'], `Renamed ${segment}`]]),
+      });
+      const read = await classic(`/${segment}/id/${id}`, { json: true });
+      expect(at(((await read.json()) as Elements)[root], ['general', 'name'])).toBe(
+        `Renamed ${segment}`,
+      );
+      expect((await classic(`/${segment}/id/${id}`, { method: 'DELETE' })).status).toBe(200);
+      expect((await classic(`/${segment}/id/${id}`)).status).toBe(404);
+      expect((await classic(`/${segment}`)).status).toBe(404);
+    }
+  });
+
   it('seeds 3 objects per collection from the seed: the same seed gives the same objects', async () => {
     const names = async (seed: number) => {
       const mock = createJamfMock({ seed });

@@ -20,7 +20,8 @@ import {
 import { classicMatchRoutes, classicSubsetRoutes } from './classic-subset-match.js';
 
 /**
- * The Classic API (`/JSSResource/…`) over the state the Pro routes use: computers, mobile
+ * The hand-modelled Classic API (`/JSSResource/…`; `classic-generic-resource.ts` and
+ * `classic-singleton.ts` serve the rest of the spec's resources) over the state the Pro routes use: computers, mobile
  * devices, computer and mobile device groups, categories, departments, buildings, policies, scripts, macOS
  * configuration profiles, accounts and the activation code; `subset` and `match` lookups of
  * computers, mobile devices and policies, the `computers/subset/basic` list and policies by
