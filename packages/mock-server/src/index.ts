@@ -29,6 +29,7 @@ export {
   DEFAULT_CLIENT_TOKEN_LIFETIME_SECONDS,
 } from './state/api-integrations.js';
 export type { ApiRole, ApiRoleStore } from './state/api-roles.js';
+export type { ClassicObject, ClassicObjectStores } from './state/classic-objects.js';
 export { createMockClock, type MockClock, type ResettableMockClock } from './state/clock.js';
 export {
   type Building,
