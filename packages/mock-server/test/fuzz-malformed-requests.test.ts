@@ -57,6 +57,14 @@ const itemPaths = [
   '/v2/mobile-devices',
   '/v1/computers-inventory-detail',
 ];
+const SPEC_DERIVED_CLASSIC = [
+  'printers',
+  'users',
+  'usergroups',
+  'macapplications',
+  'ldapservers',
+  'restrictedsoftware',
+];
 const classicWrites = [
   'categories',
   'departments',
@@ -70,6 +78,8 @@ const classicWrites = [
   'mobiledevicegroups',
   'packages',
   'sites',
+  // Spec-derived Classic collections (src/http/classic/classic-generic-resource.ts).
+  ...SPEC_DERIVED_CLASSIC,
 ];
 /** Classic lookups and singletons beyond the CRUD resources, each asked something malformed. */
 const classicLookups = [
@@ -289,6 +299,8 @@ function snapshot(): string {
       s.macosConfigurationProfiles,
       // The store Classic /sites and Pro /v1/sites share (a fresh mock has no sites).
       s.collections.collection('/v1/sites', () => []),
+      // Seeded by the requests the test makes before its first snapshot.
+      ...SPEC_DERIVED_CLASSIC.map((segment) => s.classicObjects.store(segment, () => [])),
     ].map((store) => store.list()),
     s.activationCode,
   ]);
@@ -303,6 +315,10 @@ describe('malformed requests', () => {
       headers: { authorization: `Basic ${btoa('admin:jamf1234')}` },
     });
     const { token } = (await auth.json()) as { token: string };
+    for (const segment of SPEC_DERIVED_CLASSIC)
+      await fetch(`${jamf.baseUrl}/JSSResource/${segment}/id/1`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
     const before = snapshot();
     const cases = corpus(1200, prng(20261123), token);
     const outcomes = new Map<string, Map<number, number>>();
