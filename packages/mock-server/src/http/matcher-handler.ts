@@ -1,5 +1,8 @@
 import { HttpHandler, type HttpHandlerMethod } from 'msw';
 
+/** What `run` gives msw for a request that is not this handler's: settled once, shared. */
+const NOT_MINE = Promise.resolve(null);
+
 /** Decides whether a request is for this handler, and with which path parameters. */
 export type RequestMatcher = (request: Request) => Record<string, string> | undefined;
 
@@ -33,6 +36,17 @@ export class MatcherHandler extends HttpHandler {
     const cloneOf = handler.cloneRequestOrGetFromCache.bind(this);
     handler.cloneRequestOrGetFromCache = (request) =>
       mayBeLarge(request) ? request : cloneOf(request);
+  }
+
+  /**
+   * msw offers a request to each handler in turn, and its `run` awaits `parse` and then
+   * `predicate` before giving up: two promise turns per handler that is not the one, about
+   * 0.5 µs each with ~1,200 handlers in front of the last routes. A request this handler does
+   * not match is turned away at once; the matching handler runs as msw runs it.
+   */
+  override run(args: Parameters<HttpHandler['run']>[0]): ReturnType<HttpHandler['run']> {
+    if (this.#matcher(args.request) === undefined) return NOT_MINE;
+    return super.run(args);
   }
 
   override async parse(args: { request: Request }) {

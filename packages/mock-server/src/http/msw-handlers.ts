@@ -101,6 +101,11 @@ function routeHandler(
     route.method,
     `${route.method} ${baseUrl}${mswPath(route.template)}`,
     (request) => {
+      // The method first: it turns away most handlers without reading the path. msw compares
+      // methods case-insensitively (fetch leaves `patch` in lower case).
+      if (request.method !== route.method && request.method.toUpperCase() !== route.method) {
+        return undefined;
+      }
       const url = parsedUrl(request);
       return url.origin === baseUrl ? matchPath(route, url.pathname) : undefined;
     },
