@@ -10,6 +10,7 @@ import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-
 import { classicResourceRoutes } from './http/classic/classic-resource.js';
 import { classicPackages, classicSites } from './http/classic/classic-shared-collections.js';
 import { classicSingletonRoutes } from './http/classic/classic-singleton.js';
+import { classicUsersByEmailRoute } from './http/classic/classic-users-by-email.js';
 import { classicWebhooks } from './http/classic/classic-webhooks.js';
 import { classicRoutes } from './http/classic/index.js';
 import { FaultRegistry } from './http/faults.js';
@@ -203,6 +204,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...activationCodeRoutes(),
     ...siteRoutes(),
     ...classicGenericRoutes(classicSegmentsOf(classicHandRoutes)),
+    ...classicUsersByEmailRoute(),
     ...classicSingletonRoutes(classicSegmentsOf(classicHandRoutes)),
     ...classicHandRoutes,
     schemaRoute(spec),
