@@ -79,4 +79,11 @@ export const benchmarks: readonly BenchmarkEntry[] = [
     load: () => import('./p11-mock-memory.js'),
     timeoutMs: { full: 1_800_000, quick: 120_000 },
   },
+  {
+    id: 'P12',
+    title:
+      'mock in process: µs per request through msw getResponse over the mock ÷ one bare handler',
+    load: () => import('./p12-mock-in-process.js'),
+    timeoutMs: { full: 180_000, quick: 60_000 },
+  },
 ];

@@ -7,28 +7,12 @@
  */
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import type { FixedRoute } from './fixed-response-server.js';
-
-/** The part of msw this server uses (msw is `@jamf/mock-server`'s dependency, not the bench's). */
-interface Msw {
-  http: Record<'get' | 'post', (url: string, resolver: () => Response) => MswHandler>;
-  HttpResponse: typeof Response;
-  getResponse(handlers: MswHandler[], request: Request): Promise<Response | undefined>;
-}
-
-/** An msw request handler, opaque here. */
-type MswHandler = { readonly __mswHandler?: never };
+import { loadMockMsw, type Msw, type MswHandler } from './mock-msw.js';
 
 /** Origin the handlers are bound to; requests are re-addressed to it, as the mock's adapter does. */
 const INTERNAL_ORIGIN = 'http://msw-reference.internal';
-
-function loadMsw(): Msw {
-  const fromBench = createRequire(import.meta.url);
-  const mockManifest = fromBench.resolve('@jamf/mock-server/package.json');
-  return createRequire(mockManifest)('msw') as Msw;
-}
 
 async function answer(
   msw: Msw,
@@ -64,7 +48,7 @@ async function answer(
 
 if (process.send) {
   process.once('message', (message: { routes: FixedRoute[] }) => {
-    const msw = loadMsw();
+    const msw = loadMockMsw();
     const handlers = message.routes.map((route) => {
       const respond = () =>
         new msw.HttpResponse(route.body, {
