@@ -74,7 +74,7 @@ describe('HTTP/2 through a global undici Agent with allowH2', () => {
     '%s: answers over h2, times out a hang, and the session serves the next call',
     async (_, transport) => {
       const pro = createProClient({ baseUrl: base, timeoutMs: 5_000, ...transport });
-    const first = await pro.GET('/v1/jamf-pro-version');
+      const first = await pro.GET('/v1/jamf-pro-version');
       expect(first.data).toEqual({ version: '11.30.1' });
       const sessionsBefore = sessions.size;
 
@@ -82,13 +82,13 @@ describe('HTTP/2 through a global undici Agent with allowH2', () => {
       await untilHanging(1);
       await vi.advanceTimersByTimeAsync(4_999);
       await vi.advanceTimersByTimeAsync(1);
-    const error = await outcome;
+      const error = await outcome;
       expect(error).toBeInstanceOf(JamfApiError);
       expect(error).toMatchObject({ code: 'TIMEOUT', status: 0 });
       expect(((error as JamfApiError).cause as DOMException).name).toBe('TimeoutError');
       // The stream is reset, not the session: the next call goes over the same connection.
       await hanging[0]?.closed;
-    const next = await pro.GET('/v1/jamf-pro-version');
+      const next = await pro.GET('/v1/jamf-pro-version');
       expect(next.response.status).toBe(200);
       expect(sessions.size).toBe(sessionsBefore);
     },
