@@ -342,6 +342,28 @@ describe('spec-derived Classic collections: shapes and rules', () => {
     });
   });
 
+  it('shows an object in no site and no category as Jamf does (-1 None, -1 No category assigned)', async () => {
+    const created = await classic('/macapplications/id/0', {
+      method: 'POST',
+      body: '<mac_application><general><name>Sweep App</name></general></mac_application>',
+    });
+    const id = /<id>(\d+)<\/id>/.exec(await created.text())?.[1];
+    const app = (
+      (await (await classic(`/macapplications/id/${id}`, { json: true })).json()) as {
+        mac_application: { general: Elements };
+      }
+    ).mac_application;
+    expect(app.general.site).toEqual({ id: -1, name: 'None' });
+    expect(app.general.category).toEqual({ id: -1, name: 'No category assigned' });
+    const group = await classic('/usergroups/id/0', {
+      method: 'POST',
+      body: '<user_group><name>Sweep group</name><is_smart>false</is_smart><site><id>3</id><name>East</name></site></user_group>',
+    });
+    const groupId = /<id>(\d+)<\/id>/.exec(await group.text())?.[1];
+    const asXml = await (await classic(`/usergroups/id/${groupId}`)).text();
+    expect(asXml).toContain('<site><id>3</id><name>East</name></site>');
+  });
+
   it('refuses a duplicate name with 409 "Error: Duplicate name" and stores nothing', async () => {
     const first = await classic('/networksegments/id/0', {
       method: 'POST',

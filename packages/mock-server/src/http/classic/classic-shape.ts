@@ -17,6 +17,24 @@ export function blankOf(shape: XmlShape): unknown {
 }
 
 /**
+ * What Jamf writes for a reference to nothing: `<site><id>-1</id><name>None</name></site>` for an
+ * object in no site, `<category><id>-1</id><name>No category assigned</name></category>` for one
+ * in no category (scripts send and test for these; the hand-modelled resources answer them too).
+ */
+const NO_REFERENCE: Readonly<Record<string, Elements>> = {
+  site: { id: -1, name: 'None' },
+  category: { id: -1, name: 'No category assigned' },
+};
+
+/** The blank of element `key`: Jamf's "none" reference for a site or category, else blankOf. */
+function blankAt(key: string, shape: XmlShape): unknown {
+  const none = NO_REFERENCE[key];
+  if (none !== undefined && typeof shape === 'object' && 'o' in shape)
+    return withBlanks({ ...none }, shape);
+  return blankOf(shape);
+}
+
+/**
  * `value` with every element `shape` knows and `value` lacks filled with its blank, items of
  * lists included, so a client reading any section of the object finds it (Classic objects read
  * from a live server carry every element). Elements the shape does not know are kept, after.
@@ -29,7 +47,10 @@ export function withBlanks(value: unknown, shape: XmlShape): unknown {
     const out: Elements = {};
     // The schema's elements are sorted by name; Jamf writes an object's id and name first.
     const keys = Object.keys(shape.o).sort((a, b) => FIRST.indexOf(b) - FIRST.indexOf(a));
-    for (const key of keys) out[key] = withBlanks(given[key], shape.o[key] as XmlShape);
+    for (const key of keys) {
+      const child = shape.o[key] as XmlShape;
+      out[key] = given[key] === undefined ? blankAt(key, child) : withBlanks(given[key], child);
+    }
     for (const [key, child] of Object.entries(given)) if (!(key in out)) out[key] = child;
     return out;
   }
