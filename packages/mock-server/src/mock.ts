@@ -2,6 +2,7 @@ import { parseJamfServer } from '@jamf/core';
 import type { RequestHandler } from 'msw';
 import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
+import { classicComputerExtensionAttributes } from './http/classic/classic-extension-attributes.js';
 import {
   classicGenericRoutes,
   classicSegmentsOf,
@@ -183,6 +184,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   const classicHandRoutes: Route[] = [
     ...classicRoutes(),
     ...classicResourceRoutes(classicPackages(spec)),
+    ...classicResourceRoutes(classicComputerExtensionAttributes(spec)),
     ...classicResourceRoutes(classicSites()),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),

@@ -19,6 +19,7 @@ const HAND_MODELLED = new Set([
   'activationcode',
   'buildings',
   'categories',
+  'computerextensionattributes',
   'computergroups',
   'computers',
   'departments',
@@ -117,7 +118,6 @@ describe('spec-derived Classic collections: the contract over every one', () => 
       'advancedusersearches',
       'allowedfileextensions',
       'classes',
-      'computerextensionattributes',
       'computerinvitations',
       'directorybindings',
       'diskencryptionconfigurations',
@@ -280,16 +280,19 @@ describe('spec-derived Classic collections: shapes and rules', () => {
   });
 
   it('names list items and writes <size> as the schema says (popup choices, lists without a size)', async () => {
-    const created = await classic('/computerextensionattributes/id/0', {
+    const created = await classic('/mobiledeviceextensionattributes/id/0', {
       method: 'POST',
-      body: '<computer_extension_attribute><name>Team</name><input_type><type>Pop-up Menu</type><popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices></input_type></computer_extension_attribute>',
+      body: '<mobile_device_extension_attribute><name>Team</name><input_type><type>Pop-up Menu</type><popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices></input_type></mobile_device_extension_attribute>',
     });
     const id = /<id>(\d+)<\/id>/.exec(await created.text())?.[1];
     const json = (await (
-      await classic(`/computerextensionattributes/id/${id}`, { json: true })
-    ).json()) as { computer_extension_attribute: { input_type: Elements } };
-    expect(json.computer_extension_attribute.input_type.popup_choices).toEqual(['Blue', 'Red']);
-    const asXml = await (await classic(`/computerextensionattributes/id/${id}`)).text();
+      await classic(`/mobiledeviceextensionattributes/id/${id}`, { json: true })
+    ).json()) as { mobile_device_extension_attribute: { input_type: Elements } };
+    expect(json.mobile_device_extension_attribute.input_type.popup_choices).toEqual([
+      'Blue',
+      'Red',
+    ]);
+    const asXml = await (await classic(`/mobiledeviceextensionattributes/id/${id}`)).text();
     expect(asXml).toContain(
       '<popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices>',
     );

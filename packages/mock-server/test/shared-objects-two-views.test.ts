@@ -135,6 +135,98 @@ describe('packages: Pro /v1/packages and Classic /JSSResource/packages', () => {
   });
 });
 
+describe('computer extension attributes: Pro /v1/computer-extension-attributes and Classic', () => {
+  it('a Pro create is the attribute Classic shows, fields in Classic words', async () => {
+    const id = await proCreate('/v1/computer-extension-attributes', {
+      name: 'Battery Cycles',
+      description: 'From ioreg',
+      dataType: 'INTEGER',
+      enabled: true,
+      inputType: 'SCRIPT',
+      scriptContents: '#!/bin/sh\necho "<result>42</result>"',
+      inventoryDisplayType: 'HARDWARE',
+    });
+    const { computer_extension_attribute: shown } = await classicJson<{
+      computer_extension_attribute: Record<string, unknown>;
+    }>(`/computerextensionattributes/name/Battery%20Cycles`);
+    expect(shown).toEqual({
+      id: Number(id),
+      name: 'Battery Cycles',
+      enabled: true,
+      description: 'From ioreg',
+      data_type: 'Integer',
+      input_type: {
+        type: 'script',
+        platform: 'Mac',
+        script: '#!/bin/sh\necho "<result>42</result>"',
+      },
+      inventory_display: 'Hardware',
+    });
+  });
+
+  it('a Classic create and update show in Pro; a Classic delete removes it from Pro', async () => {
+    const id = await classicCreate(
+      'computerextensionattributes',
+      '<computer_extension_attribute><name>Department Code</name><data_type>String</data_type><input_type><type>Pop-up Menu</type><popup_choices><choice>HR</choice><choice>IT</choice></popup_choices></input_type><inventory_display>User and Location</inventory_display></computer_extension_attribute>',
+    );
+    expect(
+      await proJson<Record<string, unknown>>(`/v1/computer-extension-attributes/${id}`),
+    ).toMatchObject({
+      name: 'Department Code',
+      dataType: 'STRING',
+      inputType: 'POPUP',
+      popupMenuChoices: ['HR', 'IT'],
+      inventoryDisplayType: 'USER_AND_LOCATION',
+      enabled: true,
+    });
+    const asXml = await (await classic(`/computerextensionattributes/id/${id}`)).text();
+    expect(asXml).toContain(
+      '<popup_choices><choice>HR</choice><choice>IT</choice></popup_choices>',
+    );
+    const put = await classic(`/computerextensionattributes/id/${id}`, {
+      method: 'PUT',
+      body: '<computer_extension_attribute><enabled>false</enabled><description>Cost centre</description></computer_extension_attribute>',
+    });
+    expect(put.status).toBe(201);
+    expect(
+      await proJson<Record<string, unknown>>(`/v1/computer-extension-attributes/${id}`),
+    ).toMatchObject({
+      name: 'Department Code',
+      enabled: false,
+      description: 'Cost centre',
+      popupMenuChoices: ['HR', 'IT'],
+    });
+    expect(
+      (await classic(`/computerextensionattributes/id/${id}`, { method: 'DELETE' })).status,
+    ).toBe(200);
+    expect((await api(jamf, token, 'GET', `/v1/computer-extension-attributes/${id}`)).status).toBe(
+      404,
+    );
+  });
+
+  it('refuses a value Classic does not know with 409, changing nothing', async () => {
+    const before = await proJson<Page>('/v1/computer-extension-attributes?page-size=1000');
+    const refused = await classic('/computerextensionattributes/id/0', {
+      method: 'POST',
+      body: '<computer_extension_attribute><name>Bad</name><data_type>Float</data_type></computer_extension_attribute>',
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('<p>Error: Invalid data type: Float</p>');
+    const after = await proJson<Page>('/v1/computer-extension-attributes?page-size=1000');
+    expect(after.totalCount).toBe(before.totalCount);
+  });
+
+  it('both views list the same attributes', async () => {
+    const pro = await proJson<Page>('/v1/computer-extension-attributes?page-size=1000');
+    const { computer_extension_attributes: listed } = await classicJson<{
+      computer_extension_attributes: { id: number; name: string }[];
+    }>('/computerextensionattributes');
+    expect(listed.map((row) => [String(row.id), row.name])).toEqual(
+      pro.results.map((row) => [row.id, row.name]),
+    );
+  });
+});
+
 describe('sites: Pro /v1/sites and Classic /JSSResource/sites', () => {
   it('a Classic create is listed by Pro; both list the same sites', async () => {
     const id = await classicCreate('sites', '<site><name>Amsterdam</name></site>');

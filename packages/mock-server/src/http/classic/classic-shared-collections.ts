@@ -15,7 +15,7 @@ const textOf = (value: unknown, fallback = ''): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
 
 /** The Classic view of the Pro collection at `template`, its name in `nameField`. */
-function viewOf(document: OpenApiDocument, template: string, nameField: string) {
+export function proCollectionView(document: OpenApiDocument, template: string, nameField: string) {
   return (state: MockState): JsonEntityView => {
     const shared = sharedCollectionStore(document, template, state);
     if (shared === undefined) throw new Error(`The spec derives no collection at ${template}`);
@@ -49,7 +49,7 @@ export function classicPackages(document: OpenApiDocument): ClassicResource<Json
     privilegeObjects: ['Packages'],
     listRoot: 'packages',
     root: 'package',
-    store: viewOf(document, '/v1/packages', 'packageName'),
+    store: proCollectionView(document, '/v1/packages', 'packageName'),
     summary: (row) => ({ id: row.id, name: row.name }),
     detail: (row, state) => {
       const f = row.fields;
