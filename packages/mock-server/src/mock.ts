@@ -2,7 +2,11 @@ import { parseJamfServer } from '@jamf/core';
 import type { RequestHandler } from 'msw';
 import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
-import { classicComputerExtensionAttributes } from './http/classic/classic-extension-attributes.js';
+import { classicDockItems } from './http/classic/classic-dock-items.js';
+import {
+  classicComputerExtensionAttributes,
+  classicMobileDeviceExtensionAttributes,
+} from './http/classic/classic-extension-attributes.js';
 import {
   classicGenericRoutes,
   classicSegmentsOf,
@@ -185,6 +189,8 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicRoutes(),
     ...classicResourceRoutes(classicPackages(spec)),
     ...classicResourceRoutes(classicComputerExtensionAttributes(spec)),
+    ...classicResourceRoutes(classicMobileDeviceExtensionAttributes(spec)),
+    ...classicResourceRoutes(classicDockItems(spec)),
     ...classicResourceRoutes(classicSites()),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),

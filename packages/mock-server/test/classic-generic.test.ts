@@ -23,6 +23,8 @@ const HAND_MODELLED = new Set([
   'computergroups',
   'computers',
   'departments',
+  'dockitems',
+  'mobiledeviceextensionattributes',
   'mobiledevicegroups',
   'mobiledevices',
   'osxconfigurationprofiles',
@@ -122,7 +124,6 @@ describe('spec-derived Classic collections: the contract over every one', () => 
       'directorybindings',
       'diskencryptionconfigurations',
       'distributionpoints',
-      'dockitems',
       'ebooks',
       'ibeacons',
       'jsonwebtokenconfigurations',
@@ -131,7 +132,6 @@ describe('spec-derived Classic collections: the contract over every one', () => 
       'mobiledeviceapplications',
       'mobiledeviceconfigurationprofiles',
       'mobiledeviceenrollmentprofiles',
-      'mobiledeviceextensionattributes',
       'mobiledeviceinvitations',
       'mobiledeviceprovisioningprofiles',
       'networksegments',
@@ -280,19 +280,16 @@ describe('spec-derived Classic collections: shapes and rules', () => {
   });
 
   it('names list items and writes <size> as the schema says (popup choices, lists without a size)', async () => {
-    const created = await classic('/mobiledeviceextensionattributes/id/0', {
+    const created = await classic('/userextensionattributes/id/0', {
       method: 'POST',
-      body: '<mobile_device_extension_attribute><name>Team</name><input_type><type>Pop-up Menu</type><popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices></input_type></mobile_device_extension_attribute>',
+      body: '<user_extension_attribute><name>Team</name><input_type><type>Pop-up Menu</type><popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices></input_type></user_extension_attribute>',
     });
     const id = /<id>(\d+)<\/id>/.exec(await created.text())?.[1];
     const json = (await (
-      await classic(`/mobiledeviceextensionattributes/id/${id}`, { json: true })
-    ).json()) as { mobile_device_extension_attribute: { input_type: Elements } };
-    expect(json.mobile_device_extension_attribute.input_type.popup_choices).toEqual([
-      'Blue',
-      'Red',
-    ]);
-    const asXml = await (await classic(`/mobiledeviceextensionattributes/id/${id}`)).text();
+      await classic(`/userextensionattributes/id/${id}`, { json: true })
+    ).json()) as { user_extension_attribute: { input_type: Elements } };
+    expect(json.user_extension_attribute.input_type.popup_choices).toEqual(['Blue', 'Red']);
+    const asXml = await (await classic(`/userextensionattributes/id/${id}`)).text();
     expect(asXml).toContain(
       '<popup_choices><choice>Blue</choice><choice>Red</choice></popup_choices>',
     );

@@ -227,6 +227,104 @@ describe('computer extension attributes: Pro /v1/computer-extension-attributes a
   });
 });
 
+describe('mobile device extension attributes: Pro and Classic', () => {
+  it('a Classic create shows in Pro, a Pro update in Classic (no script, LDAP Attribute Mapping)', async () => {
+    const id = await classicCreate(
+      'mobiledeviceextensionattributes',
+      '<mobile_device_extension_attribute><name>Asset Owner</name><data_type>String</data_type><input_type><type>LDAP Attribute Mapping</type></input_type><inventory_display>Purchasing</inventory_display></mobile_device_extension_attribute>',
+    );
+    const pro = await proJson<Record<string, unknown>>(
+      `/v1/mobile-device-extension-attributes/${id}`,
+    );
+    expect(pro).toMatchObject({
+      name: 'Asset Owner',
+      dataType: 'STRING',
+      inputType: 'DIRECTORY_SERVICE_ATTRIBUTE_MAPPING',
+      inventoryDisplayType: 'PURCHASING',
+    });
+    expect(pro).not.toHaveProperty('enabled');
+    const put = await api(jamf, token, 'PUT', `/v1/mobile-device-extension-attributes/${id}`, {
+      ...pro,
+      inputType: 'POPUP',
+      popupMenuChoices: ['Staff', 'Student'],
+    });
+    // The spec declares 202 for this PUT.
+    expect(put.status).toBe(202);
+    const { mobile_device_extension_attribute: shown } = await classicJson<{
+      mobile_device_extension_attribute: Record<string, unknown>;
+    }>(`/mobiledeviceextensionattributes/id/${id}`);
+    expect(shown).toEqual({
+      id,
+      name: 'Asset Owner',
+      description: '',
+      data_type: 'String',
+      input_type: { type: 'Pop-up Menu', popup_choices: ['Staff', 'Student'] },
+      inventory_display: 'Purchasing',
+    });
+  });
+
+  it('refuses an input type mobile devices do not have (script) with 409', async () => {
+    const refused = await classic('/mobiledeviceextensionattributes/id/0', {
+      method: 'POST',
+      body: '<mobile_device_extension_attribute><name>Run</name><input_type><type>script</type></input_type></mobile_device_extension_attribute>',
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('<p>Error: Invalid input type: script</p>');
+  });
+});
+
+describe('dock items: Pro /v1/dock-items and Classic /JSSResource/dockitems', () => {
+  it('a Pro create is the dock item Classic lists and shows; a Classic update shows in Pro', async () => {
+    const id = await proCreate('/v1/dock-items', {
+      name: 'Safari',
+      path: 'file:///Applications/Safari.app/',
+      type: 'APP',
+    });
+    const { dock_items: listed } = await classicJson<{
+      dock_items: { id: number; name: string }[];
+    }>('/dockitems');
+    expect(listed).toContainEqual({ id: Number(id), name: 'Safari' });
+    const { dock_item: shown } = await classicJson<{ dock_item: Record<string, unknown> }>(
+      `/dockitems/name/Safari`,
+    );
+    expect(shown).toMatchObject({
+      id: Number(id),
+      name: 'Safari',
+      type: 'App',
+      path: 'file:///Applications/Safari.app/',
+    });
+    const put = await classic(`/dockitems/id/${id}`, {
+      method: 'PUT',
+      body: '<dock_item><type>Folder</type><path>file:///Users/Shared/</path></dock_item>',
+    });
+    expect(put.status).toBe(201);
+    expect(await proJson<Record<string, unknown>>(`/v1/dock-items/${id}`)).toMatchObject({
+      name: 'Safari',
+      type: 'FOLDER',
+      path: 'file:///Users/Shared/',
+    });
+  });
+
+  it('a Classic create is read by Pro; a Classic delete removes it; a bad type is 409', async () => {
+    const id = await classicCreate(
+      'dockitems',
+      '<dock_item><name>Downloads</name><type>Folder</type><path>~/Downloads/</path></dock_item>',
+    );
+    expect(await proJson<Record<string, unknown>>(`/v1/dock-items/${id}`)).toMatchObject({
+      name: 'Downloads',
+      type: 'FOLDER',
+      path: '~/Downloads/',
+    });
+    const refused = await classic(`/dockitems/id/${id}`, {
+      method: 'PUT',
+      body: '<dock_item><type>Widget</type></dock_item>',
+    });
+    expect(refused.status).toBe(409);
+    expect((await classic(`/dockitems/id/${id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await api(jamf, token, 'GET', `/v1/dock-items/${id}`)).status).toBe(404);
+  });
+});
+
 describe('sites: Pro /v1/sites and Classic /JSSResource/sites', () => {
   it('a Classic create is listed by Pro; both list the same sites', async () => {
     const id = await classicCreate('sites', '<site><name>Amsterdam</name></site>');

@@ -9,12 +9,6 @@ import { proCollectionView } from './classic-shared-collections.js';
 type Labels = Readonly<Record<string, string>>;
 
 const DATA_TYPES: Labels = { STRING: 'String', INTEGER: 'Integer', DATE: 'Date' };
-const INPUT_TYPES: Labels = {
-  SCRIPT: 'script',
-  TEXT: 'Text Field',
-  POPUP: 'Pop-up Menu',
-  DIRECTORY_SERVICE_ATTRIBUTE_MAPPING: 'LDAP Mapping',
-};
 const DISPLAYS: Labels = {
   GENERAL: 'General',
   HARDWARE: 'Hardware',
@@ -24,16 +18,64 @@ const DISPLAYS: Labels = {
   EXTENSION_ATTRIBUTES: 'Extension Attributes',
 };
 
+/** What differs between the computer and the mobile device extension attributes. */
+interface AttributeKind {
+  plural: string;
+  root: string;
+  listRoot: string;
+  /** The Pro collection both views share. */
+  template: string;
+  privilege: string;
+  /** Pro `inputType` → Classic `input_type.type`, as each schema's enum lists them. */
+  inputTypes: Labels;
+  /** Pro `inventoryDisplayType` → Classic `inventory_display`. */
+  displays: Labels;
+  /** Computer attributes may run a script (Pro `scriptContents`) and be disabled (`enabled`). */
+  isComputer: boolean;
+}
+
+const COMPUTER: AttributeKind = {
+  plural: 'computerextensionattributes',
+  root: 'computer_extension_attribute',
+  listRoot: 'computer_extension_attributes',
+  template: '/v1/computer-extension-attributes',
+  privilege: 'Computer Extension Attributes',
+  inputTypes: {
+    SCRIPT: 'script',
+    TEXT: 'Text Field',
+    POPUP: 'Pop-up Menu',
+    DIRECTORY_SERVICE_ATTRIBUTE_MAPPING: 'LDAP Mapping',
+  },
+  displays: DISPLAYS,
+  isComputer: true,
+};
+
+const MOBILE_DEVICE: AttributeKind = {
+  plural: 'mobiledeviceextensionattributes',
+  root: 'mobile_device_extension_attribute',
+  listRoot: 'mobile_device_extension_attributes',
+  template: '/v1/mobile-device-extension-attributes',
+  privilege: 'Mobile Device Extension Attributes',
+  inputTypes: {
+    TEXT: 'Text Field',
+    POPUP: 'Pop-up Menu',
+    DIRECTORY_SERVICE_ATTRIBUTE_MAPPING: 'LDAP Attribute Mapping',
+  },
+  displays: Object.fromEntries(
+    Object.entries(DISPLAYS).filter(([key]) => key !== 'OPERATING_SYSTEM'),
+  ),
+  isComputer: false,
+};
+
 /** Pro's value for Classic `text` (any case); undefined when `text` names none of them. */
 const proValue = (labels: Labels, text: string): string | undefined =>
   Object.keys(labels).find((key) => labels[key]?.toLowerCase() === text.trim().toLowerCase());
 
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** What a Classic create starts from: the defaults Pro's `ComputerExtensionAttributes` declares. */
+/** What a Classic create starts from: the defaults Pro's extension attribute schemas declare. */
 const NEW_ATTRIBUTE: JsonObject = {
   dataType: 'STRING',
-  enabled: true,
   inputType: 'TEXT',
   inventoryDisplayType: 'GENERAL',
   ldapExtensionAttributeAllowed: false,
@@ -49,50 +91,56 @@ function popupChoices(inputType: Record<string, unknown>): string[] | undefined 
 }
 
 /**
- * Classic `computerextensionattributes`, a view of Pro `/v1/computer-extension-attributes`: one
- * set of extension attributes, two shapes. `data_type` is Pro's `dataType` (`String` ↔ `STRING`),
- * `input_type.type` its `inputType` (`script`, `Text Field`, `Pop-up Menu`, `LDAP Mapping`),
- * `input_type.script` its `scriptContents`, `input_type.popup_choices` its `popupMenuChoices`,
- * `inventory_display` its `inventoryDisplayType` (`General` ↔ `GENERAL`, …). Values outside those
- * lists are refused with 409 (the wording is unverified).
+ * The Classic view of one kind of extension attribute over its Pro collection: one set of objects,
+ * two shapes. `data_type` is Pro's `dataType` (`String` ↔ `STRING`), `input_type.type` its
+ * `inputType`, `input_type.script` its `scriptContents` (computers), `input_type.popup_choices`
+ * its `popupMenuChoices`, `inventory_display` its `inventoryDisplayType` (`General` ↔ `GENERAL`,
+ * …). Values outside those lists are refused with 409 (the wording is unverified).
  */
-export function classicComputerExtensionAttributes(
+function extensionAttributeView(
   document: OpenApiDocument,
+  kind: AttributeKind,
 ): ClassicResource<JsonEntity> {
   return {
-    plural: 'computerextensionattributes',
-    privilegeObjects: ['Computer Extension Attributes'],
-    listRoot: 'computer_extension_attributes',
-    root: 'computer_extension_attribute',
-    store: proCollectionView(document, '/v1/computer-extension-attributes', 'name'),
-    summary: (row) => ({ id: row.id, name: row.name, enabled: row.fields.enabled !== false }),
+    plural: kind.plural,
+    privilegeObjects: [kind.privilege],
+    listRoot: kind.listRoot,
+    root: kind.root,
+    store: proCollectionView(document, kind.template, 'name'),
+    summary: (row) =>
+      kind.isComputer
+        ? { id: row.id, name: row.name, enabled: row.fields.enabled !== false }
+        : { id: row.id, name: row.name },
     detail: (row) => {
       const f = row.fields;
       const inputType = textOf(f.inputType) || 'TEXT';
       return {
         id: row.id,
         name: row.name,
-        enabled: f.enabled !== false,
+        ...(kind.isComputer ? { enabled: f.enabled !== false } : {}),
         description: textOf(f.description),
         data_type: DATA_TYPES[textOf(f.dataType)] ?? 'String',
         input_type: {
-          type: INPUT_TYPES[inputType] ?? 'Text Field',
-          ...(inputType === 'SCRIPT' ? { platform: 'Mac', script: textOf(f.scriptContents) } : {}),
+          type: kind.inputTypes[inputType] ?? 'Text Field',
+          ...(kind.isComputer && inputType === 'SCRIPT'
+            ? { platform: 'Mac', script: textOf(f.scriptContents) }
+            : {}),
           ...(inputType === 'POPUP'
             ? { popup_choices: Array.isArray(f.popupMenuChoices) ? f.popupMenuChoices : [] }
             : {}),
         },
-        inventory_display: DISPLAYS[textOf(f.inventoryDisplayType)] ?? 'General',
+        inventory_display: kind.displays[textOf(f.inventoryDisplayType)] ?? 'General',
       };
     },
     lookups: { name: (row) => row.name },
     fromXml(value, existing) {
-      const before: JsonObject = existing?.fields ?? NEW_ATTRIBUTE;
+      const before: JsonObject =
+        existing?.fields ?? (kind.isComputer ? { ...NEW_ATTRIBUTE, enabled: true } : NEW_ATTRIBUTE);
       const inputType = xmlObject(value, 'input_type');
       const fields: JsonObject = { ...before };
       const mapped: [string, string | undefined, Labels, string][] = [
         ['dataType', xmlText(value, 'data_type'), DATA_TYPES, 'data type'],
-        ['inputType', xmlText(inputType, 'type'), INPUT_TYPES, 'input type'],
+        ['inputType', xmlText(inputType, 'type'), kind.inputTypes, 'input type'],
         [
           'inventoryDisplayType',
           xmlText(value, 'inventory_display'),
@@ -106,11 +154,11 @@ export function classicComputerExtensionAttributes(
         if (proText === undefined) return `Invalid ${what}: ${text}`;
         fields[field] = proText;
       }
-      const enabled = xmlText(value, 'enabled');
+      const enabled = kind.isComputer ? xmlText(value, 'enabled') : undefined;
       if (enabled !== undefined) fields.enabled = enabled.toLowerCase() === 'true';
       const description = xmlText(value, 'description');
       if (description !== undefined) fields.description = description;
-      const script = xmlText(inputType, 'script');
+      const script = kind.isComputer ? xmlText(inputType, 'script') : undefined;
       if (script !== undefined) fields.scriptContents = script;
       const choices = popupChoices(inputType);
       if (choices !== undefined) fields.popupMenuChoices = choices;
@@ -118,9 +166,23 @@ export function classicComputerExtensionAttributes(
     },
     isNameUnique: true,
     // Item names and <size> in XML as Jamf's schema writes them (`<popup_choices><choice>`).
-    xmlShapes: {
-      list: classicXmlShapes.computer_extension_attributes,
-      object: classicXmlShapes.computer_extension_attribute!,
-    },
+    xmlShapes: { list: classicXmlShapes[kind.listRoot], object: classicXmlShapes[kind.root]! },
   };
+}
+
+/** Classic `computerextensionattributes`, a view of Pro `/v1/computer-extension-attributes`. */
+export function classicComputerExtensionAttributes(
+  document: OpenApiDocument,
+): ClassicResource<JsonEntity> {
+  return extensionAttributeView(document, COMPUTER);
+}
+
+/**
+ * Classic `mobiledeviceextensionattributes`, a view of Pro `/v1/mobile-device-extension-attributes`
+ * (no scripts; `LDAP Attribute Mapping` for Pro's directory mapping, as its Classic enum names it).
+ */
+export function classicMobileDeviceExtensionAttributes(
+  document: OpenApiDocument,
+): ClassicResource<JsonEntity> {
+  return extensionAttributeView(document, MOBILE_DEVICE);
 }
