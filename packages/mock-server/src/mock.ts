@@ -2,6 +2,7 @@ import { parseJamfServer } from '@jamf/core';
 import type { RequestHandler } from 'msw';
 import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
+import { classicAdvancedMobileDeviceSearches } from './http/classic/classic-advanced-mobile-device-searches.js';
 import { classicDockItems } from './http/classic/classic-dock-items.js';
 import {
   classicComputerExtensionAttributes,
@@ -191,6 +192,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicComputerExtensionAttributes(spec)),
     ...classicResourceRoutes(classicMobileDeviceExtensionAttributes(spec)),
     ...classicResourceRoutes(classicDockItems(spec)),
+    ...classicResourceRoutes(classicAdvancedMobileDeviceSearches(spec)),
     ...classicResourceRoutes(classicSites()),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),

@@ -16,6 +16,7 @@ import { userToken } from './support/auth-support.js';
 // model for: the spec's resource table is the list, so a resource the generic code drops fails.
 const HAND_MODELLED = new Set([
   'accounts',
+  'advancedmobiledevicesearches',
   'activationcode',
   'buildings',
   'categories',
@@ -116,7 +117,6 @@ describe('spec-derived Classic collections: the contract over every one', () => 
   it('covers every Classic collection of the spec without a hand-written model', () => {
     expect(CREATABLE).toEqual([
       'advancedcomputersearches',
-      'advancedmobiledevicesearches',
       'advancedusersearches',
       'allowedfileextensions',
       'classes',

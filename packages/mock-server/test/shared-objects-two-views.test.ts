@@ -325,6 +325,59 @@ describe('dock items: Pro /v1/dock-items and Classic /JSSResource/dockitems', ()
   });
 });
 
+describe('advanced mobile device searches: Pro and Classic', () => {
+  it('a Classic create with criteria and display fields is the search Pro reads, and back', async () => {
+    const id = await classicCreate(
+      'advancedmobiledevicesearches',
+      '<advanced_mobile_device_search><name>Old iPads</name><criteria><size>2</size><criterion><name>Model</name><priority>0</priority><and_or>and</and_or><search_type>like</search_type><value>iPad</value><opening_paren>true</opening_paren><closing_paren>false</closing_paren></criterion><criterion><name>Last Inventory Update</name><priority>1</priority><and_or>or</and_or><search_type>more than x days ago</search_type><value>90</value><opening_paren>false</opening_paren><closing_paren>true</closing_paren></criterion></criteria><display_fields><size>1</size><display_field><name>Serial Number</name></display_field></display_fields></advanced_mobile_device_search>',
+    );
+    const pro = await proJson<Record<string, unknown>>(`/v1/advanced-mobile-device-searches/${id}`);
+    expect(pro).toMatchObject({
+      name: 'Old iPads',
+      criteria: [
+        {
+          name: 'Model',
+          priority: 0,
+          andOr: 'and',
+          searchType: 'like',
+          value: 'iPad',
+          openingParen: true,
+          closingParen: false,
+        },
+        {
+          name: 'Last Inventory Update',
+          priority: 1,
+          andOr: 'or',
+          searchType: 'more than x days ago',
+          value: '90',
+          openingParen: false,
+          closingParen: true,
+        },
+      ],
+      displayFields: ['Serial Number'],
+    });
+    const put = await api(jamf, token, 'PUT', `/v1/advanced-mobile-device-searches/${id}`, {
+      ...pro,
+      displayFields: ['Serial Number', 'Display Name'],
+    });
+    expect(put.ok).toBe(true);
+    const { advanced_mobile_device_search: shown } = await classicJson<{
+      advanced_mobile_device_search: Record<string, unknown>;
+    }>(`/advancedmobiledevicesearches/name/Old%20iPads`);
+    expect(shown).toMatchObject({
+      id,
+      name: 'Old iPads',
+      display_fields: [{ name: 'Serial Number' }, { name: 'Display Name' }],
+      site: { id: -1, name: 'None' },
+    });
+    expect((shown.criteria as Record<string, unknown>[])[1]).toMatchObject({
+      and_or: 'or',
+      search_type: 'more than x days ago',
+      closing_paren: true,
+    });
+  });
+});
+
 describe('sites: Pro /v1/sites and Classic /JSSResource/sites', () => {
   it('a Classic create is listed by Pro; both list the same sites', async () => {
     const id = await classicCreate('sites', '<site><name>Amsterdam</name></site>');
