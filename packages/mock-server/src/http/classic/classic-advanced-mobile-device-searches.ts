@@ -5,6 +5,7 @@ import type { MockState } from '../../state/mock-state.js';
 import { sitesOf } from '../../state/sites.js';
 import { criteriaFromXml } from './classic-groups-policies.js';
 import type { JsonEntity } from './classic-json-view.js';
+import { proText } from './classic-pro-values.js';
 import { type ClassicResource, xmlList, xmlObject, xmlText } from './classic-resource.js';
 import { proCollectionView } from './classic-shared-collections.js';
 
@@ -20,13 +21,12 @@ interface ProCriterion {
 }
 
 const isTrue = (text: string | undefined) => text?.toLowerCase() === 'true';
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The site a Pro `siteId` names, as Classic shows it (`-1`/`None` for none). */
 function siteOf(siteId: unknown, state: MockState): { id: number; name: string } {
   const id = Number(siteId);
   const site = Number.isInteger(id) && id > 0 ? sitesOf(state).get(String(id)) : undefined;
-  return site === undefined ? { id: -1, name: 'None' } : { id, name: textOf(site.name) };
+  return site === undefined ? { id: -1, name: 'None' } : { id, name: proText(site.name) };
 }
 
 /**
@@ -66,7 +66,7 @@ export function classicAdvancedMobileDeviceSearches(
           opening_paren: criterion.openingParen === true,
           closing_paren: criterion.closingParen === true,
         })),
-        display_fields: displayFields.map((name) => ({ name: textOf(name) })),
+        display_fields: displayFields.map((name) => ({ name: proText(name) })),
         mobile_devices: [],
         site: siteOf(row.fields.siteId, state),
       };

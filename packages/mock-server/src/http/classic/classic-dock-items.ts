@@ -1,13 +1,12 @@
 import { classicXmlShapes } from '../../generated/classic-resources.js';
 import type { OpenApiDocument } from '../../spec/openapi-document.js';
 import type { JsonEntity } from './classic-json-view.js';
+import { type ProToClassic, proText, proValueOf } from './classic-pro-values.js';
 import { type ClassicResource, xmlText } from './classic-resource.js';
 import { proCollectionView } from './classic-shared-collections.js';
 
 /** Pro's dock item `type` → Classic's, as each schema's enum lists them. */
-const TYPES: Readonly<Record<string, string>> = { APP: 'App', FILE: 'File', FOLDER: 'Folder' };
-
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+const TYPES: ProToClassic = { APP: 'App', FILE: 'File', FOLDER: 'Folder' };
 
 /**
  * Classic `dockitems`, a view of Pro `/v1/dock-items`: one set of dock items, two shapes (`type`
@@ -26,18 +25,16 @@ export function classicDockItems(document: OpenApiDocument): ClassicResource<Jso
     detail: (row) => ({
       id: row.id,
       name: row.name,
-      type: TYPES[textOf(row.fields.type)] ?? 'App',
-      path: textOf(row.fields.path),
-      contents: textOf(row.fields.contents),
+      type: TYPES[proText(row.fields.type)] ?? 'App',
+      path: proText(row.fields.path),
+      contents: proText(row.fields.contents),
     }),
     lookups: { name: (row) => row.name },
     fromXml(value, existing) {
       const fields = { ...(existing?.fields ?? { type: 'APP', path: '' }) };
       const typeText = xmlText(value, 'type');
       if (typeText !== undefined) {
-        const type = Object.keys(TYPES).find(
-          (key) => TYPES[key]?.toLowerCase() === typeText.trim().toLowerCase(),
-        );
+        const type = proValueOf(TYPES, typeText);
         if (type === undefined) return `Invalid type: ${typeText}`;
         fields.type = type;
       }

@@ -2,11 +2,11 @@ import { classicXmlShapes } from '../../generated/classic-resources.js';
 import type { OpenApiDocument } from '../../spec/openapi-document.js';
 import type { JsonObject } from '../../state/json-collection.js';
 import type { JsonEntity } from './classic-json-view.js';
+import { type ProToClassic, proText, proValueOf } from './classic-pro-values.js';
 import { type ClassicResource, xmlObject, xmlText } from './classic-resource.js';
 import { proCollectionView } from './classic-shared-collections.js';
 
-/** One field's values in the two APIs: Pro's enum value → Classic's text. */
-type Labels = Readonly<Record<string, string>>;
+type Labels = ProToClassic;
 
 const DATA_TYPES: Labels = { STRING: 'String', INTEGER: 'Integer', DATE: 'Date' };
 const DISPLAYS: Labels = {
@@ -67,12 +67,6 @@ const MOBILE_DEVICE: AttributeKind = {
   isComputer: false,
 };
 
-/** Pro's value for Classic `text` (any case); undefined when `text` names none of them. */
-const proValue = (labels: Labels, text: string): string | undefined =>
-  Object.keys(labels).find((key) => labels[key]?.toLowerCase() === text.trim().toLowerCase());
-
-const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
-
 /** What a Classic create starts from: the defaults Pro's extension attribute schemas declare. */
 const NEW_ATTRIBUTE: JsonObject = {
   dataType: 'STRING',
@@ -87,7 +81,7 @@ function popupChoices(inputType: Record<string, unknown>): string[] | undefined 
   if (!('popup_choices' in inputType)) return undefined;
   const choices = xmlObject(inputType, 'popup_choices').choice;
   const items = Array.isArray(choices) ? choices : choices === undefined ? [] : [choices];
-  return items.map((item) => (typeof item === 'number' ? String(item) : textOf(item)));
+  return items.map((item) => (typeof item === 'number' ? String(item) : proText(item)));
 }
 
 /**
@@ -113,23 +107,23 @@ function extensionAttributeView(
         : { id: row.id, name: row.name },
     detail: (row) => {
       const f = row.fields;
-      const inputType = textOf(f.inputType) || 'TEXT';
+      const inputType = proText(f.inputType) || 'TEXT';
       return {
         id: row.id,
         name: row.name,
         ...(kind.isComputer ? { enabled: f.enabled !== false } : {}),
-        description: textOf(f.description),
-        data_type: DATA_TYPES[textOf(f.dataType)] ?? 'String',
+        description: proText(f.description),
+        data_type: DATA_TYPES[proText(f.dataType)] ?? 'String',
         input_type: {
           type: kind.inputTypes[inputType] ?? 'Text Field',
           ...(kind.isComputer && inputType === 'SCRIPT'
-            ? { platform: 'Mac', script: textOf(f.scriptContents) }
+            ? { platform: 'Mac', script: proText(f.scriptContents) }
             : {}),
           ...(inputType === 'POPUP'
             ? { popup_choices: Array.isArray(f.popupMenuChoices) ? f.popupMenuChoices : [] }
             : {}),
         },
-        inventory_display: kind.displays[textOf(f.inventoryDisplayType)] ?? 'General',
+        inventory_display: kind.displays[proText(f.inventoryDisplayType)] ?? 'General',
       };
     },
     lookups: { name: (row) => row.name },
@@ -150,7 +144,7 @@ function extensionAttributeView(
       ];
       for (const [field, text, labels, what] of mapped) {
         if (text === undefined) continue;
-        const proText = proValue(labels, text);
+        const proText = proValueOf(labels, text);
         if (proText === undefined) return `Invalid ${what}: ${text}`;
         fields[field] = proText;
       }
