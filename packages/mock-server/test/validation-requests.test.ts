@@ -75,6 +75,21 @@ describe('request validation', () => {
     );
   });
 
+  it('takes a list parameter repeated or comma-separated, and names a bad item', async () => {
+    for (const query of ['section=GENERAL&section=HARDWARE', 'section=GENERAL,HARDWARE']) {
+      const response = await api(`/v1/computers-inventory?page-size=1&${query}`);
+      expect(response.status, query).toBe(200);
+      const { results } = (await response.json()) as { results: Record<string, unknown>[] };
+      expect(results[0]?.general, query).toBeTypeOf('object');
+      expect(results[0]?.hardware, query).toBeTypeOf('object');
+    }
+    const bad = await api('/v1/computers-inventory?section=GENERAL,TOASTERS');
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { errors: { field: string; description: string }[] };
+    expect(body.errors[0]?.field).toBe('section');
+    expect(body.errors[0]?.description).toMatch(/^section: TOASTERS .*\(GENERAL, /);
+  });
+
   it('refuses a missing required query parameter and a value outside its enum', async () => {
     await expectJamf400(await api('/v1/jamf-package'), 'MISSING_PARAMETER', 'application');
     expect((await api('/v1/jamf-package?application=protect')).status).toBe(200);

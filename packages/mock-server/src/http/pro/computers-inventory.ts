@@ -6,6 +6,7 @@ import type { EntityStore } from '../../state/inventory/entity-store.js';
 import { jsonTextResponse } from '../responses/json-response.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
+import { onlySections, requestedSections } from './inventory-sections.js';
 import { PageTextMemo } from './page-text-memo.js';
 import {
   hrefResponse,
@@ -195,31 +196,8 @@ function pageMemoOf(store: object, operation: string): PageTextMemo {
   return memo;
 }
 
-/** Parses `section` (repeated or comma-separated); `GENERAL` when absent. */
-function requestedSections(url: URL): string[] | Response {
-  const raw = url.searchParams
-    .getAll('section')
-    .flatMap((s) => s.split(','))
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const names = raw.length === 0 ? ['GENERAL'] : raw;
-  const unknown = names.find((name) => SECTIONS[name] === undefined);
-  if (unknown !== undefined)
-    return jamfError(400, 'INVALID_FIELD', `Unknown section ${unknown}`, 'section');
-  return names.map((name) => SECTIONS[name] as string);
-}
-
-function onlySections(
-  view: Record<string, unknown>,
-  sections: readonly string[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: view.id, udid: view.udid };
-  for (const key of sections) out[key] = view[key];
-  return out;
-}
-
 function list(ctx: RouteContext): Response {
-  const sections = requestedSections(ctx.url);
+  const sections = requestedSections(ctx.url, SECTIONS);
   if (sections instanceof Response) return sections;
   return withQuery(() => {
     const views = viewsOf(ctx.state.computers);
@@ -242,7 +220,10 @@ function list(ctx: RouteContext): Response {
         totalCount,
         specShapedText(
           ctx,
-          { totalCount, results: results.map((view) => onlySections(view, sections)) },
+          {
+            totalCount,
+            results: results.map((view) => onlySections(view, ['id', 'udid'], sections)),
+          },
           200,
           true,
         ),
@@ -257,9 +238,9 @@ function one(ctx: RouteContext, allSections: boolean): Response {
   if (row === undefined) return notFound('Computer', ctx.params.id);
   const view = proComputer(row);
   if (allSections) return specShaped(ctx, view, 200, true);
-  const sections = requestedSections(ctx.url);
+  const sections = requestedSections(ctx.url, SECTIONS);
   if (sections instanceof Response) return sections;
-  return specShaped(ctx, onlySections(view, sections), 200, true);
+  return specShaped(ctx, onlySections(view, ['id', 'udid'], sections), 200, true);
 }
 
 function remove(ctx: RouteContext): Response {

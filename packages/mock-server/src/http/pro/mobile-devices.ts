@@ -4,6 +4,7 @@ import { listQueryFields } from '../../spec/resources.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
+import { mobileDeviceInventoryList } from './mobile-device-inventory.js';
 import { idParam, notFound, specShaped, withQuery } from './pro-answers.js';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -100,7 +101,7 @@ async function update(ctx: RouteContext): Promise<Response> {
     : specShaped(ctx, proMobileDeviceDetail(updated), 200, true);
 }
 
-/** Pro mobile-device routes: `/v2/mobile-devices` list, single, detail and PATCH. */
+/** Pro mobile-device routes: `/v2/mobile-devices` list, inventory detail, single, detail and PATCH. */
 export function mobileDeviceRoutes(): Route[] {
   return [
     {
@@ -121,6 +122,7 @@ export function mobileDeviceRoutes(): Route[] {
           );
         }),
     },
+    { method: 'GET', path: '/v2/mobile-devices/detail', handle: mobileDeviceInventoryList },
     { method: 'GET', path: '/v2/mobile-devices/{id}', handle: answerOne(proMobileDevice) },
     {
       method: 'GET',

@@ -96,6 +96,13 @@ interface NodePlan {
   readonly node: SchemaNode;
   readonly type: unknown;
   readonly isChoice: boolean;
+  /**
+   * A `oneOf`/`anyOf` with a `discriminator`: the property naming the branch, and each name's
+   * branch (the `mapping`, or the branch schemas' own names).
+   */
+  readonly choiceBy:
+    | { readonly property: string; readonly branches: ReadonlyMap<string, unknown> }
+    | undefined;
   readonly properties: readonly {
     readonly name: string;
     readonly schema: unknown;
@@ -125,6 +132,7 @@ function planOf(schema: unknown, document: OpenApiDocument): NodePlan {
     node,
     type: node.type ?? (isNode(node.properties) ? 'object' : undefined),
     isChoice: Array.isArray(node.oneOf) || Array.isArray(node.anyOf),
+    choiceBy: discriminatorOf(node),
     properties: Object.entries(declared).map(([name, propSchema]) => ({
       name,
       schema: propSchema,
@@ -138,6 +146,38 @@ function planOf(schema: unknown, document: OpenApiDocument): NodePlan {
   return plan;
 }
 
+const refName = (ref: string): string => ref.slice(ref.lastIndexOf('/') + 1);
+
+/**
+ * How a discriminated choice picks its branch: the `discriminator.propertyName`, and for each of
+ * its values the branch schema, from the `mapping` or, where there is none, from the branches'
+ * `$ref` names (OpenAPI 3.0's implicit mapping).
+ */
+function discriminatorOf(node: SchemaNode): NodePlan['choiceBy'] {
+  const discriminator = node.discriminator;
+  const choices = Array.isArray(node.oneOf) ? node.oneOf : node.anyOf;
+  if (!isNode(discriminator) || typeof discriminator.propertyName !== 'string') return undefined;
+  if (!Array.isArray(choices)) return undefined;
+  const branches = new Map<string, unknown>();
+  for (const choice of choices) {
+    if (isNode(choice) && typeof choice.$ref === 'string')
+      branches.set(refName(choice.$ref), choice);
+  }
+  if (isNode(discriminator.mapping)) {
+    for (const [name, ref] of Object.entries(discriminator.mapping)) {
+      if (typeof ref === 'string') branches.set(name, { $ref: ref });
+    }
+  }
+  return { property: discriminator.propertyName, branches };
+}
+
+/** The branch of a discriminated choice `value` names, when it names one. */
+function branchOf(plan: NodePlan, value: unknown): unknown {
+  if (plan.choiceBy === undefined || !isNode(value)) return undefined;
+  const name = value[plan.choiceBy.property];
+  return typeof name === 'string' ? plan.choiceBy.branches.get(name) : undefined;
+}
+
 function conform(
   schema: unknown,
   value: unknown,
@@ -147,7 +187,13 @@ function conform(
 ): unknown {
   const plan = planOf(schema, document);
   if (value === undefined || depth > 16) return sampleOf(schema, document);
-  if (plan.isChoice) return sampleOf(schema, document);
+  if (plan.isChoice) {
+    // A discriminated value keeps its own branch's shape; any other choice gets its sample.
+    const branch = branchOf(plan, value);
+    return branch === undefined
+      ? sampleOf(schema, document)
+      : conform(branch, value, document, isSparse, depth + 1);
+  }
   if (plan.type === 'object' && isNode(value)) {
     const out: Record<string, unknown> = {};
     for (const property of plan.properties) {

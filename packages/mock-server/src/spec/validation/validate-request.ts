@@ -99,6 +99,24 @@ function describe(errors: ErrorObject[] | null | undefined): {
   };
 }
 
+/**
+ * What is wrong with a parameter's value, naming the value that failed: `section: FOO must be
+ * equal to one of the allowed values (GENERAL, HARDWARE, …)` rather than the item's index.
+ */
+function parameterProblem(
+  name: string,
+  value: unknown,
+  errors: ErrorObject[] | null | undefined,
+): string {
+  const first = errors?.[0];
+  if (first === undefined) return `${name}: invalid value`;
+  const index = /^\/(\d+)$/.exec(first.instancePath)?.[1];
+  const failed = index !== undefined && Array.isArray(value) ? value[Number(index)] : value;
+  const allowed = (first.params as { allowedValues?: unknown[] }).allowedValues;
+  const choices = Array.isArray(allowed) ? ` (${allowed.join(', ')})` : '';
+  return `${name}: ${String(failed)} ${first.message ?? 'is invalid'}${choices}`;
+}
+
 /** One query or path parameter with what checking it needs, worked out once per operation. */
 interface ParameterCheck {
   name: string;
@@ -166,22 +184,32 @@ function checkParameters(
       }
       value =
         parameter.type === 'array'
-          ? raws.map((raw) => coerce(raw, parameter.itemType))
+          ? listItems(raws).map((raw) => coerce(raw, parameter.itemType))
           : coerce(raws[0] ?? '', parameter.type);
     }
     if (parameter.schema === undefined) continue;
     const validate = compiler.validator(parameter.key, parameter.schema);
     if (!validate(value)) {
-      const { description } = describe(validate.errors);
       return jamfError(
         400,
         'INVALID_PARAMETER',
-        `${parameter.name}: ${description.replace(/^body /, '')}`,
+        parameterProblem(parameter.name, value, validate.errors),
         parameter.name,
       );
     }
   }
   return undefined;
+}
+
+/**
+ * The items of an array query parameter, repeated (`section=GENERAL&section=HARDWARE`) or
+ * comma-separated (`section=GENERAL,HARDWARE`), as a Spring `List` parameter binds them. Both
+ * forms are in public use against live servers: repeated in Jamf's API reference, comma-separated
+ * in jamf-pro-sdk-python (`get_computer_inventory_v1`, `",".join(sections)`) and in Moveworks' Jamf
+ * plugin guide ("comma-separated values like GENERAL"), and Jamf documents comma-separated `sort`.
+ */
+function listItems(raws: readonly string[]): string[] {
+  return raws.flatMap((raw) => raw.split(',')).map((item) => item.trim());
 }
 
 /**
