@@ -18,6 +18,9 @@ const SECTIONS = [
   'software',
   'extension_attributes',
   'groups_accounts',
+  // Not in the spec; a computer read from a 10.42.1 server has it (jamf-pro-sdk-python,
+  // tests/unit/models/test_models_classic_computers.py).
+  'iphones',
   'configuration_profiles',
 ];
 

@@ -1,13 +1,15 @@
 import type { Computer } from '../../state/inventory/computers.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import type { MockState } from '../../state/mock-state.js';
-import { groupMembers } from '../../state/smart-group-members.js';
 import type { Route } from '../route.js';
+import { classicComputerRecord, classicComputerShape } from './classic-computer-record.js';
 import { classicResponse } from './classic-format.js';
+import {
+  classicMobileDeviceRecord,
+  classicMobileDeviceShape,
+} from './classic-mobile-device-record.js';
+import { classicUtc } from './classic-record-dates.js';
 import { type ClassicResource, guarded, xmlObject, xmlText } from './classic-resource.js';
-
-const site = { id: -1, name: 'None' };
-const utc = (ms: number) => new Date(ms).toISOString().replace('Z', '+0000');
 
 /** A department or building id from its Classic name; a string when the name is unknown. */
 function refByName(
@@ -66,77 +68,16 @@ function inventoryRefs(
 }
 
 /**
- * The `location` element computers and mobile devices share, in Jamf's element order, with a
- * computer's own fields (`extra`) before the department and building names.
+ * The management state a Classic computer write sets in `general.remote_management.managed`
+ * (`true`/`false`), or undefined when it leaves it out. Clients unmanage and manage computers
+ * this way: jamf-pro-sdk-python's `set_computer_unmanaged_by_id`/`set_computer_managed_by_id`
+ * (`clients/classic_api.py`) and ruby-jss's `Computer#make_unmanaged` (`computer.rb`, which
+ * writes `remote_management/managed` in `rest_xml`). The username and password sent beside it
+ * are not kept (unverified: what Jamf does with them beyond the hash it shows).
  */
-function classicLocation(
-  row: Readonly<Computer | MobileDevice>,
-  state: MockState,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
-  return {
-    username: row.username,
-    realname: row.realName,
-    real_name: row.realName,
-    email_address: row.email,
-    ...extra,
-    department: state.departments.get(row.departmentId)?.name ?? '',
-    building: state.buildings.get(row.buildingId)?.name ?? '',
-  };
-}
-
-/**
- * The sections of a Classic computer the mock keeps no data for, in the shape of the Classic
- * computer object (`classic-schemas.json`, `computer_post`): empty lists and blank purchasing,
- * security and software, and the static and smart groups the computer is in. ruby-jss's
- * `Jamf::Computer` reads every section when it fetches a computer and fails on a missing
- * `certificates` list (`lib/jamf/api/classic/api_objects/computer.rb`, `initialize`).
- */
-function classicComputerExtraSections(row: Readonly<Computer>, state: MockState) {
-  const groups = [...state.computerGroups.values()]
-    .filter((group) => groupMembers(group, state).some((member) => member.id === row.id))
-    .map((group) => group.name);
-  return {
-    purchasing: {
-      is_purchased: true,
-      is_leased: false,
-      po_number: '',
-      vendor: '',
-      applecare_id: '',
-      purchase_price: '',
-      purchasing_account: '',
-      po_date: '',
-      warranty_expires: '',
-      lease_expires: '',
-      life_expectancy: 0,
-      purchasing_contact: '',
-    },
-    peripherals: [],
-    certificates: [],
-    security: {
-      activation_lock: false,
-      recovery_lock_enabled: false,
-      secure_boot_level: '',
-      external_boot_level: '',
-      firewall_enabled: false,
-    },
-    software: {
-      unix_executables: '',
-      licensed_software: [],
-      installed_by_casper: [],
-      installed_by_installer_swu: [],
-      cached_by_casper: [],
-      available_software_updates: [],
-      available_updates: [],
-      running_services: [],
-      applications: [],
-      fonts: [],
-      plugins: [],
-    },
-    extension_attributes: [],
-    groups_accounts: { computer_group_memberships: groups, local_accounts: [] },
-    configuration_profiles: [],
-  };
+function managedOf(general: Record<string, unknown>): boolean | undefined {
+  const managed = xmlText(xmlObject(general, 'remote_management'), 'managed')?.trim().toLowerCase();
+  return managed === 'true' ? true : managed === 'false' ? false : undefined;
 }
 
 /** Classic `computers`: list, `id`, `name`, `serialnumber`, `udid` and `macaddress` lookups. */
@@ -147,56 +88,8 @@ export const classicComputers: ClassicResource<Computer> = {
   root: 'computer',
   store: (state) => state.computers,
   summary: (row) => ({ id: row.id, name: row.name }),
-  detail: (row, state) => ({
-    general: {
-      id: row.id,
-      name: row.name,
-      mac_address: row.macAddress,
-      alt_mac_address: '',
-      serial_number: row.serialNumber,
-      udid: row.udid,
-      barcode_1: '',
-      barcode_2: '',
-      ip_address: row.ipAddress,
-      last_reported_ip: row.ipAddress,
-      asset_tag: row.assetTag,
-      platform: 'Mac',
-      remote_management: { managed: row.isManaged },
-      mdm_capable: row.isManaged,
-      mdm_capable_users: {},
-      management_status: {
-        enrolled_via_dep: false,
-        user_approved_enrollment: row.isManaged,
-        user_approved_mdm: row.isManaged,
-      },
-      report_date_utc: utc(row.reportDate),
-      report_date_epoch: row.reportDate,
-      last_contact_time_utc: utc(row.lastContactTime),
-      last_contact_time_epoch: row.lastContactTime,
-      initial_entry_date_epoch: row.initialEntryDate,
-      site,
-    },
-    location: {
-      ...classicLocation(row, state, {
-        position: row.position,
-        phone: row.phone,
-        phone_number: row.phone,
-      }),
-      room: row.room,
-    },
-    hardware: {
-      make: 'Apple',
-      model: row.model,
-      model_identifier: row.modelIdentifier,
-      os_name: row.osName,
-      os_version: row.osVersion,
-      os_build: row.osBuild,
-      processor_type: row.processorType,
-      processor_architecture: row.processorArchitecture,
-      total_ram: row.totalRamMegabytes,
-    },
-    ...classicComputerExtraSections(row, state),
-  }),
+  detail: classicComputerRecord,
+  xmlShapes: { object: classicComputerShape },
   lookups: {
     name: (row) => row.name,
     serialnumber: (row) => row.serialNumber,
@@ -215,7 +108,7 @@ export const classicComputers: ClassicResource<Computer> = {
       udid: xmlText(general, 'udid') ?? existing?.udid ?? '',
       serialNumber,
       assetTag: xmlText(general, 'asset_tag') ?? existing?.assetTag ?? '',
-      isManaged: existing?.isManaged ?? false,
+      isManaged: managedOf(general) ?? existing?.isManaged ?? false,
       model: existing?.model ?? '',
       modelIdentifier: existing?.modelIdentifier ?? '',
       processorType: existing?.processorType ?? '',
@@ -269,7 +162,7 @@ export function classicComputersBasicRoute(): Route {
         mac_address: row.macAddress,
         udid: row.udid,
         serial_number: row.serialNumber,
-        report_date_utc: utc(row.reportDate),
+        report_date_utc: classicUtc(row.reportDate),
         report_date_epoch: row.reportDate,
       }));
       return classicResponse(ctx.request, classicComputers.listRoot, rows);
@@ -301,18 +194,8 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
   root: 'mobile_device',
   store: (state) => state.mobileDevices,
   summary: mobileSummary,
-  detail: (row, state) => ({
-    general: {
-      ...mobileSummary(row),
-      os_type: row.type === 'tvos' ? 'tvOS' : 'iOS',
-      os_version: row.osVersion,
-      os_build: row.osBuild,
-      last_inventory_update_epoch: row.lastInventoryUpdate,
-      last_inventory_update_utc: utc(row.lastInventoryUpdate),
-      site,
-    },
-    location: classicLocation(row, state),
-  }),
+  detail: classicMobileDeviceRecord,
+  xmlShapes: { object: classicMobileDeviceShape },
   lookups: {
     name: (row) => row.name,
     serialnumber: (row) => row.serialNumber,

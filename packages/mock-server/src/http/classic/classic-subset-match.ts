@@ -29,7 +29,7 @@ export function classicSubsetRoutes<T extends Entity>(resource: ClassicResource<
       const picked: Record<string, unknown> = {};
       for (const [section, value] of Object.entries(detail))
         if (wanted.has(sectionKey(section))) picked[section] = value;
-      return classicResponse(ctx.request, resource.root, picked);
+      return classicResponse(ctx.request, resource.root, picked, 200, resource.xmlShapes?.object);
     }),
   }));
 }
