@@ -3,6 +3,7 @@ import type { RequestHandler } from 'msw';
 import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
 import { classicAdvancedMobileDeviceSearches } from './http/classic/classic-advanced-mobile-device-searches.js';
+import { classicCollectionPosts } from './http/classic/classic-collection-post.js';
 import { classicDockItems } from './http/classic/classic-dock-items.js';
 import {
   classicComputerExtensionAttributes,
@@ -197,6 +198,12 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),
   ];
+  const classicRoutesAll: Route[] = [
+    ...classicGenericRoutes(classicSegmentsOf(classicHandRoutes)),
+    ...classicUsersByEmailRoute(),
+    ...classicSingletonRoutes(classicSegmentsOf(classicHandRoutes)),
+    ...classicHandRoutes,
+  ];
   // Order matters: a later route replaces an earlier one for the same method and path, so the
   // hand-written models (computers, API roles, …) win over the generic, spec-derived state.
   const routes: Route[] = [
@@ -213,10 +220,8 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...inventoryProRoutes(),
     ...activationCodeRoutes(),
     ...siteRoutes(),
-    ...classicGenericRoutes(classicSegmentsOf(classicHandRoutes)),
-    ...classicUsersByEmailRoute(),
-    ...classicSingletonRoutes(classicSegmentsOf(classicHandRoutes)),
-    ...classicHandRoutes,
+    ...classicRoutesAll,
+    ...classicCollectionPosts(classicRoutesAll),
     schemaRoute(spec),
     ...(options.routes ?? []),
   ];

@@ -28,6 +28,18 @@ describe('operations without an explicit route', () => {
     expect(Array.isArray(sites)).toBe(true);
   });
 
+  it('fill strings the spec gives no format by what their names say: UUIDs, dates', async () => {
+    const response = await api('/v2/mdm/commands?filter=clientManagementId==x');
+    expect(response.status).toBe(200);
+    const { results } = (await response.json()) as {
+      results: { uuid: string; dateSent: string; client: { managementId: string } }[];
+    };
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(results[0]?.uuid).toMatch(uuid);
+    expect(results[0]?.client.managementId).toMatch(uuid);
+    expect(Number.isNaN(Date.parse(results[0]?.dateSent ?? ''))).toBe(false);
+  });
+
   it('use the success status the spec declares: 204 with no body, 202', async () => {
     const noContent = await api('/v1/cloud-distribution-point/refresh-inventory', {
       method: 'POST',

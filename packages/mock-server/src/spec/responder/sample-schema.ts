@@ -257,6 +257,20 @@ function sampleNumber(node: SchemaNode, path: string, isInteger: boolean): numbe
   return isInteger ? value : value + (value + 0.25 <= high ? 0.25 : 0);
 }
 
+/**
+ * The format a string property's name implies where the spec gives none: Jamf's spec declares
+ * few formats, so `uuid`, `managementId` or `dateSent` came out as `uuid-9803`, which clients
+ * that parse them refuse (jamf-pro-sdk-python reads `/v2/mdm/commands`' `uuid` and
+ * `client.managementId` as UUIDs).
+ */
+function formatByName(leaf: string): string | undefined {
+  if (/^(?:uuid|udid)$|(?:Uuid|Udid|ManagementId)$|^managementId$/.test(leaf)) return 'uuid';
+  if (/^date[A-Z]|[a-z](?:Date|Timestamp)$/.test(leaf)) return 'date-time';
+  if (/^email(?:Address)?$|[a-z]Email(?:Address)?$/.test(leaf)) return 'email';
+  if (/^(?:url|href)$|[a-z](?:Url|Href)$/.test(leaf)) return 'url';
+  return undefined;
+}
+
 function sampleString(node: SchemaNode, path: string): string {
   const seed = hash(path);
   const leaf =
@@ -265,7 +279,7 @@ function sampleString(node: SchemaNode, path: string): string {
       .replace(/\[\d+\]$/, '')
       .replace(/^\$$/, '') || 'value';
   let text: string;
-  switch (node.format) {
+  switch (node.format ?? formatByName(leaf)) {
     case 'date-time':
       text = new Date(FIXED_INSTANT + (seed % 86_400) * 1000).toISOString();
       break;
