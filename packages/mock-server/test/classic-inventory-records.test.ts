@@ -335,6 +335,36 @@ describe('a Classic mobile device record', () => {
     }
   });
 
+  it('answers the subsets clients ask for, each the same section as in the whole record', async () => {
+    // The subset names jps-api-wrapper's `get_mobile_device` offers (src/jps_api_wrapper/classic.py).
+    const subsets: Record<string, string> = {
+      General: 'general',
+      Location: 'location',
+      Purchasing: 'purchasing',
+      Applications: 'applications',
+      Security: 'security_object',
+      Network: 'network',
+      Certificates: 'certificates',
+      ConfigurationProfiles: 'configuration_profiles',
+      ProvisioningProfiles: 'provisioning_profiles',
+      MobileDeviceGroups: 'mobile_device_groups',
+      ExtensionAttributes: 'extension_attributes',
+    };
+    const { mobile_device } = await getJson('/JSSResource/mobiledevices/id/2');
+    const whole = xmlOf(
+      await getXml('/JSSResource/mobiledevices/id/2'),
+      'mobile_device',
+    ) as Elements;
+    expect(Object.keys(mobile_device as Elements)).toEqual(Object.values(subsets));
+    for (const [subset, section] of Object.entries(subsets)) {
+      const path = `/JSSResource/mobiledevices/id/2/subset/${subset}`;
+      expect(await getJson(path)).toEqual({
+        mobile_device: { [section]: (mobile_device as Elements)[section] },
+      });
+      expect(xmlOf(await getXml(path), 'mobile_device')).toEqual({ [section]: whole[section] });
+    }
+  });
+
   it('lists the groups the device is in, and its site, where ruby-jss reads them', async () => {
     const created = await fetch(`${jamf.baseUrl}/JSSResource/mobiledevicegroups/id/0`, {
       method: 'POST',

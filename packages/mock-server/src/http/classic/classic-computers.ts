@@ -196,6 +196,9 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
   summary: mobileSummary,
   detail: classicMobileDeviceRecord,
   xmlShapes: { object: classicMobileDeviceShape },
+  // jps-api-wrapper's `get_mobile_device` (`classic.py`) offers `Security` among the subsets;
+  // the section it names is `security_object`.
+  subsetSections: { security: 'security_object' },
   lookups: {
     name: (row) => row.name,
     serialnumber: (row) => row.serialNumber,

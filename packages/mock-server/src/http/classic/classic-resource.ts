@@ -47,6 +47,11 @@ export interface ClassicResource<T extends Entity> {
   isNameRequired?: boolean;
   /** XML facts of the list and of one object (spec-derived resources): item names, `<size>`. */
   xmlShapes?: { list?: XmlShape; object: XmlShape };
+  /**
+   * Subset names that are not their section's name without `_` (lower case), by subset:
+   * a mobile device's `Security` subset is its `security_object` section.
+   */
+  subsetSections?: Readonly<Record<string, string>>;
 }
 
 const ACTIONS: Readonly<Record<string, string>> = {

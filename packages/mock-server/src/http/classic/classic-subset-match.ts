@@ -24,7 +24,12 @@ export function classicSubsetRoutes<T extends Entity>(resource: ClassicResource<
     handle: guarded(resource, 'GET', (ctx) => {
       const row = findClassicRow(resource, ctx, by);
       if (row === undefined) return classicNotFound();
-      const wanted = new Set((ctx.params.subset ?? '').split('&').map(sectionKey));
+      const wanted = new Set(
+        (ctx.params.subset ?? '')
+          .split('&')
+          .map(sectionKey)
+          .map((name) => sectionKey(resource.subsetSections?.[name] ?? name)),
+      );
       const detail = resource.detail(row, ctx.state);
       const picked: Record<string, unknown> = {};
       for (const [section, value] of Object.entries(detail))
