@@ -33,7 +33,7 @@ const resolve = (schema: Schema): Schema => {
 function schemaPaths(schema: Schema, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   const at = resolve(schema);
-  const properties = at.allOf
+  const properties: Record<string, Schema> | undefined = at.allOf
     ? Object.assign({}, ...at.allOf.map((part) => resolve(part).properties ?? {}))
     : at.properties;
   if (properties !== undefined && at.type !== 'array') {
