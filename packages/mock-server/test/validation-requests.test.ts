@@ -90,6 +90,18 @@ describe('request validation', () => {
     expect(body.errors[0]?.description).toMatch(/^section: TOASTERS .*\(GENERAL, /);
   });
 
+  it('takes a boolean query parameter in any case, and refuses one that is no boolean', async () => {
+    for (const value of ['true', 'False', 'TRUE']) {
+      const query = `/v3/enrollment/access-groups?all-users-option-first=${value}`;
+      expect((await api(query)).status, value).toBe(200);
+    }
+    await expectJamf400(
+      await api('/v3/enrollment/access-groups?all-users-option-first=maybe'),
+      'INVALID_PARAMETER',
+      'all-users-option-first',
+    );
+  });
+
   it('refuses a missing required query parameter and a value outside its enum', async () => {
     await expectJamf400(await api('/v1/jamf-package'), 'MISSING_PARAMETER', 'application');
     expect((await api('/v1/jamf-package?application=protect')).status).toBe(200);

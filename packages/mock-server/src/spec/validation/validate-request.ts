@@ -72,8 +72,12 @@ function coerce(raw: string, type: string | undefined): unknown {
       return /^-?\d{1,15}$/.test(raw) ? Number(raw) : raw;
     case 'number':
       return raw.trim() !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw;
-    case 'boolean':
-      return raw === 'true' ? true : raw === 'false' ? false : raw;
+    case 'boolean': {
+      // In any case: Python clients send `True`/`False` (jps-api-wrapper's
+      // `all-users-option-first`), and a Spring `boolean` parameter binds them.
+      const text = raw.toLowerCase();
+      return text === 'true' ? true : text === 'false' ? false : raw;
+    }
     default:
       return raw;
   }
