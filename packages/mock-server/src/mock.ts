@@ -27,6 +27,7 @@ import { activationCodeRoutes } from './http/pro/activation-code.js';
 import { apiIntegrationRoutes } from './http/pro/api-integrations.js';
 import { apiRoleRoutes } from './http/pro/api-roles.js';
 import { authRoutes } from './http/pro/auth.js';
+import { cloudInformationRoute } from './http/pro/cloud-information.js';
 import { genericCollectionRoutes } from './http/pro/generic-collections.js';
 import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
@@ -212,6 +213,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),
     startupStatusRoute(),
+    cloudInformationRoute(),
     ...authRoutes({ tokenLifetimeSeconds, privilegeNames: names }),
     ...oauthRoutes(),
     ...apiRoleRoutes(names),

@@ -9,6 +9,7 @@ import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { concretePath } from '../router.js';
 import { specShaped } from './pro-answers.js';
+import { settingsDefaults } from './settings-defaults.js';
 
 function routesOf(singleton: DerivedSingleton, document: OpenApiDocument): Route[] {
   const schema = responseSchemaOf(singleton.read, 200);
@@ -16,7 +17,10 @@ function routesOf(singleton: DerivedSingleton, document: OpenApiDocument): Route
     ctx.state.collections.settings(concretePath(singleton.path, ctx.params), () =>
       storedObject(
         schema,
-        seedObjects(schema, document, singleton.path, ctx.state.seed, 1)[0],
+        {
+          ...seedObjects(schema, document, singleton.path, ctx.state.seed, 1)[0],
+          ...settingsDefaults(singleton.path, ctx),
+        },
         document,
       ),
     );
