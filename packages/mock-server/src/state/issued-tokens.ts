@@ -150,6 +150,14 @@ export class IssuedTokens {
     }
   }
 
+  /** Revokes every token issued to the user account `username` (deleted, renamed or disabled). */
+  revokeAccount(username: string): void {
+    for (const [token, record] of this.#byToken) {
+      if (record.grant.kind === 'account' && record.grant.username === username)
+        this.#byToken.delete(token);
+    }
+  }
+
   /** How many tokens are live right now. */
   get size(): number {
     const now = this.#clock.now();
