@@ -32,7 +32,10 @@ describe('a Classic computer record', () => {
     const { computer } = (await response.json()) as { computer: Record<string, unknown> };
     expect(Object.keys(computer).sort()).toEqual([...SECTIONS].sort());
     expect(computer.certificates).toEqual([]);
-    expect(computer.extension_attributes).toEqual([]);
+    // Every computer extension attribute is listed, none with a value yet.
+    const attributes = computer.extension_attributes as { value: string }[];
+    expect(attributes.length).toBeGreaterThan(0);
+    expect(attributes.filter((attribute) => attribute.value !== '')).toEqual([]);
     expect(computer.configuration_profiles).toEqual([]);
     const general = computer.general as Record<string, unknown>;
     expect(general.mdm_capable_users).toEqual({});

@@ -2,7 +2,9 @@ import { classicXmlShapes, type XmlShape } from '../../generated/classic-resourc
 import type { Computer } from '../../state/inventory/computers.js';
 import type { MockState } from '../../state/mock-state.js';
 import { groupMembers } from '../../state/smart-group-members.js';
+import { classicExtensionAttributeDefinitions } from '../extension-attribute-definitions.js';
 import { proComputer } from '../pro/computers-inventory.js';
+import { classicExtensionAttributes } from './classic-device-extension-attributes.js';
 import { classicLocation } from './classic-device-location.js';
 import { classicDateElements } from './classic-record-dates.js';
 import { withBlanks } from './classic-shape.js';
@@ -72,6 +74,14 @@ const COMPUTER_CORRECTIONS: readonly ShapeCorrection[] = [
   { path: ['groups_accounts', 'user_inventories'], shape: { o: { disable_automatic_login: 'b' } } },
   // `"iphones": []` in the fixture; its item name is unverified (the mock keeps none).
   { path: ['iphones'], shape: { a: 'iphone', i: 's' } },
+  // Each attribute has `multi_value` in the fixture (after `type`), not in the spec.
+  {
+    path: ['extension_attributes'],
+    shape: {
+      a: 'extension_attribute',
+      i: { o: { id: 'n', name: 's', type: 's', multi_value: 'b', value: 's' } },
+    },
+  },
 ];
 
 /**
@@ -270,7 +280,8 @@ function jamfVersion(row: Readonly<Computer>): string {
 /**
  * A computer's whole Classic record (`GET /JSSResource/computers/id/{id}`): what the mock keeps
  * of it, in the same values the Pro view (`/v1/computers-inventory`) gives — report, contact,
- * entry and enrolment dates, management, hardware, the user, the groups it is in — and every other
+ * entry and enrolment dates, management, hardware, the user, the groups it is in, its extension
+ * attribute values — and every other
  * element of {@link classicComputerShape} blank (`''`, `0`, `false`, empty lists).
  */
 export function classicComputerRecord(
@@ -324,6 +335,11 @@ export function classicComputerRecord(
       total_ram: row.totalRamMegabytes,
       total_ram_mb: row.totalRamMegabytes,
     },
+    extension_attributes: classicExtensionAttributes(
+      classicExtensionAttributeDefinitions(state, 'computer'),
+      row.extensionAttributeValues,
+      true,
+    ),
     groups_accounts: { computer_group_memberships: groupNames(row, state) },
   };
   return withBlanks(record, classicComputerShape) as Record<string, unknown>;

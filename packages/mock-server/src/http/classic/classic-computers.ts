@@ -1,8 +1,10 @@
 import type { Computer } from '../../state/inventory/computers.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import type { MockState } from '../../state/mock-state.js';
+import { classicExtensionAttributeDefinitions } from '../extension-attribute-definitions.js';
 import type { Route } from '../route.js';
 import { classicComputerRecord, classicComputerShape } from './classic-computer-record.js';
+import { classicExtensionAttributeValues } from './classic-device-extension-attributes.js';
 import { classicResponse } from './classic-format.js';
 import {
   classicMobileDeviceRecord,
@@ -102,6 +104,12 @@ export const classicComputers: ClassicResource<Computer> = {
     const refs = inventoryRefs(state, state.computers, general, location, existing);
     if (typeof refs === 'string') return refs;
     const { serialNumber, departmentId, buildingId } = refs;
+    const extensionAttributeValues = classicExtensionAttributeValues(
+      value,
+      existing?.extensionAttributeValues,
+      classicExtensionAttributeDefinitions(state, 'computer'),
+    );
+    if (typeof extensionAttributeValues === 'string') return extensionAttributeValues;
     const now = Date.UTC(2026, 0, 1);
     return {
       name: xmlText(general, 'name') ?? existing?.name ?? '',
@@ -132,6 +140,7 @@ export const classicComputers: ClassicResource<Computer> = {
       lastContactTime: existing?.lastContactTime ?? now,
       reportDate: existing?.reportDate ?? now,
       initialEntryDate: existing?.initialEntryDate ?? now,
+      extensionAttributeValues,
     };
   },
   isNameUnique: false,
@@ -210,6 +219,12 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
     const refs = inventoryRefs(state, state.mobileDevices, general, location, existing);
     if (typeof refs === 'string') return refs;
     const { serialNumber, departmentId, buildingId } = refs;
+    const extensionAttributeValues = classicExtensionAttributeValues(
+      value,
+      existing?.extensionAttributeValues,
+      classicExtensionAttributeDefinitions(state, 'mobileDevice'),
+    );
+    if (typeof extensionAttributeValues === 'string') return extensionAttributeValues;
     return {
       name: xmlText(general, 'name') ?? xmlText(general, 'device_name') ?? existing?.name ?? '',
       udid: xmlText(general, 'udid') ?? existing?.udid ?? '',
@@ -230,6 +245,7 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
       departmentId,
       buildingId,
       lastInventoryUpdate: existing?.lastInventoryUpdate ?? Date.UTC(2026, 0, 1),
+      extensionAttributeValues,
     };
   },
   isNameUnique: false,

@@ -8,7 +8,8 @@ import { proCollectionView } from './classic-shared-collections.js';
 
 type Labels = ProToClassic;
 
-const DATA_TYPES: Labels = { STRING: 'String', INTEGER: 'Integer', DATE: 'Date' };
+/** Pro `dataType` → Classic `data_type`, also the `type` of an attribute on a device record. */
+export const DATA_TYPES: Labels = { STRING: 'String', INTEGER: 'Integer', DATE: 'Date' };
 const DISPLAYS: Labels = {
   GENERAL: 'General',
   HARDWARE: 'Hardware',

@@ -2,6 +2,8 @@ import { classicXmlShapes, type XmlShape } from '../../generated/classic-resourc
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import { mobileGroupMembers } from '../../state/mobile-group-members.js';
 import type { MockState } from '../../state/mock-state.js';
+import { classicExtensionAttributeDefinitions } from '../extension-attribute-definitions.js';
+import { classicExtensionAttributes } from './classic-device-extension-attributes.js';
 import { classicLocation } from './classic-device-location.js';
 import { classicDateElements } from './classic-record-dates.js';
 import { withBlanks } from './classic-shape.js';
@@ -196,7 +198,8 @@ function groupsOf(row: Readonly<MobileDevice>, state: MockState): Record<string,
 /**
  * A mobile device's whole Classic record (`GET /JSSResource/mobiledevices/id/{id}`): what the mock
  * keeps of it, in the values the Pro view (`/v2/mobile-devices`) gives — names, OS, model,
- * management, the last inventory update, the user, the groups it is in — and every other element
+ * management, the last inventory update, the user, the groups it is in, its extension attribute
+ * values — and every other element
  * of {@link classicMobileDeviceShape} blank (`''`, `0`, `false`, empty lists).
  */
 export function classicMobileDeviceRecord(
@@ -225,6 +228,11 @@ export function classicMobileDeviceRecord(
     },
     location: classicLocation(row, state),
     mobile_device_groups: groupsOf(row, state),
+    extension_attributes: classicExtensionAttributes(
+      classicExtensionAttributeDefinitions(state, 'mobileDevice'),
+      row.extensionAttributeValues,
+      false,
+    ),
   };
   return withBlanks(record, classicMobileDeviceShape) as Record<string, unknown>;
 }

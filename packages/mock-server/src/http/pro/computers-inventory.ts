@@ -3,9 +3,20 @@ import { jamfError } from '../../spec/jamf-error.js';
 import { listQueryFields } from '../../spec/resources.js';
 import type { Computer } from '../../state/inventory/computers.js';
 import type { EntityStore } from '../../state/inventory/entity-store.js';
+import { withExtensionAttributeValues } from '../../state/inventory/extension-attribute-values.js';
+import {
+  definitionsKey,
+  type ExtensionAttributeDefinition,
+  proExtensionAttributeDefinitions,
+} from '../extension-attribute-definitions.js';
 import { jsonTextResponse } from '../responses/json-response.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
+import {
+  extensionAttributeSections,
+  proValueUpdates,
+  proValueWrites,
+} from './device-extension-attributes.js';
 import { onlySections, requestedSections } from './inventory-sections.js';
 import { PageTextMemo } from './page-text-memo.js';
 import {
@@ -47,11 +58,57 @@ const SECTIONS: Readonly<Record<string, string>> = {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** Jamf's device-side names of a definition's data and input types (`ComputerExtensionAttribute`'s enums). */
+const DEVICE_DATA_TYPES: Readonly<Record<string, string>> = {
+  STRING: 'STRING',
+  INTEGER: 'INTEGER',
+  DATE: 'DATE_TIME',
+};
+const DEVICE_INPUT_TYPES: Readonly<Record<string, string>> = {
+  TEXT: 'TEXT',
+  POPUP: 'POPUP',
+  SCRIPT: 'SCRIPT',
+  DIRECTORY_SERVICE_ATTRIBUTE_MAPPING: 'LDAP',
+};
+
+/**
+ * One extension attribute on a computer (`ComputerExtensionAttribute`): the definition's name,
+ * types and pop-up choices (`options`) beside the computer's `values`. The field set is what
+ * go-api-sdk-jamfpro decodes (`ComputerInventorySubsetExtensionAttribute`); the pairing of the
+ * definition's enums with the device's (`DATE` → `DATE_TIME`, directory mapping → `LDAP`) is by
+ * name (unverified).
+ */
+function proComputerAttribute(
+  definition: ExtensionAttributeDefinition,
+  values: readonly string[],
+): Record<string, unknown> {
+  return {
+    definitionId: definition.id,
+    name: definition.name,
+    description: definition.description,
+    enabled: definition.enabled,
+    multiValue: definition.isMultiValue,
+    values: [...values],
+    dataType: DEVICE_DATA_TYPES[definition.dataType] ?? 'STRING',
+    options: [...definition.choices],
+    inputType: DEVICE_INPUT_TYPES[definition.inputType] ?? 'TEXT',
+  };
+}
+
 /**
  * The Pro view of a computer with every section the mock keeps real data for; sections it does
- * not model (applications, fonts, …) are empty lists, and `specShaped` fills the rest.
+ * not model (applications, fonts, …) are empty lists, and `specShaped` fills the rest. Each
+ * extension attribute of `definitions` is in the section its definition displays in.
  */
-export function proComputer(row: Readonly<Computer>): Record<string, unknown> {
+export function proComputer(
+  row: Readonly<Computer>,
+  definitions: readonly ExtensionAttributeDefinition[] = [],
+): Record<string, unknown> {
+  const attributes = extensionAttributeSections(
+    definitions,
+    row.extensionAttributeValues,
+    proComputerAttribute,
+  );
   return {
     id: String(row.id),
     udid: row.udid,
@@ -71,7 +128,7 @@ export function proComputer(row: Readonly<Computer>): Record<string, unknown> {
       lastEnrolledDate: iso(row.initialEntryDate),
       initialEntryDate: iso(row.initialEntryDate).slice(0, 10),
       site: { id: '-1', name: 'None' },
-      extensionAttributes: [],
+      extensionAttributes: attributes.general,
     },
     hardware: {
       make: 'Apple',
@@ -83,13 +140,13 @@ export function proComputer(row: Readonly<Computer>): Record<string, unknown> {
       appleSilicon: row.processorArchitecture === 'arm64',
       macAddress: row.macAddress,
       totalRamMegabytes: row.totalRamMegabytes,
-      extensionAttributes: [],
+      extensionAttributes: attributes.hardware,
     },
     operatingSystem: {
       name: row.osName,
       version: row.osVersion,
       build: row.osBuild,
-      extensionAttributes: [],
+      extensionAttributes: attributes.operatingSystem,
     },
     userAndLocation: {
       username: row.username,
@@ -100,10 +157,10 @@ export function proComputer(row: Readonly<Computer>): Record<string, unknown> {
       room: row.room,
       departmentId: String(row.departmentId),
       buildingId: String(row.buildingId),
-      extensionAttributes: [],
+      extensionAttributes: attributes.userAndLocation,
     },
     diskEncryption: {},
-    purchasing: {},
+    purchasing: { extensionAttributes: attributes.purchasing },
     storage: {},
     security: {},
     contentCaching: {},
@@ -112,7 +169,7 @@ export function proComputer(row: Readonly<Computer>): Record<string, unknown> {
     attachments: [],
     certificates: [],
     configurationProfiles: [],
-    extensionAttributes: [],
+    extensionAttributes: attributes.extensionAttributes,
     fonts: [],
     groupMemberships: [],
     ibeacons: [],
@@ -129,34 +186,54 @@ export function proComputer(row: Readonly<Computer>): Record<string, unknown> {
  * Views per stored row: a store replaces a row's object when it changes, so a view cached on
  * the object is never stale, and listing 10,000 computers does not rebuild 10,000 views.
  */
-const viewCache = new WeakMap<object, Record<string, unknown>>();
+const viewCache = new WeakMap<object, { definitions: string; view: Record<string, unknown> }>();
 
-function cachedView(row: Readonly<Computer>): Record<string, unknown> {
-  let view = viewCache.get(row);
-  if (view === undefined) {
-    view = proComputer(row);
-    viewCache.set(row, view);
-  }
+/** The extension attribute definitions a list is rendered with, and their key. */
+interface RenderedDefinitions {
+  list: readonly ExtensionAttributeDefinition[];
+  key: string;
+}
+
+function cachedView(row: Readonly<Computer>, definitions: RenderedDefinitions) {
+  const kept = viewCache.get(row);
+  if (kept !== undefined && kept.definitions === definitions.key) return kept.view;
+  const view = proComputer(row, definitions.list);
+  viewCache.set(row, { definitions: definitions.key, view });
   return view;
 }
 
 type ComputerStore = EntityStore<Computer>;
 
 /** Every computer's view per store, with the store revision they were read at. */
-const storeViews = new WeakMap<ComputerStore, { revision: number; views: readonly object[] }>();
+const storeViews = new WeakMap<
+  ComputerStore,
+  { revision: number; definitions: string; views: readonly object[] }
+>();
 
 /**
  * The views of every computer, in store order: the same array while the store's revision is the
  * same (listing 1,000 rows through the store's iterator on every page cost more than the rest
  * of a remembered page; bench P4's profile).
  */
-function viewsOf(store: ComputerStore): readonly Record<string, unknown>[] {
+function viewsOf(
+  store: ComputerStore,
+  definitions: RenderedDefinitions,
+): readonly Record<string, unknown>[] {
   const kept = storeViews.get(store);
-  if (kept !== undefined && kept.revision === store.revision)
+  if (
+    kept !== undefined &&
+    kept.revision === store.revision &&
+    kept.definitions === definitions.key
+  )
     return kept.views as readonly Record<string, unknown>[];
-  const views = [...store.values()].map(cachedView);
-  storeViews.set(store, { revision: store.revision, views });
+  const views = [...store.values()].map((row) => cachedView(row, definitions));
+  storeViews.set(store, { revision: store.revision, definitions: definitions.key, views });
   return views;
+}
+
+function renderedDefinitions(ctx: RouteContext): RenderedDefinitions {
+  const list = proExtensionAttributeDefinitions(ctx, 'computer');
+  return { list, key: definitionsKey(list) };
 }
 
 /**
@@ -200,7 +277,7 @@ function list(ctx: RouteContext): Response {
   const sections = requestedSections(ctx.url, SECTIONS);
   if (sections instanceof Response) return sections;
   return withQuery(() => {
-    const views = viewsOf(ctx.state.computers);
+    const views = viewsOf(ctx.state.computers, renderedDefinitions(ctx));
     const operationKey = `${ctx.operation?.method} ${ctx.operation?.path}`;
     const { totalCount, results } = listQuery(views, ctx.url, {
       defaultSort: ['general.name:asc'],
@@ -236,7 +313,7 @@ function one(ctx: RouteContext, allSections: boolean): Response {
   const id = idParam(ctx);
   const row = id === undefined ? undefined : ctx.state.computers.get(id);
   if (row === undefined) return notFound('Computer', ctx.params.id);
-  const view = proComputer(row);
+  const view = proComputer(row, proExtensionAttributeDefinitions(ctx, 'computer'));
   if (allSections) return specShaped(ctx, view, 200, true);
   const sections = requestedSections(ctx.url, SECTIONS);
   if (sections instanceof Response) return sections;
@@ -257,7 +334,19 @@ const object = (value: unknown): Record<string, unknown> =>
     ? (value as Record<string, unknown>)
     : {};
 
-/** PATCH of `computers-inventory-detail`: the general and user-and-location fields the mock keeps. */
+/** The sections of a computer update that carry their own extension attribute values. */
+const ATTRIBUTE_SECTIONS = [
+  'general',
+  'hardware',
+  'operatingSystem',
+  'userAndLocation',
+  'purchasing',
+] as const;
+
+/**
+ * PATCH of `computers-inventory-detail`: the general and user-and-location fields the mock keeps
+ * and extension attribute values.
+ */
 async function update(ctx: RouteContext): Promise<Response> {
   const id = idParam(ctx);
   const row = id === undefined ? undefined : ctx.state.computers.get(id);
@@ -299,6 +388,28 @@ async function update(ctx: RouteContext): Promise<Response> {
       }
       fields[key] = ref;
     }
+  }
+  // Extension attribute values, at the top level or in a section (each section of
+  // ComputerInventoryUpdateRequest has its own `extensionAttributes`), by `definitionId`.
+  const writes = [
+    ...proValueWrites(read.body, 'extensionAttributes', 'definitionId', 'values'),
+    ...ATTRIBUTE_SECTIONS.flatMap((section) =>
+      proValueWrites(
+        read.body[section],
+        'extensionAttributes',
+        'definitionId',
+        'values',
+        `${section}.`,
+      ),
+    ),
+  ];
+  if (writes.length > 0) {
+    const updates = proValueUpdates(proExtensionAttributeDefinitions(ctx, 'computer'), writes);
+    if (updates instanceof Response) return updates;
+    fields.extensionAttributeValues = withExtensionAttributeValues(
+      row.extensionAttributeValues,
+      updates,
+    );
   }
   const updated = ctx.state.computers.update(row.id, fields);
   if (updated === undefined) return notFound('Computer', ctx.params.id);
@@ -379,6 +490,7 @@ async function create(ctx: RouteContext): Promise<Response> {
     lastContactTime: now,
     reportDate: now,
     initialEntryDate: now,
+    extensionAttributeValues: {},
   });
   if (created.udid === '') {
     // Deterministic, unique and UUID-shaped: derived from the new id.

@@ -3,7 +3,12 @@ import { listQueryFields } from '../../spec/resources.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import { mobileGroupMembers } from '../../state/mobile-group-members.js';
 import type { MockState } from '../../state/mock-state.js';
+import {
+  type ExtensionAttributeDefinition,
+  proExtensionAttributeDefinitions,
+} from '../extension-attribute-definitions.js';
 import type { RouteContext } from '../route.js';
+import { extensionAttributeSections } from './device-extension-attributes.js';
 import { onlySections, requestedSections } from './inventory-sections.js';
 import { specShaped, withQuery } from './pro-answers.js';
 
@@ -50,8 +55,41 @@ function groupsOf(row: Readonly<MobileDevice>, state: MockState): Record<string,
     }));
 }
 
-/** A device's inventory record (`MobileDeviceIosInventory` or `…TvOsInventory`), every section. */
-function inventoryOf(row: Readonly<MobileDevice>, state: MockState): Record<string, unknown> {
+/**
+ * One extension attribute in an inventory record (`MobileDeviceExtensionAttribute`): the
+ * definition's id, name, data type and display section beside the device's values in `value`.
+ * `extensionAttributeCollectionAllowed` is read as the definition's
+ * `ldapExtensionAttributeAllowed` and `inventoryDisplay` as its `inventoryDisplayType` (both
+ * unverified).
+ */
+function inventoryAttribute(
+  definition: ExtensionAttributeDefinition,
+  values: readonly string[],
+): Record<string, unknown> {
+  return {
+    id: definition.id,
+    name: definition.name,
+    type: definition.dataType,
+    value: [...values],
+    extensionAttributeCollectionAllowed: definition.isMultiValue,
+    inventoryDisplay: definition.inventoryDisplay,
+  };
+}
+
+/**
+ * A device's inventory record (`MobileDeviceIosInventory` or `…TvOsInventory`), every section;
+ * each extension attribute in the section its definition displays in.
+ */
+function inventoryOf(
+  row: Readonly<MobileDevice>,
+  state: MockState,
+  definitions: readonly ExtensionAttributeDefinition[],
+): Record<string, unknown> {
+  const attributes = extensionAttributeSections(
+    definitions,
+    row.extensionAttributeValues,
+    inventoryAttribute,
+  );
   const department = state.departments.get(row.departmentId)?.name ?? '';
   const building = state.buildings.get(row.buildingId)?.name ?? '';
   return {
@@ -66,14 +104,14 @@ function inventoryOf(row: Readonly<MobileDevice>, state: MockState): Record<stri
       supervised: row.isSupervised,
       lastInventoryUpdateDate: iso(row.lastInventoryUpdate),
       siteId: '-1',
-      extensionAttributes: [],
+      extensionAttributes: attributes.general,
     },
     hardware: {
       model: row.model,
       modelIdentifier: row.modelIdentifier,
       serialNumber: row.serialNumber,
       wifiMacAddress: row.wifiMacAddress,
-      extensionAttributes: [],
+      extensionAttributes: attributes.hardware,
     },
     userAndLocation: {
       username: row.username,
@@ -83,9 +121,9 @@ function inventoryOf(row: Readonly<MobileDevice>, state: MockState): Record<stri
       departmentId: String(row.departmentId),
       building,
       buildingId: String(row.buildingId),
-      extensionAttributes: [],
+      extensionAttributes: attributes.userAndLocation,
     },
-    purchasing: { extensionAttributes: [] },
+    purchasing: { extensionAttributes: attributes.purchasing },
     security: {},
     network: row.type === 'tvos' ? {} : { phoneNumber: row.phoneNumber },
     applications: [],
@@ -97,7 +135,7 @@ function inventoryOf(row: Readonly<MobileDevice>, state: MockState): Record<stri
     provisioningProfiles: [],
     sharedUsers: [],
     groups: groupsOf(row, state),
-    extensionAttributes: [],
+    extensionAttributes: attributes.extensionAttributes,
   };
 }
 
@@ -138,8 +176,9 @@ export function mobileDeviceInventoryList(ctx: RouteContext): Response {
   const sections = requestedSections(ctx.url, SECTIONS);
   if (sections instanceof Response) return sections;
   return withQuery(() => {
+    const definitions = proExtensionAttributeDefinitions(ctx, 'mobileDevice');
     const rows = [...ctx.state.mobileDevices.values()].map((row) =>
-      queryRowOf(inventoryOf(row, ctx.state)),
+      queryRowOf(inventoryOf(row, ctx.state, definitions)),
     );
     const fields = listQueryFields(ctx.operation);
     const { totalCount, results } = listQuery(rows, ctx.url, {

@@ -1,9 +1,15 @@
 import { listQuery } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
 import { listQueryFields } from '../../spec/resources.js';
+import { withExtensionAttributeValues } from '../../state/inventory/extension-attribute-values.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
+import {
+  type ExtensionAttributeDefinition,
+  proExtensionAttributeDefinitions,
+} from '../extension-attribute-definitions.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
+import { proValueUpdates, proValueWrites } from './device-extension-attributes.js';
 import { mobileDeviceInventoryList } from './mobile-device-inventory.js';
 import { idParam, notFound, specShaped, withQuery } from './pro-answers.js';
 
@@ -32,8 +38,32 @@ export function proMobileDevice(row: Readonly<MobileDevice>): Record<string, unk
   };
 }
 
-/** The Pro detail view (`MobileDeviceDetailsGetV2`). */
-function proMobileDeviceDetail(row: Readonly<MobileDevice>): Record<string, unknown> {
+/**
+ * One extension attribute in the detail view (`ExtensionAttributeV2`): the definition's id, name
+ * and data type, the device's values in `value`. `extensionAttributeCollectionAllowed` is read
+ * as the definition's `ldapExtensionAttributeAllowed` (unverified).
+ */
+function detailAttribute(
+  definition: ExtensionAttributeDefinition,
+  values: readonly string[],
+): Record<string, unknown> {
+  return {
+    id: definition.id,
+    name: definition.name,
+    type: definition.dataType,
+    value: [...values],
+    extensionAttributeCollectionAllowed: definition.isMultiValue,
+  };
+}
+
+/**
+ * The Pro detail view (`MobileDeviceDetailsGetV2`), every mobile device extension attribute in
+ * its one `extensionAttributes` list.
+ */
+function proMobileDeviceDetail(
+  row: Readonly<MobileDevice>,
+  definitions: readonly ExtensionAttributeDefinition[],
+): Record<string, unknown> {
   const hardware = {
     model: row.model,
     modelIdentifier: row.modelIdentifier,
@@ -53,7 +83,9 @@ function proMobileDeviceDetail(row: Readonly<MobileDevice>): Record<string, unkn
       buildingId: String(row.buildingId),
     },
     [row.type]: hardware,
-    extensionAttributes: [],
+    extensionAttributes: definitions.map((definition) =>
+      detailAttribute(definition, row.extensionAttributeValues[definition.id] ?? []),
+    ),
     groups: [],
   };
 }
@@ -64,14 +96,19 @@ function find(ctx: RouteContext): MobileDevice | undefined {
 }
 
 /** A GET handler answering the path's mobile device through `view`, or Jamf's 404. */
-function answerOne(view: (row: Readonly<MobileDevice>) => Record<string, unknown>) {
+function answerOne(
+  view: (row: Readonly<MobileDevice>, ctx: RouteContext) => Record<string, unknown>,
+) {
   return (ctx: RouteContext): Response => {
     const row = find(ctx);
     return row === undefined
       ? notFound('Mobile device', ctx.params.id)
-      : specShaped(ctx, view(row), 200, true);
+      : specShaped(ctx, view(row, ctx), 200, true);
   };
 }
+
+const detailOf = (row: Readonly<MobileDevice>, ctx: RouteContext) =>
+  proMobileDeviceDetail(row, proExtensionAttributeDefinitions(ctx, 'mobileDevice'));
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
@@ -95,10 +132,21 @@ async function update(ctx: RouteContext): Promise<Response> {
     if (text(l.realName) !== undefined) fields.realName = text(l.realName) as string;
     if (text(l.emailAddress) !== undefined) fields.email = text(l.emailAddress) as string;
   }
+  // `updatedExtensionAttributes` items (`ExtensionAttributeV2`) name their definition by `id`,
+  // else by `name`; their `value` list replaces the device's values.
+  const writes = proValueWrites(read.body, 'updatedExtensionAttributes', 'id', 'value');
+  if (writes.length > 0) {
+    const updates = proValueUpdates(proExtensionAttributeDefinitions(ctx, 'mobileDevice'), writes);
+    if (updates instanceof Response) return updates;
+    fields.extensionAttributeValues = withExtensionAttributeValues(
+      row.extensionAttributeValues,
+      updates,
+    );
+  }
   const updated = ctx.state.mobileDevices.update(row.id, fields);
   return updated === undefined
     ? notFound('Mobile device', ctx.params.id)
-    : specShaped(ctx, proMobileDeviceDetail(updated), 200, true);
+    : specShaped(ctx, detailOf(updated, ctx), 200, true);
 }
 
 /** Pro mobile-device routes: `/v2/mobile-devices` list, inventory detail, single, detail and PATCH. */
@@ -127,7 +175,7 @@ export function mobileDeviceRoutes(): Route[] {
     {
       method: 'GET',
       path: '/v2/mobile-devices/{id}/detail',
-      handle: answerOne(proMobileDeviceDetail),
+      handle: answerOne(detailOf),
     },
     { method: 'PATCH', path: '/v2/mobile-devices/{id}', handle: update },
   ];

@@ -1,4 +1,5 @@
 import type { Entity } from './entity-store.js';
+import type { ExtensionAttributeValues } from './extension-attribute-values.js';
 import { type SeededRandom, seededUuid, serialNumber } from './seeded-random.js';
 
 /**
@@ -34,6 +35,8 @@ export interface Computer extends Entity {
   lastContactTime: number;
   reportDate: number;
   initialEntryDate: number;
+  /** Values of computer extension attributes, by definition id (none at first). */
+  extensionAttributeValues: ExtensionAttributeValues;
 }
 
 const MODELS = [
@@ -114,6 +117,7 @@ export function generateComputers(
       lastContactTime: contact,
       reportDate: contact,
       initialEntryDate: BASE_TIME - random.int(30, 900) * 86_400_000,
+      extensionAttributeValues: {},
     };
   }
   return rows;

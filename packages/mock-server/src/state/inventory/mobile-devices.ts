@@ -1,4 +1,5 @@
 import type { Entity } from './entity-store.js';
+import type { ExtensionAttributeValues } from './extension-attribute-values.js';
 import { type SeededRandom, serialNumber } from './seeded-random.js';
 
 /** A managed mobile device (Pro `/v2/mobile-devices`, Classic `mobiledevices`). */
@@ -23,6 +24,8 @@ export interface MobileDevice extends Entity {
   /** -1 when unassigned. */
   buildingId: number;
   lastInventoryUpdate: number;
+  /** Values of mobile device extension attributes, by definition id (none at first). */
+  extensionAttributeValues: ExtensionAttributeValues;
 }
 
 const MODELS = [
@@ -66,6 +69,7 @@ export function generateMobileDevices(
       departmentId: departmentCount > 0 ? random.int(1, departmentCount) : -1,
       buildingId: buildingCount > 0 ? random.int(1, buildingCount) : -1,
       lastInventoryUpdate: BASE_TIME + random.int(0, 30 * 86_400) * 1000,
+      extensionAttributeValues: {},
     };
   }
   return rows;
