@@ -23,6 +23,7 @@ import { classicRoutes } from './http/classic/index.js';
 import { FaultRegistry } from './http/faults.js';
 import { mswHandlers } from './http/msw-handlers.js';
 import type { PipelineRuntime } from './http/pipeline.js';
+import { userAccountRoutes } from './http/pro/accounts.js';
 import { activationCodeRoutes } from './http/pro/activation-code.js';
 import { apiIntegrationRoutes } from './http/pro/api-integrations.js';
 import { apiRoleRoutes } from './http/pro/api-roles.js';
@@ -219,6 +220,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...apiRoleRoutes(names),
     ...privilegeRoutes(names),
     ...apiIntegrationRoutes(),
+    ...userAccountRoutes(),
     ...inventoryProRoutes(),
     ...activationCodeRoutes(),
     ...siteRoutes(),

@@ -209,6 +209,11 @@ function withRealReferences(
       userAndLocation: { departmentId: '1', buildingId: '1' },
     });
   }
+  // Account 1 is the admin the sweep logs in as: it creates account 2 to delete, keeps 1's name and password.
+  if (key === 'POST /v1/accounts') return json({ username: 'swept', plainPassword: 'swept-pw' });
+  if (key === 'PUT /v1/accounts/{id}') return json({ realname: 'Swept Admin' });
+  if (key === 'DELETE /v1/accounts/{id}')
+    return new Request(request.url.replace(/\/1$/, '/2'), request);
   if (key.endsWith('/delete-multiple')) return json({ ids: ['2'] });
   return request;
 }

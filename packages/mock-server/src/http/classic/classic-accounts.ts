@@ -1,62 +1,219 @@
-import type { MockAccount } from '../../state/accounts.js';
+import type {
+  AccountAccessLevel,
+  AccountPrivilegeSet,
+  MockAccount,
+  MockAccountFields,
+} from '../../state/accounts.js';
+import type { MockState } from '../../state/mock-state.js';
+import { sitesOf } from '../../state/sites.js';
 import type { Route, RouteContext } from '../route.js';
-import { classicResponse } from './classic-format.js';
-import { classicNotFound, guarded } from './classic-resource.js';
+import {
+  ACCOUNT_PRIVILEGE_NAMES,
+  accountProblem,
+  deleteAccount,
+  privilegesOfSet,
+  saveAccount,
+  unknownPrivilegeOf,
+} from '../user-accounts.js';
+import { classicError } from './classic-error.js';
+import { classicIdResponse, classicResponse, readClassicXml } from './classic-format.js';
+import { proText } from './classic-pro-values.js';
+import { classicNotFound, guarded, xmlObject, xmlText } from './classic-resource.js';
 
 const ACCOUNTS = { privilegeObjects: ['Accounts'] };
-const site = { id: -1, name: 'None' };
+const PRIVILEGE_SETS: readonly AccountPrivilegeSet[] = [
+  'Administrator',
+  'Auditor',
+  'Enrollment Only',
+  'Custom',
+];
+const ACCESS_LEVELS: readonly AccountAccessLevel[] = ['Full Access', 'Site Access', 'Group Access'];
+/** The sections of a Classic `privileges` element, in Jamf's order. */
+const SECTIONS = [
+  'jss_objects',
+  'jss_settings',
+  'jss_actions',
+  'recon',
+  'casper_admin',
+  'casper_remote',
+  'casper_imaging',
+] as const;
+const CRUD = new Set(['Create', 'Read', 'Update', 'Delete']);
+/** Objects the catalogue can create or delete (`Computers`): their CRUD names are jss_objects. */
+const CREATABLE = new Set(
+  ACCOUNT_PRIVILEGE_NAMES.filter((name) => /^(Create|Delete) /.test(name)).map((name) =>
+    name.slice(name.indexOf(' ') + 1),
+  ),
+);
 
-/** A user account in the element names of Jamf's Classic `account` schema. */
-function accountDetail(account: MockAccount) {
-  const isAdministrator = account.privileges === 'all';
+/**
+ * A privilege's Classic section. Jamf's catalogue does not record it, so the mock files a
+ * Create/Read/Update/Delete name under `jss_objects` when its object can be created or deleted,
+ * under `jss_settings` when it can only be read or updated (`Read Activation Code`), and any
+ * other verb (`Send Computer Remote Lock Command`) under `jss_actions` (the mock's rule).
+ * The catalogue has no recon or Casper names, so those sections stay empty.
+ */
+function sectionOf(name: string): (typeof SECTIONS)[number] {
+  const space = name.indexOf(' ');
+  if (!CRUD.has(name.slice(0, space))) return 'jss_actions';
+  return CREATABLE.has(name.slice(space + 1)) ? 'jss_objects' : 'jss_settings';
+}
+
+function classicPrivileges(privileges: MockAccount['privileges']) {
+  const sections: Record<(typeof SECTIONS)[number], string[]> = {
+    jss_objects: [],
+    jss_settings: [],
+    jss_actions: [],
+    recon: [],
+    casper_admin: [],
+    casper_remote: [],
+    casper_imaging: [],
+  };
+  const names = privileges === 'all' ? ACCOUNT_PRIVILEGE_NAMES : privileges;
+  for (const name of names) sections[sectionOf(name)].push(name);
+  return sections;
+}
+
+function siteOf(siteId: number, state: MockState): { id: number; name: string } {
+  const site = siteId > 0 ? sitesOf(state).get(String(siteId)) : undefined;
+  return site === undefined ? { id: -1, name: 'None' } : { id: siteId, name: proText(site.name) };
+}
+
+/**
+ * A user account in the element names of Jamf's Classic `account` schema. The password is
+ * write-only, and `password_sha256`, which live servers may carry, is never given.
+ */
+function accountDetail(account: MockAccount, state: MockState) {
   return {
     id: account.id,
     name: account.username,
     directory_user: false,
-    full_name: account.username,
-    email: '',
-    email_address: '',
-    enabled: 'Enabled',
-    force_password_change: false,
-    access_level: 'Full Access',
-    privilege_set: isAdministrator ? 'Administrator' : 'Custom',
-    site,
-    privileges: {
-      jss_objects: isAdministrator ? [] : [...account.privileges],
-      jss_settings: [],
-      jss_actions: [],
-      recon: [],
-      casper_admin: [],
-      casper_remote: [],
-      casper_imaging: [],
-    },
+    full_name: account.realName,
+    email: account.email,
+    email_address: account.email,
+    enabled: account.isEnabled ? 'Enabled' : 'Disabled',
+    force_password_change: account.mustChangePassword,
+    access_level: account.accessLevel,
+    privilege_set: account.privilegeSet,
+    site: siteOf(account.siteId, state),
+    privileges: classicPrivileges(account.privileges),
   };
+}
+
+/** `wanted` among `allowed` in any case, or undefined. */
+function oneOf<T extends string>(allowed: readonly T[], wanted: string): T | undefined {
+  const lower = wanted.trim().toLowerCase();
+  return allowed.find((value) => value.toLowerCase() === lower);
+}
+
+/** The privilege names of a written `<privileges>` element, every section together. */
+function writtenPrivileges(element: Record<string, unknown>): string[] {
+  return SECTIONS.flatMap((section) => {
+    const listed = xmlObject(element, section).privilege;
+    const items = Array.isArray(listed) ? listed : listed === undefined ? [] : [listed];
+    return items.filter((item): item is string => typeof item === 'string' && item !== '');
+  });
+}
+
+/**
+ * The fields an `<account>` element sets over `existing` (a create when undefined), or the 409
+ * message. Elements left out keep their values, as Classic PUTs do; a new account without a
+ * `privilege_set` is Custom (unverified: the least privilege, not Jamf's documented default).
+ */
+function fieldsOf(
+  value: Record<string, unknown>,
+  existing: MockAccount | undefined,
+  state: MockState,
+): MockAccountFields | string {
+  const text = (key: string) => xmlText(value, key);
+  const enabledText = text('enabled');
+  const enabled =
+    enabledText === undefined ? undefined : oneOf(['Enabled', 'Disabled'], enabledText);
+  if (enabledText !== undefined && enabled === undefined)
+    return 'enabled must be Enabled or Disabled';
+  const accessText = text('access_level');
+  const accessLevel = accessText === undefined ? undefined : oneOf(ACCESS_LEVELS, accessText);
+  if (accessText !== undefined && accessLevel === undefined)
+    return `access_level must be one of ${ACCESS_LEVELS.join(', ')}`;
+  const setText = text('privilege_set');
+  const privilegeSet = setText === undefined ? undefined : oneOf(PRIVILEGE_SETS, setText);
+  if (setText !== undefined && privilegeSet === undefined)
+    return `privilege_set must be one of ${PRIVILEGE_SETS.join(', ')}`;
+  const written = 'privileges' in value ? writtenPrivileges(xmlObject(value, 'privileges')) : [];
+  const unknown = unknownPrivilegeOf(written);
+  if (unknown !== undefined) return `Unknown privilege: ${unknown}`;
+  const site = siteIdOf(xmlObject(value, 'site'), state);
+  if (typeof site === 'string') return site;
+  const set = privilegeSet ?? existing?.privilegeSet ?? 'Custom';
+  const kept =
+    existing?.privilegeSet === 'Custom' && existing.privileges !== 'all' ? existing.privileges : [];
+  const force = text('force_password_change');
+  return {
+    username: text('name') ?? existing?.username ?? '',
+    realName: text('full_name') ?? existing?.realName ?? '',
+    email: text('email_address') ?? text('email') ?? existing?.email ?? '',
+    phone: existing?.phone ?? '',
+    isEnabled: enabled === undefined ? (existing?.isEnabled ?? true) : enabled === 'Enabled',
+    mustChangePassword:
+      force === undefined ? (existing?.mustChangePassword ?? false) : force === 'true',
+    accessLevel: accessLevel ?? existing?.accessLevel ?? 'Full Access',
+    privilegeSet: set,
+    siteId: site ?? existing?.siteId ?? -1,
+    privileges: privilegesOfSet(set, 'privileges' in value ? written : kept),
+  };
+}
+
+/** The site id a `<site>` element names (by id, else by name), undefined when it names none. */
+function siteIdOf(site: Record<string, unknown>, state: MockState): number | undefined | string {
+  const id = xmlText(site, 'id');
+  const name = xmlText(site, 'name');
+  if (id !== undefined && /^-?\d+$/.test(id)) return Number(id) > 0 ? Number(id) : -1;
+  if (name === undefined || name === '' || name.toLowerCase() === 'none') return undefined;
+  const found = sitesOf(state)
+    .list()
+    .find((row) => proText(row.name).toLowerCase() === name.toLowerCase());
+  return found === undefined ? `No site is named ${name}` : Number(found.id);
 }
 
 function userById(ctx: RouteContext): MockAccount | undefined {
   const id = ctx.params.key ?? '';
-  if (!/^\d{1,9}$/.test(id)) return undefined;
-  return ctx.state.accounts.list().find((account) => account.id === Number(id));
+  return /^\d{1,9}$/.test(id) ? ctx.state.accounts.byId(Number(id)) : undefined;
 }
 
 function userByName(ctx: RouteContext): MockAccount | undefined {
-  const name = (ctx.params.key ?? '').toLowerCase();
-  return ctx.state.accounts.list().find((account) => account.username.toLowerCase() === name);
+  return ctx.state.accounts.findByName(ctx.params.key ?? '');
+}
+
+/** Creates (`existing` undefined) or updates an account from a Classic `<account>` body. */
+async function writeAccount(ctx: RouteContext, existing: MockAccount | undefined) {
+  const read = await readClassicXml(ctx.request, 'account', ctx.maxBodyBytes);
+  if ('error' in read) return read.error;
+  const fields = fieldsOf(read.value, existing, ctx.state);
+  if (typeof fields === 'string') return classicError(409, fields);
+  const problem = accountProblem(ctx.state, fields, existing?.id);
+  if (problem !== undefined) return classicError(409, problem.message);
+  const password = xmlText(read.value, 'password');
+  const saved = saveAccount(ctx.state, ctx.clock.now(), existing?.id, fields, password);
+  return classicIdResponse('account', saved.id, 201);
 }
 
 /**
- * Classic `accounts` (read only): `GET /accounts` lists users and groups, `userid`/`username`
- * read one user. The mock's accounts have no groups, so `groupid`/`groupname` are 404. Needs
- * `Read Accounts`.
+ * Classic `accounts`, a view of the one account store Pro `/v1/accounts` and the mock's
+ * `accounts` option share: `GET /accounts` lists users (and no groups), `userid/{id}` reads,
+ * creates (`userid/0`, XML), updates and deletes one user, `username/{name}` reads one (the
+ * methods Jamf's Classic document lists). Privilege names must be known (409 otherwise); the
+ * privilege set decides what the account's tokens hold, at once. Account groups are not kept:
+ * `groupid`/`groupname` are 404. Needs `… Accounts` privileges.
  */
 export function classicAccountRoutes(): Route[] {
-  const user = (find: (ctx: RouteContext) => MockAccount | undefined) =>
+  const readUser = (find: (ctx: RouteContext) => MockAccount | undefined) =>
     guarded(ACCOUNTS, 'GET', (ctx) => {
       const account = find(ctx);
       if (account === undefined) return classicNotFound();
-      return classicResponse(ctx.request, 'account', accountDetail(account));
+      return classicResponse(ctx.request, 'account', accountDetail(account, ctx.state));
     });
   const noGroup = guarded(ACCOUNTS, 'GET', () => classicNotFound());
+  const byId = '/JSSResource/accounts/userid/{key}';
   return [
     {
       method: 'GET',
@@ -70,8 +227,31 @@ export function classicAccountRoutes(): Route[] {
         }),
       ),
     },
-    { method: 'GET', path: '/JSSResource/accounts/userid/{key}', handle: user(userById) },
-    { method: 'GET', path: '/JSSResource/accounts/username/{key}', handle: user(userByName) },
+    { method: 'GET', path: byId, handle: readUser(userById) },
+    {
+      method: 'POST',
+      path: byId,
+      handle: guarded(ACCOUNTS, 'POST', (ctx) => writeAccount(ctx, undefined)),
+    },
+    {
+      method: 'PUT',
+      path: byId,
+      handle: guarded(ACCOUNTS, 'PUT', (ctx) => {
+        const account = userById(ctx);
+        return account === undefined ? classicNotFound() : writeAccount(ctx, account);
+      }),
+    },
+    {
+      method: 'DELETE',
+      path: byId,
+      handle: guarded(ACCOUNTS, 'DELETE', (ctx) => {
+        const account = userById(ctx);
+        if (account === undefined) return classicNotFound();
+        deleteAccount(ctx.state, account.id);
+        return classicIdResponse('account', account.id, 200);
+      }),
+    },
+    { method: 'GET', path: '/JSSResource/accounts/username/{key}', handle: readUser(userByName) },
     { method: 'GET', path: '/JSSResource/accounts/groupid/{key}', handle: noGroup },
     { method: 'GET', path: '/JSSResource/accounts/groupname/{key}', handle: noGroup },
   ];
