@@ -322,7 +322,7 @@ describe('mobile device extension attribute values', () => {
     expect(device?.extensionAttributes?.find((ea) => ea.id === cart)?.value).toEqual(['Cart 9']);
   });
 
-  it('refuses a value for a definition that does not exist, and stores nothing', async () => {
+  it('Classic refuses a value for a definition that does not exist; Pro skips it', async () => {
     const room = await proDefinition(MOBILE_EAS, { name: 'Room' });
     const before = await classicMobileAttributes(4);
     const put = await classic('/mobiledevices/id/4', {
@@ -330,19 +330,17 @@ describe('mobile device extension attribute values', () => {
       body: `<mobile_device><extension_attributes><extension_attribute><id>${room}</id><value>D1</value></extension_attribute><extension_attribute><name>Nowhere</name><value>x</value></extension_attribute></extension_attributes></mobile_device>`,
     });
     expect(put.status).toBe(409);
+    expect(await classicMobileAttributes(4)).toEqual(before);
     const patch = await api(jamf, token, 'PATCH', '/v2/mobile-devices/4', {
       updatedExtensionAttributes: [
+        { name: 'Nowhere', value: ['x'] },
         { id: room, value: ['D1'] },
-        { id: '9999', value: ['x'] },
       ],
     });
-    expect(patch.status).toBe(400);
-    const body = (await patch.json()) as { errors: { code: string; field: string }[] };
-    expect(body.errors[0]).toMatchObject({
-      code: 'INVALID_FIELD',
-      field: 'updatedExtensionAttributes[1]',
-    });
-    expect(await classicMobileAttributes(4)).toEqual(before);
+    expect(patch.status).toBe(200);
+    const shown = await classicMobileAttributes(4);
+    expect(shown.map((ea) => ea.name)).not.toContain('Nowhere');
+    expect(shown.find((ea) => ea.id === Number(room))?.value).toBe('D1');
   });
 
   it('shows a renamed definition by its new name, and drops a deleted one', async () => {

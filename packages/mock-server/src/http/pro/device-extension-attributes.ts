@@ -95,9 +95,9 @@ export function proValueWrites(
 }
 
 /**
- * The values `writes` set, by definition id, or Jamf's 400 `INVALID_FIELD` naming the first
- * item whose definition does not exist (then nothing is stored). An item is found by its id, else
- * by its name. A list replaces the device's values; null clears them. Values are taken as sent,
+ * The values `writes` set, by definition id. An item is found by its id, else by its name; one
+ * whose definition does not exist is answered Jamf's 400 `INVALID_FIELD` naming it (then nothing
+ * is stored), or skipped when `isUnknownIgnored`. A list replaces the device's values; null clears them. Values are taken as sent,
  * whatever the definition's data type, pop-up choices or input type: ruby-jss checks types and
  * pop-up choices on the client and notes the API accepts values for script and directory
  * attributes (`extendable.rb`, `set_ext_attr`); what Jamf refuses is unverified, and the wording
@@ -106,6 +106,7 @@ export function proValueWrites(
 export function proValueUpdates(
   definitions: readonly ExtensionAttributeDefinition[],
   writes: readonly ProValueWrite[],
+  isUnknownIgnored = false,
 ): Map<string, string[]> | Response {
   const updates = new Map<string, string[]>();
   for (const write of writes) {
@@ -116,6 +117,7 @@ export function proValueUpdates(
           ? definitionByName(definitions, write.name)
           : undefined;
     if (definition === undefined) {
+      if (isUnknownIgnored) continue;
       return jamfError(
         400,
         'INVALID_FIELD',

@@ -133,10 +133,17 @@ async function update(ctx: RouteContext): Promise<Response> {
     if (text(l.emailAddress) !== undefined) fields.email = text(l.emailAddress) as string;
   }
   // `updatedExtensionAttributes` items (`ExtensionAttributeV2`) name their definition by `id`,
-  // else by `name`; their `value` list replaces the device's values.
+  // else by `name`; their `value` list replaces the device's values. An item naming no
+  // definition is skipped, not refused as a computer's `definitionId` is: `id` is read-only in
+  // the schema, so clients name attributes by `name`, and the operation declares no 400 (200,
+  // 403 and 404 in the 11.30.1 spec). What Jamf does with one is unverified.
   const writes = proValueWrites(read.body, 'updatedExtensionAttributes', 'id', 'value');
   if (writes.length > 0) {
-    const updates = proValueUpdates(proExtensionAttributeDefinitions(ctx, 'mobileDevice'), writes);
+    const updates = proValueUpdates(
+      proExtensionAttributeDefinitions(ctx, 'mobileDevice'),
+      writes,
+      true,
+    );
     if (updates instanceof Response) return updates;
     fields.extensionAttributeValues = withExtensionAttributeValues(
       row.extensionAttributeValues,
