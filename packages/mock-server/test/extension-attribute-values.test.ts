@@ -242,6 +242,52 @@ describe('computer extension attribute values', () => {
     expect(again.status).toBe(400);
   });
 
+  it('takes values as sent: outside the pop-up choices, for scripts, for disabled ones', async () => {
+    const menu = await proDefinition(COMPUTER_EAS, {
+      name: 'Menu',
+      inputType: 'POPUP',
+      popupMenuChoices: ['Red', 'Blue'],
+    });
+    const script = await proDefinition(COMPUTER_EAS, {
+      name: 'Scripted',
+      dataType: 'INTEGER',
+      inputType: 'SCRIPT',
+      scriptContents: '#!/bin/sh\necho "<result>1</result>"',
+      enabled: false,
+    });
+    const put = await classic('/computers/id/9', {
+      method: 'PUT',
+      body: `<computer><extension_attributes><extension_attribute><id>${menu}</id><value>Purple</value></extension_attribute><extension_attribute><id>${script}</id><value>42</value></extension_attribute></extension_attributes></computer>`,
+    });
+    expect(put.status).toBe(201);
+    const attributes = await proComputerAttributes(9);
+    expect(attributes.find((ea) => ea.definitionId === menu)).toMatchObject({
+      values: ['Purple'],
+      inputType: 'POPUP',
+      options: ['Red', 'Blue'],
+    });
+    expect(attributes.find((ea) => ea.definitionId === script)).toMatchObject({
+      values: ['42'],
+      inputType: 'SCRIPT',
+      dataType: 'INTEGER',
+      enabled: false,
+    });
+  });
+
+  it('writes the values in the XML record, multi_value beside type', async () => {
+    const colour = await proDefinition(COMPUTER_EAS, { name: 'Colour' });
+    await api(jamf, token, 'PATCH', '/v1/computers-inventory-detail/10', {
+      extensionAttributes: [{ definitionId: colour, values: ['Blue'] }],
+    });
+    const response = await classic('/computers/id/10/subset/ExtensionAttributes', {
+      headers: { accept: 'application/xml' },
+    });
+    const xml = await response.text();
+    expect(xml).toContain(
+      `<extension_attribute><id>${colour}</id><name>Colour</name><type>String</type><multi_value>false</multi_value><value>Blue</value></extension_attribute>`,
+    );
+  });
+
   it('an empty <extension_attributes/> clears every value (jamf/mut#36)', async () => {
     const colour = await proDefinition(COMPUTER_EAS, { name: 'Colour' });
     await api(jamf, token, 'PATCH', '/v1/computers-inventory-detail/8', {
@@ -341,6 +387,19 @@ describe('mobile device extension attribute values', () => {
     const shown = await classicMobileAttributes(4);
     expect(shown.map((ea) => ea.name)).not.toContain('Nowhere');
     expect(shown.find((ea) => ea.id === Number(room))?.value).toBe('D1');
+  });
+
+  it('writes the values in the XML record', async () => {
+    const room = await proDefinition(MOBILE_EAS, { name: 'Room' });
+    await api(jamf, token, 'PATCH', '/v2/mobile-devices/6', {
+      updatedExtensionAttributes: [{ id: room, value: ['F6'] }],
+    });
+    const response = await classic('/mobiledevices/id/6', {
+      headers: { accept: 'application/xml' },
+    });
+    expect(await response.text()).toContain(
+      `<extension_attribute><id>${room}</id><name>Room</name><type>String</type><value>F6</value></extension_attribute>`,
+    );
   });
 
   it('shows a renamed definition by its new name, and drops a deleted one', async () => {
