@@ -27,6 +27,8 @@ const REAL_BODIES: Readonly<Record<string, (n: number) => Json>> = {
     enabled: true,
     accessTokenLifetimeSeconds: 300,
   }),
+  // An account's site must exist: the sampled siteId names none.
+  '/v1/accounts': (n) => ({ username: `contract-user-${n}`, plainPassword: 'pw', siteId: -1 }),
   computersInventory: (n) => ({
     general: { name: `Contract Mac ${n}` },
     userAndLocation: { departmentId: '1', buildingId: '1' },
@@ -134,6 +136,16 @@ describe('every derived collection keeps state', () => {
       // Role-dependent bodies name this role.
       if (resource.collection === '/v1/api-integrations')
         await api(jamf, token, 'POST', '/v1/api-roles', REAL_BODIES['/v1/api-roles']?.(0));
+      // Pro only reads account groups (Classic /accounts/groupid writes them); a fresh mock has none.
+      if (resource.collection === '/v1/account-groups')
+        jamf.state.accounts.createGroup({
+          name: 'Contract group',
+          accessLevel: 'Full Access',
+          privilegeSet: 'Custom',
+          siteId: -1,
+          privileges: ['Read Computers'],
+          memberIds: [1],
+        });
       const base = resource.collection.replace(/\{[^}]+\}/g, '1');
       const page = resource.listShape === 'page';
       const listed = async (query = ''): Promise<{ totalCount?: number; results: Json[] }> => {

@@ -1,5 +1,10 @@
 import { privilegeCatalogue } from '../generated/privilege-catalogue.js';
-import type { AccountPrivilegeSet, MockAccount, MockAccountFields } from '../state/accounts.js';
+import type {
+  AccountPrivilegeSet,
+  MockAccount,
+  MockAccountFields,
+  MockAccountGroupFields,
+} from '../state/accounts.js';
 import type { MockState } from '../state/mock-state.js';
 import { sitesOf } from '../state/sites.js';
 
@@ -65,14 +70,13 @@ export function unknownPrivilegeOf(names: readonly string[]): string | undefined
 /**
  * Why `fields` cannot be stored for account `exceptId` (undefined for a new one), or undefined
  * when they can: a username is required and unique in any case (uniqueness in any case:
- * unverified), a site must exist, and `Group Access` needs account groups, which the mock does
- * not keep.
+ * unverified), and a site must exist. A `Group Access` account holds its groups' privileges only.
  */
 export function accountProblem(
   state: MockState,
   fields: MockAccountFields,
   exceptId: number | undefined,
-): { field: string; problem: 'missing' | 'duplicate' | 'invalid'; message: string } | undefined {
+): AccountWriteProblem | undefined {
   if (fields.username.trim() === '')
     return { field: 'username', problem: 'missing', message: 'Name is required' };
   if (fields.username.includes(':'))
@@ -84,15 +88,46 @@ export function accountProblem(
     };
   if (state.accounts.isUsernameTaken(fields.username, exceptId))
     return { field: 'username', problem: 'duplicate', message: 'Duplicate name' };
+  return siteProblem(state, fields.siteId);
+}
+
+/** A refusal of a write: the field at fault (Pro's name), its kind and a message. */
+export interface AccountWriteProblem {
+  field: string;
+  problem: 'missing' | 'duplicate' | 'invalid';
+  message: string;
+}
+
+function siteProblem(state: MockState, siteId: number): AccountWriteProblem | undefined {
+  if (siteId > 0 && sitesOf(state).get(String(siteId)) === undefined)
+    return { field: 'siteId', problem: 'invalid', message: `No site has id ${siteId}` };
+  return undefined;
+}
+
+/**
+ * Why `fields` cannot be stored for account group `exceptId` (undefined for a new one), or
+ * undefined when they can: a unique name, `Full Access` or `Site Access`, a site that exists and
+ * members that are accounts.
+ */
+export function accountGroupProblem(
+  state: MockState,
+  fields: MockAccountGroupFields,
+  exceptId: number | undefined,
+): AccountWriteProblem | undefined {
+  if (fields.name.trim() === '')
+    return { field: 'name', problem: 'missing', message: 'Name is required' };
+  if (state.accounts.isGroupNameTaken(fields.name, exceptId))
+    return { field: 'name', problem: 'duplicate', message: 'Duplicate name' };
   if (fields.accessLevel === 'Group Access')
     return {
       field: 'accessLevel',
       problem: 'invalid',
-      message: 'Group Access needs account groups, which the mock does not keep',
+      message: 'A group has Full Access or Site Access',
     };
-  if (fields.siteId > 0 && sitesOf(state).get(String(fields.siteId)) === undefined)
-    return { field: 'siteId', problem: 'invalid', message: `No site has id ${fields.siteId}` };
-  return undefined;
+  const stranger = fields.memberIds.find((id) => state.accounts.byId(id) === undefined);
+  if (stranger !== undefined)
+    return { field: 'members', problem: 'invalid', message: `No account has id ${stranger}` };
+  return siteProblem(state, fields.siteId);
 }
 
 /**

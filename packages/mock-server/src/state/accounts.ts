@@ -31,14 +31,37 @@ export interface MockAccount {
   /** Epoch ms of the last password set through the API; undefined for accounts from options. */
   passwordChangedAt: number | undefined;
   /**
-   * What the account's tokens hold: `'all'` for an administrator, else the privilege names (for
-   * `Auditor` and `Enrollment Only` the names of the set, resolved by whoever wrote the account).
+   * What its own privilege set grants: `'all'` for an administrator, else the privilege names
+   * (for `Auditor` and `Enrollment Only` the names of the set, resolved by whoever wrote it).
+   * A `Group Access` account holds none of its own.
+   */
+  grantedPrivileges: 'all' | readonly string[];
+  /**
+   * What the account's tokens hold, kept by the store: its own privileges together with those of
+   * every account group it is a member of (Jamf: "members of a group inherit the … privileges").
    */
   privileges: 'all' | readonly string[];
 }
 
-/** The fields of an account a create or an update sets (the store assigns `id`). */
-export type MockAccountFields = Omit<MockAccount, 'id' | 'passwordChangedAt'>;
+/** The fields of an account a create or an update sets (the store assigns `id` and `privileges`). */
+export type MockAccountFields = Omit<MockAccount, 'id' | 'passwordChangedAt' | 'privileges'>;
+
+/** A Jamf Pro account group: its members hold its privileges. */
+export interface MockAccountGroup {
+  id: number;
+  name: string;
+  /** `Full Access` or `Site Access`. */
+  accessLevel: AccountAccessLevel;
+  privilegeSet: AccountPrivilegeSet;
+  siteId: number;
+  /** What the group's privilege set grants (`'all'` for Administrator). */
+  privileges: 'all' | readonly string[];
+  /** Ids of the member accounts. */
+  memberIds: readonly number[];
+}
+
+/** The fields of an account group a create or an update sets (the store assigns `id`). */
+export type MockAccountGroupFields = Omit<MockAccountGroup, 'id'>;
 
 /** The documented default administrator, used when no accounts are given. */
 export const DEFAULT_ACCOUNT: Readonly<MockAccountOptions> = Object.freeze({
@@ -48,8 +71,8 @@ export const DEFAULT_ACCOUNT: Readonly<MockAccountOptions> = Object.freeze({
 });
 
 /**
- * User accounts and their passwords, the one store behind `accounts` options, Classic
- * `/JSSResource/accounts` and Pro `/v1/accounts`. Passwords stay in a private field `inspect`
+ * User accounts, their passwords and account groups, the one store behind `accounts` options,
+ * Classic `/JSSResource/accounts` and Pro `/v1/accounts` and `/v1/account-groups`. Passwords stay in a private field `inspect`
  * and `JSON.stringify` do not print; accounts are replaced, never changed in place.
  */
 export class AccountStore {
@@ -57,7 +80,9 @@ export class AccountStore {
   readonly #accounts = new Map<number, MockAccount>();
   /** Lower-cased username → id. */
   readonly #ids = new Map<string, number>();
+  readonly #groups = new Map<number, MockAccountGroup>();
   #nextId = 1;
+  #nextGroupId = 1;
 
   constructor(accounts: readonly MockAccountOptions[] = [DEFAULT_ACCOUNT]) {
     for (const account of accounts) this.add(account);
@@ -80,11 +105,11 @@ export class AccountStore {
       accessLevel: 'Full Access',
       privilegeSet: isAdministrator ? 'Administrator' : 'Custom',
       siteId: -1,
-      privileges: isAdministrator ? 'all' : [...(options.privileges as readonly string[])],
+      grantedPrivileges: isAdministrator ? 'all' : [...(options.privileges as readonly string[])],
     };
     const existing = this.findByName(options.username);
     if (existing === undefined) return this.create(fields, options.password);
-    this.#accounts.set(existing.id, { ...fields, id: existing.id, passwordChangedAt: undefined });
+    this.#store({ ...fields, id: existing.id, passwordChangedAt: undefined });
     this.#passwords.set(existing.id, options.password);
     return this.#accounts.get(existing.id) as MockAccount;
   }
@@ -98,15 +123,10 @@ export class AccountStore {
     this.#checkUsername(fields.username, undefined);
     const id = this.#nextId++;
     const hasPassword = password !== undefined && password !== '';
-    const account: MockAccount = {
-      ...fields,
-      id,
-      passwordChangedAt: hasPassword ? at : undefined,
-    };
-    this.#accounts.set(id, account);
+    this.#store({ ...fields, id, passwordChangedAt: hasPassword ? at : undefined });
     this.#ids.set(fields.username.toLowerCase(), id);
     if (hasPassword) this.#passwords.set(id, password);
-    return account;
+    return this.#accounts.get(id) as MockAccount;
   }
 
   /**
@@ -124,17 +144,17 @@ export class AccountStore {
     if (existing === undefined) return undefined;
     if (fields.username !== undefined) this.#checkUsername(fields.username, id);
     const hasPassword = password !== undefined && password !== '';
-    const account: MockAccount = {
-      ...existing,
+    const { privileges: _, ...kept } = existing;
+    this.#store({
+      ...kept,
       ...fields,
       id,
       passwordChangedAt: hasPassword ? at : existing.passwordChangedAt,
-    };
+    });
     this.#ids.delete(existing.username.toLowerCase());
-    this.#ids.set(account.username.toLowerCase(), id);
-    this.#accounts.set(id, account);
+    this.#ids.set((fields.username ?? existing.username).toLowerCase(), id);
     if (hasPassword) this.#passwords.set(id, password);
-    return account;
+    return this.#accounts.get(id);
   }
 
   /** Deletes account `id` with its password; returns the deleted account, if there was one. */
@@ -144,6 +164,75 @@ export class AccountStore {
     this.#accounts.delete(id);
     this.#passwords.delete(id);
     this.#ids.delete(existing.username.toLowerCase());
+    for (const group of this.groupsOf(id)) {
+      const memberIds = group.memberIds.filter((member) => member !== id);
+      this.#groups.set(group.id, { ...group, memberIds });
+    }
+    return existing;
+  }
+
+  /** Every account group, in creation order. */
+  listGroups(): MockAccountGroup[] {
+    return [...this.#groups.values()];
+  }
+
+  /** The account group with `id`, if any. */
+  groupById(id: number): MockAccountGroup | undefined {
+    return this.#groups.get(id);
+  }
+
+  /** The account group named `name` in any case, if any. */
+  findGroupByName(name: string): MockAccountGroup | undefined {
+    const wanted = name.toLowerCase();
+    return this.listGroups().find((group) => group.name.toLowerCase() === wanted);
+  }
+
+  /** True when another group than `exceptId` is named `name` (in any case). */
+  isGroupNameTaken(name: string, exceptId?: number): boolean {
+    const found = this.findGroupByName(name);
+    return found !== undefined && found.id !== exceptId;
+  }
+
+  /** The groups account `accountId` is a member of. */
+  groupsOf(accountId: number): MockAccountGroup[] {
+    return this.listGroups().filter((group) => group.memberIds.includes(accountId));
+  }
+
+  /**
+   * Creates an account group; its members (ids of accounts that exist, each once) hold its
+   * privileges from now on.
+   * @throws MockOptionError `INVALID_MOCK_OPTION` when the name is empty or taken.
+   */
+  createGroup(fields: MockAccountGroupFields): MockAccountGroup {
+    this.#checkGroupName(fields.name, undefined);
+    const group = { ...fields, id: this.#nextGroupId++, memberIds: this.#members(fields) };
+    this.#groups.set(group.id, group);
+    this.#refresh(group.memberIds);
+    return group;
+  }
+
+  /**
+   * Replaces the given fields of group `id`; old and new members' privileges follow at once.
+   * Undefined when no group has that id.
+   * @throws MockOptionError `INVALID_MOCK_OPTION` when the new name is empty or taken.
+   */
+  updateGroup(id: number, fields: Partial<MockAccountGroupFields>): MockAccountGroup | undefined {
+    const existing = this.#groups.get(id);
+    if (existing === undefined) return undefined;
+    if (fields.name !== undefined) this.#checkGroupName(fields.name, id);
+    const merged = { ...existing, ...fields, id };
+    const group = { ...merged, memberIds: this.#members(merged) };
+    this.#groups.set(id, group);
+    this.#refresh([...existing.memberIds, ...group.memberIds]);
+    return group;
+  }
+
+  /** Deletes group `id`; its members lose its privileges. Returns the deleted group, if any. */
+  deleteGroup(id: number): MockAccountGroup | undefined {
+    const existing = this.#groups.get(id);
+    if (existing === undefined) return undefined;
+    this.#groups.delete(id);
+    this.#refresh(existing.memberIds);
     return existing;
   }
 
@@ -181,6 +270,37 @@ export class AccountStore {
     if (account === undefined || !account.isEnabled) return undefined;
     const expected = this.#passwords.get(account.id);
     return expected !== undefined && expected === password ? account : undefined;
+  }
+
+  /** Stores `account` with the privileges its own set and its groups give it. */
+  #store(account: Omit<MockAccount, 'privileges'>): void {
+    const own = account.accessLevel === 'Group Access' ? [] : account.grantedPrivileges;
+    const groups = this.groupsOf(account.id);
+    let privileges: MockAccount['privileges'] = own;
+    if (own === 'all' || groups.some((group) => group.privileges === 'all')) privileges = 'all';
+    else if (groups.length > 0)
+      privileges = [...new Set([...own, ...groups.flatMap((group) => group.privileges)])];
+    this.#accounts.set(account.id, { ...account, privileges });
+  }
+
+  /** Recomputes the privileges of the accounts `ids` (after a change to their groups). */
+  #refresh(ids: readonly number[]): void {
+    for (const id of new Set(ids)) {
+      const account = this.#accounts.get(id);
+      if (account !== undefined) this.#store(account);
+    }
+  }
+
+  /** A group's member ids that name accounts, each once. */
+  #members(group: Pick<MockAccountGroup, 'memberIds'>): number[] {
+    return [...new Set(group.memberIds)].filter((id) => this.#accounts.has(id));
+  }
+
+  #checkGroupName(name: string, exceptId: number | undefined): void {
+    if (name.trim() === '')
+      throw new MockOptionError('INVALID_MOCK_OPTION', 'an account group needs a name');
+    if (this.isGroupNameTaken(name, exceptId))
+      throw new MockOptionError('INVALID_MOCK_OPTION', `account group name ${name} is taken`);
   }
 
   #checkUsername(username: string, exceptId: number | undefined): void {

@@ -1,14 +1,18 @@
+import { classicXmlShapes } from '../../generated/classic-resources.js';
 import type {
   AccountAccessLevel,
   AccountPrivilegeSet,
   MockAccount,
   MockAccountFields,
+  MockAccountGroup,
+  MockAccountGroupFields,
 } from '../../state/accounts.js';
 import type { MockState } from '../../state/mock-state.js';
 import { sitesOf } from '../../state/sites.js';
 import type { Route, RouteContext } from '../route.js';
 import {
   ACCOUNT_PRIVILEGE_NAMES,
+  accountGroupProblem,
   accountProblem,
   deleteAccount,
   privilegesOfSet,
@@ -79,9 +83,20 @@ function siteOf(siteId: number, state: MockState): { id: number; name: string } 
   return site === undefined ? { id: -1, name: 'None' } : { id: siteId, name: proText(site.name) };
 }
 
+/** A group in a user's record: the privileges the user holds through it. */
+function groupOfUser(group: MockAccountGroup, state: MockState) {
+  return {
+    id: group.id,
+    name: group.name,
+    site: siteOf(group.siteId, state),
+    privileges: classicPrivileges(group.privileges),
+  };
+}
+
 /**
- * A user account in the element names of Jamf's Classic `account` schema. The password is
- * write-only, and `password_sha256`, which live servers may carry, is never given.
+ * A user account in the element names of Jamf's Classic `account` schema: its own privileges,
+ * and under `groups` those its groups give it. The password is write-only, and
+ * `password_sha256`, which live servers may carry, is never given.
  */
 function accountDetail(account: MockAccount, state: MockState) {
   return {
@@ -96,7 +111,24 @@ function accountDetail(account: MockAccount, state: MockState) {
     access_level: account.accessLevel,
     privilege_set: account.privilegeSet,
     site: siteOf(account.siteId, state),
-    privileges: classicPrivileges(account.privileges),
+    privileges: classicPrivileges(account.grantedPrivileges),
+    groups: state.accounts.groupsOf(account.id).map((group) => groupOfUser(group, state)),
+  };
+}
+
+/** An account group in the element names of Jamf's Classic `group` schema. */
+function groupDetail(group: MockAccountGroup, state: MockState) {
+  return {
+    id: group.id,
+    name: group.name,
+    access_level: group.accessLevel,
+    privilege_set: group.privilegeSet,
+    site: siteOf(group.siteId, state),
+    privileges: classicPrivileges(group.privileges),
+    members: group.memberIds.map((id) => ({
+      id,
+      name: state.accounts.byId(id)?.username ?? '',
+    })),
   };
 }
 
@@ -115,6 +147,48 @@ function writtenPrivileges(element: Record<string, unknown>): string[] {
   });
 }
 
+/** What an `<account>` and a `<group>` element both carry: access, privileges and site. */
+interface AccessFields {
+  accessLevel: AccountAccessLevel;
+  privilegeSet: AccountPrivilegeSet;
+  siteId: number;
+  privileges: 'all' | readonly string[];
+}
+
+/**
+ * The access, privilege set, privileges and site `value` sets over `existing`, or the 409
+ * message. Left out, each keeps its value (a new object: Full Access, Custom, no site); a
+ * Custom object's `privileges` element replaces its list.
+ */
+function accessFieldsOf(
+  value: Record<string, unknown>,
+  existing: AccessFields | undefined,
+  state: MockState,
+): AccessFields | string {
+  const accessText = xmlText(value, 'access_level');
+  const accessLevel = accessText === undefined ? undefined : oneOf(ACCESS_LEVELS, accessText);
+  if (accessText !== undefined && accessLevel === undefined)
+    return `access_level must be one of ${ACCESS_LEVELS.join(', ')}`;
+  const setText = xmlText(value, 'privilege_set');
+  const privilegeSet = setText === undefined ? undefined : oneOf(PRIVILEGE_SETS, setText);
+  if (setText !== undefined && privilegeSet === undefined)
+    return `privilege_set must be one of ${PRIVILEGE_SETS.join(', ')}`;
+  const written = 'privileges' in value ? writtenPrivileges(xmlObject(value, 'privileges')) : [];
+  const unknown = unknownPrivilegeOf(written);
+  if (unknown !== undefined) return `Unknown privilege: ${unknown}`;
+  const site = siteIdOf(xmlObject(value, 'site'), state);
+  if (typeof site === 'string') return site;
+  const set = privilegeSet ?? existing?.privilegeSet ?? 'Custom';
+  const kept =
+    existing?.privilegeSet === 'Custom' && existing.privileges !== 'all' ? existing.privileges : [];
+  return {
+    accessLevel: accessLevel ?? existing?.accessLevel ?? 'Full Access',
+    privilegeSet: set,
+    siteId: site ?? existing?.siteId ?? -1,
+    privileges: privilegesOfSet(set, 'privileges' in value ? written : kept),
+  };
+}
+
 /**
  * The fields an `<account>` element sets over `existing` (a create when undefined), or the 409
  * message. Elements left out keep their values, as Classic PUTs do; a new account without a
@@ -131,22 +205,12 @@ function fieldsOf(
     enabledText === undefined ? undefined : oneOf(['Enabled', 'Disabled'], enabledText);
   if (enabledText !== undefined && enabled === undefined)
     return 'enabled must be Enabled or Disabled';
-  const accessText = text('access_level');
-  const accessLevel = accessText === undefined ? undefined : oneOf(ACCESS_LEVELS, accessText);
-  if (accessText !== undefined && accessLevel === undefined)
-    return `access_level must be one of ${ACCESS_LEVELS.join(', ')}`;
-  const setText = text('privilege_set');
-  const privilegeSet = setText === undefined ? undefined : oneOf(PRIVILEGE_SETS, setText);
-  if (setText !== undefined && privilegeSet === undefined)
-    return `privilege_set must be one of ${PRIVILEGE_SETS.join(', ')}`;
-  const written = 'privileges' in value ? writtenPrivileges(xmlObject(value, 'privileges')) : [];
-  const unknown = unknownPrivilegeOf(written);
-  if (unknown !== undefined) return `Unknown privilege: ${unknown}`;
-  const site = siteIdOf(xmlObject(value, 'site'), state);
-  if (typeof site === 'string') return site;
-  const set = privilegeSet ?? existing?.privilegeSet ?? 'Custom';
-  const kept =
-    existing?.privilegeSet === 'Custom' && existing.privileges !== 'all' ? existing.privileges : [];
+  const access = accessFieldsOf(
+    value,
+    existing && { ...existing, privileges: existing.grantedPrivileges },
+    state,
+  );
+  if (typeof access === 'string') return access;
   const force = text('force_password_change');
   return {
     username: text('name') ?? existing?.username ?? '',
@@ -156,11 +220,42 @@ function fieldsOf(
     isEnabled: enabled === undefined ? (existing?.isEnabled ?? true) : enabled === 'Enabled',
     mustChangePassword:
       force === undefined ? (existing?.mustChangePassword ?? false) : force === 'true',
-    accessLevel: accessLevel ?? existing?.accessLevel ?? 'Full Access',
-    privilegeSet: set,
-    siteId: site ?? existing?.siteId ?? -1,
-    privileges: privilegesOfSet(set, 'privileges' in value ? written : kept),
+    accessLevel: access.accessLevel,
+    privilegeSet: access.privilegeSet,
+    siteId: access.siteId,
+    grantedPrivileges: access.privileges,
   };
+}
+
+/**
+ * The fields a `<group>` element sets over `existing`, or the 409 message. `<members>` lists
+ * `<user>`s by `id` (or `name`) and replaces the members when given; an unknown user is refused.
+ */
+function groupFieldsOf(
+  value: Record<string, unknown>,
+  existing: MockAccountGroup | undefined,
+  state: MockState,
+): MockAccountGroupFields | string {
+  const access = accessFieldsOf(value, existing, state);
+  if (typeof access === 'string') return access;
+  let memberIds = existing?.memberIds ?? [];
+  if ('members' in value) {
+    const listed = xmlObject(value, 'members').user;
+    const users = Array.isArray(listed) ? listed : listed === undefined ? [] : [listed];
+    const ids: number[] = [];
+    for (const user of users) {
+      const id = xmlText(user, 'id');
+      const name = xmlText(user, 'name');
+      const account =
+        id !== undefined && /^\d{1,9}$/.test(id)
+          ? state.accounts.byId(Number(id))
+          : state.accounts.findByName(name ?? '');
+      if (account === undefined) return `No account ${id ?? name ?? ''} to add to the group`;
+      ids.push(account.id);
+    }
+    memberIds = ids;
+  }
+  return { name: xmlText(value, 'name') ?? existing?.name ?? '', ...access, memberIds };
 }
 
 /** The site id a `<site>` element names (by id, else by name), undefined when it names none. */
@@ -175,13 +270,28 @@ function siteIdOf(site: Record<string, unknown>, state: MockState): number | und
   return found === undefined ? `No site is named ${name}` : Number(found.id);
 }
 
-function userById(ctx: RouteContext): MockAccount | undefined {
+/** The whole number a `{key}` names, or undefined. */
+function idOf(ctx: RouteContext): number | undefined {
   const id = ctx.params.key ?? '';
-  return /^\d{1,9}$/.test(id) ? ctx.state.accounts.byId(Number(id)) : undefined;
+  return /^\d{1,9}$/.test(id) ? Number(id) : undefined;
+}
+
+function userById(ctx: RouteContext): MockAccount | undefined {
+  const id = idOf(ctx);
+  return id === undefined ? undefined : ctx.state.accounts.byId(id);
 }
 
 function userByName(ctx: RouteContext): MockAccount | undefined {
   return ctx.state.accounts.findByName(ctx.params.key ?? '');
+}
+
+function groupById(ctx: RouteContext): MockAccountGroup | undefined {
+  const id = idOf(ctx);
+  return id === undefined ? undefined : ctx.state.accounts.groupById(id);
+}
+
+function groupByName(ctx: RouteContext): MockAccountGroup | undefined {
+  return ctx.state.accounts.findGroupByName(ctx.params.key ?? '');
 }
 
 /** Creates (`existing` undefined) or updates an account from a Classic `<account>` body. */
@@ -197,23 +307,48 @@ async function writeAccount(ctx: RouteContext, existing: MockAccount | undefined
   return classicIdResponse('account', saved.id, 201);
 }
 
+/** Creates (`existing` undefined) or updates an account group from a Classic `<group>` body. */
+async function writeGroup(ctx: RouteContext, existing: MockAccountGroup | undefined) {
+  const read = await readClassicXml(ctx.request, 'group', ctx.maxBodyBytes);
+  if ('error' in read) return read.error;
+  const fields = groupFieldsOf(read.value, existing, ctx.state);
+  if (typeof fields === 'string') return classicError(409, fields);
+  const problem = accountGroupProblem(ctx.state, fields, existing?.id);
+  if (problem !== undefined) return classicError(409, problem.message);
+  const saved =
+    existing === undefined
+      ? ctx.state.accounts.createGroup(fields)
+      : (ctx.state.accounts.updateGroup(existing.id, fields) as MockAccountGroup);
+  return classicIdResponse('group', saved.id, 201);
+}
+
 /**
- * Classic `accounts`, a view of the one account store Pro `/v1/accounts` and the mock's
- * `accounts` option share: `GET /accounts` lists users (and no groups), `userid/{id}` reads,
- * creates (`userid/0`, XML), updates and deletes one user, `username/{name}` reads one (the
- * methods Jamf's Classic document lists). Privilege names must be known (409 otherwise); the
- * privilege set decides what the account's tokens hold, at once. Account groups are not kept:
- * `groupid`/`groupname` are 404. Needs `… Accounts` privileges.
+ * Classic `accounts`, a view of the one account store Pro `/v1/accounts`, `/v1/account-groups`
+ * and the mock's `accounts` option share: `GET /accounts` lists users and groups; `userid/{id}`
+ * and `groupid/{id}` read, create (`…/0`, XML), update and delete one user or group;
+ * `username/{name}` and `groupname/{name}` read one (the methods Jamf's Classic document lists).
+ * Privilege names must be known (409 otherwise); the privilege set, and the groups a user is a
+ * member of, decide what its tokens hold, at once. Needs `… Accounts` privileges.
  */
 export function classicAccountRoutes(): Route[] {
-  const readUser = (find: (ctx: RouteContext) => MockAccount | undefined) =>
+  const read = <T>(
+    find: (ctx: RouteContext) => T | undefined,
+    root: string,
+    detail: (row: T, state: MockState) => unknown,
+  ) =>
     guarded(ACCOUNTS, 'GET', (ctx) => {
-      const account = find(ctx);
-      if (account === undefined) return classicNotFound();
-      return classicResponse(ctx.request, 'account', accountDetail(account, ctx.state));
+      const row = find(ctx);
+      if (row === undefined) return classicNotFound();
+      return classicResponse(
+        ctx.request,
+        root,
+        detail(row, ctx.state),
+        200,
+        classicXmlShapes[root],
+      );
     });
-  const noGroup = guarded(ACCOUNTS, 'GET', () => classicNotFound());
-  const byId = '/JSSResource/accounts/userid/{key}';
+  const byUserId = '/JSSResource/accounts/userid/{key}';
+  const byGroupId = '/JSSResource/accounts/groupid/{key}';
   return [
     {
       method: 'GET',
@@ -223,19 +358,21 @@ export function classicAccountRoutes(): Route[] {
           users: ctx.state.accounts
             .list()
             .map((account) => ({ id: account.id, name: account.username })),
-          groups: [],
+          groups: ctx.state.accounts
+            .listGroups()
+            .map((group) => ({ id: group.id, name: group.name })),
         }),
       ),
     },
-    { method: 'GET', path: byId, handle: readUser(userById) },
+    { method: 'GET', path: byUserId, handle: read(userById, 'account', accountDetail) },
     {
       method: 'POST',
-      path: byId,
+      path: byUserId,
       handle: guarded(ACCOUNTS, 'POST', (ctx) => writeAccount(ctx, undefined)),
     },
     {
       method: 'PUT',
-      path: byId,
+      path: byUserId,
       handle: guarded(ACCOUNTS, 'PUT', (ctx) => {
         const account = userById(ctx);
         return account === undefined ? classicNotFound() : writeAccount(ctx, account);
@@ -243,7 +380,7 @@ export function classicAccountRoutes(): Route[] {
     },
     {
       method: 'DELETE',
-      path: byId,
+      path: byUserId,
       handle: guarded(ACCOUNTS, 'DELETE', (ctx) => {
         const account = userById(ctx);
         if (account === undefined) return classicNotFound();
@@ -251,8 +388,39 @@ export function classicAccountRoutes(): Route[] {
         return classicIdResponse('account', account.id, 200);
       }),
     },
-    { method: 'GET', path: '/JSSResource/accounts/username/{key}', handle: readUser(userByName) },
-    { method: 'GET', path: '/JSSResource/accounts/groupid/{key}', handle: noGroup },
-    { method: 'GET', path: '/JSSResource/accounts/groupname/{key}', handle: noGroup },
+    {
+      method: 'GET',
+      path: '/JSSResource/accounts/username/{key}',
+      handle: read(userByName, 'account', accountDetail),
+    },
+    { method: 'GET', path: byGroupId, handle: read(groupById, 'group', groupDetail) },
+    {
+      method: 'POST',
+      path: byGroupId,
+      handle: guarded(ACCOUNTS, 'POST', (ctx) => writeGroup(ctx, undefined)),
+    },
+    {
+      method: 'PUT',
+      path: byGroupId,
+      handle: guarded(ACCOUNTS, 'PUT', (ctx) => {
+        const group = groupById(ctx);
+        return group === undefined ? classicNotFound() : writeGroup(ctx, group);
+      }),
+    },
+    {
+      method: 'DELETE',
+      path: byGroupId,
+      handle: guarded(ACCOUNTS, 'DELETE', (ctx) => {
+        const group = groupById(ctx);
+        if (group === undefined) return classicNotFound();
+        ctx.state.accounts.deleteGroup(group.id);
+        return classicIdResponse('group', group.id, 200);
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/JSSResource/accounts/groupname/{key}',
+      handle: read(groupByName, 'group', groupDetail),
+    },
   ];
 }

@@ -5,11 +5,19 @@ import type {
   AccountPrivilegeSet,
   MockAccount,
   MockAccountFields,
+  MockAccountGroup,
 } from '../../state/accounts.js';
+import type { MockState } from '../../state/mock-state.js';
 import { jsonResponse } from '../responses/json-response.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
-import { accountProblem, deleteAccount, privilegesOfSet, saveAccount } from '../user-accounts.js';
+import {
+  ACCOUNT_PRIVILEGE_NAMES,
+  accountProblem,
+  deleteAccount,
+  privilegesOfSet,
+  saveAccount,
+} from '../user-accounts.js';
 import { idParam, notFound, withQuery } from './pro-answers.js';
 
 /** Pro's `privilegeLevel` for each privilege set. */
@@ -71,6 +79,36 @@ function userAccount(account: MockAccount) {
   };
 }
 
+/** The fields `filter` and `sort` take on `GET /v1/account-groups`, as the spec lists them. */
+const GROUP_QUERY_FIELDS = ['id', 'name', 'siteId', 'ldapServerId'];
+
+/** An account group in the spec's `AccountGroupV1` shape (ids as strings, as the schema has them). */
+function accountGroup(group: MockAccountGroup, state: MockState) {
+  return {
+    id: String(group.id),
+    name: group.name,
+    accessLevel: ACCESS_LEVELS[group.accessLevel],
+    privilegeLevel: PRIVILEGE_LEVELS[group.privilegeSet],
+    siteId: String(group.siteId),
+    ldapServerId: '-1',
+    directoryGroupId: '',
+    members: group.memberIds.flatMap((id) => {
+      const member = state.accounts.byId(id);
+      return member === undefined
+        ? []
+        : [
+            {
+              id: String(id),
+              username: member.username,
+              realname: member.realName,
+              email: member.email,
+            },
+          ];
+    }),
+    privileges: [...(group.privileges === 'all' ? ACCOUNT_PRIVILEGE_NAMES : group.privileges)],
+  };
+}
+
 /** The key of `labels` whose value is `wanted`, or undefined. */
 function keyOf<K extends string>(
   labels: Readonly<Record<K, string>>,
@@ -124,8 +162,8 @@ function readFields(body: Record<string, unknown>, existing: MockAccount | undef
     return invalid('siteId', 'siteId must be an integer');
   const set = privilegeSet ?? existing?.privilegeSet ?? 'Administrator';
   const kept =
-    set === 'Custom' && existing?.privilegeSet === 'Custom' && existing.privileges !== 'all'
-      ? existing.privileges
+    set === 'Custom' && existing?.privilegeSet === 'Custom' && existing.grantedPrivileges !== 'all'
+      ? existing.grantedPrivileges
       : [];
   const text = (key: string) => body[key] as string | undefined;
   return {
@@ -145,7 +183,7 @@ function readFields(body: Record<string, unknown>, existing: MockAccount | undef
       accessLevel: accessLevel ?? existing?.accessLevel ?? 'Full Access',
       privilegeSet: set,
       siteId: (body.siteId as number | undefined) ?? existing?.siteId ?? -1,
-      privileges: privilegesOfSet(set, kept),
+      grantedPrivileges: privilegesOfSet(set, kept),
     },
     password: text('plainPassword'),
   };
@@ -185,14 +223,53 @@ function existingAccount(ctx: RouteContext): MockAccount | undefined {
 }
 
 /**
+ * Pro `/v1/account-groups` (read only in the 11.30.1 spec): the account groups Classic
+ * `/accounts/groupid` writes, listed with paging, `sort` (default `name:asc`) and `filter`.
+ */
+function accountGroupRoutes(): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/v1/account-groups',
+      handle: (ctx) =>
+        withQuery(() =>
+          jsonResponse(
+            listQuery(
+              ctx.state.accounts.listGroups().map((group) => accountGroup(group, ctx.state)),
+              ctx.url,
+              {
+                filterFields: GROUP_QUERY_FIELDS,
+                sortFields: GROUP_QUERY_FIELDS,
+                defaultSort: ['name:asc'],
+              },
+            ),
+          ),
+        ),
+    },
+    {
+      method: 'GET',
+      path: '/v1/account-groups/{id}',
+      handle: (ctx) => {
+        const id = idParam(ctx);
+        const group = id === undefined ? undefined : ctx.state.accounts.groupById(id);
+        return group === undefined
+          ? notFound('Account group', ctx.params.id)
+          : jsonResponse(accountGroup(group, ctx.state));
+      },
+    },
+  ];
+}
+
+/**
  * Pro `/v1/accounts` ("Jamf Pro user accounts", `UserAccount`), a view of the one account store
  * Classic `/JSSResource/accounts` and the `accounts` option share: list (paging, `sort` by
  * default `username:asc`, RSQL `filter` over the spec's fields), create (201), read, update,
  * delete (204). Accounts made here log in with their `plainPassword`; a `privilegeLevel` change
- * applies to the account's tokens at once.
+ * applies to the account's tokens at once. With them, `/v1/account-groups` (list, by id).
  */
 export function userAccountRoutes(): Route[] {
   return [
+    ...accountGroupRoutes(),
     {
       method: 'GET',
       path: '/v1/accounts',
