@@ -1,3 +1,4 @@
+export { CLUSTER_COOKIE, type MockClusterOptions } from './http/cluster.js';
 export type { Fault, FaultRegistry, FaultSpec } from './http/faults.js';
 export type { Route, RouteContext, RouteHandler } from './http/route.js';
 export {
@@ -17,9 +18,14 @@ export {
   startJamfMockServer,
 } from './standalone/serve.js';
 export {
+  type AccountAccessLevel,
+  type AccountPrivilegeSet,
   type AccountStore,
   DEFAULT_ACCOUNT,
   type MockAccount,
+  type MockAccountFields,
+  type MockAccountGroup,
+  type MockAccountGroupFields,
   type MockAccountOptions,
 } from './state/accounts.js';
 export {
