@@ -20,6 +20,7 @@ import { classicSingletonRoutes } from './http/classic/classic-singleton.js';
 import { classicUsersByEmailRoute } from './http/classic/classic-users-by-email.js';
 import { classicWebhooks } from './http/classic/classic-webhooks.js';
 import { classicRoutes } from './http/classic/index.js';
+import { MockCluster, type MockClusterOptions } from './http/cluster.js';
 import { FaultRegistry } from './http/faults.js';
 import { mswHandlers } from './http/msw-handlers.js';
 import type { PipelineRuntime } from './http/pipeline.js';
@@ -98,6 +99,12 @@ export interface JamfMockOptions {
   onWebhookFailure?: (delivery: WebhookDelivery) => void;
   /** Called when the mock itself fails (the caller got a 500); default logs to `console.error`. */
   onInternalError?: (error: unknown, request: Request) => void;
+  /**
+   * Emulate Jamf Cloud's cluster: requests land on `nodes` web applications (the `APBALANCEID`
+   * cookie pins them to one), and an object one node creates answers 404 on the others for
+   * `syncSeconds` (mock clock). Off by default. See {@link MockClusterOptions}.
+   */
+  cluster?: MockClusterOptions;
 }
 
 /** Request counters of a mock: how many were answered and how many were in flight at once. */
@@ -178,6 +185,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     webhooks,
     allowBasicAuthOnClassic: options.allowBasicAuthOnClassic ?? false,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    cluster: options.cluster === undefined ? undefined : new MockCluster(options.cluster, clock),
     onInternalError(error, request) {
       internalErrors.push(error);
       if (options.onInternalError) options.onInternalError(error, request);
@@ -251,6 +259,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
       clock.reset();
       state = freshState();
       faults.clear();
+      runtime.cluster?.reset();
       webhooks.clear();
       internalErrors.length = 0;
       stats.requests = 0;

@@ -8,6 +8,7 @@ import { hasPrivileges, type Principal } from '../state/principal.js';
 import type { MockWebhooks } from '../webhooks/mock-webhooks.js';
 import { authenticate } from './authenticate.js';
 import { classicError } from './classic/index.js';
+import type { MockCluster } from './cluster.js';
 import type { Fault, FaultRegistry } from './faults.js';
 import type { HeaderReader, IncomingRequest } from './incoming-request.js';
 import { refuseBadMultipart } from './multipart-body.js';
@@ -31,6 +32,8 @@ export interface PipelineRuntime {
   allowBasicAuthOnClassic: boolean;
   /** Largest request body accepted, in bytes; a larger one gets 413. */
   maxBodyBytes: number;
+  /** Jamf Cloud's nodes, when the mock emulates them (`cluster` option). */
+  cluster?: MockCluster;
 }
 
 /** What the pipeline answers: a Response at once, or a promise of one when something was awaited. */
@@ -58,6 +61,13 @@ export function runPipeline(
   let answered: PipelineAnswer;
   try {
     answered = answerRoute(runtime, route, incoming);
+    const { cluster } = runtime;
+    if (cluster !== undefined) {
+      answered =
+        answered instanceof Response
+          ? cluster.settle(incoming, answered)
+          : Promise.resolve(answered).then((response) => cluster.settle(incoming, response));
+    }
   } catch (error) {
     stats.inFlight--;
     return internalError(runtime, error, incoming);
@@ -196,6 +206,8 @@ function answerHandler({
   principal,
 }: Handled): PipelineAnswer {
   const { operation } = route;
+  const hidden = runtime.cluster?.hidden(incoming, route.isClassic);
+  if (hidden !== undefined) return hidden;
   const ctx = new HandlerContext(incoming, params, state, principal, runtime, operation);
   const fireWebhooks = runtime.webhooks?.observe(incoming, incoming.url.pathname, state);
   const answered = route.handle

@@ -15,6 +15,10 @@ export const USAGE = `Usage: jamf-mock-server [options]
   --allow-basic-classic accept Basic auth on the Classic API, like a server before 11.5
                         (default: bearer tokens only, as every current server)
   --max-body-bytes N    largest request body accepted; larger gets 413 (default 20 GiB)
+  --cluster-nodes N     emulate Jamf Cloud's N web application nodes: an APBALANCEID cookie
+                        pins a client to one, and an object one node creates is 404 on the
+                        others until the cluster refresh (default: one server, no cookie)
+  --cluster-sync S      seconds until the other nodes know a new object (default 60)
   --quiet               no per-request log lines
   --help                this text`;
 
@@ -60,6 +64,14 @@ export function parseCliArgs(argv: readonly string[]): CliSettings {
       throw new CliUsageError('--jamf-version takes a version such as 11.25.2');
     server.jamfProVersion = version;
   }
+  const nodes = whole(values['cluster-nodes'], '--cluster-nodes', 1);
+  const syncSeconds = whole(values['cluster-sync'], '--cluster-sync', 0);
+  if (syncSeconds !== undefined && nodes === undefined)
+    throw new CliUsageError('--cluster-sync needs --cluster-nodes');
+  if (nodes !== undefined) {
+    if (nodes > 64) throw new CliUsageError('--cluster-nodes must be at most 64');
+    server.cluster = { nodes, ...(syncSeconds === undefined ? {} : { syncSeconds }) };
+  }
   const computers = whole(values.computers, '--computers', 0);
   if (computers !== undefined) server.counts = { computers };
   if (server.port !== undefined && server.port > 65535)
@@ -80,6 +92,8 @@ function parse(argv: readonly string[]) {
       computers: { type: 'string' },
       'allow-basic-classic': { type: 'boolean' },
       'max-body-bytes': { type: 'string' },
+      'cluster-nodes': { type: 'string' },
+      'cluster-sync': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

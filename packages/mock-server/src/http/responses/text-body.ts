@@ -47,6 +47,12 @@ export function knownBodyOf(response: Response): string | Uint8Array | undefined
   return typeof body === 'object' ? body.served() : body;
 }
 
+/** The text a {@link textResponse} holds, without counting it as served; undefined for others. */
+export function heldTextOf(response: Response): string | undefined {
+  const body = bodies.get(response);
+  return typeof body === 'object' ? body.text : body;
+}
+
 /**
  * `response` with its body readable as a stream: a {@link textResponse} gets a copy with the
  * text as its body (status, status text and headers as they are now); any other response is
