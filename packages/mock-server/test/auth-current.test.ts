@@ -24,6 +24,37 @@ interface AuthorizationV1 {
 }
 
 describe('GET /api/v1/auth', () => {
+  it('describes an account made through the API as it was written: name, email, set, groups', async () => {
+    const admin = await userToken(jamf);
+    const created = await api(jamf, admin, 'POST', '/v1/accounts', {
+      username: 'ada',
+      realname: 'Ada Auditor',
+      email: 'ada@example.test',
+      plainPassword: 'pw-for-ada-1',
+      privilegeLevel: 'AUDITOR',
+      accessLevel: 'FullAccess',
+    });
+    expect(created.status).toBe(201);
+    const response = await api(
+      jamf,
+      await userToken(jamf, 'ada', 'pw-for-ada-1'),
+      'GET',
+      '/v1/auth',
+    );
+    const { account } = (await response.json()) as {
+      account: AuthorizationV1['account'] & { realName: string; email: string };
+    };
+    expect(account).toMatchObject({
+      username: 'ada',
+      realName: 'Ada Auditor',
+      email: 'ada@example.test',
+      privilegeSet: 'AUDITOR',
+    });
+    const held = account.privilegesBySite['-1'] ?? [];
+    expect(held.length).toBeGreaterThan(50);
+    expect(held.every((name) => name.startsWith('Read '))).toBe(true);
+  });
+
   it('describes an administrator with every privilege', async () => {
     const response = await api(jamf, await userToken(jamf), 'GET', '/v1/auth');
     expect(response.status).toBe(200);

@@ -1,3 +1,4 @@
+import type { AccountAccessLevel, AccountPrivilegeSet } from '../../state/accounts.js';
 import type { Principal } from '../../state/principal.js';
 import { credentialsOf } from '../authenticate.js';
 import { jsonResponse } from '../responses/json-response.js';
@@ -117,18 +118,62 @@ function privilegeList(
 interface AccountFacts {
   id: number;
   username: string;
+  realName: string;
+  email: string;
+  accessLevel: string;
+  privilegeSet: string;
   isAdministrator: boolean;
   privileges: string[];
+  groupIds: number[];
+  groups: Record<string, unknown>[];
   authenticationType: 'JSS' | 'CLIENT_CREDENTIALS';
 }
 
+/** Pro's spelling of an access level and a privilege set (`AuthAccountV1`'s enums). */
+const ACCESS_LEVELS: Readonly<Record<AccountAccessLevel, string>> = {
+  'Full Access': 'FullAccess',
+  'Site Access': 'SiteAccess',
+  'Group Access': 'GroupBasedAccess',
+};
+const PRIVILEGE_SETS: Readonly<Record<AccountPrivilegeSet, string>> = {
+  Administrator: 'ADMINISTRATOR',
+  Auditor: 'AUDITOR',
+  'Enrollment Only': 'ENROLLMENT',
+  Custom: 'CUSTOM',
+};
+
+/**
+ * The caller as the auth endpoints describe it: a user account's stored name, email, access
+ * level, privilege set and groups (as the accounts APIs wrote them), or an API client's id.
+ */
 function accountFacts(ctx: RouteContext, allPrivileges: readonly string[]): AccountFacts {
   const principal = ctx.principal;
+  const username = principal?.name ?? '';
+  const isAdministrator = principal?.privileges() === 'all';
+  const account = principal?.kind === 'api-client' ? undefined : ctx.state.accounts.get(username);
+  const groups = account === undefined ? [] : ctx.state.accounts.groupsOf(account.id);
   return {
-    id: Number(principal?.id ?? 0) || 1,
-    username: principal?.name ?? '',
-    isAdministrator: principal?.privileges() === 'all',
+    id: account?.id ?? (Number(principal?.id ?? 0) || 1),
+    username,
+    realName: account?.realName || username,
+    email: account?.email ?? '',
+    accessLevel: account === undefined ? 'FullAccess' : ACCESS_LEVELS[account.accessLevel],
+    privilegeSet:
+      account === undefined
+        ? isAdministrator
+          ? 'ADMINISTRATOR'
+          : 'CUSTOM'
+        : PRIVILEGE_SETS[account.privilegeSet],
+    isAdministrator,
     privileges: privilegeList(principal, allPrivileges),
+    groupIds: groups.map((group) => group.id),
+    groups: groups.map((group) => ({
+      accessLevel: ACCESS_LEVELS[group.accessLevel],
+      privilegeSet: PRIVILEGE_SETS[group.privilegeSet],
+      siteId: group.siteId,
+      privileges: group.privileges === 'all' ? [...allPrivileges] : [...group.privileges],
+      memberUserIds: [...group.memberIds],
+    })),
     authenticationType: principal?.kind === 'api-client' ? 'CLIENT_CREDENTIALS' : 'JSS',
   };
 }
@@ -146,13 +191,13 @@ function accountOf(facts: AccountFacts, dialect: AccountDialect) {
   return {
     id: dialect.id,
     username: facts.username,
-    realName: facts.username,
-    email: '',
+    realName: facts.realName,
+    email: facts.email,
     [dialect.multiSiteAdminKey]: false,
-    accessLevel: 'FullAccess',
-    privilegeSet: facts.isAdministrator ? 'ADMINISTRATOR' : 'CUSTOM',
+    accessLevel: facts.accessLevel,
+    privilegeSet: facts.privilegeSet,
     ...dialect.privileges,
-    groupIds: [],
+    groupIds: facts.groupIds,
     currentSiteId: dialect.currentSiteId,
   };
 }
@@ -167,7 +212,7 @@ function authorizationV1(ctx: RouteContext, allPrivileges: readonly string[]) {
       privileges: { privilegesBySite: { '-1': facts.privileges } },
       currentSiteId: '-1',
     }),
-    accountGroups: [],
+    accountGroups: facts.groups,
     sites: [],
     authenticationType: facts.authenticationType,
   };
