@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Operation } from 'openapi-backend';
 import { describe, expect, it } from 'vitest';
 import { sampleSchema } from '../src/spec/responder/sample-schema.js';
+import { managementIdOf } from '../src/state/inventory/management-id.js';
 import { setupJamfMock } from '../src/vitest.js';
 import { loadSpec, SpecContract, specPath } from './support/contract.js';
 
@@ -215,6 +216,13 @@ function withRealReferences(
   if (key === 'DELETE /v1/accounts/{id}')
     return new Request(request.url.replace(/\/1$/, '/2'), request);
   if (key.endsWith('/delete-multiple')) return json({ ids: ['2'] });
+  // A command names a real, managed device (seeded mobile devices are managed).
+  if (key === 'POST /v2/mdm/commands') {
+    return json({
+      clientData: [{ managementId: managementIdOf('mobileDevice', 1) }],
+      commandData: { commandType: 'DEVICE_LOCK' },
+    });
+  }
   return request;
 }
 

@@ -12,6 +12,7 @@ import {
   type MacosConfigurationProfile,
   seedMacosConfigurationProfiles,
 } from './macos-configuration-profiles.js';
+import { MdmCommandStore } from './mdm-commands.js';
 
 /** Options that shape a fresh state. */
 export interface MockStateOptions {
@@ -39,6 +40,8 @@ export interface MockState extends Inventory {
   collections: JsonCollections;
   /** Objects of the Classic resources derived from the spec (printers, users, …), by URL segment. */
   classicObjects: ClassicObjectStores;
+  /** MDM commands and pushes sent through either API. */
+  mdmCommands: MdmCommandStore;
   /** Seed of the deterministic inventory and of the generated objects. */
   seed: number;
 }
@@ -58,6 +61,7 @@ export function createMockState(clock: MockClock, options: MockStateOptions = {}
     activationCode: defaultActivationCode(),
     collections: new JsonCollections(),
     classicObjects: new ClassicObjectStores(),
+    mdmCommands: new MdmCommandStore(options.seed ?? 1),
     seed: options.seed ?? 1,
   };
 }

@@ -22,6 +22,8 @@ export interface StateSnapshot {
   groups?: Map<number, Set<number>>;
   /** Smart mobile device group id → member device ids. */
   mobileGroups?: Map<number, Set<number>>;
+  /** How many MDM pushes had been sent (each command's, and blank pushes). */
+  pushCount?: number;
 }
 
 /** Which parts of the state the registered events need compared. */
@@ -31,6 +33,8 @@ export interface SnapshotNeeds {
   smartGroupIds: readonly number[];
   /** Smart mobile device groups some registration watches. */
   mobileSmartGroupIds?: readonly number[];
+  /** Whether PushSent or MobileDeviceCommandCompleted is registered. */
+  commands?: boolean;
 }
 
 /** Takes the parts of `state` that `needs` names, before a write. */
@@ -45,6 +49,7 @@ export function takeSnapshot(state: MockState, needs: SnapshotNeeds): StateSnaps
     for (const row of state.mobileDevices.values())
       snapshot.mobileDevices.set(row.id, row.isManaged);
   }
+  if (needs.commands === true) snapshot.pushCount = state.mdmCommands.pushCount;
   if (needs.smartGroupIds.length > 0) {
     snapshot.groups = new Map(
       needs.smartGroupIds.map((id) => [id, smartGroupMemberIds(state, id)]),
@@ -77,7 +82,8 @@ function smartGroupMemberIds(state: MockState, groupId: number): Set<number> {
  * - MobileDeviceEnrolled / MobileDeviceUnEnrolled: a device record appeared (the mock's
  *   stand-in for an enrollment) or became managed; a record was deleted or became unmanaged;
  * - SmartGroupComputerMembershipChange: a registered smart group gained or lost members;
- * - SmartGroupMobileDeviceMembershipChange: the same for a smart mobile device group.
+ * - SmartGroupMobileDeviceMembershipChange: the same for a smart mobile device group;
+ * - PushSent and MobileDeviceCommandCompleted: see {@link commandEvents}.
  */
 export function stateChanges(before: StateSnapshot, state: MockState): FiredEvent[] {
   const fired: FiredEvent[] = [];
@@ -108,6 +114,7 @@ export function stateChanges(before: StateSnapshot, state: MockState): FiredEven
         fired.push({ event: 'MobileDeviceUnEnrolled', data: removedMobileDevice(id) });
     }
   }
+  if (before.pushCount !== undefined) fired.push(...commandEvents(before.pushCount, state));
   for (const [groupId, previous] of before.groups ?? []) {
     const change = membershipChange(groupId, previous, smartGroupMemberIds(state, groupId), {
       isComputer: true,
@@ -181,26 +188,36 @@ function removedMobileDevice(id: number): WebhookEventData<'MobileDeviceUnEnroll
   };
 }
 
-const MOBILE_DEVICE_COMMAND =
-  /^\/JSSResource\/mobiledevicecommands\/command\/([^/]+)\/id\/([\d,]+)$/;
-
 /**
- * PushSent and MobileDeviceCommandCompleted for an MDM command the mock accepted
- * (`POST /JSSResource/mobiledevicecommands/command/{command}/id/{ids}`): the mock has no
- * devices to wait for, so every command is pushed and completes at once.
+ * PushSent for each MDM push sent since there were `pushCount` (a command through either API,
+ * or a blank push), and MobileDeviceCommandCompleted for each command to a mobile device: the
+ * mock has no devices to wait for, so every command is pushed and completes at once. PushSent
+ * names the device by its managementId and `type` `Computer` or `MobileDevice` (unverified: the
+ * payload schema allows a number or a string). Jamf has no event for a computer's completed
+ * command.
  */
-export function commandEvents(path: string, state: MockState): FiredEvent[] {
-  const match = MOBILE_DEVICE_COMMAND.exec(path);
-  if (match === null) return [];
-  const command = decodeURIComponent(match[1]!);
-  return match[2]!.split(',').flatMap((text): FiredEvent[] => {
-    const device = state.mobileDevices.get(Number(text));
-    if (device === undefined) return [];
+export function commandEvents(pushCount: number, state: MockState): FiredEvent[] {
+  return state.mdmCommands.pushesSince(pushCount).flatMap(({ target, commandUuid }) => {
+    const pushed: FiredEvent = {
+      event: 'PushSent',
+      data: {
+        managementId: target.managementId,
+        type: target.kind === 'computer' ? 'Computer' : 'MobileDevice',
+      },
+    };
+    if (target.kind === 'computer' || commandUuid === undefined) return [pushed];
+    const device = state.mobileDevices.get(target.id);
+    const command = state.mdmCommands.byUuid(commandUuid);
+    if (device === undefined || command === undefined) return [pushed];
     return [
-      { event: 'PushSent', data: { managementId: device.udid, type: 'MobileDevice' } },
+      pushed,
       {
         event: 'MobileDeviceCommandCompleted',
-        data: { ...webhookMobileDevice(device), mdmCommand: command },
+        data: {
+          ...webhookMobileDevice(device),
+          mdmCommand: command.classicName,
+          mdmCommandUUID: command.uuid,
+        },
       },
     ];
   });

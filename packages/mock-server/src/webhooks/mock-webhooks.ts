@@ -15,13 +15,7 @@ import {
   type WebhookDelivery,
 } from './delivery.js';
 import { serverLifecycle, webhookComputer, webhookMobileDevice } from './event-builders.js';
-import {
-  apiOperationEvent,
-  commandEvents,
-  type FiredEvent,
-  stateChanges,
-  takeSnapshot,
-} from './firing-rules.js';
+import { apiOperationEvent, type FiredEvent, stateChanges, takeSnapshot } from './firing-rules.js';
 import {
   type MockWebhook,
   type MockWebhookInput,
@@ -253,11 +247,11 @@ export class MockWebhooks {
       mobileDevices: events.has('MobileDeviceEnrolled') || events.has('MobileDeviceUnEnrolled'),
       smartGroupIds: [...smartGroupIds],
       mobileSmartGroupIds: [...mobileSmartGroupIds],
+      commands: events.has('PushSent') || events.has('MobileDeviceCommandCompleted'),
     });
     return (response, username) => {
       try {
         const fired = response.ok ? stateChanges(before, state) : [];
-        if (response.ok && method === 'POST') fired.push(...commandEvents(path, state));
         this.#fire(fired);
         if (username !== undefined && events.has('RestAPIOperation')) {
           const status = response.status;

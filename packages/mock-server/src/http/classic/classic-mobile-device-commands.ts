@@ -1,37 +1,36 @@
 import type { Route } from '../route.js';
-import { classicError } from './classic-error.js';
-import { classicResponse } from './classic-format.js';
+import {
+  commandByUuid,
+  commandList,
+  MOBILE_DEVICE_COMMANDS as kind,
+  sendByIds,
+  sendWithBody,
+} from './classic-mdm-commands.js';
 
 /**
- * `POST /JSSResource/mobiledevicecommands/command/{command}/id/{ids}` (ids comma-separated): the
- * mock accepts the MDM command for the devices that exist and, having no devices to wait for,
- * treats it as pushed and completed at once (the webhooks PushSent and
- * MobileDeviceCommandCompleted fire). Per-command privileges are not modelled: any
- * authenticated caller may send one.
+ * Classic `mobiledevicecommands` over the mock's one MDM command store (the Pro API's
+ * `/v2/mdm/commands` lists what is sent here, and the reverse): POST by command and id list
+ * (`DeviceName/{device_name}` renames the devices), or with an XML body naming the devices (and
+ * the command, on `/command`); GET the list, by uuid, by name and by command. Commands are
+ * acknowledged at once; PushSent and MobileDeviceCommandCompleted fire for each device.
  */
 export function classicMobileDeviceCommandRoutes(): Route[] {
   return [
     {
       method: 'POST',
-      path: '/JSSResource/mobiledevicecommands/command/{command}/id/{ids}',
-      handle: (ctx) => {
-        const ids = (ctx.params.ids ?? '').split(',');
-        const devices = ids
-          .map((id) => (/^\d{1,9}$/.test(id) ? ctx.state.mobileDevices.get(Number(id)) : undefined))
-          .filter((device) => device !== undefined);
-        if (devices.length === 0 || devices.length !== ids.length) {
-          return classicError(404, 'The server has not found anything matching the request URI');
-        }
-        return classicResponse(
-          ctx.request,
-          'mobile_device_command',
-          {
-            command: ctx.params.command,
-            mobile_devices: devices.map((device) => ({ id: device.id, udid: device.udid })),
-          },
-          201,
-        );
-      },
+      path: `${kind.base}/command/{command}/id/{id_list}`,
+      handle: sendByIds(kind, 'id_list'),
     },
+    {
+      method: 'POST',
+      path: `${kind.base}/command/DeviceName/{device_name}/id/{id_list}`,
+      handle: sendByIds(kind, 'id_list', { command: 'DeviceName', deviceNameParam: 'device_name' }),
+    },
+    { method: 'POST', path: `${kind.base}/command/{command}`, handle: sendWithBody(kind) },
+    { method: 'POST', path: `${kind.base}/command`, handle: sendWithBody(kind) },
+    { method: 'GET', path: kind.base, handle: commandList(kind) },
+    { method: 'GET', path: `${kind.base}/uuid/{uuid}`, handle: commandByUuid(kind, 'uuid') },
+    { method: 'GET', path: `${kind.base}/name/{name}`, handle: commandList(kind, 'name') },
+    { method: 'GET', path: `${kind.base}/command/{command}`, handle: commandList(kind, 'command') },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Route } from '../route.js';
 import { classicAccountRoutes } from './classic-accounts.js';
 import { classicActivationCodeRoutes } from './classic-activation-code.js';
+import { classicComputerCommandRoutes } from './classic-computer-commands.js';
 import {
   classicComputers,
   classicComputersBasicRoute,
@@ -72,5 +73,6 @@ export function classicRoutes(): Route[] {
     }),
     ...classicAccountRoutes(),
     ...classicActivationCodeRoutes(),
+    ...classicComputerCommandRoutes(),
   ];
 }

@@ -4,6 +4,7 @@ import { listQueryFields } from '../../spec/resources.js';
 import type { Computer } from '../../state/inventory/computers.js';
 import type { EntityStore } from '../../state/inventory/entity-store.js';
 import { withExtensionAttributeValues } from '../../state/inventory/extension-attribute-values.js';
+import { managementIdOf } from '../../state/inventory/management-id.js';
 import {
   definitionsKey,
   type ExtensionAttributeDefinition,
@@ -120,6 +121,7 @@ export function proComputer(
       jamfBinaryVersion: '11.30.1-t1700000000',
       platform: 'Mac',
       assetTag: row.assetTag,
+      managementId: managementIdOf('computer', row.id),
       remoteManagement: { managed: row.isManaged },
       mdmCapable: { capable: row.isManaged, capableUsers: [] },
       supervised: row.isManaged,

@@ -1,6 +1,7 @@
 import type { Route } from '../route.js';
 import { computerGroupRoutes } from './computer-groups.js';
 import { computerInventoryRoutes } from './computers-inventory.js';
+import { mdmCommandRoutes } from './mdm-commands.js';
 import { mdmRenewProfileRoute } from './mdm-renew-profile.js';
 import { mobileDeviceGroupRoutes } from './mobile-device-groups.js';
 import { mobileDeviceRoutes } from './mobile-devices.js';
@@ -9,7 +10,8 @@ import { simpleResourceRoutes } from './simple-resources.js';
 /**
  * The Pro API's explicit inventory routes over the shared state: computers inventory (all
  * versions), mobile devices, departments, buildings, categories, scripts, computer and mobile
- * device groups, MDM profile renewal. Other operations fall through to the spec responder.
+ * device groups, MDM profile renewal and MDM commands. Other operations fall through to the
+ * spec responder.
  */
 export function inventoryProRoutes(): Route[] {
   return [
@@ -19,5 +21,6 @@ export function inventoryProRoutes(): Route[] {
     ...computerGroupRoutes(),
     ...mobileDeviceGroupRoutes(),
     mdmRenewProfileRoute(),
+    ...mdmCommandRoutes(),
   ];
 }

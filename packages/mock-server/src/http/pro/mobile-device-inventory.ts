@@ -1,5 +1,6 @@
 import { listQuery } from '../../query/index.js';
 import { listQueryFields } from '../../spec/resources.js';
+import { managementIdOf } from '../../state/inventory/management-id.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import { mobileGroupMembers } from '../../state/mobile-group-members.js';
 import type { MockState } from '../../state/mock-state.js';
@@ -98,6 +99,7 @@ function inventoryOf(
     general: {
       displayName: row.name,
       udid: row.udid,
+      managementId: managementIdOf('mobileDevice', row.id),
       osVersion: row.osVersion,
       osBuild: row.osBuild,
       managed: row.isManaged,
@@ -154,6 +156,7 @@ function queryRowOf(record: Record<string, unknown>): QueryRow {
     mobileDeviceId: record.mobileDeviceId,
     displayName: general.displayName,
     udid: general.udid,
+    managementId: general.managementId,
     osVersion: general.osVersion,
     osBuild: general.osBuild,
     managed: general.managed,

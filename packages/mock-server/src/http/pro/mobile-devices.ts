@@ -2,6 +2,7 @@ import { listQuery } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
 import { listQueryFields } from '../../spec/resources.js';
 import { withExtensionAttributeValues } from '../../state/inventory/extension-attribute-values.js';
+import { managementIdOf } from '../../state/inventory/management-id.js';
 import type { MobileDevice } from '../../state/inventory/mobile-devices.js';
 import {
   type ExtensionAttributeDefinition,
@@ -23,6 +24,7 @@ function identityOf(row: Readonly<MobileDevice>) {
     serialNumber: row.serialNumber,
     udid: row.udid,
     type: row.type,
+    managementId: managementIdOf('mobileDevice', row.id),
   };
 }
 
