@@ -201,6 +201,12 @@ describe('POST /v2/mdm/commands', () => {
       commandData: { commandType: 'CLEAR_PASSCODE' },
     });
     expect(missing.status).toBe(400);
+    expect(await missing.json()).toMatchObject({ errors: [{ field: 'commandData' }] });
+    const unknownType = await api(jamf, token, 'POST', '/v2/mdm/commands', {
+      clientData: [{ managementId: mobile.managementId }],
+      commandData: { commandType: 'MAKE_COFFEE' },
+    });
+    expect(unknownType.status).toBe(400);
     expect(jamf.state.mdmCommands.size).toBe(before);
   });
 });
