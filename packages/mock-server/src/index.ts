@@ -54,9 +54,21 @@ export {
   type Script,
   type ScriptPriority,
 } from './state/inventory/index.js';
+export {
+  type ManagedDeviceKind,
+  managementIdOf,
+} from './state/inventory/management-id.js';
 export type { IssuedToken, IssuedTokens, TokenGrant } from './state/issued-tokens.js';
 export type { JsonCollection, JsonObject } from './state/json-collection.js';
 export type { JsonCollections } from './state/json-collections.js';
+export type {
+  MdmCommand,
+  MdmCommandInput,
+  MdmCommandState,
+  MdmCommandStore,
+  MdmCommandTarget,
+  MdmPush,
+} from './state/mdm-commands.js';
 export { MockOptionError, type MockOptionErrorCode } from './state/mock-option-error.js';
 export type { MockState } from './state/mock-state.js';
 export type { Principal } from './state/principal.js';
