@@ -67,6 +67,18 @@ describe('MDM command webhooks', () => {
     ]);
   });
 
+  it('a command left pending pushes but does not complete', async () => {
+    const got = receive(['PushSent', 'MobileDeviceCommandCompleted']);
+    jamf.state.mdmCommands.acknowledgesOnSend = false;
+    const sent = await fetch(
+      `${jamf.baseUrl}/JSSResource/mobiledevicecommands/command/DeviceLock/id/5`,
+      { method: 'POST', headers: { authorization: `Bearer ${await userToken(jamf)}` } },
+    );
+    expect(sent.status).toBe(201);
+    await jamf.webhooks.settled();
+    expect(got.map((payload) => payload.webhook.webhookEvent)).toEqual(['PushSent']);
+  });
+
   it('a blank push fires PushSent and no completion; a refused command fires nothing', async () => {
     const got = receive(['PushSent', 'MobileDeviceCommandCompleted']);
     const token = await userToken(jamf);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupJamfMock } from '../src/vitest.js';
 import { api, userToken } from './support/auth-support.js';
 import { watchContract } from './support/watch-contract.js';
@@ -243,6 +243,42 @@ describe('GET /v2/mdm/commands', () => {
     expect(restarts.results).toHaveLength(1);
     const bad = await api(jamf, token, 'GET', '/v2/mdm/commands?filter=nope==1');
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('pending commands', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('stay PENDING when acknowledgesOnSend is off, until settled', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.UTC(2026, 5, 1));
+    const token = await userToken(jamf);
+    jamf.state.mdmCommands.acknowledgesOnSend = false;
+    const managementId = await managementIdOfComputer(managedComputer()?.id ?? 0);
+    const sent = await api(jamf, token, 'POST', '/v2/mdm/commands', {
+      clientData: [{ managementId }],
+      commandData: { commandType: 'DEVICE_INFORMATION' },
+    });
+    const [{ id } = { id: '' }] = (await sent.json()) as { id: string }[];
+    const pending = await commands(`?filter=status==PENDING;clientManagementId==${managementId}`);
+    expect(pending.results.map((command) => [command.uuid, command.dateCompleted])).toEqual([
+      [id, undefined],
+    ]);
+    jamf.clock.advance(5000);
+    expect(jamf.state.mdmCommands.settle(id, 'ERROR', jamf.clock.now())?.state).toBe('ERROR');
+    const [settled] = (await commands(`?filter=uuid==${id}`)).results;
+    expect(settled?.commandState).toBe('ERROR');
+    expect(Date.parse(settled?.dateCompleted ?? '') - Date.parse(settled?.dateSent ?? '')).toBe(
+      5000,
+    );
+    expect(() =>
+      jamf.state.mdmCommands.settle(id, 'PENDING' as 'ERROR', jamf.clock.now()),
+    ).toThrowError(
+      expect.objectContaining({ name: 'MockOptionError', code: 'INVALID_MOCK_OPTION' }),
+    );
+    expect(jamf.state.mdmCommands.settle('no-such-uuid', 'ACKNOWLEDGED', 0)).toBeUndefined();
   });
 });
 

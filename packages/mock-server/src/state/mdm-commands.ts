@@ -1,5 +1,6 @@
 import type { ManagedDeviceKind } from './inventory/management-id.js';
 import { type SeededRandom, seededRandom } from './inventory/seeded-random.js';
+import { MockOptionError } from './mock-option-error.js';
 
 /** Where an MDM command stands: Jamf's `MdmCommandState` values a device can leave it in. */
 export type MdmCommandState = 'PENDING' | 'ACKNOWLEDGED' | 'NOT_NOW' | 'ERROR';
@@ -49,16 +50,27 @@ export interface MdmPush {
   commandUuid: string | undefined;
 }
 
+const OUTCOMES: ReadonlySet<string> = new Set(['ACKNOWLEDGED', 'NOT_NOW', 'ERROR']);
+
 /**
  * The MDM commands of one mock, read and written by the Pro (`/v2/mdm/commands`, blank push,
  * redeploy, remove-mdm-profile) and Classic (`computercommands`, `mobiledevicecommands`) views.
  * With no devices to wait for, a command is acknowledged the moment it is sent (`dateCompleted`
- * = `dateSent`). Uuids are drawn from the seed, so a run is repeatable.
+ * = `dateSent`), unless `acknowledgesOnSend` is turned off. Uuids are drawn from the seed, so a
+ * run is repeatable.
  */
 export class MdmCommandStore {
   readonly #commands: MdmCommand[] = [];
   readonly #pushes: MdmPush[] = [];
   readonly #random: SeededRandom;
+
+  /**
+   * Whether a command is acknowledged the moment it is sent (default true). Set it to false to
+   * leave new commands `PENDING` until {@link MdmCommandStore.settle} answers for the device,
+   * e.g. to test a client that polls for completion. `reset()` turns it back on.
+   * @example mock.state.mdmCommands.acknowledgesOnSend = false;
+   */
+  acknowledgesOnSend = true;
 
   /** A store whose command uuids are drawn from `seed`. */
   constructor(seed: number) {
@@ -72,11 +84,36 @@ export class MdmCommandStore {
       id: this.#commands.length + 1,
       uuid: this.#uuid(),
       dateSent: now,
-      state: 'ACKNOWLEDGED',
-      dateCompleted: now,
+      state: this.acknowledgesOnSend ? 'ACKNOWLEDGED' : 'PENDING',
+      dateCompleted: this.acknowledgesOnSend ? now : undefined,
     };
     this.#commands.push(command);
     this.#pushes.push({ target: { ...input.target }, commandUuid: command.uuid });
+    return structuredClone(command);
+  }
+
+  /**
+   * Answers command `uuid` as its device would, at `now` (epoch ms): `ACKNOWLEDGED`, `NOT_NOW`
+   * (the device was busy; the command stays open, with no completion date) or `ERROR`. Returns
+   * the command, or undefined when no command has that uuid. Fires no webhook (use
+   * `mock.webhooks.emit` for MobileDeviceCommandCompleted).
+   * @throws {MockOptionError} `INVALID_MOCK_OPTION` for another state.
+   */
+  settle(
+    uuid: string,
+    state: Exclude<MdmCommandState, 'PENDING'>,
+    now: number,
+  ): MdmCommand | undefined {
+    if (!OUTCOMES.has(state)) {
+      throw new MockOptionError(
+        'INVALID_MOCK_OPTION',
+        `a command settles as ACKNOWLEDGED, NOT_NOW or ERROR, got ${String(state)}`,
+      );
+    }
+    const command = this.#commands.find((row) => row.uuid === uuid.toLowerCase());
+    if (command === undefined) return undefined;
+    command.state = state;
+    command.dateCompleted = state === 'NOT_NOW' ? undefined : now;
     return structuredClone(command);
   }
 

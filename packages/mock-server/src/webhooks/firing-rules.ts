@@ -190,8 +190,8 @@ function removedMobileDevice(id: number): WebhookEventData<'MobileDeviceUnEnroll
 
 /**
  * PushSent for each MDM push sent since there were `pushCount` (a command through either API,
- * or a blank push), and MobileDeviceCommandCompleted for each command to a mobile device: the
- * mock has no devices to wait for, so every command is pushed and completes at once. PushSent
+ * or a blank push), and MobileDeviceCommandCompleted for each command to a mobile device that
+ * completed as it was sent (the default: the mock has no devices to wait for). PushSent
  * names the device by its managementId and `type` `Computer` or `MobileDevice` (unverified: the
  * payload schema allows a number or a string). Jamf has no event for a computer's completed
  * command.
@@ -208,7 +208,8 @@ export function commandEvents(pushCount: number, state: MockState): FiredEvent[]
     if (target.kind === 'computer' || commandUuid === undefined) return [pushed];
     const device = state.mobileDevices.get(target.id);
     const command = state.mdmCommands.byUuid(commandUuid);
-    if (device === undefined || command === undefined) return [pushed];
+    if (device === undefined || command === undefined || command.state === 'PENDING')
+      return [pushed];
     return [
       pushed,
       {
