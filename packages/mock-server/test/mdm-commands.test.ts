@@ -322,6 +322,10 @@ describe('Classic computercommands and mobiledevicecommands', () => {
     });
     expect(byPath.status).toBe(201);
     expect(jamf.state.mobileDevices.get(7)?.name).toBe('Path Name');
+    const update = await classic('/mobiledevicecommands/command/ScheduleOSUpdate/2/id/8', {
+      method: 'POST',
+    });
+    expect(update.status).toBe(201);
     // DeviceName has no Pro command type: Classic lists it, Pro does not.
     const listed = (await (await classic('/mobiledevicecommands/command/DeviceName')).json()) as {
       mobile_device_commands: unknown[];
@@ -385,6 +389,16 @@ describe('Classic computercommands and mobiledevicecommands', () => {
       );
     expect((await post('DeviceLock')).status).toBe(201);
     expect((await post('EraseDevice')).status).toBe(403);
+    // The Pro operation needs its x-required-privileges, which this client lacks.
+    const pro = await fetch(`${jamf.baseUrl}/api/v2/mdm/commands`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        clientData: [{ managementId: await managementIdOfComputer(managedComputer()?.id ?? 0) }],
+        commandData: { commandType: 'DEVICE_LOCK' },
+      }),
+    });
+    expect(pro.status).toBe(403);
   });
 });
 

@@ -187,18 +187,20 @@ const idsOf = (text: string | undefined): string[] =>
 
 /**
  * POST by command and id list (`…/command/{command}/id/{ids}`), or with the command fixed by the
- * path (`…/command/DeviceName/{device_name}/id/{ids}`, whose name parameter is `deviceNameParam`).
+ * path (`…/command/DeviceName/{device_name}/id/{ids}`, whose name parameter is `deviceNameParam`;
+ * `…/command/ScheduleOSUpdate/{install_action}/id/{ids}`).
  */
 export function sendByIds(
   kind: CommandKind,
   idParam: string,
-  fixed?: { command: string; deviceNameParam: string },
+  fixed?: { command: string; deviceNameParam?: string },
 ): RouteHandler {
   return (ctx) =>
     sendClassic(ctx, kind, {
       command: fixed?.command ?? ctx.params.command ?? '',
       ids: idsOf(ctx.params[idParam]),
-      deviceName: fixed === undefined ? undefined : ctx.params[fixed.deviceNameParam],
+      deviceName:
+        fixed?.deviceNameParam === undefined ? undefined : ctx.params[fixed.deviceNameParam],
     });
 }
 
