@@ -201,7 +201,7 @@ describe('POST /v2/mdm/commands', () => {
       commandData: { commandType: 'CLEAR_PASSCODE' },
     });
     expect(missing.status).toBe(400);
-    expect(await missing.json()).toMatchObject({ errors: [{ field: 'commandData' }] });
+    expect(await missing.json()).toMatchObject({ errors: [{ field: 'commandData.unlockToken' }] });
     const unknownType = await api(jamf, token, 'POST', '/v2/mdm/commands', {
       clientData: [{ managementId: mobile.managementId }],
       commandData: { commandType: 'MAKE_COFFEE' },

@@ -102,6 +102,17 @@ describe('request validation', () => {
     );
   });
 
+  it('names what the schema a discriminator picks is missing', async () => {
+    const body = {
+      clientData: [{ managementId: '00000000-0000-4000-8000-000000000001' }],
+      commandData: { commandType: 'CLEAR_PASSCODE' },
+    };
+    const response = await postJson('/v2/mdm/commands', JSON.stringify(body));
+    await expectJamf400(response.clone(), 'INVALID_FIELD', 'commandData.unlockToken');
+    const { errors } = (await response.json()) as { errors: { description: string }[] };
+    expect(errors[0]?.description).toBe('commandData.unlockToken is required');
+  });
+
   it('refuses a missing required query parameter and a value outside its enum', async () => {
     await expectJamf400(await api('/v1/jamf-package'), 'MISSING_PARAMETER', 'application');
     expect((await api('/v1/jamf-package?application=protect')).status).toBe(200);

@@ -36,12 +36,12 @@ export function discriminatorsAsConditionals(node: unknown): unknown {
       mapping[ref.split('/').pop() ?? ref] = ref;
   }
   const { oneOf: _oneOf, discriminator: _discriminator, ...rest } = out;
-  // "if the property says `key`, the object must fit `ref`", written as `not(P) or S`.
+  // "if the property says `key`, the object must fit `ref`", as `if`/`then`, so a refusal names
+  // what the chosen schema misses (`commandData.unlockToken is required`); written as
+  // `not(P) or S` it only said "must NOT be valid".
   const choices = Object.entries(mapping).map(([key, ref]) => ({
-    anyOf: [
-      { not: { properties: { [property]: { const: key } }, required: [property] } },
-      { $ref: ref },
-    ],
+    if: { properties: { [property]: { const: key } }, required: [property] },
+    then: { $ref: ref },
   }));
   const allOf = Array.isArray(rest.allOf) ? rest.allOf : [];
   return {
