@@ -4,6 +4,7 @@ import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
 import { classicAdvancedMobileDeviceSearches } from './http/classic/classic-advanced-mobile-device-searches.js';
 import { classicCollectionPosts } from './http/classic/classic-collection-post.js';
+import { classicDeviceViewRoutes } from './http/classic/classic-device-views.js';
 import { classicDockItems } from './http/classic/classic-dock-items.js';
 import {
   classicComputerExtensionAttributes,
@@ -207,6 +208,10 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicSites()),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),
+    ...classicDeviceViewRoutes({
+      jamfProVersion: options.jamfProVersion ?? documentVersion(spec),
+      privilegeNames: names,
+    }),
   ];
   const classicRoutesAll: Route[] = [
     ...classicGenericRoutes(classicSegmentsOf(classicHandRoutes)),
