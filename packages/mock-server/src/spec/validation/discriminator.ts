@@ -41,6 +41,7 @@ export function discriminatorsAsConditionals(node: unknown): unknown {
   // `not(P) or S` it only said "must NOT be valid".
   const choices = Object.entries(mapping).map(([key, ref]) => ({
     if: { properties: { [property]: { const: key } }, required: [property] },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, not a thenable
     then: { $ref: ref },
   }));
   const allOf = Array.isArray(rest.allOf) ? rest.allOf : [];
