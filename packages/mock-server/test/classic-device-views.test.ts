@@ -111,6 +111,9 @@ describe('GET /JSSResource/computerhistory', () => {
     await send('EraseDevice');
     jamf.state.mdmCommands.acknowledgesOnSend = false;
     await send('DeviceLock');
+    const busy = await send('RestartDevice');
+    jamf.state.mdmCommands.settle(busy, 'NOT_NOW', jamf.clock.now());
+    // Last: an unmanage leaves the computer unmanaged, and commands to it are refused.
     const failing = await send('UnmanageDevice');
     jamf.state.mdmCommands.settle(failing, 'ERROR', jamf.clock.now());
 
@@ -133,23 +136,25 @@ describe('GET /JSSResource/computerhistory', () => {
       },
     ]);
     const issued = at(sent[1]?.dateSent);
-    expect(pending).toEqual([
-      {
-        name: 'DeviceLock',
-        status: 'Pending',
-        issued: issued.plain,
-        issued_epoch: issued.epoch,
-        issued_utc: issued.utc,
-        last_push: issued.plain,
-        last_push_epoch: issued.epoch,
-        last_push_utc: issued.utc,
-        username: 'admin',
-      },
+    expect(pending.map((item) => [item.name, item.status])).toEqual([
+      ['DeviceLock', 'Pending'],
+      ['RestartDevice', 'Not Now'],
     ]);
+    expect(pending[0]).toEqual({
+      name: 'DeviceLock',
+      status: 'Pending',
+      issued: issued.plain,
+      issued_epoch: issued.epoch,
+      issued_utc: issued.utc,
+      last_push: issued.plain,
+      last_push_epoch: issued.epoch,
+      last_push_utc: issued.utc,
+      username: 'admin',
+    });
     expect(failed.map((item) => [item.name, item.status, item.issued_epoch])).toEqual([
-      ['UnmanageDevice', 'Error', sent[2]?.dateSent],
+      ['UnmanageDevice', 'Error', sent[3]?.dateSent],
     ]);
-    expect(failed[0]?.failed_epoch).toBe(sent[2]?.dateCompleted);
+    expect(failed[0]?.failed_epoch).toBe(sent[3]?.dateCompleted);
     // Another computer's history has none of them.
     const other = [...jamf.state.computers.values()].find((row) => row.id !== id);
     const { computer_history: otherHistory } = await json<ComputerHistory>(

@@ -138,7 +138,8 @@ function computerManagementExtraRoutes(): Route[] {
  * The Classic API's read-only device views and `jssuser`: `computerhistory`,
  * `mobiledevicehistory` and `computermanagement` by `id`, `name`, `udid`, `serialnumber` and
  * `macaddress` (the 11.30.1 Classic spec's lookups), each with `/subset/{subset}` (`&`-separated
- * section names, any case, as the device records take them), over the mock's devices, groups,
+ * section names, any case, as the device records take them; the spec declares subsets on `id`,
+ * jps-api-wrapper sends them after any lookup), over the mock's devices, groups,
  * policies, profiles and MDM commands; 404 status page for an unknown device. JSON or XML by
  * `Accept`, as every Classic read.
  */
