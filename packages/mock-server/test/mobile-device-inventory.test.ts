@@ -74,6 +74,21 @@ describe('GET /v2/mobile-devices/detail', () => {
     );
   });
 
+  it('reports the same IP address as the detail view and the Classic record', async () => {
+    const { results } = await detail('section=GENERAL');
+    const record = results[0];
+    const ip = record?.general?.ipAddress as string;
+    expect(ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    const id = record?.mobileDeviceId;
+    const one = await get<{ ipAddress: string }>(`/v2/mobile-devices/${id}/detail`);
+    expect(one.ipAddress).toBe(ip);
+    const classic = await fetch(`${jamf.baseUrl}/JSSResource/mobiledevices/id/${id}`, {
+      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+    });
+    const body = (await classic.json()) as { mobile_device: { general: { ip_address: string } } };
+    expect(body.mobile_device.general.ip_address).toBe(ip);
+  });
+
   it('shows a change made through another view, and the groups a device is in', async () => {
     const device = jamf.state.mobileDevices.values().next().value;
     const renamed = await api(jamf, token, 'PATCH', `/v2/mobile-devices/${device?.id}`, {

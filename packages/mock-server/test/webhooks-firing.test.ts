@@ -189,7 +189,7 @@ describe('mock webhooks: firing rules', () => {
     const got = receive(['MobileDeviceEnrolled', 'MobileDeviceUnEnrolled']);
     const created = await call('/JSSResource/mobiledevices/id/0', {
       method: 'POST',
-      body: '<mobile_device><general><name>Hook iPad</name><serial_number>WHIPAD0001</serial_number><udid>0000-HOOK</udid></general></mobile_device>',
+      body: '<mobile_device><general><name>Hook iPad</name><serial_number>WHIPAD0001</serial_number><udid>0000-HOOK</udid><ip_address>10.9.8.7</ip_address></general></mobile_device>',
     });
     expect(created.status).toBe(201);
     const id = Number(/<id>(\d+)<\/id>/.exec(await created.text())?.[1]);
@@ -201,7 +201,15 @@ describe('mock webhooks: firing rules', () => {
       ['MobileDeviceEnrolled', id],
       ['MobileDeviceUnEnrolled', id],
     ]);
-    expect(got[0]!.event).toMatchObject({ deviceName: 'Hook iPad', serialNumber: 'WHIPAD0001' });
+    // Both name the device as it was, the second after its record is gone.
+    for (const payload of got) {
+      expect(payload.event).toMatchObject({
+        deviceName: 'Hook iPad',
+        serialNumber: 'WHIPAD0001',
+        udid: '0000-HOOK',
+        ipAddress: '10.9.8.7',
+      });
+    }
   });
 
   it('PushSent and MobileDeviceCommandCompleted for an MDM command, per device', async () => {

@@ -39,7 +39,7 @@ export function webhookMobileDevice(device: Readonly<MobileDevice>): WebhookMobi
     deviceName: device.name,
     icciID: '',
     imei: '',
-    ipAddress: '',
+    ipAddress: device.ipAddress,
     jssID: device.id,
     model: device.model,
     modelDisplay: device.model,

@@ -1,4 +1,5 @@
 import type { WebhookEventData, WebhookEventName } from '@jamf/webhooks';
+import type { MobileDevice } from '../state/inventory/mobile-devices.js';
 import { mobileGroupMembers } from '../state/mobile-group-members.js';
 import type { MockState } from '../state/mock-state.js';
 import { groupMembers } from '../state/smart-group-members.js';
@@ -16,8 +17,8 @@ export interface FiredEvent<E extends WebhookEventName = WebhookEventName> {
 export interface StateSnapshot {
   /** Computer id → its record as JSON (to see updates). */
   computers?: Map<number, string>;
-  /** Mobile device id → whether it is managed (enrolled). */
-  mobileDevices?: Map<number, boolean>;
+  /** Mobile device id → its record (records are replaced, never changed, so this is a copy). */
+  mobileDevices?: Map<number, Readonly<MobileDevice>>;
   /** Smart computer group id → member computer ids. */
   groups?: Map<number, Set<number>>;
   /** Smart mobile device group id → member device ids. */
@@ -46,8 +47,7 @@ export function takeSnapshot(state: MockState, needs: SnapshotNeeds): StateSnaps
   }
   if (needs.mobileDevices) {
     snapshot.mobileDevices = new Map();
-    for (const row of state.mobileDevices.values())
-      snapshot.mobileDevices.set(row.id, row.isManaged);
+    for (const row of state.mobileDevices.values()) snapshot.mobileDevices.set(row.id, row);
   }
   if (needs.commands === true) snapshot.pushCount = state.mdmCommands.pushCount;
   if (needs.smartGroupIds.length > 0) {
@@ -101,17 +101,17 @@ export function stateChanges(before: StateSnapshot, state: MockState): FiredEven
     const seen = new Set<number>();
     for (const row of state.mobileDevices.values()) {
       seen.add(row.id);
-      const wasManaged = before.mobileDevices.get(row.id);
+      const wasManaged = before.mobileDevices.get(row.id)?.isManaged;
       if (wasManaged === undefined || (row.isManaged && !wasManaged)) {
         fired.push({ event: 'MobileDeviceEnrolled', data: webhookMobileDevice(row) });
       } else if (!row.isManaged && wasManaged) {
         fired.push({ event: 'MobileDeviceUnEnrolled', data: webhookMobileDevice(row) });
       }
     }
-    for (const id of before.mobileDevices.keys()) {
-      // The record is gone; Jamf's payload still names the device, here by id only.
+    for (const [id, row] of before.mobileDevices) {
+      // The record is gone; the payload describes the device as it was before the write.
       if (!seen.has(id))
-        fired.push({ event: 'MobileDeviceUnEnrolled', data: removedMobileDevice(id) });
+        fired.push({ event: 'MobileDeviceUnEnrolled', data: webhookMobileDevice(row) });
     }
   }
   if (before.pushCount !== undefined) fired.push(...commandEvents(before.pushCount, state));
@@ -162,29 +162,6 @@ function membershipChange(
       name: group.name,
       smartGroup: true,
     },
-  };
-}
-
-function removedMobileDevice(id: number): WebhookEventData<'MobileDeviceUnEnrolled'> {
-  return {
-    bluetoothMacAddress: '',
-    deviceName: '',
-    icciID: '',
-    imei: '',
-    ipAddress: '',
-    jssID: id,
-    model: '',
-    modelDisplay: '',
-    osBuild: '',
-    osVersion: '',
-    product: '',
-    room: '',
-    serialNumber: '',
-    udid: '',
-    userDirectoryID: '-1',
-    username: '',
-    version: '',
-    wifiMacAddress: '',
   };
 }
 

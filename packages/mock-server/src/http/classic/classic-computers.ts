@@ -236,6 +236,7 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
       osBuild: existing?.osBuild ?? '',
       phoneNumber: xmlText(general, 'phone_number') ?? existing?.phoneNumber ?? '',
       wifiMacAddress: xmlText(general, 'wifi_mac_address') ?? existing?.wifiMacAddress ?? '',
+      ipAddress: xmlText(general, 'ip_address') ?? existing?.ipAddress ?? '',
       isManaged: existing?.isManaged ?? false,
       isSupervised: existing?.isSupervised ?? false,
       username: xmlText(location, 'username') ?? existing?.username ?? '',

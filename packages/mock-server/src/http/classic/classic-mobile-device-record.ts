@@ -219,6 +219,7 @@ export function classicMobileDeviceRecord(
       serial_number: row.serialNumber,
       udid: row.udid,
       phone_number: row.phoneNumber,
+      ip_address: row.ipAddress,
       wifi_mac_address: row.wifiMacAddress,
       model: row.model,
       model_identifier: row.modelIdentifier,

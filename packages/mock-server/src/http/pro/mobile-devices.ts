@@ -74,6 +74,7 @@ function proMobileDeviceDetail(
   return {
     ...identityOf(row),
     managed: row.isManaged,
+    ipAddress: row.ipAddress,
     osVersion: row.osVersion,
     osBuild: row.osBuild,
     lastInventoryUpdateTimestamp: iso(row.lastInventoryUpdate),

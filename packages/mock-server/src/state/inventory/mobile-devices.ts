@@ -14,6 +14,8 @@ export interface MobileDevice extends Entity {
   osBuild: string;
   phoneNumber: string;
   wifiMacAddress: string;
+  /** Last reported IP address; '' when none was reported. */
+  ipAddress: string;
   isManaged: boolean;
   isSupervised: boolean;
   username: string;
@@ -61,6 +63,8 @@ export function generateMobileDevices(
         .hex(12)
         .replace(/(..)(?!$)/g, '$1:')
         .toLowerCase(),
+      // From the index, not the random stream, so every other generated value stays as it was.
+      ipAddress: `10.64.${Math.floor(i / 254) % 256}.${(i % 254) + 1}`,
       isManaged: true,
       isSupervised: random.next() < 0.8,
       username,
