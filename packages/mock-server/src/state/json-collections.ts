@@ -20,6 +20,11 @@ export class JsonCollections {
     return collection;
   }
 
+  /** The collection at `path` if something has created it, else undefined (nothing is seeded). */
+  existing(path: string): JsonCollection | undefined {
+    return this.#collections.get(path);
+  }
+
   /** The settings object at `path`: what was last stored, else `initial()`. */
   settings(path: string, initial: () => JsonObject): JsonObject {
     const stored = this.#settings.get(path);

@@ -44,6 +44,8 @@ export interface MockState extends Inventory {
   mdmCommands: MdmCommandStore;
   /** Seed of the deterministic inventory and of the generated objects. */
   seed: number;
+  /** The mock's clock (criteria such as "more than x days ago" read it). */
+  clock: MockClock;
 }
 
 /** Builds a fresh state on `clock`. */
@@ -63,5 +65,6 @@ export function createMockState(clock: MockClock, options: MockStateOptions = {}
     classicObjects: new ClassicObjectStores(),
     mdmCommands: new MdmCommandStore(options.seed ?? 1),
     seed: options.seed ?? 1,
+    clock,
   };
 }
