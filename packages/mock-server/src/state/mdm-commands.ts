@@ -63,6 +63,8 @@ export class MdmCommandStore {
   readonly #commands: MdmCommand[] = [];
   readonly #pushes: MdmPush[] = [];
   readonly #random: SeededRandom;
+  // Ids are never reused, even after a flush removes commands.
+  #lastId = 0;
 
   /**
    * Whether a command is acknowledged the moment it is sent (default true). Set it to false to
@@ -81,7 +83,7 @@ export class MdmCommandStore {
   send(input: MdmCommandInput, now: number): MdmCommand {
     const command: MdmCommand = {
       ...structuredClone(input),
-      id: this.#commands.length + 1,
+      id: ++this.#lastId,
       uuid: this.#uuid(),
       dateSent: now,
       state: this.acknowledgesOnSend ? 'ACKNOWLEDGED' : 'PENDING',
@@ -117,6 +119,24 @@ export class MdmCommandStore {
     return structuredClone(command);
   }
 
+  /**
+   * Removes the commands of `targets` (each a device kind and inventory id) whose state is one
+   * of `states`, as Classic `commandflush` clears a device's pending or failed commands; every
+   * view stops listing them. Returns the removed commands, oldest first.
+   */
+  flush(
+    targets: readonly Pick<MdmCommandTarget, 'kind' | 'id'>[],
+    states: readonly MdmCommandState[],
+  ): MdmCommand[] {
+    const isTarget = (command: MdmCommand) =>
+      targets.some(({ kind, id }) => command.target.kind === kind && command.target.id === id);
+    const removed = this.#commands.filter(
+      (command) => states.includes(command.state) && isTarget(command),
+    );
+    for (const command of removed) this.#commands.splice(this.#commands.indexOf(command), 1);
+    return structuredClone(removed);
+  }
+
   /** Sends a blank push (no command) to one device. */
   blankPush(target: MdmCommandTarget): void {
     this.#pushes.push({ target: { ...target }, commandUuid: undefined });
@@ -134,7 +154,7 @@ export class MdmCommandStore {
     return found === undefined ? undefined : structuredClone(found);
   }
 
-  /** How many commands have been sent. */
+  /** How many commands the store holds (sent and not flushed). */
   get size(): number {
     return this.#commands.length;
   }

@@ -1,6 +1,7 @@
 import type { Route } from '../route.js';
 import { classicAccountRoutes } from './classic-accounts.js';
 import { classicActivationCodeRoutes } from './classic-activation-code.js';
+import { classicCommandFlushRoutes } from './classic-command-flush.js';
 import { classicComputerCommandRoutes } from './classic-computer-commands.js';
 import {
   classicComputers,
@@ -9,6 +10,7 @@ import {
 } from './classic-computers.js';
 import { classicMacosConfigurationProfiles } from './classic-configuration-profiles.js';
 import { classicComputerGroups, classicPolicies } from './classic-groups-policies.js';
+import { classicLogFlushRoutes } from './classic-log-flush.js';
 import { classicMobileDeviceGroups } from './classic-mobile-device-groups.js';
 import { classicPolicyListRoutes } from './classic-policy-lists.js';
 import { classicResourceRoutes } from './classic-resource.js';
@@ -74,5 +76,7 @@ export function classicRoutes(): Route[] {
     ...classicAccountRoutes(),
     ...classicActivationCodeRoutes(),
     ...classicComputerCommandRoutes(),
+    ...classicCommandFlushRoutes(),
+    ...classicLogFlushRoutes(),
   ];
 }
