@@ -2,9 +2,12 @@ import { parseJamfServer } from '@jamf/core';
 import type { RequestHandler } from 'msw';
 import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
+import { classicAdvancedComputerSearches } from './http/classic/classic-advanced-computer-searches.js';
 import { classicAdvancedMobileDeviceSearches } from './http/classic/classic-advanced-mobile-device-searches.js';
 import { classicCollectionPosts } from './http/classic/classic-collection-post.js';
+import { classicComputerReportRoutes } from './http/classic/classic-computer-reports.js';
 import { classicDeviceViewRoutes } from './http/classic/classic-device-views.js';
+import { classicDistributionPoints } from './http/classic/classic-distribution-points.js';
 import { classicDockItems } from './http/classic/classic-dock-items.js';
 import {
   classicComputerExtensionAttributes,
@@ -31,6 +34,7 @@ import { apiIntegrationRoutes } from './http/pro/api-integrations.js';
 import { apiRoleRoutes } from './http/pro/api-roles.js';
 import { authRoutes } from './http/pro/auth.js';
 import { cloudInformationRoute } from './http/pro/cloud-information.js';
+import { distributionPointRoutes } from './http/pro/distribution-points.js';
 import { genericCollectionRoutes } from './http/pro/generic-collections.js';
 import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
@@ -204,7 +208,10 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicComputerExtensionAttributes(spec)),
     ...classicResourceRoutes(classicMobileDeviceExtensionAttributes(spec)),
     ...classicResourceRoutes(classicDockItems(spec)),
+    ...classicResourceRoutes(classicDistributionPoints(spec)),
     ...classicResourceRoutes(classicAdvancedMobileDeviceSearches(spec)),
+    ...classicResourceRoutes(classicAdvancedComputerSearches()),
+    ...classicComputerReportRoutes(),
     ...classicResourceRoutes(classicSites()),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),
@@ -223,6 +230,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   // hand-written models (computers, API roles, …) win over the generic, spec-derived state.
   const routes: Route[] = [
     ...genericCollectionRoutes(spec),
+    ...distributionPointRoutes(spec),
     packageUploadRoute(spec),
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),
