@@ -1,15 +1,21 @@
+import {
+  type CriteriaTarget,
+  displayFieldKey,
+  displayFieldReader,
+  type FieldReader,
+  type SearchCriterion,
+  selectDevices,
+} from './criteria-evaluator.js';
 import type { MobileDeviceGroup } from './inventory/mobile-device-groups.js';
 import type { MobileDevice } from './inventory/mobile-devices.js';
 import type { MockState } from './mock-state.js';
-import { criteriaSelect, criterionHolds } from './smart-group-members.js';
-
-type FieldReader = (device: Readonly<MobileDevice>, state: MockState) => string;
 
 /**
  * The mobile device criteria the mock evaluates (names as Jamf Pro's smart mobile device group
- * criteria list them; unverified beyond the names); others match nothing.
+ * criteria list them; unverified beyond the names, and `Last Inventory Update` from ruby-jss's
+ * `mobile_device_extension_attribute.rb`).
  */
-const FIELDS: Readonly<Record<string, FieldReader>> = {
+const MOBILE_DEVICE_FIELDS: Readonly<Record<string, FieldReader<MobileDevice>>> = {
   'Display Name': (d) => d.name,
   'OS Version': (d) => d.osVersion,
   'OS Build': (d) => d.osBuild,
@@ -18,34 +24,91 @@ const FIELDS: Readonly<Record<string, FieldReader>> = {
   Model: (d) => d.model,
   'Model Identifier': (d) => d.modelIdentifier,
   'Phone Number': (d) => d.phoneNumber,
+  'Wi-Fi MAC Address': (d) => d.wifiMacAddress,
+  'IP Address': (d) => d.ipAddress,
+  Managed: (d) => (d.isManaged ? 'Managed' : 'Unmanaged'),
   Username: (d) => d.username,
   'Full Name': (d) => d.realName,
   'Email Address': (d) => d.email,
   Supervised: (d) => (d.isSupervised ? 'Yes' : 'No'),
   Department: (d, s) => s.departments.get(d.departmentId)?.name ?? '',
   Building: (d, s) => s.buildings.get(d.buildingId)?.name ?? '',
+  'Last Inventory Update': (d) => ({ time: d.lastInventoryUpdate }),
 };
 
-/**
- * The mobile devices in a group: a static group's listed members that still exist, or the
- * devices a smart group's criteria select (the same evaluation as computer groups).
- */
-export function mobileGroupMembers(
+/** How criteria read mobile devices: fields, `Mobile Device Group`, their extension attributes. */
+const MOBILE_DEVICES: CriteriaTarget<MobileDevice> = {
+  fields: MOBILE_DEVICE_FIELDS,
+  groupCriterion: 'Mobile Device Group',
+  groupMemberIds(name, state, seen) {
+    const wanted = name.trim().toLowerCase();
+    const group = [...state.mobileDeviceGroups.values()].find(
+      (g) => g.name.toLowerCase() === wanted,
+    );
+    if (group === undefined || seen.has(wanted)) return new Set();
+    return new Set(membersOf(group, state, new Set([...seen, wanted])).map((d) => d.id));
+  },
+  extensionAttributeCollection: '/v1/mobile-device-extension-attributes',
+  extensionAttributeValues: (device) => device.extensionAttributeValues,
+};
+
+function membersOf(
   group: Readonly<MobileDeviceGroup>,
   state: MockState,
+  seen: ReadonlySet<string>,
 ): MobileDevice[] {
   if (!group.isSmart) {
     return group.mobileDeviceIds
       .map((id) => state.mobileDevices.get(id))
       .filter((d): d is MobileDevice => d !== undefined);
   }
-  const members: MobileDevice[] = [];
-  for (const device of state.mobileDevices.values()) {
-    const selected = criteriaSelect(group.criteria, (criterion) => {
-      const read = FIELDS[criterion.name];
-      return read !== undefined && criterionHolds(criterion, read(device, state));
-    });
-    if (selected) members.push({ ...device });
-  }
-  return members;
+  return selectDevices(
+    group.criteria,
+    state.mobileDevices.values(),
+    MOBILE_DEVICES,
+    state,
+    seen,
+  ).map((device) => ({ ...device }));
+}
+
+/**
+ * The mobile devices in a group: a static group's listed members that still exist, or the
+ * devices a smart group's criteria select (the same evaluator as computer groups and searches).
+ */
+export function mobileGroupMembers(
+  group: Readonly<MobileDeviceGroup>,
+  state: MockState,
+): MobileDevice[] {
+  return membersOf(group, state, new Set([group.name.toLowerCase()]));
+}
+
+/** The mobile devices `criteria` select (an advanced mobile device search's results). */
+export function mobileDevicesMatching(
+  criteria: readonly SearchCriterion[],
+  state: MockState,
+): MobileDevice[] {
+  return selectDevices(criteria, state.mobileDevices.values(), MOBILE_DEVICES, state);
+}
+
+/**
+ * An advanced mobile device search's results as Classic lists them: each device `criteria`
+ * select with its `id`, `name` and `udid` and the value of each display field.
+ */
+export function mobileDeviceSearchResults(
+  criteria: readonly SearchCriterion[],
+  displayFields: readonly string[],
+  state: MockState,
+): Record<string, string | number>[] {
+  const readers = displayFields.map(
+    (name) => [displayFieldKey(name), displayFieldReader(name, MOBILE_DEVICES, state)] as const,
+  );
+  return mobileDevicesMatching(criteria, state).map((device) => {
+    const row: Record<string, string | number> = {
+      id: device.id,
+      name: device.name,
+      udid: device.udid,
+    };
+    for (const [key, read] of readers) row[key] = read(device);
+    return row;
+  });
 }

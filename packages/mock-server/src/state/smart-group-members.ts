@@ -1,88 +1,116 @@
-import type { ComputerGroup, GroupCriterion } from './inventory/computer-groups.js';
+import {
+  type CriteriaTarget,
+  displayFieldKey,
+  displayFieldReader,
+  type FieldReader,
+  type SearchCriterion,
+  selectDevices,
+} from './criteria-evaluator.js';
+import type { ComputerGroup } from './inventory/computer-groups.js';
 import type { Computer } from './inventory/computers.js';
 import type { MockState } from './mock-state.js';
 
-type FieldReader = (computer: Readonly<Computer>, state: MockState) => string;
-
-/** The criteria names the mock evaluates; others match nothing. */
-const FIELDS: Readonly<Record<string, FieldReader>> = {
+/**
+ * The computer criteria the mock evaluates, by Jamf's criterion names (names unverified except
+ * `Last Check-in` and `Last Inventory Update`, which ruby-jss and jamf-pro-sdk-python's examples
+ * use). Dates are moments, for the `x days ago` and `before`/`after` search types.
+ */
+const COMPUTER_FIELDS: Readonly<Record<string, FieldReader<Computer>>> = {
   'Computer Name': (c) => c.name,
+  'Operating System': (c) => `${c.osName} ${c.osVersion}`,
+  'Operating System Name': (c) => c.osName,
   'Operating System Version': (c) => c.osVersion,
   'Operating System Build': (c) => c.osBuild,
   'Serial Number': (c) => c.serialNumber,
+  UDID: (c) => c.udid,
   Model: (c) => c.model,
   'Model Identifier': (c) => c.modelIdentifier,
-  Username: (c) => c.username,
-  'Asset Tag': (c) => c.assetTag,
+  'Processor Type': (c) => c.processorType,
+  'Architecture Type': (c) => c.processorArchitecture,
+  'Total RAM MB': (c) => String(c.totalRamMegabytes),
+  'MAC Address': (c) => c.macAddress,
   'IP Address': (c) => c.ipAddress,
+  'Asset Tag': (c) => c.assetTag,
+  Managed: (c) => (c.isManaged ? 'Managed' : 'Unmanaged'),
+  Username: (c) => c.username,
+  'Full Name': (c) => c.realName,
+  'Email Address': (c) => c.email,
+  Position: (c) => c.position,
+  'Phone Number': (c) => c.phone,
+  Room: (c) => c.room,
   Department: (c, s) => s.departments.get(c.departmentId)?.name ?? '',
   Building: (c, s) => s.buildings.get(c.buildingId)?.name ?? '',
+  'Last Check-in': (c) => ({ time: c.lastContactTime }),
+  'Last Inventory Update': (c) => ({ time: c.reportDate }),
+  'Last Enrollment': (c) => ({ time: c.initialEntryDate }),
 };
 
-function matches(
-  criterion: GroupCriterion,
-  computer: Readonly<Computer>,
+/** How criteria read computers: fields, `Computer Group` membership, computer extension attributes. */
+const COMPUTERS: CriteriaTarget<Computer> = {
+  fields: COMPUTER_FIELDS,
+  groupCriterion: 'Computer Group',
+  groupMemberIds(name, state, seen) {
+    const wanted = name.trim().toLowerCase();
+    const group = [...state.computerGroups.values()].find((g) => g.name.toLowerCase() === wanted);
+    // A group naming itself, directly or through others, has no members by that path.
+    if (group === undefined || seen.has(wanted)) return new Set();
+    return new Set(membersOf(group, state, new Set([...seen, wanted])).map((c) => c.id));
+  },
+  extensionAttributeCollection: '/v1/computer-extension-attributes',
+  extensionAttributeValues: (computer) => computer.extensionAttributeValues,
+};
+
+function membersOf(
+  group: Readonly<ComputerGroup>,
   state: MockState,
-): boolean {
-  const read = FIELDS[criterion.name];
-  return read !== undefined && criterionHolds(criterion, read(computer, state));
-}
-
-/** Whether `actual` (a device's value of the criterion's field) satisfies `criterion`. */
-export function criterionHolds(criterion: GroupCriterion, actualText: string): boolean {
-  const actual = actualText.toLowerCase();
-  const wanted = criterion.value.toLowerCase();
-  switch (criterion.searchType.toLowerCase()) {
-    case 'is':
-      return actual === wanted;
-    case 'is not':
-      return actual !== wanted;
-    case 'like':
-    case 'has':
-      return actual.includes(wanted);
-    case 'not like':
-    case 'does not have':
-      return !actual.includes(wanted);
-    case 'greater than':
-      return actual.localeCompare(wanted, undefined, { numeric: true }) > 0;
-    case 'less than':
-      return actual.localeCompare(wanted, undefined, { numeric: true }) < 0;
-    default:
-      return false;
-  }
-}
-
-/**
- * Whether a device is selected by `criteria`, evaluated in priority order, left to right with
- * each criterion's and/or; `hit` tells whether one criterion holds. No criteria select nothing.
- */
-export function criteriaSelect(
-  criteria: readonly GroupCriterion[],
-  hit: (criterion: GroupCriterion) => boolean,
-): boolean {
-  const ordered = [...criteria].sort((a, b) => a.priority - b.priority);
-  let result = ordered.length > 0;
-  ordered.forEach((criterion, index) => {
-    const holds = hit(criterion);
-    result = index === 0 ? holds : criterion.andOr === 'or' ? result || holds : result && holds;
-  });
-  return result;
-}
-
-/**
- * The computers in a group: a static group's listed members that still exist, or the computers
- * a smart group's criteria select (evaluated left to right with each criterion's and/or).
- */
-export function groupMembers(group: Readonly<ComputerGroup>, state: MockState): Computer[] {
+  seen: ReadonlySet<string>,
+): Computer[] {
   if (!group.isSmart) {
     return group.computerIds
       .map((id) => state.computers.get(id))
       .filter((c): c is Computer => c !== undefined);
   }
-  const members: Computer[] = [];
-  for (const computer of state.computers.values()) {
-    if (criteriaSelect(group.criteria, (criterion) => matches(criterion, computer, state)))
-      members.push({ ...computer });
-  }
-  return members;
+  return selectDevices(group.criteria, state.computers.values(), COMPUTERS, state, seen).map(
+    (computer) => ({ ...computer }),
+  );
+}
+
+/**
+ * The computers in a group: a static group's listed members that still exist, or the computers
+ * a smart group's criteria select (see {@link selectDevices}).
+ */
+export function groupMembers(group: Readonly<ComputerGroup>, state: MockState): Computer[] {
+  return membersOf(group, state, new Set([group.name.toLowerCase()]));
+}
+
+/** The computers `criteria` select (an advanced computer search's results), in id order. */
+export function computersMatching(
+  criteria: readonly SearchCriterion[],
+  state: MockState,
+): Computer[] {
+  return selectDevices(criteria, state.computers.values(), COMPUTERS, state);
+}
+
+/**
+ * An advanced computer search's results as Classic lists them: each computer `criteria` select
+ * with its `id`, `name` and `udid` and the value of each display field (keyed as
+ * {@link displayFieldKey} says).
+ */
+export function computerSearchResults(
+  criteria: readonly SearchCriterion[],
+  displayFields: readonly string[],
+  state: MockState,
+): Record<string, string | number>[] {
+  const readers = displayFields.map(
+    (name) => [displayFieldKey(name), displayFieldReader(name, COMPUTERS, state)] as const,
+  );
+  return computersMatching(criteria, state).map((computer) => {
+    const row: Record<string, string | number> = {
+      id: computer.id,
+      name: computer.name,
+      udid: computer.udid,
+    };
+    for (const [key, read] of readers) row[key] = read(computer);
+    return row;
+  });
 }

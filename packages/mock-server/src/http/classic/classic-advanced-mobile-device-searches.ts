@@ -1,6 +1,7 @@
 import { classicXmlShapes } from '../../generated/classic-resources.js';
 import type { OpenApiDocument } from '../../spec/openapi-document.js';
 import type { JsonObject } from '../../state/json-collection.js';
+import { mobileDeviceSearchResults } from '../../state/mobile-group-members.js';
 import type { MockState } from '../../state/mock-state.js';
 import { sitesOf } from '../../state/sites.js';
 import { criteriaFromXml } from './classic-groups-policies.js';
@@ -34,8 +35,11 @@ function siteOf(siteId: unknown, state: MockState): { id: number; name: string }
  * set of saved searches, two shapes. A criterion's `and_or`, `search_type`, `opening_paren` and
  * `closing_paren` are Pro's `andOr`, `searchType`, `openingParen` and `closingParen`;
  * `display_fields` (`<display_field><name>`) are Pro's `displayFields` (names); the site is Pro's
- * `siteId`. The mock does not run the search: `mobile_devices` is empty, and the Classic-only
- * `sort_1`…`view_as` are not kept.
+ * `siteId`. `mobile_devices` is the search run on every read: each device its criteria select
+ * (the evaluator of smart groups, parentheses included) with `id`, `name`, `udid` and one element
+ * per display field (`Display Name` as `Display_Name`, the schema's example), in id order. Pro's
+ * `GET /v1/advanced-mobile-device-searches/{id}` answers no results (Jamf-Concepts/jamf-cli#212).
+ * The Classic-only `sort_1`…`view_as` are not kept.
  */
 export function classicAdvancedMobileDeviceSearches(
   document: OpenApiDocument,
@@ -67,7 +71,19 @@ export function classicAdvancedMobileDeviceSearches(
           closing_paren: criterion.closingParen === true,
         })),
         display_fields: displayFields.map((name) => ({ name: proText(name) })),
-        mobile_devices: [],
+        mobile_devices: mobileDeviceSearchResults(
+          criteria.map((criterion) => ({
+            name: proText(criterion.name),
+            priority: Number(criterion.priority) || 0,
+            andOr: proText(criterion.andOr) || 'and',
+            searchType: proText(criterion.searchType) || 'is',
+            value: proText(criterion.value),
+            openingParen: criterion.openingParen === true,
+            closingParen: criterion.closingParen === true,
+          })),
+          displayFields.map((name) => proText(name)),
+          state,
+        ),
         site: siteOf(row.fields.siteId, state),
       };
     },
