@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Busboy } from '@fastify/busboy';
@@ -44,6 +45,63 @@ export async function streamInto(
     byteLimit(maxBodyBytes),
     parser,
   );
+}
+
+/** What the mock keeps of an uploaded file: its name, type, size and digest, never its bytes. */
+export interface DigestedFile {
+  fileName: string;
+  /** The part's `Content-Type` (busboy's default `text/plain` when it names none). */
+  contentType: string;
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * Reads a `multipart/form-data` body as a stream and digests its part `partName` (`file` for the
+ * Pro API's uploads, `name` for Classic `fileuploads`): constant memory whatever the size. Other
+ * parts are drained. Undefined when the body has no such part. (A part without a filename
+ * arrives as a field, which busboy holds whole; only small ones are sent that way.)
+ * @throws {BodyTooLarge} past `maxBodyBytes`; the parser's error for a body that is not multipart.
+ */
+export async function digestFilePart(
+  request: Request,
+  body: ReadableStream<Uint8Array>,
+  maxBodyBytes: number,
+  partName: string,
+): Promise<DigestedFile | undefined> {
+  const parser = multipartParser(request);
+  let found: Promise<DigestedFile> | undefined;
+  parser.on('file', (field, stream, fileName, _encoding, contentType) => {
+    if (field !== partName || found !== undefined) {
+      stream.resume();
+      return;
+    }
+    const hash = createHash('sha256');
+    let bytes = 0;
+    found = new Promise<DigestedFile>((resolve, reject) => {
+      stream.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        hash.update(chunk);
+      });
+      stream.on('end', () => resolve({ fileName, contentType, bytes, sha256: hash.digest('hex') }));
+      stream.on('error', reject);
+    });
+    // A rejection is read after the pipeline settles; keep it from being reported early.
+    found.catch(() => undefined);
+  });
+  // A part sent as a plain field (no filename) still carries the file's bytes.
+  parser.on('field', (field, value) => {
+    if (field !== partName || found !== undefined) return;
+    const bytes = Buffer.from(value, 'utf8');
+    found = Promise.resolve({
+      fileName: '',
+      contentType: 'text/plain',
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+  });
+  await streamInto(body, parser, maxBodyBytes);
+  return found === undefined ? undefined : await found;
 }
 
 /**

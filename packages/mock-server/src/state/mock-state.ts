@@ -4,6 +4,7 @@ import { ApiIntegrationStore } from './api-integrations.js';
 import { ApiRoleStore } from './api-roles.js';
 import { ClassicObjectStores } from './classic-objects.js';
 import type { MockClock } from './clock.js';
+import { FileUploadStore } from './file-uploads.js';
 import { EntityStore } from './inventory/entity-store.js';
 import { createInventory, type Inventory, type InventoryCounts } from './inventory/index.js';
 import { IssuedTokens } from './issued-tokens.js';
@@ -42,6 +43,8 @@ export interface MockState extends Inventory {
   classicObjects: ClassicObjectStores;
   /** MDM commands and pushes sent through either API. */
   mdmCommands: MdmCommandStore;
+  /** Files uploaded to objects through Classic `fileuploads` (what they are, not their bytes). */
+  fileUploads: FileUploadStore;
   /** Seed of the deterministic inventory and of the generated objects. */
   seed: number;
   /** The mock's clock (criteria such as "more than x days ago" read it). */
@@ -64,6 +67,7 @@ export function createMockState(clock: MockClock, options: MockStateOptions = {}
     collections: new JsonCollections(),
     classicObjects: new ClassicObjectStores(),
     mdmCommands: new MdmCommandStore(options.seed ?? 1),
+    fileUploads: new FileUploadStore(),
     seed: options.seed ?? 1,
     clock,
   };

@@ -3,6 +3,7 @@ import type { Policy } from '../../state/inventory/policies.js';
 import { groupMembers } from '../../state/smart-group-members.js';
 import { type ClassicResource, xmlList, xmlObject, xmlText } from './classic-resource.js';
 import { computerIds, computerScopeDetail, computerScopeFromXml } from './classic-scope.js';
+import { withSelfServiceIcon } from './classic-self-service-icon.js';
 import { categoryIdByName } from './classic-simple-resources.js';
 
 const site = { id: -1, name: 'None' };
@@ -239,6 +240,7 @@ export const classicPolicies: ClassicResource<Policy> = {
       priority: 'After',
     })),
     ...policyUnmodelledSections(),
+    self_service: withSelfServiceIcon(policyUnmodelledSections().self_service, row.id, state),
   }),
   lookups: { name: (row) => row.name },
   fromXml(value, existing, state) {

@@ -13,6 +13,7 @@ import {
 import { jsonTextResponse } from '../responses/json-response.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
+import { computerAttachments } from './computer-attachments.js';
 import {
   extensionAttributeSections,
   proValueUpdates,
@@ -315,7 +316,10 @@ function one(ctx: RouteContext, allSections: boolean): Response {
   const id = idParam(ctx);
   const row = id === undefined ? undefined : ctx.state.computers.get(id);
   if (row === undefined) return notFound('Computer', ctx.params.id);
-  const view = proComputer(row, proExtensionAttributeDefinitions(ctx, 'computer'));
+  const view = {
+    ...proComputer(row, proExtensionAttributeDefinitions(ctx, 'computer')),
+    attachments: computerAttachments(ctx.state, row.id),
+  };
   if (allSections) return specShaped(ctx, view, 200, true);
   const sections = requestedSections(ctx.url, SECTIONS);
   if (sections instanceof Response) return sections;

@@ -1,64 +1,11 @@
-import { createHash } from 'node:crypto';
 import { jamfError } from '../../spec/jamf-error.js';
 import type { OpenApiDocument } from '../../spec/openapi-document.js';
 import { deriveResources } from '../../spec/resources.js';
 import { payloadTooLarge } from '../../spec/validation/validate-request.js';
-import { BodyTooLarge, multipartParser, streamInto } from '../multipart-body.js';
+import { BodyTooLarge, type DigestedFile, digestFilePart } from '../multipart-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { storeOf } from './generic-collections.js';
 import { notFound } from './pro-answers.js';
-
-/** What the mock keeps of an uploaded package file: its name, size and digest, never its bytes. */
-interface UploadedFile {
-  fileName: string;
-  bytes: number;
-  sha256: string;
-}
-
-/**
- * Reads a `multipart/form-data` body as a stream and digests its `file` part: constant memory
- * whatever the size. Other parts are drained. Undefined when the body has no `file` part. (A
- * `file` part without a filename arrives as a field, which busboy holds whole; only small ones
- * are sent that way.)
- */
-async function digestUpload(
-  request: Request,
-  body: ReadableStream<Uint8Array>,
-  maxBodyBytes: number,
-): Promise<UploadedFile | undefined> {
-  const parser = multipartParser(request);
-  let found: Promise<UploadedFile> | undefined;
-  parser.on('file', (field, stream, fileName) => {
-    if (field !== 'file' || found !== undefined) {
-      stream.resume();
-      return;
-    }
-    const hash = createHash('sha256');
-    let bytes = 0;
-    found = new Promise<UploadedFile>((resolve, reject) => {
-      stream.on('data', (chunk: Buffer) => {
-        bytes += chunk.length;
-        hash.update(chunk);
-      });
-      stream.on('end', () => resolve({ fileName, bytes, sha256: hash.digest('hex') }));
-      stream.on('error', reject);
-    });
-    // A rejection is read after the pipeline settles; keep it from being reported early.
-    found.catch(() => undefined);
-  });
-  // A `file` part sent as a plain field (no filename) still carries the file's bytes.
-  parser.on('field', (field, value) => {
-    if (field !== 'file' || found !== undefined) return;
-    const bytes = Buffer.from(value, 'utf8');
-    found = Promise.resolve({
-      fileName: '',
-      bytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-    });
-  });
-  await streamInto(body, parser, maxBodyBytes);
-  return found === undefined ? undefined : await found;
-}
 
 /**
  * `POST /v1/packages/{id}/upload`: a package file as `multipart/form-data` (part `file`). The
@@ -83,9 +30,9 @@ export function packageUploadRoute(document: OpenApiDocument): Route {
       const { body } = ctx.request;
       if (body === null)
         return jamfError(400, 'MISSING_REQUEST_BODY', 'A request body is required');
-      let file: UploadedFile | undefined;
+      let file: DigestedFile | undefined;
       try {
-        file = await digestUpload(ctx.request, body, ctx.maxBodyBytes);
+        file = await digestFilePart(ctx.request, body, ctx.maxBodyBytes, 'file');
       } catch (error) {
         if (error instanceof BodyTooLarge) return payloadTooLarge(ctx.maxBodyBytes);
         return jamfError(400, 'INVALID_FIELD', 'The body is not valid multipart/form-data', 'file');
