@@ -37,6 +37,7 @@ export {
 export type { ApiRole, ApiRoleStore } from './state/api-roles.js';
 export type { ClassicObject, ClassicObjectStores } from './state/classic-objects.js';
 export { createMockClock, type MockClock, type ResettableMockClock } from './state/clock.js';
+export type { FileUpload, FileUploadKind, FileUploadStore } from './state/file-uploads.js';
 export {
   type Building,
   type Category,
