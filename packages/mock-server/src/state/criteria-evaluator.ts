@@ -54,7 +54,7 @@ function timeOf(text: string): number | undefined {
 }
 
 /** A moment as Classic shows dates (`2026-01-31 10:00:00`, UTC); blank for never. */
-export function classicDateText(time: number | undefined): string {
+function classicDateText(time: number | undefined): string {
   return time === undefined ? '' : new Date(time).toISOString().slice(0, 19).replace('T', ' ');
 }
 
@@ -141,19 +141,11 @@ function positiveTest(searchType: string, wanted: string, now: number): Test | u
 }
 
 /**
- * Whether `actual` (a device's value of the criterion's field, or each of its values for a
- * multi-value extension attribute) satisfies the criterion's search type and value. Text compares
- * without case; a negated type (`is not`, `not like`, `does not have`, `does not match regex`)
- * holds exactly where its positive type holds for no value.
+ * A criterion as a test of a device's values (each value of a multi-value extension attribute, or
+ * the one value of a field). Text compares without case; a negated type (`is not`, `not like`,
+ * `does not have`, `does not match regex`) holds exactly where its positive type holds for no
+ * value.
  */
-export function criterionHolds(
-  criterion: Pick<SearchCriterion, 'searchType' | 'value'>,
-  actual: FieldValue | readonly FieldValue[],
-  now: number,
-): boolean {
-  return compiled(criterion, now)(Array.isArray(actual) ? actual : [actual as FieldValue]);
-}
-
 function compiled(
   criterion: Pick<SearchCriterion, 'searchType' | 'value'>,
   now: number,

@@ -83,7 +83,7 @@ export function mobileGroupMembers(
 }
 
 /** The mobile devices `criteria` select (an advanced mobile device search's results). */
-export function mobileDevicesMatching(
+function mobileDevicesMatching(
   criteria: readonly SearchCriterion[],
   state: MockState,
 ): MobileDevice[] {

@@ -84,10 +84,7 @@ export function groupMembers(group: Readonly<ComputerGroup>, state: MockState): 
 }
 
 /** The computers `criteria` select (an advanced computer search's results), in id order. */
-export function computersMatching(
-  criteria: readonly SearchCriterion[],
-  state: MockState,
-): Computer[] {
+function computersMatching(criteria: readonly SearchCriterion[], state: MockState): Computer[] {
   return selectDevices(criteria, state.computers.values(), COMPUTERS, state);
 }
 

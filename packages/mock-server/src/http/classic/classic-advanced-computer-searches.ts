@@ -16,7 +16,7 @@ const elementsOf = (value: unknown): Record<string, unknown>[] =>
     : [];
 
 /** A saved search's criteria as the evaluator reads them (from its Classic elements). */
-export function searchCriteria(fields: Readonly<Record<string, unknown>>): SearchCriterion[] {
+function searchCriteria(fields: Readonly<Record<string, unknown>>): SearchCriterion[] {
   return elementsOf(fields.criteria).map((criterion, index) => ({
     name: textOf(criterion.name),
     priority: typeof criterion.priority === 'number' ? criterion.priority : index,
@@ -29,7 +29,7 @@ export function searchCriteria(fields: Readonly<Record<string, unknown>>): Searc
 }
 
 /** A saved search's display field names (from its `display_fields`). */
-export function searchDisplayFields(fields: Readonly<Record<string, unknown>>): string[] {
+function searchDisplayFields(fields: Readonly<Record<string, unknown>>): string[] {
   return elementsOf(fields.display_fields)
     .map((field) => textOf(field.name))
     .filter((name) => name !== '');
