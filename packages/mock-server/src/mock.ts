@@ -9,6 +9,7 @@ import { classicComputerReportRoutes } from './http/classic/classic-computer-rep
 import { classicDeviceViewRoutes } from './http/classic/classic-device-views.js';
 import { classicDistributionPoints } from './http/classic/classic-distribution-points.js';
 import { classicDockItems } from './http/classic/classic-dock-items.js';
+import { classicEbookRoutes } from './http/classic/classic-ebooks.js';
 import {
   classicComputerExtensionAttributes,
   classicMobileDeviceExtensionAttributes,
@@ -35,6 +36,7 @@ import { apiRoleRoutes } from './http/pro/api-roles.js';
 import { authRoutes } from './http/pro/auth.js';
 import { cloudInformationRoute } from './http/pro/cloud-information.js';
 import { distributionPointRoutes } from './http/pro/distribution-points.js';
+import { ebookScopeRoutes } from './http/pro/ebook-scope.js';
 import { genericCollectionRoutes } from './http/pro/generic-collections.js';
 import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
@@ -209,6 +211,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicMobileDeviceExtensionAttributes(spec)),
     ...classicResourceRoutes(classicDockItems(spec)),
     ...classicResourceRoutes(classicDistributionPoints(spec)),
+    ...classicEbookRoutes(spec),
     ...classicResourceRoutes(classicAdvancedMobileDeviceSearches(spec)),
     ...classicResourceRoutes(classicAdvancedComputerSearches()),
     ...classicComputerReportRoutes(),
@@ -231,6 +234,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   const routes: Route[] = [
     ...genericCollectionRoutes(spec),
     ...distributionPointRoutes(spec),
+    ...ebookScopeRoutes(spec),
     packageUploadRoute(spec),
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),
