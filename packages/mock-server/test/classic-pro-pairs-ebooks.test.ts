@@ -133,6 +133,20 @@ describe('eBooks: Classic /JSSResource/ebooks and Pro /v1/ebooks', () => {
     });
   });
 
+  it('a Classic site, by name, is the Pro siteId', async () => {
+    const site = await classic('/sites/id/0', {
+      method: 'POST',
+      body: '<site><name>Campus</name></site>',
+    });
+    const siteId = (xml.parse(await site.text()) as { site: { id: string } }).site.id;
+    const id = await classicCreate(
+      book('Sited').replace('</general>', '<site><name>campus</name></site></general>'),
+    );
+    expect((await proJson<{ siteId: string }>(`/v1/ebooks/${id}`)).siteId).toBe(siteId);
+    const { ebook } = await classicJson<{ ebook: Ebook }>(`/ebooks/id/${id}`);
+    expect(ebook.general.site).toEqual({ id: Number(siteId), name: 'Campus' });
+  });
+
   it('a subset answers only the sections it names', async () => {
     const id = await classicCreate(book('Subset'));
     const { ebook } = await classicJson<{ ebook: Record<string, unknown> }>(

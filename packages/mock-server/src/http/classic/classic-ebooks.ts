@@ -4,7 +4,6 @@ import { storedObject } from '../../spec/resource-objects.js';
 import type { Entity, EntityStore } from '../../state/inventory/entity-store.js';
 import type { JsonObject } from '../../state/json-collection.js';
 import type { MockState } from '../../state/mock-state.js';
-import { sitesOf } from '../../state/sites.js';
 import {
   type EBOOK_SCOPE_ALL,
   type EBOOK_SCOPE_IDS,
@@ -24,6 +23,7 @@ import {
 } from './classic-resource.js';
 import { entryIds } from './classic-scope.js';
 import { categoryIdByName } from './classic-simple-resources.js';
+import { siteIdFromXml, siteOf } from './classic-site-reference.js';
 import { classicSubsetRoutes } from './classic-subset-match.js';
 
 /** Pro `kind` → Classic `file_type` (Pro's `UNKNOWN` has no Classic value and shows blank). */
@@ -186,27 +186,6 @@ function scopeFromXml(
     scope.exclusions = exclusions;
   }
   return scope;
-}
-
-/** The site a Pro `siteId` names, as Classic shows it (`-1`/`None` for none). */
-function siteOf(siteId: unknown, state: MockState): { id: number; name: string } {
-  const id = Number(siteId);
-  const site = Number.isInteger(id) && id > 0 ? sitesOf(state).get(String(id)) : undefined;
-  return site === undefined ? { id: -1, name: 'None' } : { id, name: proText(site.name) };
-}
-
-/** Pro's `siteId` for a Classic `<site>` (by id, else by name); a string is the 409 text. */
-function siteIdFromXml(site: Record<string, unknown>, state: MockState): string | undefined {
-  const id = xmlText(site, 'id');
-  const name = xmlText(site, 'name');
-  if (id !== undefined && Number(id) > 0)
-    return sitesOf(state).get(String(Number(id))) === undefined ? undefined : String(Number(id));
-  if (name === undefined || name === '' || name.toLowerCase() === 'none') return '-1';
-  const wanted = name.toLowerCase();
-  const found = sitesOf(state)
-    .list()
-    .find((row) => proText(row.name).toLowerCase() === wanted);
-  return found === undefined ? undefined : String(found.id);
 }
 
 function detailOf(row: Readonly<JsonEntity>, state: MockState): Record<string, unknown> {
