@@ -23,6 +23,7 @@ import { classicResourceRoutes } from './http/classic/classic-resource.js';
 import { classicPackages, classicSites } from './http/classic/classic-shared-collections.js';
 import { classicSingletonRoutes } from './http/classic/classic-singleton.js';
 import { classicUsersByEmailRoute } from './http/classic/classic-users-by-email.js';
+import { classicVppAccounts } from './http/classic/classic-vpp-accounts.js';
 import { classicWebhooks } from './http/classic/classic-webhooks.js';
 import { classicRoutes } from './http/classic/index.js';
 import { MockCluster, type MockClusterOptions } from './http/cluster.js';
@@ -212,6 +213,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicDockItems(spec)),
     ...classicResourceRoutes(classicDistributionPoints(spec)),
     ...classicEbookRoutes(spec),
+    ...classicResourceRoutes(classicVppAccounts(spec)),
     ...classicResourceRoutes(classicAdvancedMobileDeviceSearches(spec)),
     ...classicResourceRoutes(classicAdvancedComputerSearches()),
     ...classicComputerReportRoutes(),

@@ -35,6 +35,7 @@ const HAND_MODELLED = new Set([
   'policies',
   'scripts',
   'sites',
+  'vppaccounts',
   'webhooks',
 ]);
 
@@ -143,7 +144,6 @@ describe('spec-derived Classic collections: the contract over every one', () => 
       'userextensionattributes',
       'usergroups',
       'users',
-      'vppaccounts',
       'vppassignments',
       'vppinvitations',
     ]);
