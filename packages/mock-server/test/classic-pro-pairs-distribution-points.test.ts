@@ -217,6 +217,16 @@ describe('distribution points: Pro /v1/distribution-points and Classic /JSSResou
     expect((await classic(`/distributionpoints/id/${two}`)).status).toBe(404);
   });
 
+  it('a point made through Classic has a Pro history to add notes to', async () => {
+    const id = await classicCreate(CLASSIC_POINT.replaceAll('Utrecht', 'Enschede'));
+    const note = await api(jamf, token, 'POST', `/v1/distribution-points/${id}/history`, {
+      note: 'moved racks',
+    });
+    expect(note.status).toBe(201);
+    const history = await proJson<Page>(`/v1/distribution-points/${id}/history`);
+    expect(history.results.map((row) => row.note)).toContain('moved racks');
+  });
+
   it('both views list the same points', async () => {
     const pro = await proJson<Page>('/v1/distribution-points?page-size=1000');
     const response = await classic('/distributionpoints', {
