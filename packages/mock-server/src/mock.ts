@@ -14,6 +14,7 @@ import {
   classicComputerExtensionAttributes,
   classicMobileDeviceExtensionAttributes,
 } from './http/classic/classic-extension-attributes.js';
+import { classicFileUploadRoutes } from './http/classic/classic-file-uploads.js';
 import {
   classicGenericRoutes,
   classicSegmentsOf,
@@ -213,6 +214,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicDockItems(spec)),
     ...classicResourceRoutes(classicDistributionPoints(spec)),
     ...classicEbookRoutes(spec),
+    ...classicFileUploadRoutes(spec),
     ...classicResourceRoutes(classicVppAccounts(spec)),
     ...classicResourceRoutes(classicAdvancedMobileDeviceSearches(spec)),
     ...classicResourceRoutes(classicAdvancedComputerSearches()),

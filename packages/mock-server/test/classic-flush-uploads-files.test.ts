@@ -119,6 +119,21 @@ describe('POST /JSSResource/fileuploads/computers/{idType}/{id}', () => {
   });
 });
 
+describe('POST /JSSResource/fileuploads/ebooks/id/{id}', () => {
+  it('finds the eBook among the Pro API’s /v1/ebooks, which Classic ebooks shows', async () => {
+    const list = await classicJson<{ ebooks: { id: number; name: string }[] }>('/ebooks');
+    const [ebook] = list.ebooks;
+    const id = ebook?.id ?? 0;
+    const byName = await upload(
+      `ebooks/name/${encodeURIComponent(ebook?.name ?? '')}`,
+      form('cover.png'),
+    );
+    expect(byName.status).toBe(201);
+    expect(jamf.state.fileUploads.latest('ebooks', id, 'icon')?.fileName).toBe('cover.png');
+    expect((await upload('ebooks/id/999999', form('cover.png'))).status).toBe(404);
+  });
+});
+
 describe('refusals', () => {
   it('refuses an unknown resource or id type, peripheral names, and an unknown object', async () => {
     const cases: [string, number][] = [

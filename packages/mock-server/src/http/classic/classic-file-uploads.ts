@@ -1,9 +1,11 @@
 import { classicResourceFacts } from '../../generated/classic-resources.js';
+import type { OpenApiDocument } from '../../spec/openapi-document.js';
 import type { FileUploadKind } from '../../state/file-uploads.js';
 import type { Entity } from '../../state/inventory/entity-store.js';
 import { BodyTooLarge, type DigestedFile, digestFilePart } from '../multipart-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { classicComputers, classicMobileDevices } from './classic-computers.js';
+import { classicEbooks } from './classic-ebooks.js';
 import { classicError } from './classic-error.js';
 import { genericClassicResource } from './classic-generic-resource.js';
 import { classicPolicies } from './classic-groups-policies.js';
@@ -41,7 +43,7 @@ function derived(segment: string): ClassicResource<Entity> | undefined {
 const asEntity = <T extends Entity>(resource: ClassicResource<T>) =>
   resource as unknown as ClassicResource<Entity>;
 
-function uploadResources(): UploadResource[] {
+function uploadResources(document: OpenApiDocument): UploadResource[] {
   const entry = (
     resource: string,
     kind: FileUploadKind,
@@ -56,7 +58,7 @@ function uploadResources(): UploadResource[] {
     entry('printers', 'attachment', derived('printers')),
     entry('peripherals', 'attachment', undefined, false),
     entry('policies', 'icon', asEntity(classicPolicies)),
-    entry('ebooks', 'icon', derived('ebooks')),
+    entry('ebooks', 'icon', asEntity(classicEbooks(document))),
     entry('mobiledeviceapplicationsicon', 'icon', apps),
     entry('mobiledeviceapplicationsipa', 'app', apps),
     entry('mobiledeviceapplications', 'attachment', apps),
@@ -118,10 +120,11 @@ function upload(entry: UploadResource, target: ClassicResource<Entity>) {
  * Classic `POST /JSSResource/fileuploads/{resource}/{idType}/{id}`: a multipart file (part
  * `name`) for an object found by `id` or `name`, recorded in `state.fileUploads`; a policy's
  * icon becomes its Self Service icon. Needs `Update` on the object (unverified); an unknown
- * resource or id type is 400, an unknown object 404.
+ * resource or id type is 400, an unknown object 404. `document` is the Pro spec, whose
+ * `/v1/ebooks` objects Classic `ebooks` shows.
  */
-export function classicFileUploadRoutes(): Route[] {
-  const resources = uploadResources();
+export function classicFileUploadRoutes(document: OpenApiDocument): Route[] {
+  const resources = uploadResources(document);
   return [
     {
       method: 'POST',

@@ -9,7 +9,6 @@ import {
   classicMobileDevices,
 } from './classic-computers.js';
 import { classicMacosConfigurationProfiles } from './classic-configuration-profiles.js';
-import { classicFileUploadRoutes } from './classic-file-uploads.js';
 import { classicComputerGroups, classicPolicies } from './classic-groups-policies.js';
 import { classicLogFlushRoutes } from './classic-log-flush.js';
 import { classicMobileDeviceGroups } from './classic-mobile-device-groups.js';
@@ -79,6 +78,5 @@ export function classicRoutes(): Route[] {
     ...classicComputerCommandRoutes(),
     ...classicCommandFlushRoutes(),
     ...classicLogFlushRoutes(),
-    ...classicFileUploadRoutes(),
   ];
 }
