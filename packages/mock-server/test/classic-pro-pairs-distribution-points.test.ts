@@ -149,6 +149,12 @@ describe('distribution points: Pro /v1/distribution-points and Classic /JSSResou
       readOnlyPassword: 'ro-secret-2',
       readWritePassword: 'rw-secret-2',
     });
+    // Kept, never answered: Pro marks the passwords writeOnly.
+    for (const path of [`/v1/distribution-points/${id}`, '/v1/distribution-points?page-size=100']) {
+      const answer = await (await api(jamf, token, 'GET', path)).text();
+      expect(answer).not.toContain('secret-2');
+      expect(answer).not.toContain('Password"');
+    }
     const filtered = await proJson<Page>(
       `/v1/distribution-points?filter=${encodeURIComponent('name=="Utrecht DP"')}`,
     );

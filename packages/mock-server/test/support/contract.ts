@@ -23,6 +23,7 @@ type Json = Record<string, unknown>;
 export function loadSpec(): Json {
   const doc = JSON.parse(readFileSync(specPath, 'utf8')) as Json;
   doc.components = discriminatorsAsConditionals(doc.components);
+  withoutRequiredWriteOnly(doc.components, doc.components as Json);
   let index = 0;
   for (const item of Object.values(doc.paths as Record<string, Json>)) {
     for (const op of Object.values(item)) {
@@ -33,6 +34,37 @@ export function loadSpec(): Json {
     }
   }
   return doc;
+}
+
+/**
+ * Drops `writeOnly` properties from every `required` list, in place: the contract checks answers,
+ * and OpenAPI 3.0 says a required `writeOnly` property is required in requests only (Jamf marks
+ * passwords and tokens so, e.g. `/v2/smtp-server`'s `basicAuthCredentials.password`); the mock
+ * never answers them.
+ */
+function withoutRequiredWriteOnly(node: unknown, components: Json): void {
+  if (Array.isArray(node)) {
+    for (const item of node) withoutRequiredWriteOnly(item, components);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Json;
+  const properties = record.properties as Json | undefined;
+  if (Array.isArray(record.required) && properties !== undefined) {
+    record.required = record.required.filter(
+      (name) => !isWriteOnly(properties[String(name)], components),
+    );
+  }
+  for (const value of Object.values(record)) withoutRequiredWriteOnly(value, components);
+}
+
+function isWriteOnly(schema: unknown, components: Json): boolean {
+  let current = schema as Json | undefined;
+  for (let hops = 0; typeof current?.$ref === 'string' && hops < 32; hops++) {
+    const name = current.$ref.replace('#/components/schemas/', '');
+    current = (components.schemas as Json | undefined)?.[name] as Json | undefined;
+  }
+  return current?.writeOnly === true;
 }
 
 function mediaTypes(content: unknown): string[] {

@@ -27,7 +27,9 @@ export function specShapedText(
 ): string {
   const schema = ctx.operation === undefined ? undefined : responseSchemaOf(ctx.operation, status);
   if (schema === undefined || ctx.operation === undefined) return JSON.stringify(value);
-  return JSON.stringify(conformToSchema(schema, value, ctx.operation.document, { isSparse }));
+  return JSON.stringify(
+    conformToSchema(schema, value, ctx.operation.document, { isSparse, isAnswer: true }),
+  );
 }
 
 /** Jamf's `{ id, href }` answer to a create. */

@@ -61,6 +61,11 @@ export interface ConformOptions {
    * them with samples (how unrequested inventory sections stay absent).
    */
   isSparse?: boolean;
+  /**
+   * The value is an answer to a client: `writeOnly` properties (passwords, secrets) are left out
+   * even when `value` has them, as Jamf never returns them. Stored objects keep them.
+   */
+  isAnswer?: boolean;
 }
 
 /**
@@ -75,7 +80,7 @@ export function conformToSchema(
   document: OpenApiDocument,
   options: ConformOptions = {},
 ): unknown {
-  return conform(schema, value, document, options.isSparse === true, 0);
+  return conform(schema, value, document, options.isSparse === true, options.isAnswer === true, 0);
 }
 
 /** Samples per schema node: a page of 100 computers fills the same gaps 100 times. */
@@ -183,6 +188,7 @@ function conform(
   value: unknown,
   document: OpenApiDocument,
   isSparse: boolean,
+  isAnswer: boolean,
   depth: number,
 ): unknown {
   const plan = planOf(schema, document);
@@ -192,14 +198,15 @@ function conform(
     const branch = branchOf(plan, value);
     return branch === undefined
       ? sampleOf(schema, document)
-      : conform(branch, value, document, isSparse, depth + 1);
+      : conform(branch, value, document, isSparse, isAnswer, depth + 1);
   }
   if (plan.type === 'object' && isNode(value)) {
     const out: Record<string, unknown> = {};
     for (const property of plan.properties) {
+      if (isAnswer && property.isWriteOnly) continue;
       const own = value[property.name];
       if (own === undefined && !property.isRequired && (isSparse || property.isWriteOnly)) continue;
-      out[property.name] = conform(property.schema, own, document, isSparse, depth + 1);
+      out[property.name] = conform(property.schema, own, document, isSparse, isAnswer, depth + 1);
     }
     // Jamf requires some names its `properties` never declare; keep them (any value fits).
     for (const name of plan.undeclaredRequired) {
@@ -210,7 +217,9 @@ function conform(
     return out;
   }
   if (plan.type === 'array' && Array.isArray(value)) {
-    return value.map((item) => conform(plan.node.items, item, document, isSparse, depth + 1));
+    return value.map((item) =>
+      conform(plan.node.items, item, document, isSparse, isAnswer, depth + 1),
+    );
   }
   return fits(plan.node, value) ? value : sampleOf(schema, document);
 }
