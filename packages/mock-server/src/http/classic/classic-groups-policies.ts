@@ -30,6 +30,8 @@ export function criteriaFromXml(
           andOr: xmlText(c, 'and_or')?.toLowerCase() === 'or' ? 'or' : 'and',
           searchType: xmlText(c, 'search_type') ?? 'is',
           value: xmlText(c, 'value') ?? '',
+          openingParen: isTrue(xmlText(c, 'opening_paren'), false),
+          closingParen: isTrue(xmlText(c, 'closing_paren'), false),
         }));
   if (criteria.some((c) => c.name === ''))
     return 'Problem with criteria: every criterion needs a name';
@@ -68,8 +70,8 @@ export function criteriaDetail(criteria: readonly GroupCriterion[]) {
     and_or: c.andOr,
     search_type: c.searchType,
     value: c.value,
-    opening_paren: false,
-    closing_paren: false,
+    opening_paren: c.openingParen,
+    closing_paren: c.closingParen,
   }));
 }
 

@@ -33,6 +33,8 @@ export function criteriaFrom(
       andOr: entry.andOr === 'or' ? 'or' : 'and',
       searchType: text(entry.searchType, 'is'),
       value: text(entry.value),
+      openingParen: entry.openingParen === true,
+      closingParen: entry.closingParen === true,
     }));
 }
 
@@ -49,11 +51,7 @@ function view(group: ComputerGroup, ctx: RouteContext): Record<string, unknown> 
     name: group.name,
     description: '',
     siteId: '-1',
-    criteria: group.criteria.map((criterion) => ({
-      ...criterion,
-      openingParen: false,
-      closingParen: false,
-    })),
+    criteria: group.criteria.map((criterion) => ({ ...criterion })),
     assignments: members,
     membershipCount: members.length,
     count: members.length,

@@ -31,11 +31,7 @@ function view(group: MobileDeviceGroup, ctx: RouteContext): Record<string, unkno
     count: members.length,
   };
   if (group.isSmart) {
-    out.criteria = group.criteria.map((criterion) => ({
-      ...criterion,
-      openingParen: false,
-      closingParen: false,
-    }));
+    out.criteria = group.criteria.map((criterion) => ({ ...criterion }));
   } else {
     out.assignments = members.map((device) => ({
       mobileDeviceId: String(device.id),

@@ -7,6 +7,10 @@ export interface GroupCriterion {
   andOr: 'and' | 'or';
   searchType: string;
   value: string;
+  /** The criterion opens a parenthesis (Classic `opening_paren`, Pro `openingParen`). */
+  openingParen: boolean;
+  /** The criterion closes a parenthesis (Classic `closing_paren`, Pro `closingParen`). */
+  closingParen: boolean;
 }
 
 /** A computer group: static (explicit members) or smart (criteria). */
@@ -35,6 +39,8 @@ export function generateComputerGroups(
               andOr: 'and',
               searchType: 'like',
               value: i % 4 === 0 ? '15.' : '14.',
+              openingParen: false,
+              closingParen: false,
             },
           ]
         : [],

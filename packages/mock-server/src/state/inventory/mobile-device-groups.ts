@@ -30,6 +30,8 @@ export function generateMobileDeviceGroups(
               andOr: 'and',
               searchType: 'like',
               value: i % 4 === 0 ? '18.' : '17.',
+              openingParen: false,
+              closingParen: false,
             },
           ]
         : [],
