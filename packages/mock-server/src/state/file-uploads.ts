@@ -5,9 +5,12 @@ export type FileUploadKind = 'attachment' | 'icon' | 'app' | 'file';
 export interface FileUpload {
   /** The upload's id, counted across every object (an icon's or attachment's `id`). */
   id: number;
-  /** The Classic segment of the object it belongs to (`computers`, `policies`, …). */
+  /**
+   * The Classic segment of the object it belongs to (`computers`, `policies`, …); `''` for an
+   * icon uploaded on its own (Pro `POST /v1/icon`), which objects then name by its id.
+   */
   segment: string;
-  /** The object's id. */
+  /** The object's id; 0 when `segment` is `''`. */
   objectId: number;
   kind: FileUploadKind;
   fileName: string;
@@ -20,18 +23,54 @@ export interface FileUpload {
 }
 
 /**
- * The files uploaded to objects through Classic `fileuploads`: attachments of computers and
- * mobile devices, icons of policies, and the rest, listed by the views that show them (a
- * computer's attachments, a policy's Self Service icon). Keeps what a file is, never its bytes.
+ * The files uploaded to objects through Classic `fileuploads` and the Pro API (a computer's
+ * attachments, `/v1/icon`): attachments of computers and mobile devices, icons of policies, and
+ * the rest, listed by the views that show them (a computer's attachments in both APIs, a
+ * policy's Self Service icon). Keeps what a file is, never its bytes.
  */
 export class FileUploadStore {
   readonly #uploads: FileUpload[] = [];
+  #nextId = 1;
+  #revision = 0;
 
-  /** Records an upload; returns it with its id. */
+  /** Counts changes (an upload added or deleted), so views cached over the uploads know when to rebuild. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** Records an upload; returns it with its id (never one a deleted upload had). */
   add(upload: Omit<FileUpload, 'id'>): FileUpload {
-    const stored: FileUpload = { ...upload, id: this.#uploads.length + 1 };
+    const stored: FileUpload = { ...upload, id: this.#nextId++ };
     this.#uploads.push(stored);
+    this.#revision++;
     return { ...stored };
+  }
+
+  /** The upload with id `id`, or undefined. */
+  get(id: number): FileUpload | undefined {
+    const found = this.#uploads.find((upload) => upload.id === id);
+    return found === undefined ? undefined : { ...found };
+  }
+
+  /** Deletes the upload with id `id`; false when there is none. */
+  delete(id: number): boolean {
+    const index = this.#uploads.findIndex((upload) => upload.id === id);
+    if (index < 0) return false;
+    this.#uploads.splice(index, 1);
+    this.#revision++;
+    return true;
+  }
+
+  /** The uploads of `kind` to objects of `segment`, by object id (each oldest first). */
+  byObject(segment: string, kind: FileUploadKind): Map<number, FileUpload[]> {
+    const byId = new Map<number, FileUpload[]>();
+    for (const upload of this.#uploads) {
+      if (upload.segment !== segment || upload.kind !== kind) continue;
+      const uploads = byId.get(upload.objectId) ?? [];
+      uploads.push({ ...upload });
+      byId.set(upload.objectId, uploads);
+    }
+    return byId;
   }
 
   /** The uploads of `kind` to object `objectId` of `segment`, oldest first. */

@@ -5,6 +5,7 @@ import type { Computer } from '../../state/inventory/computers.js';
 import type { EntityStore } from '../../state/inventory/entity-store.js';
 import { withExtensionAttributeValues } from '../../state/inventory/extension-attribute-values.js';
 import { managementIdOf } from '../../state/inventory/management-id.js';
+import type { MockState } from '../../state/mock-state.js';
 import {
   definitionsKey,
   type ExtensionAttributeDefinition,
@@ -13,7 +14,7 @@ import {
 import { jsonTextResponse } from '../responses/json-response.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
-import { computerAttachments } from './computer-attachments.js';
+import { attachmentsByComputer, computerAttachments } from './computer-attachments.js';
 import {
   extensionAttributeSections,
   proValueUpdates,
@@ -207,30 +208,46 @@ function cachedView(row: Readonly<Computer>, definitions: RenderedDefinitions) {
 
 type ComputerStore = EntityStore<Computer>;
 
-/** Every computer's view per store, with the store revision they were read at. */
+/**
+ * Every computer's view per store, with the store revision and the uploads revision they were
+ * read at (a computer's attachments live in the uploads store, not on its row).
+ */
 const storeViews = new WeakMap<
   ComputerStore,
-  { revision: number; definitions: string; views: readonly object[] }
+  { revision: number; uploads: number; definitions: string; views: readonly object[] }
 >();
 
 /**
- * The views of every computer, in store order: the same array while the store's revision is the
- * same (listing 1,000 rows through the store's iterator on every page cost more than the rest
- * of a remembered page; bench P4's profile).
+ * The views of every computer, in store order: the same array while the store's revision, the
+ * uploads' revision and the definitions are the same (listing 1,000 rows through the store's
+ * iterator on every page cost more than the rest of a remembered page; bench P4's profile). A
+ * computer with attachments gets a new view with them; the others keep their cached view.
  */
 function viewsOf(
-  store: ComputerStore,
+  state: MockState,
   definitions: RenderedDefinitions,
 ): readonly Record<string, unknown>[] {
+  const store = state.computers;
   const kept = storeViews.get(store);
   if (
     kept !== undefined &&
     kept.revision === store.revision &&
+    kept.uploads === state.fileUploads.revision &&
     kept.definitions === definitions.key
   )
     return kept.views as readonly Record<string, unknown>[];
-  const views = [...store.values()].map((row) => cachedView(row, definitions));
-  storeViews.set(store, { revision: store.revision, definitions: definitions.key, views });
+  const attachments = attachmentsByComputer(state);
+  const views = [...store.values()].map((row) => {
+    const view = cachedView(row, definitions);
+    const attached = attachments.get(row.id);
+    return attached === undefined ? view : { ...view, attachments: attached };
+  });
+  storeViews.set(store, {
+    revision: store.revision,
+    uploads: state.fileUploads.revision,
+    definitions: definitions.key,
+    views,
+  });
   return views;
 }
 
@@ -280,7 +297,7 @@ function list(ctx: RouteContext): Response {
   const sections = requestedSections(ctx.url, SECTIONS);
   if (sections instanceof Response) return sections;
   return withQuery(() => {
-    const views = viewsOf(ctx.state.computers, renderedDefinitions(ctx));
+    const views = viewsOf(ctx.state, renderedDefinitions(ctx));
     const operationKey = `${ctx.operation?.method} ${ctx.operation?.path}`;
     const { totalCount, results } = listQuery(views, ctx.url, {
       defaultSort: ['general.name:asc'],

@@ -1,11 +1,9 @@
-import { jamfError } from '../../spec/jamf-error.js';
 import type { OpenApiDocument } from '../../spec/openapi-document.js';
 import { deriveResources } from '../../spec/resources.js';
-import { payloadTooLarge } from '../../spec/validation/validate-request.js';
-import { BodyTooLarge, type DigestedFile, digestFilePart } from '../multipart-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { storeOf } from './generic-collections.js';
 import { notFound } from './pro-answers.js';
+import { readProFilePart } from './pro-file-part.js';
 
 /**
  * `POST /v1/packages/{id}/upload`: a package file as `multipart/form-data` (part `file`). The
@@ -27,18 +25,8 @@ export function packageUploadRoute(document: OpenApiDocument): Route {
         await ctx.request.body?.cancel().catch(() => undefined);
         return notFound('Package', id);
       }
-      const { body } = ctx.request;
-      if (body === null)
-        return jamfError(400, 'MISSING_REQUEST_BODY', 'A request body is required');
-      let file: DigestedFile | undefined;
-      try {
-        file = await digestFilePart(ctx.request, body, ctx.maxBodyBytes, 'file');
-      } catch (error) {
-        if (error instanceof BodyTooLarge) return payloadTooLarge(ctx.maxBodyBytes);
-        return jamfError(400, 'INVALID_FIELD', 'The body is not valid multipart/form-data', 'file');
-      }
-      if (file === undefined)
-        return jamfError(400, 'INVALID_FIELD', 'A multipart part named file is required', 'file');
+      const file = await readProFilePart(ctx);
+      if (file instanceof Response) return file;
       store.replace(id, {
         ...row,
         fileName: file.fileName,
