@@ -20,6 +20,7 @@ import {
   createResourceClient,
 } from './resource-client.js';
 import { CLASSIC_API_PACKAGE } from './sdk-package.js';
+import { type ClassicUpload, createUpload } from './upload.js';
 
 /** Options of `createClassicClient`. */
 export interface ClassicClientOptions {
@@ -90,6 +91,13 @@ export type ClassicClient = { readonly [R in ClassicResourceName]: ClassicResour
   readonly request: ClassicRequest;
   /** The normalised API root, `https://host/JSSResource`. */
   readonly baseUrl: string;
+  /**
+   * Uploads a file (`POST /fileuploads/{resource}/{idType}/{id}`, multipart part `name`): a
+   * policy's icon, a computer's attachment, an app's IPA… with the client's auth and options.
+   * @example
+   * await classic.upload({ resource: 'policies', id: 5, file: new File([png], 'icon.png') });
+   */
+  readonly upload: ClassicUpload;
 };
 
 /**
@@ -124,7 +132,7 @@ export function createClassicClient(given: ClassicClientOptions): ClassicClient 
     middleware: checkedMiddleware(options.middleware),
     headers: checkedHeaders(options.headers, 'createClassicClient'),
   });
-  const client: Record<string, unknown> = { request, baseUrl };
+  const client: Record<string, unknown> = { request, baseUrl, upload: createUpload(request) };
   for (const name of Object.keys(classicResourceTable) as ClassicResourceName[]) {
     client[name] = createResourceClient(name, request);
   }

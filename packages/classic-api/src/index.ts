@@ -41,4 +41,12 @@ export type {
   ClassicResourceName,
   DeepPartial,
 } from './resource-client.js';
+export {
+  CLASSIC_UPLOAD_RESOURCES,
+  type ClassicUpload,
+  type ClassicUploadFile,
+  type ClassicUploadOptions,
+  type ClassicUploadResource,
+  type ClassicUploadTarget,
+} from './upload.js';
 export { parseClassicXml, toClassicXml } from './xml-codec.js';

@@ -56,8 +56,13 @@ export function createRequest(context: RequestContext): ClassicRequest {
     for (const [name, value] of checkedHeaders(options.headers, `${method} ${path}`)) {
       headers.set(name, value);
     }
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (options.body instanceof FormData) {
+      // A file upload: the platform writes the multipart content type with its boundary, and
+      // re-reads the form on a retry or the replay after a 401.
+      body = options.body;
+      headers.delete('content-type');
+    } else if (options.body !== undefined) {
       const root = options.root ?? rootByPath.get(path);
       if (typeof options.body === 'string') body = options.body;
       else if (root !== undefined) body = toClassicXml(root, options.body);
