@@ -45,6 +45,7 @@ export {
   CLASSIC_UPLOAD_RESOURCES,
   type ClassicUpload,
   type ClassicUploadFile,
+  type ClassicUploadIpaOption,
   type ClassicUploadOptions,
   type ClassicUploadResource,
   type ClassicUploadTarget,

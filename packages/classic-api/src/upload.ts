@@ -7,7 +7,9 @@ import type { ClassicRequest } from './request.js';
  * `mobiledevices`, `enrollmentprofiles`, `printers` and `peripherals`; icons of `policies`,
  * `ebooks` and `mobiledeviceapplicationsicon`; an app's IPA with `mobiledeviceapplicationsipa`;
  * a file of `diskencryptionconfigurations`. ruby-jss adds `mobiledeviceapplications` for an app's
- * attachments (`lib/jamf/api/classic/api_objects/uploadable.rb`, `UPLOAD_TYPES`).
+ * attachments (`lib/jamf/api/classic/api_objects/uploadable.rb`, `UPLOAD_TYPES`). jps-api-wrapper
+ * (`create_file_upload`) reports that `printers` and `enrollmentprofiles` do not work as the
+ * swagger says; they stay here as Jamf documents them (unverified either way).
  */
 export const CLASSIC_UPLOAD_RESOURCES = [
   'computers',
@@ -39,8 +41,21 @@ export type ClassicUploadFile =
   | { file: File; fileName?: string }
   | { file: Blob | Uint8Array; fileName: string };
 
+/**
+ * `forceIpaUpload`, for `mobiledeviceapplicationsipa` only: sends `FORCE_IPA_UPLOAD=true`, which
+ * ruby-jss (`uploadable.rb`) and jps-api-wrapper (`create_file_upload`) send to have Jamf store
+ * the IPA in its cloud distribution point (JCDS or AWS) where one is set up; unverified.
+ */
+export type ClassicUploadIpaOption =
+  | { resource: 'mobiledeviceapplicationsipa'; forceIpaUpload?: boolean }
+  | {
+      resource: Exclude<ClassicUploadResource, 'mobiledeviceapplicationsipa'>;
+      forceIpaUpload?: never;
+    };
+
 /** Options of `classic.upload`. */
 export type ClassicUploadOptions = ClassicUploadTarget &
+  ClassicUploadIpaOption &
   ClassicUploadFile & {
     /** The part's content type; default the `Blob`'s own type, else `application/octet-stream`. */
     contentType?: string;
@@ -59,14 +74,22 @@ export function createUpload(request: ClassicRequest): ClassicUpload {
   const call = request as unknown as (
     method: 'POST',
     path: string,
-    options: { params: { path: Record<string, string> }; body: FormData; headers?: HeadersInit },
+    options: {
+      params: { path: Record<string, string>; query: Record<string, string | undefined> };
+      body: FormData;
+      headers?: HeadersInit;
+    },
   ) => Promise<unknown>;
   return async (given) => {
     const { resource, idType, key } = checkedTarget(given);
+    const forceIpaUpload = checkedForceIpaUpload(given, resource);
     const form = new FormData();
     form.append('name', checkedFile(given), checkedFileName(given));
     await call('POST', UPLOAD_PATH, {
-      params: { path: { resource, idType, id: key } },
+      params: {
+        path: { resource, idType, id: key },
+        query: { FORCE_IPA_UPLOAD: forceIpaUpload ? 'true' : undefined },
+      },
       body: form,
       ...(given.headers === undefined ? {} : { headers: given.headers }),
     });
@@ -109,6 +132,19 @@ function checkedTarget(given: ClassicUploadOptions): {
   }
   if (resource === 'peripherals') throw refuse('peripherals are found by id only');
   return { resource: resource as ClassicUploadResource, idType: 'name', key: name };
+}
+
+function checkedForceIpaUpload(
+  given: ClassicUploadOptions,
+  resource: ClassicUploadResource,
+): boolean {
+  const { forceIpaUpload } = given as { forceIpaUpload?: unknown };
+  if (forceIpaUpload === undefined || forceIpaUpload === false) return false;
+  if (forceIpaUpload !== true) throw refuse('forceIpaUpload must be true or false');
+  if (resource !== 'mobiledeviceapplicationsipa') {
+    throw refuse('forceIpaUpload is for mobiledeviceapplicationsipa only');
+  }
+  return true;
 }
 
 function checkedFile(given: ClassicUploadOptions): Blob {

@@ -17,6 +17,7 @@ afterEach(() => {
 
 /** One request as the server was sent it: method, path, headers and the whole body. */
 interface Sent {
+  url: string;
   method: string;
   path: string;
   headers: Headers;
@@ -31,6 +32,7 @@ function recordingFetch() {
     const request = new Request(input, init);
     const copy = request.clone();
     sent.push({
+      url: request.url,
       method: request.method,
       path: new URL(request.url).pathname,
       headers: request.headers,
@@ -179,6 +181,36 @@ describe('classic.upload against @jamf/mock-server', () => {
     expect(stored[0]).toMatchObject({ sizeBytes: big.byteLength, sha256: sha256(big) });
   });
 
+  it('uploads an app IPA with FORCE_IPA_UPLOAD=true when asked, and without it otherwise', async () => {
+    const wire = recordingFetch();
+    const { classic, provider } = client(wire.fetchImpl);
+    await using _ = provider;
+    const [app] = await classic.mobiledeviceapplications.list();
+    if (app?.id === undefined) throw new Error('the mock lists no mobile device application');
+    const ipa = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9]);
+    await classic.upload({
+      resource: 'mobiledeviceapplicationsipa',
+      id: app.id,
+      file: ipa,
+      fileName: 'App.ipa',
+      forceIpaUpload: true,
+    });
+    await classic.upload({
+      resource: 'mobiledeviceapplicationsicon',
+      id: app.id,
+      file: png,
+      fileName: 'a.png',
+    });
+    const urls = wire.sent
+      .filter((request) => request.path.includes('/fileuploads/'))
+      .map((request) => request.url);
+    expect(urls).toEqual([
+      `${jamf.baseUrl}/JSSResource/fileuploads/mobiledeviceapplicationsipa/id/${app.id}?FORCE_IPA_UPLOAD=true`,
+      `${jamf.baseUrl}/JSSResource/fileuploads/mobiledeviceapplicationsicon/id/${app.id}`,
+    ]);
+    expect(jamf.state.fileUploads.list().map((upload) => upload.kind)).toEqual(['app', 'icon']);
+  });
+
   it('runs the client middleware and headers on an upload', async () => {
     const seen: string[] = [];
     const middleware: Middleware = {
@@ -260,6 +292,16 @@ describe('classic.upload refuses bad input before sending anything', () => {
       { resource: 'policies', id: 1, file, contentType: 5 },
       'INVALID_REQUEST',
     ],
+    [
+      'forceIpaUpload on an icon',
+      { resource: 'mobiledeviceapplicationsicon', id: 1, file, forceIpaUpload: true },
+      'INVALID_REQUEST',
+    ],
+    [
+      'forceIpaUpload not a boolean',
+      { resource: 'mobiledeviceapplicationsipa', id: 1, file, forceIpaUpload: 'yes' },
+      'INVALID_REQUEST',
+    ],
     ['no options', undefined, 'INVALID_REQUEST'],
   ];
 
@@ -292,6 +334,16 @@ describe('classic.upload refuses bad input before sending anything', () => {
     check(() => classic.upload({ resource: 'policies', id: 1, file: png }));
     // @ts-expect-error: id or name, not both
     check(() => classic.upload({ resource: 'policies', id: 1, name: 'x', file }));
+    // @ts-expect-error: FORCE_IPA_UPLOAD is for IPAs only
+    check(() => classic.upload({ resource: 'policies', id: 1, file, forceIpaUpload: true }));
     check(() => classic.upload({ resource: 'peripherals', id: 1, file: png, fileName: 'a.pdf' }));
+    check(() =>
+      classic.upload({
+        resource: 'mobiledeviceapplicationsipa',
+        name: 'App',
+        file,
+        forceIpaUpload: true,
+      }),
+    );
   });
 });
