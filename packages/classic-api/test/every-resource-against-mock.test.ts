@@ -22,9 +22,18 @@ const spec = JSON.parse(
   >;
 };
 
-/** Fields a resource refuses to go without, beside its name (Jamf's webhook needs an event). */
+/**
+ * Fields a resource refuses to go without, beside its name: Jamf's webhook needs an event, and a
+ * distribution point its share and the two accounts (the Classic schema's required elements).
+ */
 const REQUIRED_BESIDES_NAME: Readonly<Record<string, object>> = {
   webhooks: { event: 'ComputerAdded', url: 'https://hooks.example.com/jamf' },
+  distributionpoints: {
+    ip_address: 'dp.example.com',
+    share_name: 'CasperShare',
+    read_only_username: 'casperinstall',
+    read_write_username: 'casperadmin',
+  },
 };
 
 /** The resource can be created and then addressed by id for every method, and read by name. */
