@@ -319,31 +319,4 @@ describe('classic.upload refuses bad input before sending anything', () => {
     expect(error.message).toMatch(/^upload: /);
     expect(sent).toBe(0);
   });
-
-  it('types refuse the same calls', () => {
-    const classic = createClassicClient({
-      baseUrl: jamf.baseUrl,
-      fetch: async () => new Response(),
-    });
-    const check = (_call: () => unknown) => undefined;
-    // @ts-expect-error: scripts take no uploads
-    check(() => classic.upload({ resource: 'scripts', id: 1, file }));
-    // @ts-expect-error: peripherals are found by id only
-    check(() => classic.upload({ resource: 'peripherals', name: 'x', file }));
-    // @ts-expect-error: bytes need a file name
-    check(() => classic.upload({ resource: 'policies', id: 1, file: png }));
-    // @ts-expect-error: id or name, not both
-    check(() => classic.upload({ resource: 'policies', id: 1, name: 'x', file }));
-    // @ts-expect-error: FORCE_IPA_UPLOAD is for IPAs only
-    check(() => classic.upload({ resource: 'policies', id: 1, file, forceIpaUpload: true }));
-    check(() => classic.upload({ resource: 'peripherals', id: 1, file: png, fileName: 'a.pdf' }));
-    check(() =>
-      classic.upload({
-        resource: 'mobiledeviceapplicationsipa',
-        name: 'App',
-        file,
-        forceIpaUpload: true,
-      }),
-    );
-  });
 });
