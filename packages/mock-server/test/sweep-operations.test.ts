@@ -134,6 +134,11 @@ async function seedReferences(token: string): Promise<{ clientId: string; client
     token,
   );
   expect(client.status).toBe(201);
+  // An icon, so `GET /v1/icon/1` (which declares no 404) reads one.
+  const form = new FormData();
+  form.append('file', new Blob(['png'], { type: 'image/png' }), 'sweep.png');
+  const icon = await call('/v1/icon', { method: 'POST', body: form }, token);
+  expect(await icon.json()).toMatchObject({ id: 1 });
   const { id } = (await client.json()) as { id: string | number };
   const secret = await call(
     `/v1/api-integrations/${id}/client-credentials`,
@@ -141,6 +146,26 @@ async function seedReferences(token: string): Promise<{ clientId: string; client
     token,
   );
   return (await secret.json()) as { clientId: string; clientSecret: string };
+}
+
+/**
+ * A computer attachment read or deleted is one just uploaded to computer 2 (the sampled id names
+ * none, each version's DELETE needs its own, and computer 1 is deleted before the last of them).
+ */
+async function withFreshAttachment(request: Request): Promise<Request> {
+  const url = new URL(request.url);
+  const match = /^(.*\/computers-inventory)\/1(\/attachments)\/[^/]+$/.exec(url.pathname);
+  if (match === null) return request;
+  const attachments = `${url.origin}${match[1]}/2${match[2]}`;
+  const form = new FormData();
+  form.append('file', new Blob(['sweep'], { type: 'text/plain' }), 'sweep.txt');
+  const created = await fetch(attachments, {
+    method: 'POST',
+    headers: { authorization: request.headers.get('authorization') ?? '' },
+    body: form,
+  });
+  const { id } = (await created.json()) as { id: string };
+  return new Request(`${attachments}/${id}${url.search}`, request);
 }
 
 /**
@@ -256,7 +281,9 @@ describe('every operation of the spec', () => {
       const own = /invalidate|keep-?alive/i.test(operation.path) ? await newToken() : token;
       const response = await fetch(
         await withCurrentVersionLock(
-          withRealReferences(operation, requestFor(operation, own), client),
+          await withFreshAttachment(
+            withRealReferences(operation, requestFor(operation, own), client),
+          ),
         ),
       );
       statuses[response.status] = (statuses[response.status] ?? 0) + 1;
