@@ -74,8 +74,9 @@ function inventoryRefs(
  * (`true`/`false`), or undefined when it leaves it out. Clients unmanage and manage computers
  * this way: jamf-pro-sdk-python's `set_computer_unmanaged_by_id`/`set_computer_managed_by_id`
  * (`clients/classic_api.py`) and ruby-jss's `Computer#make_unmanaged` (`computer.rb`, which
- * writes `remote_management/managed` in `rest_xml`). The username and password sent beside it
- * are not kept (unverified: what Jamf does with them beyond the hash it shows).
+ * writes `remote_management/managed` in `rest_xml`). The `management_username` sent beside it
+ * is kept and answered; the password never is (unverified: what Jamf does with it beyond the
+ * hash it shows).
  */
 function managedOf(general: Record<string, unknown>): boolean | undefined {
   const managed = xmlText(xmlObject(general, 'remote_management'), 'managed')?.trim().toLowerCase();
@@ -117,6 +118,10 @@ export const classicComputers: ClassicResource<Computer> = {
       serialNumber,
       assetTag: xmlText(general, 'asset_tag') ?? existing?.assetTag ?? '',
       isManaged: managedOf(general) ?? existing?.isManaged ?? false,
+      managementUsername:
+        xmlText(xmlObject(general, 'remote_management'), 'management_username') ??
+        existing?.managementUsername ??
+        '',
       model: existing?.model ?? '',
       modelIdentifier: existing?.modelIdentifier ?? '',
       processorType: existing?.processorType ?? '',

@@ -492,6 +492,7 @@ async function create(ctx: RouteContext): Promise<Response> {
     serialNumber,
     assetTag: text(general.assetTag) ?? '',
     isManaged: false,
+    managementUsername: '',
     model: text(hardware.model) ?? '',
     modelIdentifier: text(hardware.modelIdentifier) ?? '',
     processorType: text(hardware.processorType) ?? '',

@@ -11,6 +11,11 @@ export interface Computer extends Entity {
   serialNumber: string;
   assetTag: string;
   isManaged: boolean;
+  /**
+   * The management account's username (Classic `general.remote_management.management_username`);
+   * its password is never kept.
+   */
+  managementUsername: string;
   model: string;
   modelIdentifier: string;
   processorType: string;
@@ -93,6 +98,7 @@ export function generateComputers(
       serialNumber: serialNumber(random, 'C02'),
       assetTag: `JAMF-${String(i + 1).padStart(6, '0')}`,
       isManaged: random.next() < 0.95,
+      managementUsername: '',
       model: hw.model,
       modelIdentifier: hw.id,
       processorType: hw.cpu,
