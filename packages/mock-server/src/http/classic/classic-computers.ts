@@ -200,7 +200,11 @@ const mobileSummary = (row: Readonly<MobileDevice>) => ({
   username: row.username,
 });
 
-/** Classic `mobiledevices`: list, `id`, `name`, `serialnumber` and `udid` lookups. */
+/**
+ * Classic `mobiledevices`: list, `id`, `name`, `serialnumber`, `udid` and `macaddress` lookups;
+ * `macaddress` matches the Wi-Fi MAC address in any case ("Finds mobile devices by wifi mac
+ * address", the 11.30.1 Classic spec's `findMobileDevicesByMacAddress`).
+ */
 export const classicMobileDevices: ClassicResource<MobileDevice> = {
   plural: 'mobiledevices',
   privilegeObjects: ['Mobile Devices'],
@@ -217,6 +221,7 @@ export const classicMobileDevices: ClassicResource<MobileDevice> = {
     name: (row) => row.name,
     serialnumber: (row) => row.serialNumber,
     udid: (row) => row.udid,
+    macaddress: (row) => row.wifiMacAddress,
   },
   fromXml(value, existing, state) {
     const general = xmlObject(value, 'general');
