@@ -29,6 +29,13 @@ const REAL_BODIES: Readonly<Record<string, (n: number) => Json>> = {
   }),
   // An account's site must exist: the sampled siteId names none.
   '/v1/accounts': (n) => ({ username: `contract-user-${n}`, plainPassword: 'pw', siteId: -1 }),
+  // A distribution point's backup must be another point (the sampled id names none).
+  '/v1/distribution-points': (n) => ({
+    name: `Contract distribution point ${n}`,
+    serverName: `dp${n}.example.com`,
+    fileSharingConnectionType: 'SMB',
+    backupDistributionPointId: '-1',
+  }),
   computersInventory: (n) => ({
     general: { name: `Contract Mac ${n}` },
     userAndLocation: { departmentId: '1', buildingId: '1' },

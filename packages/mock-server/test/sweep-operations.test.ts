@@ -235,6 +235,18 @@ function withRealReferences(
       userAndLocation: { departmentId: '1', buildingId: '1' },
     });
   }
+  // A distribution point's backup must be another point (the sampled id names none).
+  if (
+    key === 'POST /v1/distribution-points' ||
+    key === 'PUT /v1/distribution-points/{id}' ||
+    key === 'PATCH /v1/distribution-points/{id}'
+  ) {
+    return json({
+      name: `Swept ${key}`,
+      serverName: 'dp.example.com',
+      fileSharingConnectionType: 'SMB',
+    });
+  }
   // Account 1 is the admin the sweep logs in as: it creates account 2 to delete, keeps 1's name and password.
   if (key === 'POST /v1/accounts') return json({ username: 'swept', plainPassword: 'swept-pw' });
   if (key === 'PUT /v1/accounts/{id}') return json({ realname: 'Swept Admin' });

@@ -11,6 +11,7 @@ import type { MockState } from '../../state/mock-state.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
 import { concretePath } from '../router.js';
+import { distributionPointProblem } from './distribution-point-checks.js';
 import { optimisticLockOf } from './optimistic-lock.js';
 import { notFound, specShaped, withQuery } from './pro-answers.js';
 
@@ -39,6 +40,27 @@ function duplicateOf(
   return taken
     ? jamfError(400, 'DUPLICATE_FIELD', `${field} ${String(value)} is already in use`, field)
     : undefined;
+}
+
+/**
+ * Checks of other fields some derived collections make before storing a create or a replace:
+ * `row`'s refusal, or undefined.
+ */
+const COLLECTION_CHECKS: Readonly<
+  Record<string, (store: JsonCollection, row: JsonObject, selfId?: string) => Response | undefined>
+> = { '/v1/distribution-points': distributionPointProblem };
+
+/** The 400 for `row` the collection's unique fields or its checks give, or undefined. */
+function problemOf(
+  resource: DerivedCollection,
+  store: JsonCollection,
+  row: JsonObject,
+  selfId?: string,
+): Response | undefined {
+  return (
+    duplicateOf(resource, store, row, selfId) ??
+    COLLECTION_CHECKS[resource.collection]?.(store, row, selfId)
+  );
 }
 
 /** The store of a derived collection for the request's path parameters, seeded on first use. */
@@ -135,8 +157,8 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
     const conflict = lock?.conflict(row, body.body);
     if (conflict) return conflict;
     const stored = storedObject(objectSchema, next(row, body.body), document) as JsonObject;
-    const duplicate = duplicateOf(resource, store, stored, String(row.id));
-    if (duplicate) return duplicate;
+    const problem = problemOf(resource, store, stored, String(row.id));
+    if (problem) return problem;
     const saved = store.replace(
       String(row.id),
       lock === undefined ? stored : lock.bumped(row, stored),
@@ -175,8 +197,8 @@ function routesOf(resource: DerivedCollection, document: OpenApiDocument): Route
         const body = item ? read.body : withProvenance(ctx, read.body, objectSchema, document);
         const store = storeOf(resource, document, ctx);
         const stored = storedObject(objectSchema, body, document);
-        const duplicate = duplicateOf(resource, store, stored as JsonObject);
-        if (duplicate) return duplicate;
+        const problem = problemOf(resource, store, stored as JsonObject);
+        if (problem) return problem;
         const row = store.create(stored);
         const base = ctx.url.pathname.replace(/\/$/, '');
         const href = `${ctx.url.origin}${base}/${String(row.id)}`;
