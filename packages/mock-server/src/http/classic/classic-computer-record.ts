@@ -300,7 +300,10 @@ export function classicComputerRecord(
       jamf_version: jamfVersion(row),
       platform: 'Mac',
       asset_tag: row.assetTag,
-      remote_management: { managed: row.isManaged, management_username: row.managementUsername },
+      remote_management: {
+        managed: row.isManaged,
+        management_username: row.managementUsername ?? '',
+      },
       // Pro's view says supervised and MDM-capable for a managed computer; so does this one.
       supervised: row.isManaged,
       mdm_capable: row.isManaged,

@@ -70,8 +70,8 @@ export function criteriaDetail(criteria: readonly GroupCriterion[]) {
     and_or: c.andOr,
     search_type: c.searchType,
     value: c.value,
-    opening_paren: c.openingParen,
-    closing_paren: c.closingParen,
+    opening_paren: c.openingParen === true,
+    closing_paren: c.closingParen === true,
   }));
 }
 

@@ -38,6 +38,15 @@ export function criteriaFrom(
     }));
 }
 
+/** A stored criterion as Pro's `SmartSearchCriterion` shows it, parentheses always present. */
+export function proCriterion(criterion: GroupCriterion) {
+  return {
+    ...criterion,
+    openingParen: criterion.openingParen === true,
+    closingParen: criterion.closingParen === true,
+  };
+}
+
 function computerIdsFrom(value: unknown, existing: readonly number[]): number[] {
   if (!Array.isArray(value)) return [...existing];
   return [...new Set(value.map(Number).filter((id) => Number.isInteger(id) && id > 0))];
@@ -51,7 +60,7 @@ function view(group: ComputerGroup, ctx: RouteContext): Record<string, unknown> 
     name: group.name,
     description: '',
     siteId: '-1',
-    criteria: group.criteria.map((criterion) => ({ ...criterion })),
+    criteria: group.criteria.map(proCriterion),
     assignments: members,
     membershipCount: members.length,
     count: members.length,

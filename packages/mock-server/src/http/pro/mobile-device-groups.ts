@@ -3,7 +3,7 @@ import { listQueryFields } from '../../spec/resources.js';
 import type { MobileDeviceGroup } from '../../state/inventory/mobile-device-groups.js';
 import { mobileGroupMembers } from '../../state/mobile-group-members.js';
 import type { Route, RouteContext } from '../route.js';
-import { criteriaFrom } from './computer-groups.js';
+import { criteriaFrom, proCriterion } from './computer-groups.js';
 import {
   type GroupKind,
   type GroupModel,
@@ -31,7 +31,7 @@ function view(group: MobileDeviceGroup, ctx: RouteContext): Record<string, unkno
     count: members.length,
   };
   if (group.isSmart) {
-    out.criteria = group.criteria.map((criterion) => ({ ...criterion }));
+    out.criteria = group.criteria.map(proCriterion);
   } else {
     out.assignments = members.map((device) => ({
       mobileDeviceId: String(device.id),

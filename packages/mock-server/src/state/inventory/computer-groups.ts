@@ -7,10 +7,10 @@ export interface GroupCriterion {
   andOr: 'and' | 'or';
   searchType: string;
   value: string;
-  /** The criterion opens a parenthesis (Classic `opening_paren`, Pro `openingParen`). */
-  openingParen: boolean;
-  /** The criterion closes a parenthesis (Classic `closing_paren`, Pro `closingParen`). */
-  closingParen: boolean;
+  /** The criterion opens a parenthesis (Classic `opening_paren`, Pro `openingParen`); absent is false. */
+  openingParen?: boolean;
+  /** The criterion closes a parenthesis (Classic `closing_paren`, Pro `closingParen`); absent is false. */
+  closingParen?: boolean;
 }
 
 /** A computer group: static (explicit members) or smart (criteria). */

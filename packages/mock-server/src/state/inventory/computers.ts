@@ -13,9 +13,9 @@ export interface Computer extends Entity {
   isManaged: boolean;
   /**
    * The management account's username (Classic `general.remote_management.management_username`);
-   * its password is never kept.
+   * its password is never kept. Absent is `''`.
    */
-  managementUsername: string;
+  managementUsername?: string;
   model: string;
   modelIdentifier: string;
   processorType: string;
