@@ -278,7 +278,7 @@ export function selectDevices<T extends Entity>(
  * name (dates as Classic shows them) or an extension attribute definition of the device's kind
  * (its values joined with `, `, unverified); blank for a name the mock does not know.
  */
-export function displayFieldReader<T extends Entity>(
+function displayFieldReader<T extends Entity>(
   name: string,
   target: CriteriaTarget<T>,
   state: MockState,
@@ -297,6 +297,32 @@ export function displayFieldReader<T extends Entity>(
  * underscores (`Computer_Name`, as the schemas `advanced_computer_search` and `computer_report`
  * show; ruby-jss's `advanced_search.rb` notes Jamf is not consistent about the dashes).
  */
-export function displayFieldKey(name: string): string {
+function displayFieldKey(name: string): string {
   return name.trim().replace(/[ -]/g, '_');
+}
+
+/**
+ * An advanced search's results as Classic lists them: each of `devices` that `criteria` select,
+ * with its `id`, `name` and `udid` and the value of each display field (keyed as
+ * {@link displayFieldKey} says).
+ */
+export function searchResults<T extends Entity & { udid: string }>(
+  criteria: readonly SearchCriterion[],
+  displayFields: readonly string[],
+  devices: Iterable<Readonly<T>>,
+  target: CriteriaTarget<T>,
+  state: MockState,
+): Record<string, string | number>[] {
+  const readers = displayFields.map(
+    (name) => [displayFieldKey(name), displayFieldReader(name, target, state)] as const,
+  );
+  return selectDevices(criteria, devices, target, state).map((device) => {
+    const row: Record<string, string | number> = {
+      id: device.id,
+      name: device.name,
+      udid: device.udid,
+    };
+    for (const [key, read] of readers) row[key] = read(device);
+    return row;
+  });
 }

@@ -1,9 +1,8 @@
 import {
   type CriteriaTarget,
-  displayFieldKey,
-  displayFieldReader,
   type FieldReader,
   type SearchCriterion,
+  searchResults,
   selectDevices,
 } from './criteria-evaluator.js';
 import type { MobileDeviceGroup } from './inventory/mobile-device-groups.js';
@@ -82,14 +81,6 @@ export function mobileGroupMembers(
   return membersOf(group, state, new Set([group.name.toLowerCase()]));
 }
 
-/** The mobile devices `criteria` select (an advanced mobile device search's results). */
-function mobileDevicesMatching(
-  criteria: readonly SearchCriterion[],
-  state: MockState,
-): MobileDevice[] {
-  return selectDevices(criteria, state.mobileDevices.values(), MOBILE_DEVICES, state);
-}
-
 /**
  * An advanced mobile device search's results as Classic lists them: each device `criteria`
  * select with its `id`, `name` and `udid` and the value of each display field.
@@ -99,16 +90,11 @@ export function mobileDeviceSearchResults(
   displayFields: readonly string[],
   state: MockState,
 ): Record<string, string | number>[] {
-  const readers = displayFields.map(
-    (name) => [displayFieldKey(name), displayFieldReader(name, MOBILE_DEVICES, state)] as const,
+  return searchResults(
+    criteria,
+    displayFields,
+    state.mobileDevices.values(),
+    MOBILE_DEVICES,
+    state,
   );
-  return mobileDevicesMatching(criteria, state).map((device) => {
-    const row: Record<string, string | number> = {
-      id: device.id,
-      name: device.name,
-      udid: device.udid,
-    };
-    for (const [key, read] of readers) row[key] = read(device);
-    return row;
-  });
 }

@@ -1,9 +1,8 @@
 import {
   type CriteriaTarget,
-  displayFieldKey,
-  displayFieldReader,
   type FieldReader,
   type SearchCriterion,
+  searchResults,
   selectDevices,
 } from './criteria-evaluator.js';
 import type { ComputerGroup } from './inventory/computer-groups.js';
@@ -83,31 +82,14 @@ export function groupMembers(group: Readonly<ComputerGroup>, state: MockState): 
   return membersOf(group, state, new Set([group.name.toLowerCase()]));
 }
 
-/** The computers `criteria` select (an advanced computer search's results), in id order. */
-function computersMatching(criteria: readonly SearchCriterion[], state: MockState): Computer[] {
-  return selectDevices(criteria, state.computers.values(), COMPUTERS, state);
-}
-
 /**
  * An advanced computer search's results as Classic lists them: each computer `criteria` select
- * with its `id`, `name` and `udid` and the value of each display field (keyed as
- * {@link displayFieldKey} says).
+ * with its `id`, `name` and `udid` and the value of each display field.
  */
 export function computerSearchResults(
   criteria: readonly SearchCriterion[],
   displayFields: readonly string[],
   state: MockState,
 ): Record<string, string | number>[] {
-  const readers = displayFields.map(
-    (name) => [displayFieldKey(name), displayFieldReader(name, COMPUTERS, state)] as const,
-  );
-  return computersMatching(criteria, state).map((computer) => {
-    const row: Record<string, string | number> = {
-      id: computer.id,
-      name: computer.name,
-      udid: computer.udid,
-    };
-    for (const [key, read] of readers) row[key] = read(computer);
-    return row;
-  });
+  return searchResults(criteria, displayFields, state.computers.values(), COMPUTERS, state);
 }
