@@ -5,7 +5,11 @@ import { groupMembers } from '../../state/smart-group-members.js';
 import { classicExtensionAttributeDefinitions } from '../extension-attribute-definitions.js';
 import { proComputer } from '../pro/computers-inventory.js';
 import { classicExtensionAttributes } from './classic-device-extension-attributes.js';
-import { classicLocation } from './classic-device-location.js';
+import {
+  classicLocation,
+  LOCATION_ELEMENTS,
+  PURCHASING_ELEMENTS,
+} from './classic-device-location.js';
 import { classicDateElements } from './classic-record-dates.js';
 import { withBlanks } from './classic-shape.js';
 import {
@@ -149,41 +153,8 @@ const COMPUTER_ELEMENT_ORDER: ElementOrder = {
     'site',
     'itunes_store_account_is_active',
   ],
-  location: [
-    'username',
-    'realname',
-    'real_name',
-    'email_address',
-    'position',
-    'phone',
-    'phone_number',
-    'department',
-    'building',
-    'room',
-  ],
-  purchasing: [
-    'is_purchased',
-    'is_leased',
-    'po_number',
-    'vendor',
-    'applecare_id',
-    'purchase_price',
-    'purchasing_account',
-    'po_date',
-    'po_date_epoch',
-    'po_date_utc',
-    'warranty_expires',
-    'warranty_expires_epoch',
-    'warranty_expires_utc',
-    'lease_expires',
-    'lease_expires_epoch',
-    'lease_expires_utc',
-    'life_expectancy',
-    'purchasing_contact',
-    'os_applecare_id',
-    'os_maintenance_expires',
-    'attachments',
-  ],
+  location: LOCATION_ELEMENTS,
+  purchasing: [...PURCHASING_ELEMENTS, 'os_applecare_id', 'os_maintenance_expires', 'attachments'],
   hardware: [
     'make',
     'model',

@@ -4,7 +4,11 @@ import { mobileGroupMembers } from '../../state/mobile-group-members.js';
 import type { MockState } from '../../state/mock-state.js';
 import { classicExtensionAttributeDefinitions } from '../extension-attribute-definitions.js';
 import { classicExtensionAttributes } from './classic-device-extension-attributes.js';
-import { classicLocation } from './classic-device-location.js';
+import {
+  classicLocation,
+  LOCATION_ELEMENTS,
+  PURCHASING_ELEMENTS,
+} from './classic-device-location.js';
 import { classicDateElements } from './classic-record-dates.js';
 import { withBlanks } from './classic-shape.js';
 import {
@@ -101,38 +105,8 @@ const MOBILE_DEVICE_ELEMENT_ORDER: ElementOrder = {
     'last_backup_time_utc',
     'site',
   ],
-  location: [
-    'username',
-    'realname',
-    'real_name',
-    'email_address',
-    'position',
-    'phone',
-    'phone_number',
-    'department',
-    'building',
-    'room',
-  ],
-  purchasing: [
-    'is_purchased',
-    'is_leased',
-    'po_number',
-    'vendor',
-    'applecare_id',
-    'purchase_price',
-    'purchasing_account',
-    'po_date',
-    'po_date_epoch',
-    'po_date_utc',
-    'warranty_expires',
-    'warranty_expires_epoch',
-    'warranty_expires_utc',
-    'lease_expires',
-    'lease_expires_epoch',
-    'lease_expires_utc',
-    'life_expectancy',
-    'purchasing_contact',
-  ],
+  location: LOCATION_ELEMENTS,
+  purchasing: PURCHASING_ELEMENTS,
   security_object: [
     'data_protection',
     'block_level_encryption_capable',
