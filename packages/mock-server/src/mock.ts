@@ -4,7 +4,9 @@ import { privilegeCatalogue } from './generated/privilege-catalogue.js';
 import { proSpec } from './generated/pro-spec.js';
 import { classicAdvancedComputerSearches } from './http/classic/classic-advanced-computer-searches.js';
 import { classicAdvancedMobileDeviceSearches } from './http/classic/classic-advanced-mobile-device-searches.js';
+import { classicApplicationUsageRoutes } from './http/classic/classic-application-usage.js';
 import { classicCollectionPosts } from './http/classic/classic-collection-post.js';
+import { classicComputerApplicationRoutes } from './http/classic/classic-computer-applications.js';
 import { classicComputerReportRoutes } from './http/classic/classic-computer-reports.js';
 import { classicDeviceViewRoutes } from './http/classic/classic-device-views.js';
 import { classicDistributionPoints } from './http/classic/classic-distribution-points.js';
@@ -19,10 +21,12 @@ import {
   classicGenericRoutes,
   classicSegmentsOf,
 } from './http/classic/classic-generic-resource.js';
+import { classicHardwareSoftwareReportRoutes } from './http/classic/classic-hardware-software-reports.js';
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
 import { classicResourceRoutes } from './http/classic/classic-resource.js';
 import { classicPackages, classicSites } from './http/classic/classic-shared-collections.js';
 import { classicSingletonRoutes } from './http/classic/classic-singleton.js';
+import { classicSavedSearchRoutes } from './http/classic/classic-saved-searches.js';
 import { classicUsersByEmailRoute } from './http/classic/classic-users-by-email.js';
 import { classicVppAccounts } from './http/classic/classic-vpp-accounts.js';
 import { classicWebhooks } from './http/classic/classic-webhooks.js';
@@ -222,6 +226,10 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicSites()),
     ...classicResourceRoutes(classicWebhooks(webhooks)),
     ...classicMobileDeviceCommandRoutes(),
+    ...classicComputerApplicationRoutes(),
+    ...classicApplicationUsageRoutes(),
+    ...classicHardwareSoftwareReportRoutes(),
+    ...classicSavedSearchRoutes(spec),
     ...classicDeviceViewRoutes({
       jamfProVersion: options.jamfProVersion ?? documentVersion(spec),
       privilegeNames: names,

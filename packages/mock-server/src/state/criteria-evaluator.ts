@@ -302,6 +302,21 @@ function displayFieldKey(name: string): string {
 }
 
 /**
+ * The values of `displayFields` for one device, keyed as {@link displayFieldKey} says and read as
+ * an advanced search's display fields are (reports that add inventory fields to their rows).
+ */
+export function displayFieldValues<T extends Entity>(
+  displayFields: readonly string[],
+  target: CriteriaTarget<T>,
+  state: MockState,
+): (device: Readonly<T>) => Record<string, string> {
+  const readers = displayFields.map(
+    (name) => [displayFieldKey(name), displayFieldReader(name, target, state)] as const,
+  );
+  return (device) => Object.fromEntries(readers.map(([key, read]) => [key, read(device)]));
+}
+
+/**
  * An advanced search's results as Classic lists them: each of `devices` that `criteria` select,
  * with its `id`, `name` and `udid` and the value of each display field (keyed as
  * {@link displayFieldKey} says).

@@ -1,5 +1,6 @@
 import {
   type CriteriaTarget,
+  displayFieldValues,
   type FieldReader,
   type SearchCriterion,
   searchResults,
@@ -92,4 +93,15 @@ export function computerSearchResults(
   state: MockState,
 ): Record<string, string | number>[] {
   return searchResults(criteria, displayFields, state.computers.values(), COMPUTERS, state);
+}
+
+/**
+ * Reads a computer's values of `displayFields` (inventory display field names: `Asset Tag`,
+ * `Model`, an extension attribute's name), keyed as an advanced search's results key them.
+ */
+export function computerDisplayFieldValues(
+  displayFields: readonly string[],
+  state: MockState,
+): (computer: Readonly<Computer>) => Record<string, string> {
+  return displayFieldValues(displayFields, COMPUTERS, state);
 }

@@ -25,6 +25,19 @@ export const SEEDED_CLASSIC_OBJECTS = 3;
 
 type ObjectShape = { o: Record<string, XmlShape> };
 
+/**
+ * Lists the spec declares (`GET /licensedsoftware`, `GET /restrictedsoftware`) without a shape:
+ * their list element has the object's own name (`licensed_software`), so the distilled spec keeps
+ * no list for them. The items are the Classic schemas' `licensed_software_all` (`id`, `name`; no
+ * `<size>`) and `restricted_software_all` (`<size>`, `restricted_software_title` items), as
+ * go-api-sdk-jamfpro decodes them (`ResponseLicensedSoftwareList`,
+ * `ResponseRestrictedSoftwaresList`).
+ */
+const UNSHAPED_LISTS: Readonly<Record<string, XmlShape>> = {
+  licensedsoftware: { a: 'licensed_software', i: { o: { id: 'n', name: 's' } } },
+  restrictedsoftware: { a: 'restricted_software_title', s: true, i: { o: { id: 'n', name: 's' } } },
+};
+
 const isObjectShape = (shape: XmlShape | undefined): shape is ObjectShape =>
   shape !== undefined && typeof shape === 'object' && 'o' in shape;
 
@@ -88,7 +101,8 @@ export function genericClassicResource(
   const shape = classicXmlShapes[facts.root];
   const privilegeObjects = CLASSIC_PRIVILEGE_OBJECTS[facts.segment];
   if (!isObjectShape(shape) || privilegeObjects === undefined) return undefined;
-  const listShape = facts.list === undefined ? undefined : classicXmlShapes[facts.list.root];
+  const listShape =
+    facts.list === undefined ? UNSHAPED_LISTS[facts.segment] : classicXmlShapes[facts.list.root];
   const itemShape =
     listShape !== undefined && typeof listShape === 'object' && 'a' in listShape
       ? listShape.i
@@ -149,7 +163,8 @@ export function classicSegmentsOf(routes: readonly Route[]): Set<string> {
 function isDeclared(facts: ClassicResourceFacts, route: Route): boolean {
   const method = route.method.toLowerCase();
   const word = route.path.split('/')[3];
-  if (word === undefined) return method === 'get' && facts.list !== undefined;
+  if (word === undefined)
+    return method === 'get' && (facts.list !== undefined || facts.segment in UNSHAPED_LISTS);
   return Object.values(facts.lookups).some(
     (lookup) => lookup.path.split('/')[2] === word && lookup.methods.includes(method),
   );

@@ -48,7 +48,7 @@ export interface ClassicMatch<T extends Entity> {
 }
 
 /** `*` is any run of characters; the rest is literal; case-insensitive and whole-text. */
-function patternOf(text: string): RegExp {
+export function patternOf(text: string): RegExp {
   const literal = text.split('*').map((run) => run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${literal.join('.*')}$`, 'is');
 }
