@@ -45,8 +45,10 @@ const BASELINE = 'openapi-fetch';
 
 const ENTRIES: Entry[] = [
   { name: BASELINE, source: `export { default } from 'openapi-fetch';`, hasGoal: false },
-  // Budgets set 2026-12-05 at about 2 % over the sizes of commit e25db60.
-  reexport('@jamf/pro-api', 8_800),
+  // Budgets set 2026-12-05 at about 2 % over the sizes of commit e25db60; pro-api's and the app's
+  // raised the same day by the table of operations whose bodies are not JSON (+572 B: without
+  // it, 13 operations sent their bodies wrongly, e.g. a CSV check as JSON text).
+  reexport('@jamf/pro-api', 9_400),
   reexport('@jamf/pro-api/rsql', 1_420),
   reexport('@jamf/auth', 8_600),
   reexport('@jamf/auth/static-token', 2_850),
@@ -61,7 +63,7 @@ const ENTRIES: Entry[] = [
       `  auth: clientCredentials({ baseUrl, clientId, clientSecret }) });`,
     ].join('\n'),
     hasGoal: false,
-    budget: 13_850,
+    budget: 14_420,
   },
 ];
 

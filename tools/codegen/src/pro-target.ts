@@ -5,6 +5,7 @@ import { generatedBanner, generateTypes } from './generate-types.js';
 import { loadSchema } from './load-schema.js';
 import { listOperations } from './operations.js';
 import { applyOverlays, type Overlay } from './overlays.js';
+import { requestMediaTypesModule } from './request-media-types.js';
 import { stableStringify } from './stable-json.js';
 import { type CodegenTarget, readRepoInput, TargetError } from './target.js';
 
@@ -45,6 +46,7 @@ export async function proGeneratedFiles(
     generatedBanner(`Types of every Jamf Pro API operation (Jamf Pro ${version}).`),
   );
   files[`${PRO_GENERATED_DIR}/privileges.ts`] = privilegesModule(spec, version);
+  files[`${PRO_GENERATED_DIR}/request-media-types.ts`] = requestMediaTypesModule(spec, version);
   return files;
 }
 
@@ -68,7 +70,8 @@ function privilegesModule(spec: Record<string, unknown>, version: string): strin
 
 /**
  * The Pro API target: Jamf's `/api/schema` → `specs/jamf-pro.openapi.json` (facts only, overlays
- * applied) → `generated/openapi.ts` and `generated/privileges.ts` of `@jamf/pro-api`.
+ * applied) → `generated/openapi.ts`, `generated/privileges.ts` and `generated/request-media-types.ts` of
+ * `@jamf/pro-api`.
  * Under `--check` with no source at hand it regenerates the types from the committed spec.
  */
 export const proTarget: CodegenTarget = {

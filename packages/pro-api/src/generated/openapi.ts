@@ -226,7 +226,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["InventoryPreloadRecord"];
-                    "text/csv": components["schemas"]["InventoryPreloadRecord"];
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -415,7 +415,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "text/csv": Record<string, never>;
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -10081,7 +10081,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["InventoryPreloadRecord"];
-                    "text/csv": components["schemas"]["InventoryPreloadRecord"];
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -10254,7 +10254,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "text/csv": Record<string, never>;
+                    "text/csv": string;
                 };
             };
             responses: {

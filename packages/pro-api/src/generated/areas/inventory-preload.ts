@@ -52,7 +52,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["InventoryPreloadRecord"];
-                    "text/csv": components["schemas"]["InventoryPreloadRecord"];
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -241,7 +241,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "text/csv": Record<string, never>;
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -422,7 +422,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["InventoryPreloadRecord"];
-                    "text/csv": components["schemas"]["InventoryPreloadRecord"];
+                    "text/csv": string;
                 };
             };
             responses: {
@@ -595,7 +595,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "text/csv": Record<string, never>;
+                    "text/csv": string;
                 };
             };
             responses: {
