@@ -153,3 +153,55 @@ describe('GET /JSSResource/licensedsoftware and /restrictedsoftware', () => {
     expect(await refused.text()).toContain('Read Licensed Software');
   });
 });
+
+describe('/JSSResource/infrastructuremanager', () => {
+  it('lists the seeded managers as whole objects, reads and updates one by id, and has no create', async () => {
+    const list = await json<{ infrastructure_manager: Record<string, unknown>[] }>(
+      '/infrastructuremanager',
+    );
+    expect(list.infrastructure_manager).toHaveLength(3);
+    const first = list.infrastructure_manager[0] ?? {};
+    expect(Object.keys(first).sort()).toEqual([
+      'hostname',
+      'id',
+      'last_check_in',
+      'last_reported_ip',
+      'name',
+      'operating_system',
+      'operating_system_version',
+      'recurring_check_in_frequency',
+      'uuid',
+    ]);
+    const updated = await classic(`/infrastructuremanager/id/${first.id}`, {
+      method: 'PUT',
+      body: '<infrastructure_manager><hostname>jim.example.com</hostname></infrastructure_manager>',
+    });
+    expect(updated.status).toBe(201);
+    const read = await json<{ infrastructure_manager: Record<string, unknown> }>(
+      `/infrastructuremanager/id/${first.id}`,
+    );
+    expect(read.infrastructure_manager).toMatchObject({
+      name: first.name,
+      hostname: 'jim.example.com',
+    });
+    const listXml = xml.parse(
+      await (await classic('/infrastructuremanager', { accept: 'application/xml' })).text(),
+    ).infrastructure_manager;
+    expect(Number(listXml.size)).toBe(3);
+    expect([listXml.infrastructure_manager].flat()[0]).toHaveProperty('uuid');
+    const create = await classic('/infrastructuremanager/id/0', {
+      method: 'POST',
+      body: '<infrastructure_manager><name>New</name></infrastructure_manager>',
+    });
+    expect(create.status).toBe(405);
+    expect(
+      (await json<{ infrastructure_manager: unknown[] }>('/infrastructuremanager'))
+        .infrastructure_manager,
+    ).toHaveLength(3);
+    const refused = await classic('/infrastructuremanager', {
+      token: await tokenWith(['Read Licensed Software']),
+    });
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('Read Infrastructure Managers');
+  });
+});

@@ -26,16 +26,23 @@ export const SEEDED_CLASSIC_OBJECTS = 3;
 type ObjectShape = { o: Record<string, XmlShape> };
 
 /**
- * Lists the spec declares (`GET /licensedsoftware`, `GET /restrictedsoftware`) without a shape:
- * their list element has the object's own name (`licensed_software`), so the distilled spec keeps
- * no list for them. The items are the Classic schemas' `licensed_software_all` (`id`, `name`; no
- * `<size>`) and `restricted_software_all` (`<size>`, `restricted_software_title` items), as
+ * Lists the spec declares (`GET /licensedsoftware`, `GET /restrictedsoftware`,
+ * `GET /infrastructuremanager`) without a shape the distilled spec keeps: the first two's list
+ * element has the object's own name (`licensed_software`), the last's list schema is a bare
+ * array. The items are the Classic schemas' `licensed_software_all` (`id`, `name`; no `<size>`)
+ * and `restricted_software_all` (`<size>`, `restricted_software_title` items), as
  * go-api-sdk-jamfpro decodes them (`ResponseLicensedSoftwareList`,
- * `ResponseRestrictedSoftwaresList`).
+ * `ResponseRestrictedSoftwaresList`), and `infrastructure_managers` (`<size>`, each whole
+ * `infrastructure_manager`).
  */
 const UNSHAPED_LISTS: Readonly<Record<string, XmlShape>> = {
   licensedsoftware: { a: 'licensed_software', i: { o: { id: 'n', name: 's' } } },
   restrictedsoftware: { a: 'restricted_software_title', s: true, i: { o: { id: 'n', name: 's' } } },
+  infrastructuremanager: {
+    a: 'infrastructure_manager',
+    s: true,
+    i: classicXmlShapes.infrastructure_manager as XmlShape,
+  },
 };
 
 const isObjectShape = (shape: XmlShape | undefined): shape is ObjectShape =>

@@ -23,6 +23,7 @@ export const CLASSIC_PRIVILEGE_OBJECTS: Readonly<Record<string, readonly string[
   ebooks: ['eBooks'],
   gsxconnection: ['GSX Connection'],
   ibeacons: ['iBeacon'],
+  infrastructuremanager: ['Infrastructure Managers'],
   jsonwebtokenconfigurations: ['JSON Web Token Configuration'],
   ldapservers: ['LDAP Servers'],
   licensedsoftware: ['Licensed Software'],
