@@ -23,6 +23,8 @@ import {
 } from './http/classic/classic-generic-resource.js';
 import { classicHardwareSoftwareReportRoutes } from './http/classic/classic-hardware-software-reports.js';
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
+import { classicPatchSoftwareTitles } from './http/classic/classic-patch-software-titles.js';
+import { classicPatchSourceRoutes } from './http/classic/classic-patch-sources.js';
 import { classicResourceRoutes } from './http/classic/classic-resource.js';
 import { classicPackages, classicSites } from './http/classic/classic-shared-collections.js';
 import { classicSingletonRoutes } from './http/classic/classic-singleton.js';
@@ -48,6 +50,7 @@ import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
 import { oauthRoutes } from './http/pro/oauth.js';
 import { packageUploadRoute } from './http/pro/package-upload.js';
+import { patchTitleConfigurationRoutes } from './http/pro/patch-title-configurations.js';
 import { withParentChecks } from './http/pro/parent-check.js';
 import { privilegeRoutes } from './http/pro/privileges.js';
 import { schemaRoute } from './http/pro/schema.js';
@@ -230,6 +233,8 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicApplicationUsageRoutes(),
     ...classicHardwareSoftwareReportRoutes(),
     ...classicSavedSearchRoutes(spec),
+    ...classicResourceRoutes(classicPatchSoftwareTitles(spec)),
+    ...classicPatchSourceRoutes(),
     ...classicDeviceViewRoutes({
       jamfProVersion: options.jamfProVersion ?? documentVersion(spec),
       privilegeNames: names,
@@ -247,6 +252,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...genericCollectionRoutes(spec),
     ...distributionPointRoutes(spec),
     ...ebookScopeRoutes(spec),
+    ...patchTitleConfigurationRoutes(spec),
     packageUploadRoute(spec),
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),

@@ -36,6 +36,15 @@ const REAL_BODIES: Readonly<Record<string, (n: number) => Json>> = {
     fileSharingConnectionType: 'SMB',
     backupDistributionPointId: '-1',
   }),
+  // A title configuration names a title of the patch catalogue (the sampled id names none).
+  '/v2/patch-software-title-configurations': (n) => ({
+    displayName: `Contract title ${n}`,
+    softwareTitleId: '1',
+  }),
+  '/v3/patch-software-title-configurations': (n) => ({
+    displayName: `Contract title ${n}`,
+    softwareTitleId: '2',
+  }),
   computersInventory: (n) => ({
     general: { name: `Contract Mac ${n}` },
     userAndLocation: { departmentId: '1', buildingId: '1' },

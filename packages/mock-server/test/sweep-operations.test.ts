@@ -247,6 +247,21 @@ function withRealReferences(
       fileSharingConnectionType: 'SMB',
     });
   }
+  // A title configuration names a catalogue title (the sampled id names none); v2 and v3 share
+  // one store, so v3's DELETE takes title 2, which v2's DELETE of title 1 left.
+  if (/^(POST|PATCH) \/v[23]\/patch-software-title-configurations(\/\{id\})?$/.test(key)) {
+    return new Request(request, {
+      body: JSON.stringify({ displayName: `Swept ${key}`, softwareTitleId: '1' }),
+      headers: {
+        authorization: request.headers.get('authorization') ?? '',
+        'content-type': key.startsWith('PATCH')
+          ? 'application/merge-patch+json'
+          : 'application/json',
+      },
+    });
+  }
+  if (key === 'DELETE /v3/patch-software-title-configurations/{id}')
+    return new Request(request.url.replace(/\/1$/, '/2'), request);
   // Account 1 is the admin the sweep logs in as: it creates account 2 to delete, keeps 1's name and password.
   if (key === 'POST /v1/accounts') return json({ username: 'swept', plainPassword: 'swept-pw' });
   if (key === 'PUT /v1/accounts/{id}') return json({ realname: 'Swept Admin' });

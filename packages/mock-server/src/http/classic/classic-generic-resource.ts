@@ -167,7 +167,7 @@ export function classicSegmentsOf(routes: readonly Route[]): Set<string> {
 }
 
 /** True when the spec declares `route`'s method on its path (`GET /<segment>` needs a list). */
-function isDeclared(facts: ClassicResourceFacts, route: Route): boolean {
+export function isDeclared(facts: ClassicResourceFacts, route: Route): boolean {
   const method = route.method.toLowerCase();
   const word = route.path.split('/')[3];
   if (word === undefined)

@@ -1,0 +1,123 @@
+import type { ClassicObject } from './classic-objects.js';
+import type { EntityStore } from './inventory/entity-store.js';
+import type { JsonCollection, JsonObject } from './json-collection.js';
+import type { MockState } from './mock-state.js';
+import { JAMF_PATCH_SOURCE_ID } from './patch-catalogue.js';
+
+/**
+ * Where the software title configurations are kept: the store Pro `/v2` and `/v3`
+ * `patch-software-title-configurations` and Classic `patchsoftwaretitles` all read and write.
+ */
+export const PATCH_TITLES_PATH = '/v3/patch-software-title-configurations';
+
+/** Where the ids of the titles and patch policies shown on the dashboard are kept. */
+const DASHBOARD_PATH = '/v2/patch-dashboard';
+
+/** The titles a fresh mock has configured (catalogue ids), so reports have something to show. */
+const SEEDED_TITLES: readonly { softwareTitleId: string; displayName: string }[] = [
+  { softwareTitleId: '1', displayName: 'Google Chrome' },
+  { softwareTitleId: '2', displayName: 'Mozilla Firefox' },
+  { softwareTitleId: '3', displayName: 'Zoom Client for Meetings' },
+];
+
+/**
+ * The software title configurations of a mock, as Pro's `PatchSoftwareTitleConfiguration` stores
+ * them (`displayName`, `softwareTitleId`, `categoryId`, `siteId`, `uiNotifications`,
+ * `emailNotifications`, `extensionAttributes`, `packages`); the read-only fields Pro shows are
+ * derived from the catalogue when answering.
+ */
+export function patchTitleConfigurations(state: MockState): JsonCollection {
+  return state.collections.collection(PATCH_TITLES_PATH, () =>
+    SEEDED_TITLES.map((title) => ({
+      ...title,
+      categoryId: '-1',
+      siteId: '-1',
+      uiNotifications: false,
+      emailNotifications: false,
+      extensionAttributes: [],
+      packages: [],
+    })),
+  );
+}
+
+/**
+ * The patch policies of a mock, each kept as Classic's `patch_policy` elements (`general`,
+ * `scope`, `user_interaction`, `software_title_configuration_id`): Classic is the only API that
+ * writes them; Pro `/v2/patch-policies` lists them. A fresh mock has none.
+ */
+export function patchPolicies(state: MockState): EntityStore<ClassicObject> {
+  return state.classicObjects.store('patchpolicies', () => []);
+}
+
+/** The software title configuration id a patch policy belongs to. */
+export function patchPolicyTitleId(policy: Readonly<ClassicObject>): string {
+  return String(policy.fields.software_title_configuration_id ?? '');
+}
+
+/**
+ * The external patch sources of a mock (Classic `patchexternalsources`, kept as their elements).
+ * Internal and external sources share one id space, so a title's `source_id` names one source:
+ * id {@link JAMF_PATCH_SOURCE_ID} is Jamf's internal source, and the external store reserves it
+ * (seeded and removed at once; ids are never reused), so external sources count from 2
+ * (unverified: the mock's reading of Classic's one `source_id`). A fresh mock has none.
+ */
+export function patchExternalSources(state: MockState): EntityStore<ClassicObject> {
+  const store = state.classicObjects.store('patchexternalsources', () => [
+    { name: '', fields: {} },
+  ]);
+  store.delete(JAMF_PATCH_SOURCE_ID);
+  return store;
+}
+
+/** True when `sourceId` names Jamf's internal source or an external source of the mock. */
+export function isPatchSource(state: MockState, sourceId: number): boolean {
+  return (
+    sourceId === JAMF_PATCH_SOURCE_ID ||
+    (sourceId > JAMF_PATCH_SOURCE_ID && patchExternalSources(state).get(sourceId) !== undefined)
+  );
+}
+
+/** The patch policies of title configuration `titleId`, in id order. */
+export function policiesOfTitle(state: MockState, titleId: string): ClassicObject[] {
+  return patchPolicies(state)
+    .list()
+    .filter((policy) => patchPolicyTitleId(policy) === titleId);
+}
+
+/**
+ * Deletes title configuration `id` and its patch policies (unverified: Jamf Pro's interface
+ * warns that deleting a title deletes its patch policies; the mock does so through either API).
+ * False when there is no such title.
+ */
+export function deletePatchTitle(state: MockState, id: string): boolean {
+  const titles = patchTitleConfigurations(state);
+  if (titles.get(id) === undefined) return false;
+  for (const policy of policiesOfTitle(state, id)) patchPolicies(state).delete(policy.id);
+  titles.delete(id);
+  const dashboard = patchDashboard(state);
+  setOnDashboard(state, 'titles', id, false);
+  for (const policyId of dashboard.policies)
+    if (patchPolicies(state).get(Number(policyId)) === undefined)
+      setOnDashboard(state, 'policies', policyId, false);
+  return true;
+}
+
+/** Which titles and patch policies are on the dashboard, by id. */
+export function patchDashboard(state: MockState): { titles: string[]; policies: string[] } {
+  const kept = state.collections.settings(DASHBOARD_PATH, () => ({ titles: [], policies: [] }));
+  const ids = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  return { titles: ids(kept.titles), policies: ids(kept.policies) };
+}
+
+/** Puts title or patch policy `id` on the dashboard, or takes it off. */
+export function setOnDashboard(
+  state: MockState,
+  kind: 'titles' | 'policies',
+  id: string,
+  isOn: boolean,
+): void {
+  const dashboard = patchDashboard(state);
+  const others = dashboard[kind].filter((other) => other !== id);
+  const next: JsonObject = { ...dashboard, [kind]: isOn ? [...others, id] : others };
+  state.collections.storeSettings(DASHBOARD_PATH, next);
+}

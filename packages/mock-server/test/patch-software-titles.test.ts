@@ -1,0 +1,290 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setupJamfMock } from '../src/vitest.js';
+import { api, userToken } from './support/auth-support.js';
+import {
+  classic,
+  classicJson,
+  classicWrite,
+  proJson,
+  proMergePatch,
+} from './support/patch-support.js';
+import { watchContract } from './support/watch-contract.js';
+
+// Software title configurations are one set of objects: Pro /v2 and /v3
+// patch-software-title-configurations and Classic patchsoftwaretitles read and write one store.
+const jamf = setupJamfMock({
+  seed: 5,
+  accounts: [
+    { username: 'admin', password: 'jamf1234', privileges: 'all' },
+    {
+      username: 'reader',
+      password: 'read-only',
+      privileges: ['Read Patch Management Software Titles'],
+    },
+  ],
+});
+watchContract(jamf);
+let token = '';
+
+beforeEach(async () => {
+  token = await userToken(jamf);
+});
+
+type ProTitle = Record<string, unknown> & { id: string };
+
+async function proCreate(body: unknown, version = 'v3'): Promise<string> {
+  const response = await api(
+    jamf,
+    token,
+    'POST',
+    `/${version}/patch-software-title-configurations`,
+    body,
+  );
+  expect(response.status).toBe(201);
+  const created = (await response.json()) as { id: string; href: string };
+  expect(created.href).toMatch(
+    new RegExp(`/api/${version}/patch-software-title-configurations/${created.id}$`),
+  );
+  return created.id;
+}
+
+const classicTitle = (id: number | string) =>
+  classicJson(jamf, token, `/patchsoftwaretitles/id/${id}`, 'patch_software_title');
+
+describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwaretitles', () => {
+  it('a fresh mock has the same three titles in Pro v2, v3 and Classic', async () => {
+    const v3 = await proJson<ProTitle[]>(jamf, token, '/v3/patch-software-title-configurations');
+    const v2 = await proJson<ProTitle[]>(jamf, token, '/v2/patch-software-title-configurations');
+    expect(v2).toEqual(v3);
+    expect(v3.map((title) => title.displayName)).toEqual([
+      'Google Chrome',
+      'Mozilla Firefox',
+      'Zoom Client for Meetings',
+    ]);
+    expect(v3[0]).toMatchObject({
+      softwareTitleId: '1',
+      softwareTitleName: 'Google Chrome',
+      softwareTitleNameId: 'GoogleChrome',
+      softwareTitlePublisher: 'Google',
+      patchSourceName: 'Jamf',
+      jamfOfficial: true,
+      categoryId: '-1',
+      siteId: '-1',
+      packages: [],
+    });
+    const listed = await classicJson<unknown[]>(
+      jamf,
+      token,
+      '/patchsoftwaretitles',
+      'patch_software_titles',
+    );
+    expect(listed).toEqual(
+      v3.map((title) => ({
+        id: Number(title.id),
+        name: title.displayName,
+        name_id: title.softwareTitleNameId,
+        source_id: 1,
+      })),
+    );
+  });
+
+  it('a Pro create is the title Classic shows, its packages as versions and its fields in Classic words', async () => {
+    const id = await proCreate({
+      displayName: 'Word (all Macs)',
+      softwareTitleId: '4',
+      categoryId: '1',
+      uiNotifications: true,
+      emailNotifications: false,
+      packages: [{ packageId: '2', version: '16.90' }],
+    });
+    const category = await classicJson<{ name: string }>(
+      jamf,
+      token,
+      '/categories/id/1',
+      'category',
+    );
+    const pkg = await proJson<{ packageName: string }>(jamf, token, '/v1/packages/2');
+    expect(await classicTitle(id)).toEqual({
+      id: Number(id),
+      name: 'Word (all Macs)',
+      name_id: 'MicrosoftWord',
+      source_id: 1,
+      notifications: { web_notification: true, email_notification: false },
+      category: { id: 1, name: category.name },
+      site: { id: -1, name: 'None' },
+      versions: [
+        { software_version: '16.91', package: { id: -1, name: 'None' } },
+        { software_version: '16.90', package: { id: 2, name: pkg.packageName } },
+        { software_version: '16.89', package: { id: -1, name: 'None' } },
+      ],
+    });
+    const read = await proJson<ProTitle>(
+      jamf,
+      token,
+      `/v2/patch-software-title-configurations/${id}`,
+    );
+    expect(read.packages).toEqual([
+      { packageId: '2', version: '16.90', displayName: pkg.packageName },
+    ]);
+    const asXml = await (await classic(jamf, token, `/patchsoftwaretitles/id/${id}`)).text();
+    expect(asXml).toContain('<versions><version><software_version>16.91</software_version>');
+  });
+
+  it('a Classic create is read by Pro v2 and v3; a Pro merge patch is what Classic then shows', async () => {
+    const id = await classicWrite(
+      jamf,
+      token,
+      '/patchsoftwaretitles/id/0',
+      '<patch_software_title><name>Firefox ESR</name><name_id>firefox</name_id><source_id>1</source_id><notifications><web_notification>true</web_notification><email_notification>true</email_notification></notifications><versions><version><software_version>133.0</software_version><package><id>1</id></package></version></versions></patch_software_title>',
+    );
+    const v3 = await proJson<ProTitle>(
+      jamf,
+      token,
+      `/v3/patch-software-title-configurations/${id}`,
+    );
+    expect(v3).toMatchObject({
+      id: String(id),
+      displayName: 'Firefox ESR',
+      softwareTitleId: '2',
+      softwareTitleNameId: 'Firefox',
+      uiNotifications: true,
+      emailNotifications: true,
+      packages: [{ packageId: '1', version: '133.0' }],
+    });
+    expect(await proJson(jamf, token, `/v2/patch-software-title-configurations/${id}`)).toEqual(v3);
+    const patched = await proMergePatch(
+      jamf,
+      token,
+      `/v2/patch-software-title-configurations/${id}`,
+      {
+        displayName: 'Firefox (pilot)',
+        emailNotifications: false,
+        packages: [],
+      },
+    );
+    expect(patched.status).toBe(200);
+    expect(await patched.json()).toMatchObject({ displayName: 'Firefox (pilot)', packages: [] });
+    expect(await classicTitle(id)).toMatchObject({
+      name: 'Firefox (pilot)',
+      notifications: { web_notification: true, email_notification: false },
+      versions: [
+        { software_version: '133.0', package: { id: -1, name: 'None' } },
+        { software_version: '132.0.2', package: { id: -1, name: 'None' } },
+        { software_version: '132.0.1', package: { id: -1, name: 'None' } },
+      ],
+    });
+  });
+
+  it('refuses a title naming no offered title, no source, or a version the title lacks, storing nothing', async () => {
+    const before = await proJson<ProTitle[]>(
+      jamf,
+      token,
+      '/v3/patch-software-title-configurations',
+    );
+    const unknown = await api(jamf, token, 'POST', '/v3/patch-software-title-configurations', {
+      displayName: 'Nothing',
+      softwareTitleId: '999',
+    });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({
+      errors: [{ code: 'INVALID_FIELD', field: 'softwareTitleId' }],
+    });
+    const badVersion = await proMergePatch(
+      jamf,
+      token,
+      '/v3/patch-software-title-configurations/1',
+      {
+        packages: [{ packageId: '1', version: '1.0' }],
+      },
+    );
+    expect(badVersion.status).toBe(400);
+    for (const [body, message] of [
+      [
+        '<name>No source</name><name_id>Firefox</name_id><source_id>7</source_id>',
+        'Invalid source_id',
+      ],
+      [
+        '<name>No title</name><name_id>NotATitle</name_id><source_id>1</source_id>',
+        'Invalid name_id',
+      ],
+      ['<name>Nothing named</name>', 'Problem with name_id or source_id'],
+    ] as const) {
+      const refused = await classic(jamf, token, '/patchsoftwaretitles/id/0', {
+        method: 'POST',
+        body: `<patch_software_title>${body}</patch_software_title>`,
+      });
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain(message);
+    }
+    expect(await proJson(jamf, token, '/v3/patch-software-title-configurations')).toEqual(before);
+  });
+
+  it('a title deleted through either API is gone from both', async () => {
+    const viaPro = await api(jamf, token, 'DELETE', '/v2/patch-software-title-configurations/1');
+    expect(viaPro.status).toBe(204);
+    expect((await classic(jamf, token, '/patchsoftwaretitles/id/1')).status).toBe(404);
+    const viaClassic = await classic(jamf, token, '/patchsoftwaretitles/id/2', {
+      method: 'DELETE',
+    });
+    expect(viaClassic.status).toBe(200);
+    expect(
+      (await api(jamf, token, 'GET', '/v3/patch-software-title-configurations/2')).status,
+    ).toBe(404);
+    expect(
+      (await api(jamf, token, 'DELETE', '/v3/patch-software-title-configurations/2')).status,
+    ).toBe(404);
+  });
+
+  it('puts a title on the dashboard and takes it off (GET says which), 404 for no title', async () => {
+    const path = '/v3/patch-software-title-configurations/3/dashboard';
+    expect(await proJson(jamf, token, path)).toEqual({ onDashboard: false });
+    expect((await api(jamf, token, 'POST', path)).status).toBe(204);
+    expect(await proJson(jamf, token, path)).toEqual({ onDashboard: true });
+    expect(
+      await proJson(jamf, token, '/v2/patch-software-title-configurations/3/dashboard'),
+    ).toEqual({
+      onDashboard: true,
+    });
+    expect((await api(jamf, token, 'DELETE', path)).status).toBe(204);
+    expect(await proJson(jamf, token, path)).toEqual({ onDashboard: false });
+    const missing = await api(
+      jamf,
+      token,
+      'GET',
+      '/v3/patch-software-title-configurations/99/dashboard',
+    );
+    expect(missing.status).toBe(404);
+  });
+
+  it("lists a title's definitions, newest first, paged", async () => {
+    const page = await proJson<{ totalCount: number; results: Record<string, unknown>[] }>(
+      jamf,
+      token,
+      '/v3/patch-software-title-configurations/3/definitions?page-size=2',
+    );
+    expect(page.totalCount).toBe(3);
+    expect(page.results.map((definition) => definition.version)).toEqual(['6.2.11', '6.2.10']);
+    expect(page.results[0]).toMatchObject({
+      absoluteOrderId: '0',
+      killApps: [{ appName: 'zoom.us.app' }],
+    });
+  });
+
+  it('needs the patch title privileges in both APIs', async () => {
+    const reader = await userToken(jamf, 'reader', 'read-only');
+    expect((await api(jamf, reader, 'GET', '/v3/patch-software-title-configurations')).status).toBe(
+      200,
+    );
+    expect((await classic(jamf, reader, '/patchsoftwaretitles/id/1')).status).toBe(200);
+    const create = await api(jamf, reader, 'POST', '/v3/patch-software-title-configurations', {
+      displayName: 'Chrome again',
+      softwareTitleId: '1',
+    });
+    expect(create.status).toBe(403);
+    const classicCreate = await classic(jamf, reader, '/patchsoftwaretitles/id/0', {
+      method: 'POST',
+      body: '<patch_software_title><name>x</name><name_id>Slack</name_id><source_id>1</source_id></patch_software_title>',
+    });
+    expect(classicCreate.status).toBe(403);
+  });
+});
