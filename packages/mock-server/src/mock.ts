@@ -25,10 +25,11 @@ import { classicHardwareSoftwareReportRoutes } from './http/classic/classic-hard
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
 import { classicPatchSoftwareTitles } from './http/classic/classic-patch-software-titles.js';
 import { classicPatchSourceRoutes } from './http/classic/classic-patch-sources.js';
+import { classicPeripheralTypes } from './http/classic/classic-peripheral-types.js';
 import { classicResourceRoutes } from './http/classic/classic-resource.js';
+import { classicSavedSearchRoutes } from './http/classic/classic-saved-searches.js';
 import { classicPackages, classicSites } from './http/classic/classic-shared-collections.js';
 import { classicSingletonRoutes } from './http/classic/classic-singleton.js';
-import { classicSavedSearchRoutes } from './http/classic/classic-saved-searches.js';
 import { classicUsersByEmailRoute } from './http/classic/classic-users-by-email.js';
 import { classicVppAccounts } from './http/classic/classic-vpp-accounts.js';
 import { classicWebhooks } from './http/classic/classic-webhooks.js';
@@ -233,6 +234,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicApplicationUsageRoutes(),
     ...classicHardwareSoftwareReportRoutes(),
     ...classicSavedSearchRoutes(spec),
+    ...classicResourceRoutes(classicPeripheralTypes),
     ...classicResourceRoutes(classicPatchSoftwareTitles(spec)),
     ...classicPatchSourceRoutes(),
     ...classicDeviceViewRoutes({
