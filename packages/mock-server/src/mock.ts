@@ -23,6 +23,7 @@ import {
 } from './http/classic/classic-generic-resource.js';
 import { classicHardwareSoftwareReportRoutes } from './http/classic/classic-hardware-software-reports.js';
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
+import { classicPatchPolicyRoutes } from './http/classic/classic-patch-policies.js';
 import { classicPatchSoftwareTitles } from './http/classic/classic-patch-software-titles.js';
 import { classicPatchSourceRoutes } from './http/classic/classic-patch-sources.js';
 import { classicPeripheralTypes } from './http/classic/classic-peripheral-types.js';
@@ -51,6 +52,7 @@ import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
 import { oauthRoutes } from './http/pro/oauth.js';
 import { packageUploadRoute } from './http/pro/package-upload.js';
+import { patchPolicyRoutes } from './http/pro/patch-policies.js';
 import { patchTitleConfigurationRoutes } from './http/pro/patch-title-configurations.js';
 import { withParentChecks } from './http/pro/parent-check.js';
 import { privilegeRoutes } from './http/pro/privileges.js';
@@ -237,6 +239,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicPeripheralTypes),
     ...classicResourceRoutes(classicPatchSoftwareTitles(spec)),
     ...classicPatchSourceRoutes(),
+    ...classicPatchPolicyRoutes(),
     ...classicDeviceViewRoutes({
       jamfProVersion: options.jamfProVersion ?? documentVersion(spec),
       privilegeNames: names,
@@ -255,6 +258,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...distributionPointRoutes(spec),
     ...ebookScopeRoutes(spec),
     ...patchTitleConfigurationRoutes(spec),
+    ...patchPolicyRoutes(),
     packageUploadRoute(spec),
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),

@@ -43,10 +43,27 @@ export function patchTitleConfigurations(state: MockState): JsonCollection {
 /**
  * The patch policies of a mock, each kept as Classic's `patch_policy` elements (`general`,
  * `scope`, `user_interaction`, `software_title_configuration_id`): Classic is the only API that
- * writes them; Pro `/v2/patch-policies` lists them. A fresh mock has none.
+ * writes them; Pro `/v2/patch-policies` lists them. A fresh mock has one, offering the first
+ * seeded title's newest version in Self Service to all computers.
  */
 export function patchPolicies(state: MockState): EntityStore<ClassicObject> {
-  return state.classicObjects.store('patchpolicies', () => []);
+  return state.classicObjects.store('patchpolicies', () => [
+    {
+      name: 'Google Chrome (latest)',
+      fields: {
+        general: {
+          name: 'Google Chrome (latest)',
+          enabled: true,
+          target_version: '131.0.6778.86',
+          distribution_method: 'selfservice',
+          allow_downgrade: false,
+          patch_unknown: true,
+        },
+        scope: { all_computers: true },
+        software_title_configuration_id: 1,
+      },
+    },
+  ]);
 }
 
 /** The software title configuration id a patch policy belongs to. */
