@@ -24,6 +24,7 @@ import {
 import { classicHardwareSoftwareReportRoutes } from './http/classic/classic-hardware-software-reports.js';
 import { classicMobileDeviceCommandRoutes } from './http/classic/classic-mobile-device-commands.js';
 import { classicPatchPolicyRoutes } from './http/classic/classic-patch-policies.js';
+import { classicPatchReportRoutes } from './http/classic/classic-patch-reports.js';
 import { classicPatchSoftwareTitles } from './http/classic/classic-patch-software-titles.js';
 import { classicPatchSourceRoutes } from './http/classic/classic-patch-sources.js';
 import { classicPeripheralTypes } from './http/classic/classic-peripheral-types.js';
@@ -53,6 +54,7 @@ import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-versio
 import { oauthRoutes } from './http/pro/oauth.js';
 import { packageUploadRoute } from './http/pro/package-upload.js';
 import { patchPolicyRoutes } from './http/pro/patch-policies.js';
+import { patchReportRoutes } from './http/pro/patch-reports.js';
 import { patchTitleConfigurationRoutes } from './http/pro/patch-title-configurations.js';
 import { withParentChecks } from './http/pro/parent-check.js';
 import { privilegeRoutes } from './http/pro/privileges.js';
@@ -240,6 +242,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicResourceRoutes(classicPatchSoftwareTitles(spec)),
     ...classicPatchSourceRoutes(),
     ...classicPatchPolicyRoutes(),
+    ...classicPatchReportRoutes(),
     ...classicDeviceViewRoutes({
       jamfProVersion: options.jamfProVersion ?? documentVersion(spec),
       privilegeNames: names,
@@ -259,6 +262,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...ebookScopeRoutes(spec),
     ...patchTitleConfigurationRoutes(spec),
     ...patchPolicyRoutes(),
+    ...patchReportRoutes(),
     packageUploadRoute(spec),
     ...settingsRoutes(spec),
     jamfProVersionRoute(options.jamfProVersion ?? documentVersion(spec)),

@@ -1,8 +1,10 @@
 import type { ClassicObject } from './classic-objects.js';
+import { computerApplications } from './inventory/computer-applications.js';
+import type { Computer } from './inventory/computers.js';
 import type { EntityStore } from './inventory/entity-store.js';
 import type { JsonCollection, JsonObject } from './json-collection.js';
 import type { MockState } from './mock-state.js';
-import { JAMF_PATCH_SOURCE_ID } from './patch-catalogue.js';
+import { JAMF_PATCH_SOURCE_ID, type PatchTitle } from './patch-catalogue.js';
 
 /**
  * Where the software title configurations are kept: the store Pro `/v2` and `/v3`
@@ -137,4 +139,49 @@ export function setOnDashboard(
   const others = dashboard[kind].filter((other) => other !== id);
   const next: JsonObject = { ...dashboard, [kind]: isOn ? [...others, id] : others };
   state.collections.storeSettings(DASHBOARD_PATH, next);
+}
+
+/** The version a patch report gives a computer whose installed version the title does not define. */
+export const UNKNOWN_PATCH_VERSION = 'Unknown';
+
+/** A computer with a title's app installed, and its version as patch reports give it. */
+export interface PatchInstall {
+  computer: Readonly<Computer>;
+  /** A version the title defines, else {@link UNKNOWN_PATCH_VERSION}. */
+  version: string;
+}
+
+/**
+ * The computers whose inventory lists `title`'s app (its bundle name, in any case) among their
+ * applications, in computer id order, each with the installed version: one the title defines, or
+ * `Unknown` (unverified: the label of Jamf's reports for such versions). Classic `patchreports`
+ * and Pro's patch report and summaries all count these, so the two APIs agree.
+ */
+export function patchInstalls(state: MockState, title: PatchTitle): PatchInstall[] {
+  const bundle = title.appName.toLowerCase();
+  const installs: PatchInstall[] = [];
+  for (const computer of state.computers.values()) {
+    const app = computerApplications(computer, state.seed).find(
+      (candidate) => candidate.name.toLowerCase() === bundle,
+    );
+    if (app === undefined) continue;
+    const isDefined = title.versions.some((known) => known.version === app.version);
+    installs.push({ computer, version: isDefined ? app.version : UNKNOWN_PATCH_VERSION });
+  }
+  return installs;
+}
+
+/** How many of `installs` are on each version: every version the title defines, newest first, then `Unknown` when any. */
+export function patchVersionCounts(
+  title: PatchTitle,
+  installs: readonly PatchInstall[],
+): { version: string; installs: PatchInstall[] }[] {
+  const counts = title.versions.map((known) => ({
+    version: known.version,
+    installs: installs.filter((install) => install.version === known.version),
+  }));
+  const unknown = installs.filter((install) => install.version === UNKNOWN_PATCH_VERSION);
+  return unknown.length > 0
+    ? [...counts, { version: UNKNOWN_PATCH_VERSION, installs: unknown }]
+    : counts;
 }
