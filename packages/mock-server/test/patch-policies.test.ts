@@ -137,6 +137,34 @@ describe('patch policies: Classic patchpolicies and Pro /v2/patch-policies', () 
     });
   });
 
+  it('takes back the record it answered with a new target version, as PatchManager updates a policy', async () => {
+    const record = await (await classic(jamf, token, '/patchpolicies/id/1')).text();
+    for (const element of ['general/target_version', 'general/release_date', 'general/enabled'])
+      expect(record).toContain(`<${element.split('/')[1]}>`);
+    expect(record).toContain('<self_service_description>');
+    const edited = record
+      .replace(
+        /<target_version>[^<]*<\/target_version>/,
+        '<target_version>130.0.6723.117</target_version>',
+      )
+      .replace(/<release_date>[^<]*<\/release_date>/, '<release_date></release_date>')
+      .replace(
+        /<self_service_description>[^<]*<\/self_service_description>/,
+        '<self_service_description>Update Chrome (2026-12-05)</self_service_description>',
+      );
+    const response = await classic(jamf, token, '/patchpolicies/id/1', {
+      method: 'PUT',
+      body: edited,
+    });
+    expect(response.status).toBe(201);
+    expect(await response.text()).toContain('<id>1</id>');
+    const details = await proJson<Page>(jamf, token, '/v2/patch-policies/policy-details');
+    expect(details.results[0]).toMatchObject({
+      targetPatchVersion: '130.0.6723.117',
+      selfServiceDescription: 'Update Chrome (2026-12-05)',
+    });
+  });
+
   it('refuses a version the title lacks, an unknown distribution method, a title that does not exist, a create by id', async () => {
     for (const body of [
       policyXml('Wrong version', '1.0'),

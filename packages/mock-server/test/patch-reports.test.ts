@@ -127,6 +127,23 @@ describe('patch reports from the inventory', () => {
     expect(filtered.results[0]).toHaveProperty('lastContactTime');
   });
 
+  it("reads version Latest as the newest version and Unknown as the undefined ones, with the computers' identifiers", async () => {
+    const chrome = await report('/patchreports/patchsoftwaretitleid/1');
+    const latest = await report('/patchreports/patchsoftwaretitleid/1/version/Latest');
+    expect(latest.versions).toEqual([chrome.versions[0]]);
+    const unknown = await report('/patchreports/patchsoftwaretitleid/1/version/Unknown');
+    expect(unknown).toMatchObject({ total_computers: 0, total_versions: 1 });
+    expect(unknown.versions).toEqual([{ software_version: 'Unknown', computers: [] }]);
+    const computer = chrome.versions.flatMap((entry) => entry.computers)[0];
+    expect(computer).toEqual({
+      id: expect.any(Number),
+      name: expect.any(String),
+      mac_address: expect.stringMatching(/^([0-9A-F]{2}:){5}[0-9A-F]{2}$/i),
+      alt_mac_address: '',
+      serial_number: expect.any(String),
+    });
+  });
+
   it('answers 404 for a title configuration or a version that is not there', async () => {
     expect((await classic(jamf, token, '/patchreports/patchsoftwaretitleid/99')).status).toBe(404);
     expect(

@@ -113,9 +113,9 @@ describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwa
       category: { id: 1, name: category.name },
       site: { id: -1, name: 'None' },
       versions: [
-        { software_version: '16.91', package: { id: -1, name: 'None' } },
+        { software_version: '16.91', package: {} },
         { software_version: '16.90', package: { id: 2, name: pkg.packageName } },
-        { software_version: '16.89', package: { id: -1, name: 'None' } },
+        { software_version: '16.89', package: {} },
       ],
     });
     const read = await proJson<ProTitle>(
@@ -168,9 +168,31 @@ describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwa
       name: 'Firefox (pilot)',
       notifications: { web_notification: true, email_notification: false },
       versions: [
-        { software_version: '133.0', package: { id: -1, name: 'None' } },
-        { software_version: '132.0.2', package: { id: -1, name: 'None' } },
-        { software_version: '132.0.1', package: { id: -1, name: 'None' } },
+        { software_version: '133.0', package: {} },
+        { software_version: '132.0.2', package: {} },
+        { software_version: '132.0.1', package: {} },
+      ],
+    });
+  });
+
+  it('takes back the record it answered, a package added to a version (as PatchManager does), and keeps name_id and source_id', async () => {
+    const read = await classic(jamf, token, '/patchsoftwaretitles/id/2');
+    const record = await read.text();
+    expect(record).toContain('<software_version>132.0.2</software_version><package></package>');
+    const edited = record
+      .replace(
+        '<software_version>132.0.2</software_version><package></package>',
+        '<software_version>132.0.2</software_version><package><id>3</id><name>whatever.pkg</name></package>',
+      )
+      .replace('<name_id>Firefox</name_id>', '<name_id>Slack</name_id>');
+    expect(await classicWrite(jamf, token, '/patchsoftwaretitles/id/2', edited, 'PUT')).toBe(2);
+    const pkg = await proJson<{ packageName: string }>(jamf, token, '/v1/packages/3');
+    expect(await classicTitle(2)).toMatchObject({
+      name_id: 'Firefox',
+      versions: [
+        { software_version: '133.0', package: {} },
+        { software_version: '132.0.2', package: { id: 3, name: pkg.packageName } },
+        { software_version: '132.0.1', package: {} },
       ],
     });
   });
@@ -268,6 +290,15 @@ describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwa
       absoluteOrderId: '0',
       killApps: [{ appName: 'zoom.us.app' }],
     });
+  });
+
+  it('accepts the patch management disclaimer with 202 and no body, for an account that may update titles', async () => {
+    const accepted = await api(jamf, token, 'POST', '/v2/patch-management-accept-disclaimer');
+    expect(accepted.status).toBe(202);
+    expect(await accepted.text()).toBe('');
+    const reader = await userToken(jamf, 'reader', 'read-only');
+    const refused = await api(jamf, reader, 'POST', '/v2/patch-management-accept-disclaimer');
+    expect(refused.status).toBe(403);
   });
 
   it('needs the patch title privileges in both APIs', async () => {

@@ -67,12 +67,9 @@ describe('patch sources', () => {
   });
 
   it("lists the titles a source offers: Jamf's catalogue, none from an external source, 404 for no source", async () => {
-    const offered = await classicJson<Record<string, string>[]>(
-      jamf,
-      token,
-      '/patchavailabletitles/sourceid/1',
-      'patch_available_titles',
-    );
+    const { available_titles: offered } = await classicJson<{
+      available_titles: Record<string, string>[];
+    }>(jamf, token, '/patchavailabletitles/sourceid/1', 'patch_available_titles');
     expect(offered.map((title) => title.name_id)).toEqual(
       expect.arrayContaining(['GoogleChrome', 'Firefox', 'ZoomClient', 'MicrosoftWord']),
     );
@@ -85,7 +82,7 @@ describe('patch sources', () => {
     });
     const asXml = await (await classic(jamf, token, '/patchavailabletitles/sourceid/1')).text();
     expect(asXml).toMatch(
-      /^<\?xml[^>]*><patch_available_titles><size>\d+<\/size><available_titles><name_id>GoogleChrome<\/name_id>/,
+      /^<\?xml[^>]*><patch_available_titles><available_titles><size>\d+<\/size><available_title><name_id>GoogleChrome<\/name_id>/,
     );
     const external = await classicWrite(jamf, token, '/patchexternalsources/id/0', EXTERNAL);
     expect(
@@ -95,7 +92,7 @@ describe('patch sources', () => {
         `/patchavailabletitles/sourceid/${external}`,
         'patch_available_titles',
       ),
-    ).toEqual([]);
+    ).toEqual({ available_titles: [] });
     expect((await classic(jamf, token, '/patchavailabletitles/sourceid/9')).status).toBe(404);
   });
 

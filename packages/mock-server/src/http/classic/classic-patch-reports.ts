@@ -4,12 +4,17 @@ import {
   patchInstalls,
   patchTitleConfigurations,
   patchVersionCounts,
+  UNKNOWN_PATCH_VERSION,
 } from '../../state/patch-management.js';
 import type { Route, RouteHandler } from '../route.js';
 import { classicResponse } from './classic-format.js';
 import { classicNotFound, guarded } from './classic-resource.js';
 
-/** Classic's `patch_report` element, as the Classic schema types it. */
+/**
+ * Classic's `patch_report` element: the Classic schema's, each computer also with the
+ * identifiers ruby-jss reads (`PatchTitle::PATCH_REPORT_DATA_MAP`: `mac_address`,
+ * `alt_mac_address`, `serial_number`).
+ */
 const PATCH_REPORT_SHAPE: XmlShape = {
   o: {
     name: 's',
@@ -21,17 +26,33 @@ const PATCH_REPORT_SHAPE: XmlShape = {
       i: {
         o: {
           software_version: 's',
-          computers: { a: 'computer', s: true, i: { o: { id: 'n', name: 's' } } },
+          computers: {
+            a: 'computer',
+            s: true,
+            i: {
+              o: {
+                id: 'n',
+                name: 's',
+                mac_address: 's',
+                alt_mac_address: 's',
+                serial_number: 's',
+              },
+            },
+          },
         },
       },
     },
   },
 };
 
+/** What ruby-jss asks for as the newest version the title defines (`PatchTitle::LATEST_VERSION_ID`). */
+const LATEST = 'Latest';
+
 /**
  * Answers the patch report of the title configuration `{id}`: each version the title defines
- * (then `Unknown`) with the computers on it, or only version `{version}` when the path names one;
- * 404 for a title, or a version, that is not there.
+ * (then `Unknown` when a computer has another) with the computers on it; with `{version}`, only
+ * that version, `Latest` or `Unknown` (ruby-jss's words for them), possibly with no computers;
+ * 404 for a title, or a version, that is not there (unverified).
  */
 const report: RouteHandler = (ctx) => {
   const raw = ctx.params.id ?? '';
@@ -40,10 +61,14 @@ const report: RouteHandler = (ctx) => {
     : undefined;
   const title = row === undefined ? undefined : patchTitleById(row.softwareTitleId);
   if (row === undefined || title === undefined) return classicNotFound();
-  const wanted = ctx.params.version;
-  const counts = patchVersionCounts(title, patchInstalls(ctx.state, title)).filter(
-    (entry) => wanted === undefined || entry.version === wanted,
-  );
+  const installs = patchInstalls(ctx.state, title);
+  const asked = ctx.params.version === LATEST ? title.versions[0]?.version : ctx.params.version;
+  const counts =
+    asked === undefined
+      ? patchVersionCounts(title, installs)
+      : asked === UNKNOWN_PATCH_VERSION || title.versions.some((known) => known.version === asked)
+        ? [{ version: asked, installs: installs.filter((install) => install.version === asked) }]
+        : [];
   if (counts.length === 0) return classicNotFound();
   return classicResponse(
     ctx.request,
@@ -55,7 +80,13 @@ const report: RouteHandler = (ctx) => {
       total_versions: counts.length,
       versions: counts.map((entry) => ({
         software_version: entry.version,
-        computers: entry.installs.map(({ computer }) => ({ id: computer.id, name: computer.name })),
+        computers: entry.installs.map(({ computer }) => ({
+          id: computer.id,
+          name: computer.name,
+          mac_address: computer.macAddress,
+          alt_mac_address: '',
+          serial_number: computer.serialNumber,
+        })),
       })),
     },
     200,

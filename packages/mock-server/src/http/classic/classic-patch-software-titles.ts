@@ -25,7 +25,12 @@ import {
 import { categoryIdByName } from './classic-simple-resources.js';
 import { siteIdFromXml, siteOf } from './classic-site-reference.js';
 
-const NO_PACKAGE = { id: -1, name: 'None' };
+/**
+ * The `package` of a version no package installs: an empty element, as a live server answers it
+ * (PatchManager, an AutoPkg processor, adds `id` and `name` to that element before its PUT, and
+ * ruby-jss's `PatchTitle::Version` reads an empty `package` as none).
+ */
+const NO_PACKAGE = {};
 
 const listOf = (value: unknown): JsonObject[] =>
   Array.isArray(value)
@@ -70,7 +75,7 @@ function detailOf(document: OpenApiDocument, row: Readonly<JsonEntity>, state: M
         ? { id: -1, name: 'No category assigned' }
         : { id: category.id, name: category.name },
     site: siteOf(f.siteId, state),
-    // Every version the title defines, with the package that installs it (or none).
+    // Every version the title defines, with the package that installs it (or an empty element).
     versions: (title?.versions ?? []).map((known) => {
       const chosen = packages.find((entry) => entry.version === known.version);
       const packageId = proText(chosen?.packageId);
@@ -93,13 +98,14 @@ function fieldsOf(
   const fields: JsonObject = { ...(before ?? {}) };
   const nameId = xmlText(value, 'name_id');
   const sourceText = xmlText(value, 'source_id');
-  if (before === undefined && (nameId === undefined || sourceText === undefined))
-    return 'Problem with name_id or source_id';
-  if (nameId !== undefined || sourceText !== undefined) {
-    const sourceId = Number(sourceText ?? JAMF_PATCH_SOURCE_ID);
+  // A title's source and name_id are set when it is created and never change (ruby-jss,
+  // `PatchTitle`): an update's are ignored.
+  if (before === undefined) {
+    if (nameId === undefined || sourceText === undefined)
+      return 'Problem with name_id or source_id';
+    const sourceId = Number(sourceText);
     if (!Number.isInteger(sourceId) || !isPatchSource(state, sourceId)) return 'Invalid source_id';
-    const current = patchTitleById(before?.softwareTitleId);
-    const title = patchTitleByNameId(sourceId, nameId ?? current?.nameId ?? '');
+    const title = patchTitleByNameId(sourceId, nameId);
     if (title === undefined) return 'Invalid name_id';
     fields.softwareTitleId = title.id;
   }

@@ -59,12 +59,27 @@ const classicPatchInternalSources: ClassicResource<Entity> = {
   isNameUnique: true,
 };
 
-/** Classic's `patch_available_titles` list: `<size>`, then one `available_titles` per title. */
+/**
+ * Classic's `patch_available_titles`: an `available_titles` list of `available_title` elements,
+ * as ruby-jss reads it (`PatchSource::AVAILABLE_TITLES_DATA_MAP`: `patch_available_titles` →
+ * `available_titles` → items); its `<size>` first, as in the mock's other Classic lists (the
+ * Classic schema marks the list sized).
+ */
 const AVAILABLE_TITLES_SHAPE: XmlShape = {
-  a: 'available_titles',
-  s: true,
-  i: {
-    o: { name_id: 's', current_version: 's', publisher: 's', last_modified: 's', app_name: 's' },
+  o: {
+    available_titles: {
+      a: 'available_title',
+      s: true,
+      i: {
+        o: {
+          name_id: 's',
+          current_version: 's',
+          publisher: 's',
+          last_modified: 's',
+          app_name: 's',
+        },
+      },
+    },
   },
 };
 
@@ -100,7 +115,7 @@ export function classicPatchSourceRoutes(): Route[] {
       return classicResponse(
         ctx.request,
         'patch_available_titles',
-        titles,
+        { available_titles: titles },
         200,
         AVAILABLE_TITLES_SHAPE,
       );
