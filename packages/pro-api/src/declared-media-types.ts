@@ -1,10 +1,11 @@
 import { ClientOptionError } from '@jamf/core';
 import type { HeadersOptions } from 'openapi-fetch';
-import { requestMediaTypesTable } from './generated/request-media-types.js';
+import { answerParseAsTable, requestMediaTypesTable } from './generated/media-types.js';
 
 /** The parts of a call's options this file reads and completes. */
 interface CallInit {
   body?: unknown;
+  parseAs?: string;
   headers?: HeadersOptions;
   params?: { header?: unknown };
   bodySerializer?: unknown;
@@ -13,10 +14,16 @@ interface CallInit {
 /** A call of an openapi-fetch client: `(path, init)`, as its `POST`, `PUT` and `PATCH` are. */
 type Call = (path: string, init?: CallInit) => Promise<unknown>;
 
-/** The openapi-fetch client methods that send a body. */
-type SendingMethods = Record<'POST' | 'PUT' | 'PATCH', Call> & {
+/** The openapi-fetch client methods this file completes the calls of. */
+type CallMethods = Record<(typeof METHODS)[number], Call> & {
   request: (method: string, path: string, init?: CallInit) => Promise<unknown>;
 };
+
+/** {@link answerParseAsTable}, read by any path and method. */
+const answers: Readonly<Record<string, Readonly<Record<string, string>>>> = answerParseAsTable;
+
+/** The methods of the operations whose bodies or answers are not JSON. */
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** Whether a header list names `Content-Type` (in any case), even to remove it (`null`). */
 function namesContentType(headers: unknown): boolean {
@@ -63,26 +70,31 @@ function declare(method: string, path: string, type: string, init: CallInit): Ca
 }
 
 /**
- * Makes a client send each operation's body as the Jamf Pro API declares it. openapi-fetch sends
- * every body as JSON with `Content-Type: application/json`; the operations the generated table
- * lists declare another type (`application/merge-patch+json` for `PUT /v2/smtp-server` and
- * `PATCH /v1/volume-purchasing-locations/{id}`, `text/csv` for the inventory preload's CSV
- * check), so their calls get that `Content-Type`, and a text type its body as given. A
- * `Content-Type` the caller or the client's `headers` set, or a call's own `bodySerializer`, is
- * left as it is. Other operations are not touched.
+ * Makes a client send and read each operation's body as the Jamf Pro API declares it.
+ * openapi-fetch sends every body as JSON and reads every answer as JSON. The operations the
+ * generated tables list declare otherwise: their calls get the declared `Content-Type`
+ * (`application/merge-patch+json` for `PUT /v2/smtp-server`, `text/csv` with the body as given
+ * for the inventory preload's CSV check), and their answers are read as the types say,
+ * `parseAs: 'blob'` for files (`GET /v1/scripts/{id}/download`, the CSV exports, icons) and
+ * `'text'` for text. What a call or the client's `headers` set (`Content-Type`, `parseAs`,
+ * `bodySerializer`) is left as it is; other operations are not touched.
  */
-export function sendDeclaredMediaTypes(client: SendingMethods, clientHeaders: unknown): void {
-  if (namesContentType(clientHeaders)) return;
+export function applyDeclaredMediaTypes(client: CallMethods, clientHeaders: unknown): void {
+  const declaresBodies = !namesContentType(clientHeaders);
   const complete = (method: string, path: string, init: CallInit | undefined) => {
-    const type = requestMediaTypesTable[path]?.[method.toLowerCase()];
+    const key = method.toLowerCase();
+    const parseAs = answers[path]?.[key];
+    const completed =
+      parseAs === undefined || init?.parseAs !== undefined ? init : { ...init, parseAs };
+    const type = declaresBodies ? requestMediaTypesTable[path]?.[key] : undefined;
     return type === undefined ||
-      init?.body === undefined ||
-      namesContentType(init.headers) ||
-      namesContentType(init.params?.header)
-      ? init
-      : declare(method, path, type, init);
+      completed?.body === undefined ||
+      namesContentType(completed.headers) ||
+      namesContentType(completed.params?.header)
+      ? completed
+      : declare(method, path, type, completed);
   };
-  for (const method of ['POST', 'PUT', 'PATCH'] as const) {
+  for (const method of METHODS) {
     const send = client[method];
     client[method] = (path, init) => send(path, complete(method, path, init));
   }

@@ -1,5 +1,6 @@
-import type { Client, FetchResponse, MaybeOptionalInit } from 'openapi-fetch';
+import type { Client, FetchResponse, MaybeOptionalInit, ParseAs } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+import type { answerParseAsTable } from './generated/media-types.js';
 import type { CheckedPath } from './suggested-paths.js';
 
 /** The key of a client's paths type; it exists in types only, never on the object. */
@@ -21,9 +22,24 @@ type InitParam<Init> =
     ? [(Init & { [key: string]: unknown })?]
     : [Init & { [key: string]: unknown }];
 
+type AnswerParseAs = typeof answerParseAsTable;
+/**
+ * A call's options as the client completes them: an operation whose answers are not JSON is
+ * read as the generated table says (`parseAs: 'blob'` for a file) unless the call says how.
+ */
+type WithDeclaredParseAs<Init, Url, Method> = Init extends { parseAs: ParseAs }
+  ? Init
+  : Url extends keyof AnswerParseAs
+    ? Method extends keyof AnswerParseAs[Url]
+      ? Init & { parseAs: AnswerParseAs[Url][Method] }
+      : Init
+    : Init;
+
 /**
  * One HTTP method of a {@link ProClientFor}: openapi-fetch's call signature, except that a path
- * the API does not have (for this method) is an error naming the closest real paths.
+ * the API does not have (for this method) is an error naming the closest real paths, and the
+ * answer of an operation that answers files or text is typed as the client reads it (`Blob`,
+ * `string`).
  */
 export type CheckedMethod<Paths extends {}, Method extends HttpMethod> = <
   Url extends string,
@@ -31,7 +47,13 @@ export type CheckedMethod<Paths extends {}, Method extends HttpMethod> = <
 >(
   url: CheckedPath<Url, PathsWithMethod<Paths, Method> & string>,
   ...init: InitParam<Init>
-) => Promise<FetchResponse<OperationOf<PathItemOf<Paths, Url>, Method>, Init, 'application/json'>>;
+) => Promise<
+  FetchResponse<
+    OperationOf<PathItemOf<Paths, Url>, Method>,
+    WithDeclaredParseAs<Init, Url, Method>,
+    'application/json'
+  >
+>;
 
 /**
  * The paths a client is typed over, read by `paginate` without comparing whole client types

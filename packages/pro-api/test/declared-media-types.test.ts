@@ -5,7 +5,7 @@ import { ClientOptionError, createProClient } from '../src/index.js';
 
 const CSV = 'Serial Number,Device Type\nC02XK1ABJG5H,Computer\n';
 
-describe('bodies sent as each operation declares them', () => {
+describe('bodies sent and read as each operation declares them', () => {
   let server: JamfMockServer;
   let token: string;
 
@@ -32,6 +32,28 @@ describe('bodies sent as each operation declares them', () => {
       expect(response.status).toBe(200);
       expect(data).toHaveProperty('recordCount');
     }
+  });
+
+  it('reads files as a Blob and text as a string, where JSON parsing failed', async () => {
+    const jamf = createProClient({
+      baseUrl: server.url,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const script = await jamf.GET('/v1/scripts/{id}/download', { params: { path: { id: '1' } } });
+    expect(script.data).toBeInstanceOf(Blob);
+    expect(await script.data?.text()).toMatch(/^#!\/bin\/sh/);
+    const template = await jamf.GET('/v1/inventory-preload/csv-template');
+    expect(template.response.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(typeof template.data).toBe('string');
+    const asText = await jamf.GET('/v1/scripts/{id}/download', {
+      params: { path: { id: '1' } },
+      parseAs: 'text',
+    });
+    expect(asText.data).toMatch(/^#!\/bin\/sh/);
+    const computers = await jamf.GET('/v1/computers-inventory', {
+      params: { query: { 'page-size': 1 } },
+    });
+    expect(computers.data?.totalCount).toBeGreaterThan(0);
   });
 });
 

@@ -142,3 +142,21 @@ export async function unknownPaths() {
     expectTypeOf(computer.id).toEqualTypeOf<string | undefined>();
   }
 }
+
+export async function answersThatAreNotJson() {
+  const jamf = createProClient({ baseUrl: 'https://tenant.jamfcloud.com' });
+  const script = await jamf.GET('/v1/scripts/{id}/download', { params: { path: { id: '1' } } });
+  expectTypeOf(script.data).toEqualTypeOf<Blob | undefined>();
+  const template = await jamf.GET('/v1/inventory-preload/csv-template');
+  expectTypeOf(template.data).toEqualTypeOf<string | undefined>();
+  const asText = await jamf.GET('/v1/scripts/{id}/download', {
+    params: { path: { id: '1' } },
+    parseAs: 'text',
+  });
+  expectTypeOf(asText.data).toEqualTypeOf<string | undefined>();
+  const area = createAreaClient({ baseUrl: 'https://tenant.jamfcloud.com' });
+  const attachment = await area.GET('/v1/computers-inventory/{id}/attachments/{attachmentId}', {
+    params: { path: { id: '1', attachmentId: '2' } },
+  });
+  expectTypeOf(attachment.data).toEqualTypeOf<Blob | undefined>();
+}

@@ -3,9 +3,9 @@ import { basename } from 'node:path';
 import { distil } from './distil.js';
 import { generatedBanner, generateTypes } from './generate-types.js';
 import { loadSchema } from './load-schema.js';
+import { mediaTypesModule } from './media-types.js';
 import { listOperations } from './operations.js';
 import { applyOverlays, type Overlay } from './overlays.js';
-import { requestMediaTypesModule } from './request-media-types.js';
 import { stableStringify } from './stable-json.js';
 import { type CodegenTarget, readRepoInput, TargetError } from './target.js';
 
@@ -46,7 +46,7 @@ export async function proGeneratedFiles(
     generatedBanner(`Types of every Jamf Pro API operation (Jamf Pro ${version}).`),
   );
   files[`${PRO_GENERATED_DIR}/privileges.ts`] = privilegesModule(spec, version);
-  files[`${PRO_GENERATED_DIR}/request-media-types.ts`] = requestMediaTypesModule(spec, version);
+  files[`${PRO_GENERATED_DIR}/media-types.ts`] = mediaTypesModule(spec, version);
   return files;
 }
 
@@ -70,7 +70,7 @@ function privilegesModule(spec: Record<string, unknown>, version: string): strin
 
 /**
  * The Pro API target: Jamf's `/api/schema` → `specs/jamf-pro.openapi.json` (facts only, overlays
- * applied) → `generated/openapi.ts`, `generated/privileges.ts` and `generated/request-media-types.ts` of
+ * applied) → `generated/openapi.ts`, `generated/privileges.ts` and `generated/media-types.ts` of
  * `@jamf/pro-api`.
  * Under `--check` with no source at hand it regenerates the types from the committed spec.
  */
