@@ -46,6 +46,7 @@ import { apiIntegrationRoutes } from './http/pro/api-integrations.js';
 import { apiRoleRoutes } from './http/pro/api-roles.js';
 import { authRoutes } from './http/pro/auth.js';
 import { cloudInformationRoute } from './http/pro/cloud-information.js';
+import { csvExportRoutes } from './http/pro/csv-exports.js';
 import { distributionPointRoutes } from './http/pro/distribution-points.js';
 import { ebookScopeRoutes } from './http/pro/ebook-scope.js';
 import { genericCollectionRoutes } from './http/pro/generic-collections.js';
@@ -53,10 +54,10 @@ import { inventoryProRoutes } from './http/pro/inventory-routes.js';
 import { documentVersion, jamfProVersionRoute } from './http/pro/jamf-pro-version.js';
 import { oauthRoutes } from './http/pro/oauth.js';
 import { packageUploadRoute } from './http/pro/package-upload.js';
+import { withParentChecks } from './http/pro/parent-check.js';
 import { patchPolicyRoutes } from './http/pro/patch-policies.js';
 import { patchReportRoutes } from './http/pro/patch-reports.js';
 import { patchTitleConfigurationRoutes } from './http/pro/patch-title-configurations.js';
-import { withParentChecks } from './http/pro/parent-check.js';
 import { privilegeRoutes } from './http/pro/privileges.js';
 import { schemaRoute } from './http/pro/schema.js';
 import { settingsRoutes } from './http/pro/settings.js';
@@ -256,7 +257,7 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
   ];
   // Order matters: a later route replaces an earlier one for the same method and path, so the
   // hand-written models (computers, API roles, …) win over the generic, spec-derived state.
-  const routes: Route[] = [
+  const builtInRoutes: Route[] = [
     ...genericCollectionRoutes(spec),
     ...distributionPointRoutes(spec),
     ...ebookScopeRoutes(spec),
@@ -280,6 +281,10 @@ export function createJamfMock(options: JamfMockOptions = {}): JamfMock {
     ...classicRoutesAll,
     ...classicCollectionPosts(classicRoutesAll),
     schemaRoute(spec),
+  ];
+  const routes: Route[] = [
+    ...builtInRoutes,
+    ...csvExportRoutes(withParentChecks(builtInRoutes, spec), spec),
     ...(options.routes ?? []),
   ];
   const handlers = mswHandlers(

@@ -262,6 +262,8 @@ function withRealReferences(
   }
   if (key === 'DELETE /v3/patch-software-title-configurations/{id}')
     return new Request(request.url.replace(/\/1$/, '/2'), request);
+  // An export's filter must be RSQL its list reads (the sampled one is not).
+  if (key.startsWith('POST ') && key.endsWith('/export')) return json({ page: 0, pageSize: 10 });
   // Account 1 is the admin the sweep logs in as: it creates account 2 to delete, keeps 1's name and password.
   if (key === 'POST /v1/accounts') return json({ username: 'swept', plainPassword: 'swept-pw' });
   if (key === 'PUT /v1/accounts/{id}') return json({ realname: 'Swept Admin' });
