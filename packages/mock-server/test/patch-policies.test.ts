@@ -165,6 +165,46 @@ describe('patch policies: Classic patchpolicies and Pro /v2/patch-policies', () 
     });
   });
 
+  it("keeps the scope's computers, groups, buildings and departments as the stored objects, refusing one that is not there", async () => {
+    const computer3 = await classicJson<{ general: { name: string; udid: string } }>(
+      jamf,
+      token,
+      '/computers/id/3',
+      'computer',
+    );
+    const scope = `<scope><all_computers>false</all_computers><computers><computer><id>2</id></computer><computer><name>${computer3.general.name}</name></computer></computers><computer_groups><computer_group><id>1</id></computer_group></computer_groups><exclusions><departments><department><id>1</id></department></departments></exclusions></scope>`;
+    const id = await createFor(
+      2,
+      policyXml('Scoped', '133.0').replace(/<scope>.*<\/scope>/, scope),
+    );
+    const shown = await classicJson<{ scope: Record<string, unknown> }>(
+      jamf,
+      token,
+      `/patchpolicies/id/${id}`,
+      'patch_policy',
+    );
+    const computers = shown.scope.computers as { id: number; name: string; udid: string }[];
+    expect(computers.map((entry) => entry.id)).toEqual([2, 3]);
+    expect(computers[1]).toEqual({
+      id: 3,
+      name: computer3.general.name,
+      udid: computer3.general.udid,
+    });
+    expect(shown.scope.computer_groups).toEqual([{ id: 1, name: expect.any(String) }]);
+    expect((shown.scope.exclusions as Record<string, unknown>).departments).toEqual([
+      { id: 1, name: expect.any(String) },
+    ]);
+    const refused = await classic(jamf, token, '/patchpolicies/softwaretitleconfig/id/2', {
+      method: 'POST',
+      body: policyXml('Nobody', '133.0').replace(
+        /<scope>.*<\/scope>/,
+        '<scope><computers><computer><id>9999</id></computer></computers></scope>',
+      ),
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain('Problem with computer in scope');
+  });
+
   it('refuses a version the title lacks, an unknown distribution method, a title that does not exist, a create by id', async () => {
     for (const body of [
       policyXml('Wrong version', '1.0'),

@@ -17,10 +17,70 @@ import {
   classicNotFound,
   classicResourceRoutes,
   guarded,
+  xmlList,
   xmlObject,
   xmlText,
 } from './classic-resource.js';
+import { entryIds } from './classic-scope.js';
 import { classicSubsetRoutes } from './classic-subset-match.js';
+
+/** The scope lists a patch policy names stored objects in: list, item, the store, the 409 text. */
+const SCOPE_LISTS = [
+  { list: 'computers', item: 'computer', of: (state: MockState) => state.computers },
+  {
+    list: 'computer_groups',
+    item: 'computer_group',
+    of: (state: MockState) => state.computerGroups,
+  },
+  { list: 'buildings', item: 'building', of: (state: MockState) => state.buildings },
+  { list: 'departments', item: 'department', of: (state: MockState) => state.departments },
+] as const;
+
+/**
+ * `scope` (or its `exclusions`) with each computer, computer group, building and department
+ * entry resolved (by `id`, else `name`) to the stored object's `id` and `name` (and a computer's
+ * `udid`); a string is the 409 text for an entry naming nothing. Other lists are kept as written.
+ */
+function resolvedScope(
+  scope: Record<string, unknown>,
+  state: MockState,
+): Record<string, unknown> | string {
+  const next: Record<string, unknown> = { ...scope };
+  for (const kind of SCOPE_LISTS) {
+    if (!(kind.list in scope)) continue;
+    const store = kind.of(state);
+    // The elements as the JSON view types them: a list of entries, an unset id read as 0.
+    const written = scope[kind.list];
+    const entries = (Array.isArray(written) ? written : xmlList(scope, kind.list, kind.item))
+      .filter(
+        (entry): entry is Record<string, unknown> => typeof entry === 'object' && entry !== null,
+      )
+      .map(({ id, ...rest }) => (Number(id) > 0 ? { id, ...rest } : rest));
+    const ids = entryIds(store, entries, `Problem with ${kind.item} in scope`);
+    if (typeof ids === 'string') return ids;
+    next[kind.list] = ids.map((id) => {
+      const row = store.get(id);
+      return {
+        id,
+        name: row?.name ?? '',
+        ...(row !== undefined && 'udid' in row ? { udid: row.udid } : {}),
+      };
+    });
+  }
+  return next;
+}
+
+/** The policy's `scope` with its entries resolved, exclusions too; a string is the 409 text. */
+function scopeOf(
+  fields: Record<string, unknown>,
+  state: MockState,
+): Record<string, unknown> | string | undefined {
+  if (!('scope' in fields)) return undefined;
+  const scope = resolvedScope(xmlObject(fields, 'scope'), state);
+  if (typeof scope === 'string' || !('exclusions' in scope)) return scope;
+  const exclusions = resolvedScope(xmlObject(scope, 'exclusions'), state);
+  return typeof exclusions === 'string' ? exclusions : { ...scope, exclusions };
+}
 
 /** Classic's `distribution_method` values (the Classic schema's enum). */
 const DISTRIBUTION_METHODS = ['selfservice', 'prompt'];
@@ -50,7 +110,9 @@ function policyProblem(fields: Record<string, unknown>, state: MockState): strin
  * (`general`, `scope`, `user_interaction`), each policy belonging to the title configuration its
  * `software_title_configuration_id` names. A change keeps the title it belongs to (the spec has no
  * way to move a policy; unverified), must target a version the title defines and name a
- * distribution method of the schema's enum (409 otherwise).
+ * distribution method of the schema's enum; its scope's computers, computer groups, buildings and
+ * departments must exist (by id, else name) and are kept as the stored objects' ids and names
+ * (409 otherwise, as Classic policies and eBooks refuse them).
  */
 export function classicPatchPolicies(): ClassicResource<ClassicObject> {
   const facts = classicResourceFacts.patchpolicies;
@@ -72,7 +134,11 @@ export function classicPatchPolicies(): ClassicResource<ClassicObject> {
       };
       if (xmlText(xmlObject(fields, 'general'), 'target_version') === undefined)
         return 'Missing required field: target_version';
-      return policyProblem(fields, state) ?? { ...written, fields };
+      const problem = policyProblem(fields, state);
+      if (problem !== undefined) return problem;
+      const scope = scopeOf(fields, state);
+      if (typeof scope === 'string') return scope;
+      return { ...written, fields: scope === undefined ? fields : { ...fields, scope } };
     },
   };
 }
