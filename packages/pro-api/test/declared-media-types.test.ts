@@ -50,6 +50,10 @@ describe('bodies sent and read as each operation declares them', () => {
       parseAs: 'text',
     });
     expect(asText.data).toMatch(/^#!\/bin\/sh/);
+    const exported = await jamf.POST('/v1/buildings/export', {
+      params: { query: { 'export-fields': ['id', 'name'], 'export-labels': ['ID', 'Name'] } },
+    });
+    expect((await exported.data?.text())?.split('\r\n')[0]).toBe('ID,Name');
     const computers = await jamf.GET('/v1/computers-inventory', {
       params: { query: { 'page-size': 1 } },
     });
