@@ -40,6 +40,8 @@ describe('operations without an explicit route', () => {
     expect(results[0]?.uuid).toMatch(uuid);
     expect(results[0]?.client.managementId).toMatch(uuid);
     expect(Number.isNaN(Date.parse(results[0]?.dateSent ?? ''))).toBe(false);
+    const history = sampleSchema({ $ref: '#/components/schemas/ObjectHistory' }, proSpec);
+    expect((history as { date: string }).date).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
   it('use the success status the spec declares: 204 with no body, 202', async () => {

@@ -261,11 +261,12 @@ function sampleNumber(node: SchemaNode, path: string, isInteger: boolean): numbe
  * The format a string property's name implies where the spec gives none: Jamf's spec declares
  * few formats, so `uuid`, `managementId` or `dateSent` came out as `uuid-9803`, which clients
  * that parse them refuse (jamf-pro-sdk-python reads `/v2/mdm/commands`' `uuid` and
- * `client.managementId` as UUIDs).
+ * `client.managementId` as UUIDs). A history entry's `date` is a date-time (the spec's example
+ * for `ObjectHistory.date`).
  */
 function formatByName(leaf: string): string | undefined {
   if (/^(?:uuid|udid)$|(?:Uuid|Udid|ManagementId)$|^managementId$/.test(leaf)) return 'uuid';
-  if (/^date[A-Z]|[a-z](?:Date|Timestamp)$/.test(leaf)) return 'date-time';
+  if (/^date(?:[A-Z]|$)|[a-z](?:Date|Timestamp)$/.test(leaf)) return 'date-time';
   if (/^email(?:Address)?$|[a-z]Email(?:Address)?$/.test(leaf)) return 'email';
   if (/^(?:url|href)$|[a-z](?:Url|Href)$/.test(leaf)) return 'url';
   return undefined;
