@@ -257,6 +257,38 @@ describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwa
     ).toBe(404);
   });
 
+  it("lists a title's extension attributes, accepted as the configuration says, and refuses one the title lacks", async () => {
+    const path = '/v3/patch-software-title-configurations/3/extension-attributes';
+    const [ea] = await proJson<Record<string, unknown>[]>(jamf, token, path);
+    expect(ea).toMatchObject({
+      eaId: 'zoom-client-version',
+      displayName: 'Zoom Client Version',
+      accepted: false,
+    });
+    expect(Buffer.from(String(ea?.scriptContents), 'base64').toString()).toContain(
+      'CFBundleVersion',
+    );
+    const accepted = await proMergePatch(jamf, token, '/v3/patch-software-title-configurations/3', {
+      extensionAttributes: [{ eaId: 'zoom-client-version', accepted: true }],
+    });
+    expect(accepted.status).toBe(200);
+    expect(await proJson<Record<string, unknown>[]>(jamf, token, path)).toMatchObject([
+      { accepted: true },
+    ]);
+    expect(
+      await proJson<Record<string, unknown>[]>(
+        jamf,
+        token,
+        '/v2/patch-software-title-configurations/1/extension-attributes',
+      ),
+    ).toEqual([]);
+    const refused = await proMergePatch(jamf, token, '/v3/patch-software-title-configurations/1', {
+      extensionAttributes: [{ eaId: 'zoom-client-version', accepted: true }],
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ errors: [{ field: 'extensionAttributes.eaId' }] });
+  });
+
   it('puts a title on the dashboard and takes it off (GET says which), 404 for no title', async () => {
     const path = '/v3/patch-software-title-configurations/3/dashboard';
     expect(await proJson(jamf, token, path)).toEqual({ onDashboard: false });

@@ -6,6 +6,15 @@ export interface PatchVersion {
   minimumOperatingSystem: string;
 }
 
+/** An extension attribute a title's definition brings: an admin accepts it before it runs. */
+export interface PatchExtensionAttribute {
+  /** Pro's `eaId`. */
+  id: string;
+  displayName: string;
+  /** The script's text (Pro answers it base64-encoded). */
+  script: string;
+}
+
 /** A software title a patch source offers (Classic `patchavailabletitles`, Pro `softwareTitleId`). */
 export interface PatchTitle {
   /** Pro's `softwareTitleId` of the title. */
@@ -21,6 +30,8 @@ export interface PatchTitle {
   lastModified: string;
   /** Definition versions, newest first. */
   versions: readonly PatchVersion[];
+  /** Extension attributes the definition brings (none for most titles). */
+  extensionAttributes: readonly PatchExtensionAttribute[];
 }
 
 /** Id of the one internal patch source: Jamf's own catalogue. */
@@ -34,8 +45,8 @@ const version = (v: string, date: string, os = '12.0'): PatchVersion => ({
 
 /**
  * The titles Jamf's internal source offers in the mock: a small fixed catalogue of well-known
- * apps. Unverified beyond its shape: the `name_id`s, versions and dates are the mock's own, not
- * Jamf's catalogue.
+ * apps. Unverified beyond its shape: the `name_id`s, versions, dates and the one extension
+ * attribute (Zoom's) are the mock's own, not Jamf's catalogue.
  */
 export const PATCH_CATALOGUE: readonly PatchTitle[] = [
   {
@@ -45,6 +56,7 @@ export const PATCH_CATALOGUE: readonly PatchTitle[] = [
     appName: 'Google Chrome.app',
     publisher: 'Google',
     lastModified: '2026-11-20T08:00:00Z',
+    extensionAttributes: [],
     versions: [
       version('131.0.6778.86', '2026-11-19'),
       version('131.0.6778.70', '2026-11-12'),
@@ -58,6 +70,7 @@ export const PATCH_CATALOGUE: readonly PatchTitle[] = [
     appName: 'Firefox.app',
     publisher: 'Mozilla',
     lastModified: '2026-11-26T08:00:00Z',
+    extensionAttributes: [],
     versions: [
       version('133.0', '2026-11-26', '10.15'),
       version('132.0.2', '2026-11-12', '10.15'),
@@ -71,6 +84,14 @@ export const PATCH_CATALOGUE: readonly PatchTitle[] = [
     appName: 'zoom.us.app',
     publisher: 'Zoom Video Communications, Inc.',
     lastModified: '2026-11-18T08:00:00Z',
+    extensionAttributes: [
+      {
+        id: 'zoom-client-version',
+        displayName: 'Zoom Client Version',
+        script:
+          '#!/bin/sh\nplist=/Applications/zoom.us.app/Contents/Info.plist\necho "<result>$(defaults read "$plist" CFBundleVersion 2>/dev/null)</result>"\n',
+      },
+    ],
     versions: [
       version('6.2.11', '2026-11-18', '11.0'),
       version('6.2.10', '2026-11-04', '11.0'),
@@ -85,6 +106,7 @@ export const PATCH_CATALOGUE: readonly PatchTitle[] = [
       appName: `Microsoft ${app}.app`,
       publisher: 'Microsoft Corporation',
       lastModified: '2026-11-12T08:00:00Z',
+      extensionAttributes: [],
       versions: [
         version('16.91', '2026-11-12', '13.0'),
         version('16.90', '2026-10-15', '13.0'),
@@ -99,6 +121,7 @@ export const PATCH_CATALOGUE: readonly PatchTitle[] = [
     appName: 'Slack.app',
     publisher: 'Slack Technologies, Inc.',
     lastModified: '2026-11-21T08:00:00Z',
+    extensionAttributes: [],
     versions: [
       version('4.41.105', '2026-11-21', '11.0'),
       version('4.41.98', '2026-11-07', '11.0'),

@@ -87,7 +87,8 @@ function proTitleOf(document: OpenApiDocument, state: MockState, row: JsonObject
  * Why Pro refuses title configuration `row`, or undefined: a `softwareTitleId` the catalogue
  * has not, a category or site that does not exist, a package that does not exist or a package
  * version the title does not define, each 400 `INVALID_FIELD` naming the field (the codes and
- * wording are unverified; the spec declares 400 for a create and 400/422 for a change).
+ * wording are unverified; the spec declares 400 for a create and 400/422 for a change); an
+ * extension attribute the title's definition does not bring, 400 too.
  */
 export function patchTitleProblem(
   document: OpenApiDocument,
@@ -108,6 +109,13 @@ export function patchTitleProblem(
   const siteId = text(row.siteId) || '-1';
   if (siteId !== '-1' && sitesOf(state).get(siteId) === undefined)
     return invalid('siteId', `Site with id ${siteId} not found`);
+  for (const ea of listOf(row.extensionAttributes)) {
+    if (!title.extensionAttributes.some((known) => known.id === text(ea.eaId)))
+      return invalid(
+        'extensionAttributes.eaId',
+        `${title.name} has no extension attribute ${text(ea.eaId)}`,
+      );
+  }
   for (const entry of listOf(row.packages)) {
     const packageId = text(entry.packageId);
     if (packageNameOf(document, state, packageId) === undefined)
@@ -243,6 +251,29 @@ function routesOf(document: OpenApiDocument, version: string): Route[] {
     },
     {
       method: 'GET',
+      path: `${item}/extension-attributes`,
+      handle: (ctx) => {
+        const { row, missing } = found(ctx);
+        if (row === undefined) return missing;
+        const accepted = new Set(
+          listOf(row.extensionAttributes)
+            .filter((ea) => ea.accepted === true)
+            .map((ea) => text(ea.eaId)),
+        );
+        const title = patchTitleById(row.softwareTitleId);
+        return specShaped(
+          ctx,
+          (title?.extensionAttributes ?? []).map((ea) => ({
+            eaId: ea.id,
+            displayName: ea.displayName,
+            accepted: accepted.has(ea.id),
+            scriptContents: Buffer.from(ea.script, 'utf8').toString('base64'),
+          })),
+        );
+      },
+    },
+    {
+      method: 'GET',
       path: `${item}/definitions`,
       handle: (ctx) => {
         const { row, missing } = found(ctx);
@@ -277,8 +308,10 @@ function routesOf(document: OpenApiDocument, version: string): Route[] {
  * Pro's software title configurations, `/v2` and `/v3` alike (the spec marks `/v2` deprecated;
  * both serve one store, the one Classic `patchsoftwaretitles` shows): list, create (a
  * `softwareTitleId` from the patch catalogue of Jamf's internal source),
- * read, merge-patch, delete (with its patch policies), the dashboard switch and the title's
- * definitions. History, dependencies, extension attributes and the export stay spec-generated.
+ * read, merge-patch, delete (with its patch policies), the dashboard switch, the title's
+ * definitions and its extension attributes (each `accepted` as the configuration says, the script
+ * base64-encoded as the schema's `format` says). History, dependencies and the export stay
+ * spec-generated.
  */
 export function patchTitleConfigurationRoutes(document: OpenApiDocument): Route[] {
   return VERSIONS.flatMap((version) => routesOf(document, version));
