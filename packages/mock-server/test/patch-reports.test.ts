@@ -66,22 +66,45 @@ describe('patch reports from the inventory', () => {
     );
   });
 
-  it('counts a version the title does not define as Unknown', async () => {
-    const installed = await inventory('zoom.us.app');
-    const undefinedVersions = [...installed.values()].filter((version) => version === '6.2.5');
-    expect(undefinedVersions.length).toBeGreaterThan(0);
-    const zoom = await report('/patchreports/patchsoftwaretitleid/3');
-    expect(zoom.versions.at(-1)?.software_version).toBe('Unknown');
-    expect(zoom.versions.at(-1)?.computers).toHaveLength(undefinedVersions.length);
-    const versions = await proJson<{ version: string; onVersion: number }[]>(
-      jamf,
-      token,
-      '/v3/patch-software-title-configurations/3/patch-summary/versions',
-    );
-    expect(versions.at(-1)).toMatchObject({
-      version: 'Unknown',
-      onVersion: undefinedVersions.length,
-    });
+  it('counts a version the title does not define as Unknown, in both APIs', async () => {
+    // The seeded titles and their apps: at least one has computers on a version it does not define.
+    const titles = [
+      [1, 'Google Chrome.app'],
+      [2, 'Firefox.app'],
+      [3, 'zoom.us.app'],
+    ] as const;
+    let unknownSeen = 0;
+    for (const [id, app] of titles) {
+      const installed = await inventory(app);
+      const definitions = await proJson<{ results: { version: string }[] }>(
+        jamf,
+        token,
+        `/v3/patch-software-title-configurations/${id}/definitions`,
+      );
+      const defined = new Set(definitions.results.map((definition) => definition.version));
+      const unknown = [...installed.values()].filter((version) => !defined.has(version)).length;
+      unknownSeen += unknown;
+      const classicReport = await report(`/patchreports/patchsoftwaretitleid/${id}`);
+      const versions = await proJson<{ version: string; onVersion: number }[]>(
+        jamf,
+        token,
+        `/v3/patch-software-title-configurations/${id}/patch-summary/versions`,
+      );
+      const last = classicReport.versions.at(-1);
+      if (unknown === 0) {
+        expect(last?.software_version).not.toBe('Unknown');
+        expect(versions.map((entry) => entry.version)).not.toContain('Unknown');
+      } else {
+        expect(last).toMatchObject({ software_version: 'Unknown' });
+        expect(last?.computers).toHaveLength(unknown);
+        expect(versions.at(-1)).toEqual({
+          absoluteOrderId: String(versions.length - 1),
+          version: 'Unknown',
+          onVersion: unknown,
+        });
+      }
+    }
+    expect(unknownSeen).toBeGreaterThan(0);
   });
 
   it("Pro's report, summary and version counts agree with Classic's report", async () => {
