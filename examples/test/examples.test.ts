@@ -74,6 +74,7 @@ describe('regenerate-types example', () => {
     expect(result.removed).toBe(0);
     const paths = result.files.map((file) => file.path).sort();
     expect(paths).toEqual([
+      'packages/pro-api/src/generated/media-types.ts',
       'packages/pro-api/src/generated/openapi.ts',
       'packages/pro-api/src/generated/privileges.ts',
       'specs/jamf-pro.openapi.json',
