@@ -289,6 +289,41 @@ describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwa
     expect(await refused.json()).toMatchObject({ errors: [{ field: 'extensionAttributes.eaId' }] });
   });
 
+  it('keeps one history per title: a note added through v2 is listed by v3, none below a missing title', async () => {
+    const before = await proJson<{ totalCount: number }>(
+      jamf,
+      token,
+      '/v3/patch-software-title-configurations/2/history',
+    );
+    const added = await api(
+      jamf,
+      token,
+      'POST',
+      '/v2/patch-software-title-configurations/2/history',
+      {
+        note: 'Pinned to 132.0.2 for the lab',
+      },
+    );
+    expect(added.status).toBe(201);
+    const after = await proJson<{ totalCount: number; results: { note: string }[] }>(
+      jamf,
+      token,
+      '/v3/patch-software-title-configurations/2/history?page-size=100',
+    );
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    expect(after.results.map((entry) => entry.note)).toContain('Pinned to 132.0.2 for the lab');
+    const missing = await api(
+      jamf,
+      token,
+      'POST',
+      '/v2/patch-software-title-configurations/99/history',
+      {
+        note: 'Nowhere',
+      },
+    );
+    expect(missing.status).toBe(404);
+  });
+
   it('puts a title on the dashboard and takes it off (GET says which), 404 for no title', async () => {
     const path = '/v3/patch-software-title-configurations/3/dashboard';
     expect(await proJson(jamf, token, path)).toEqual({ onDashboard: false });

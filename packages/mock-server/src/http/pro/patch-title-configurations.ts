@@ -14,7 +14,7 @@ import {
 import { sitesOf } from '../../state/sites.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import type { Route, RouteContext } from '../route.js';
-import { sharedCollectionStore } from './generic-collections.js';
+import { genericCollectionRoutes, sharedCollectionStore } from './generic-collections.js';
 import { notFound, specShaped, withQuery } from './pro-answers.js';
 
 /** The two versions of the Pro API's title configurations: the same objects, the same routes. */
@@ -310,9 +310,23 @@ function routesOf(document: OpenApiDocument, version: string): Route[] {
  * `softwareTitleId` from the patch catalogue of Jamf's internal source),
  * read, merge-patch, delete (with its patch policies), the dashboard switch, the title's
  * definitions and its extension attributes (each `accepted` as the configuration says, the script
- * base64-encoded as the schema's `format` says). History, dependencies and the export stay
- * spec-generated.
+ * base64-encoded as the schema's `format` says); `/v2`'s history notes are `/v3`'s.
+ * Dependencies and the export stay spec-generated.
  */
 export function patchTitleConfigurationRoutes(document: OpenApiDocument): Route[] {
-  return VERSIONS.flatMap((version) => routesOf(document, version));
+  return [
+    ...VERSIONS.flatMap((version) => routesOf(document, version)),
+    ...sharedHistoryRoutes(document),
+  ];
+}
+
+/**
+ * `/v2/…/{id}/history` served by the `/v3` history's routes, so a note added through either
+ * version is listed by both, as the title it belongs to is one object.
+ */
+function sharedHistoryRoutes(document: OpenApiDocument): Route[] {
+  const v3 = '/v3/patch-software-title-configurations/{id}/history';
+  return genericCollectionRoutes(document)
+    .filter((route) => route.path === v3)
+    .map((route) => ({ ...route, path: route.path.replace(/^\/v3\//, '/v2/') }));
 }
