@@ -104,6 +104,14 @@ export function createRequest(context: RequestContext): ClassicRequest {
         path,
       });
     }
+    if (!isResponse(response)) {
+      // A `fetch` option or middleware that resolved with something else: no answer to read.
+      throw new ClassicApiError(
+        'NETWORK_ERROR',
+        `${method} ${path}: fetch resolved with ${response === null ? 'null' : typeof response}, not a Response`,
+        { method, path },
+      );
+    }
     let text: string;
     try {
       text = await response.text();
@@ -136,6 +144,17 @@ export function checkedHeaders(init: HeadersInit | undefined, what: string): Hea
       { cause: new Error('invalid headers (the value is not repeated here)') },
     );
   }
+}
+
+/** A `Response`, or one from another realm or polyfill: what `parseBody` reads. */
+function isResponse(value: unknown): value is Response {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Response).text === 'function' &&
+    typeof (value as Response).status === 'number' &&
+    typeof (value as Response).headers?.get === 'function'
+  );
 }
 
 function fillPath(template: string, values: Record<string, unknown>): string {

@@ -39,8 +39,20 @@ const parser = new XMLParser({
  */
 export function toClassicXml(root: string, value: unknown): string {
   checkElementName(root);
+  // One root element: `undefined` would leave none, an array one per item; neither is a document.
+  if (value === undefined || Array.isArray(value)) {
+    throw new ClassicApiError(
+      'INVALID_REQUEST',
+      `<${root}> needs an object or a value, not ${value === undefined ? 'undefined' : 'an array'}`,
+    );
+  }
   const tree = { [root]: toTree(value, shapeOfRoot(root), new Set()) };
-  return `${DECLARATION}${builder.build(tree) as string}`;
+  try {
+    return `${DECLARATION}${builder.build(tree) as string}`;
+  } catch (cause) {
+    // The builder's own limit (`maxNestedTags`, 100 elements deep, as the reader's).
+    throw new ClassicApiError('INVALID_REQUEST', 'The object cannot be written as XML', { cause });
+  }
 }
 
 /**
@@ -70,8 +82,31 @@ export function parseClassicXml(xml: string): { root: string; value: unknown } {
  */
 const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/;
 
+/**
+ * Names the reader refuses (fast-xml-parser's guard against prototype pollution), and that a
+ * plain object cannot hold as a child either: `out.__proto__ = …` sets the prototype, so the
+ * element would vanish from the document without a word.
+ */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Deepest nesting of objects walked: the builder and the reader stop at 100 elements deep
+ * (fast-xml-parser `maxNestedTags`), and a much deeper object would overflow the stack here as a
+ * RangeError before the builder could refuse it.
+ */
+const MAX_DEPTH = 100;
+
+/**
+ * Characters XML 1.0 cannot carry, even as references (`Char` production): C0 controls other
+ * than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF. Written as they are, they make a
+ * document no parser, Jamf's included, accepts.
+ */
+const NOT_XML_CHAR =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are the ones refused.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function checkElementName(name: string): void {
-  if (typeof name !== 'string' || !ELEMENT_NAME.test(name)) {
+  if (typeof name !== 'string' || !ELEMENT_NAME.test(name) || RESERVED_NAMES.has(name)) {
     throw new ClassicApiError(
       'INVALID_REQUEST',
       `${JSON.stringify(String(name)).slice(0, 80)} is not an XML element name`,
@@ -85,7 +120,32 @@ function toTree(value: unknown, shape: XmlShape | undefined, ancestors: Set<obje
   if (typeof value === 'function' || typeof value === 'symbol') {
     throw new ClassicApiError('INVALID_REQUEST', `A ${typeof value} cannot be written as XML`);
   }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new ClassicApiError('INVALID_REQUEST', `${value} cannot be written as an XML number`);
+  }
+  if (typeof value === 'string') {
+    const bad = NOT_XML_CHAR.exec(value)?.[0];
+    if (bad !== undefined) {
+      throw new ClassicApiError(
+        'INVALID_REQUEST',
+        `U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} cannot be written in an XML document`,
+      );
+    }
+  }
   if (typeof value !== 'object') return value;
+  if (!Array.isArray(value) && !isPlainData(value)) {
+    // A Date, Map, Set, RegExp or Blob has no enumerable fields: it would become an empty element.
+    throw new ClassicApiError(
+      'INVALID_REQUEST',
+      `A ${value.constructor?.name ?? 'object'} cannot be written as XML; pass its text`,
+    );
+  }
+  if (ancestors.size >= MAX_DEPTH) {
+    throw new ClassicApiError(
+      'INVALID_REQUEST',
+      `The object is nested deeper than ${MAX_DEPTH} levels: it cannot be written as XML`,
+    );
+  }
   if (ancestors.has(value)) {
     throw new ClassicApiError(
       'INVALID_REQUEST',
@@ -114,6 +174,12 @@ function toTree(value: unknown, shape: XmlShape | undefined, ancestors: Set<obje
   } finally {
     ancestors.delete(value);
   }
+}
+
+/** A plain object, or any object with fields of its own (a class instance holding data). */
+function isPlainData(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null || Object.keys(value).length > 0;
 }
 
 function repeatedShape(shape: XmlShape | undefined): XmlShape | undefined {

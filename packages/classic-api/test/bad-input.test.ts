@@ -2,7 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ClassicApiError, createClassicClient, toClassicXml } from '../src/index.js';
+import {
+  ClassicApiError,
+  createClassicClient,
+  parseClassicXml,
+  toClassicXml,
+} from '../src/index.js';
 
 const baseUrl = 'https://jamf.example.test';
 
@@ -64,6 +69,69 @@ describe('toClassicXml refuses what it cannot write as XML', () => {
     );
   });
 
+  it('a character XML 1.0 cannot carry (a C0 control, a lone surrogate, U+FFFE): INVALID_REQUEST', () => {
+    for (const name of [
+      'a\u0001b',
+      'nul\u0000',
+      'form\u000Cfeed',
+      'half \uD83D',
+      '\uDE00 half',
+      'x\uFFFE',
+    ]) {
+      expect(thrown(() => toClassicXml('category', { name })).code).toBe('INVALID_REQUEST');
+    }
+    // Tab, LF, CR and whole surrogate pairs are XML characters and still go through.
+    expect(toClassicXml('category', { name: '\t\n\r😀' })).toContain('<name>\t\n&#13;😀</name>');
+  });
+
+  it('NaN and Infinity: INVALID_REQUEST, not the text "NaN" in a number element', () => {
+    for (const priority of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+      expect(thrown(() => toClassicXml('category', { name: 'x', priority })).code).toBe(
+        'INVALID_REQUEST',
+      );
+    }
+  });
+
+  it('undefined or an array as the whole object: INVALID_REQUEST, not a document with 0 or 2 roots', () => {
+    expect(thrown(() => toClassicXml('category', undefined)).code).toBe('INVALID_REQUEST');
+    expect(thrown(() => toClassicXml('category', [{ name: 'a' }, { name: 'b' }])).code).toBe(
+      'INVALID_REQUEST',
+    );
+  });
+
+  it('a Date, Map or Set: INVALID_REQUEST, not an empty element that loses the value', () => {
+    for (const value of [new Date(0), new Map([['a', 1]]), new Set([1]), /x/]) {
+      expect(thrown(() => toClassicXml('category', { name: value })).code).toBe('INVALID_REQUEST');
+    }
+  });
+
+  it('__proto__, constructor, prototype as names: INVALID_REQUEST, not an element silently dropped', () => {
+    const parsed = JSON.parse('{"__proto__": {"name": "x"}}') as unknown;
+    expect(thrown(() => toClassicXml('category', parsed)).code).toBe('INVALID_REQUEST');
+    expect(thrown(() => toClassicXml('category', { constructor: 'c' })).code).toBe(
+      'INVALID_REQUEST',
+    );
+    expect(({} as Record<string, unknown>).name).toBeUndefined();
+  });
+
+  it('nesting deeper than the reader accepts: INVALID_REQUEST, not a RangeError', () => {
+    const deep = (levels: number) => {
+      const top: Record<string, unknown> = {};
+      let at = top;
+      for (let i = 1; i < levels; i += 1) {
+        const child: Record<string, unknown> = {};
+        at.a = child;
+        at = child;
+      }
+      return top;
+    };
+    for (const levels of [20_000, 101, 100]) {
+      expect(thrown(() => toClassicXml('category', deep(levels))).code).toBe('INVALID_REQUEST');
+    }
+    // What the reader accepts is still written, and reads back.
+    expect(parseClassicXml(toClassicXml('category', deep(90))).root).toBe('category');
+  });
+
   it('still writes an object seen twice that is not its own ancestor', () => {
     const site = { id: 1, name: 'HQ' };
     expect(toClassicXml('policy', { general: { site }, scope: { site } })).toContain(
@@ -117,6 +185,20 @@ describe('resource calls refuse bad input before sending anything', () => {
     expect(() => createClassicClient(undefined as never)).toThrow(
       expect.objectContaining({ code: 'INVALID_BASE_URL' }),
     );
+  });
+});
+
+describe('a fetch that resolves with no Response', () => {
+  it('is NETWORK_ERROR naming the call, not a TypeError reading .status', async () => {
+    for (const answer of [undefined, null, { ok: true }]) {
+      const classic = createClassicClient({
+        baseUrl,
+        fetch: (async () => answer) as unknown as typeof fetch,
+      });
+      const error = await rejection(classic.categories.get({ id: 1 }));
+      expect(error.code).toBe('NETWORK_ERROR');
+      expect(error.path).toBe('/categories/id/{id}');
+    }
   });
 });
 
