@@ -24,8 +24,18 @@ export interface SearchCriterion {
 /** A device's value of a field: text, or a moment (epoch ms; undefined when never). */
 export type FieldValue = string | { time: number | undefined };
 
-/** How a device's field is read for a criterion of that name. */
-export type FieldReader<T> = (device: Readonly<T>, state: MockState) => FieldValue;
+/**
+ * How a device's field is read for a criterion of that name: one value, or every value of a field
+ * a device has many of (one per installed application), which a criterion tests as it tests a
+ * multi-value extension attribute.
+ */
+export type FieldReader<T> = (
+  device: Readonly<T>,
+  state: MockState,
+) => FieldValue | readonly FieldValue[];
+
+const valuesOf = (value: FieldValue | readonly FieldValue[]): readonly FieldValue[] =>
+  Array.isArray(value) ? value : [value as FieldValue];
 
 /** What the evaluator needs to know of one kind of device (computers, mobile devices). */
 export interface CriteriaTarget<T extends Entity> {
@@ -251,7 +261,7 @@ export function selectDevices<T extends Entity>(
     const holds = compiled(criterion, now);
     const read = fields.get(name);
     if (read !== undefined) {
-      tests.set(criterion, (device) => holds([read(device, state)]));
+      tests.set(criterion, (device) => holds(valuesOf(read(device, state))));
       continue;
     }
     const definition = definitions.get(name);
@@ -276,7 +286,7 @@ export function selectDevices<T extends Entity>(
 /**
  * How a display field of an advanced search reads a device, as text: a field of `target` by
  * name (dates as Classic shows them) or an extension attribute definition of the device's kind
- * (its values joined with `, `, unverified); blank for a name the mock does not know.
+ * (several values joined with `, `, unverified); blank for a name the mock does not know.
  */
 function displayFieldReader<T extends Entity>(
   name: string,
@@ -285,7 +295,7 @@ function displayFieldReader<T extends Entity>(
 ): (device: Readonly<T>) => string {
   const wanted = name.trim().toLowerCase();
   const read = Object.entries(target.fields).find(([key]) => key.toLowerCase() === wanted)?.[1];
-  if (read !== undefined) return (device) => textOf(read(device, state));
+  if (read !== undefined) return (device) => valuesOf(read(device, state)).map(textOf).join(', ');
   const definition = definitionsByName(state, target.extensionAttributeCollection).get(wanted);
   if (definition !== undefined)
     return (device) => (target.extensionAttributeValues(device)[definition.id] ?? []).join(', ');

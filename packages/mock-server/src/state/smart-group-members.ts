@@ -6,6 +6,7 @@ import {
   searchResults,
   selectDevices,
 } from './criteria-evaluator.js';
+import { computerApplications } from './inventory/computer-applications.js';
 import type { ComputerGroup } from './inventory/computer-groups.js';
 import type { Computer } from './inventory/computers.js';
 import type { MockState } from './mock-state.js';
@@ -13,7 +14,9 @@ import type { MockState } from './mock-state.js';
 /**
  * The computer criteria the mock evaluates, by Jamf's criterion names (names unverified except
  * `Last Check-in` and `Last Inventory Update`, which ruby-jss and jamf-pro-sdk-python's examples
- * use). Dates are moments, for the `x days ago` and `before`/`after` search types.
+ * use, and `Application Title` and `Application Version`, which admins pair to test an app's
+ * version: grahampugh.github.io `_drafts/new-smart-group-criteria.md`). Dates are moments, for
+ * the `x days ago` and `before`/`after` search types.
  */
 const COMPUTER_FIELDS: Readonly<Record<string, FieldReader<Computer>>> = {
   'Computer Name': (c) => c.name,
@@ -43,6 +46,10 @@ const COMPUTER_FIELDS: Readonly<Record<string, FieldReader<Computer>>> = {
   'Last Check-in': (c) => ({ time: c.lastContactTime }),
   'Last Inventory Update': (c) => ({ time: c.reportDate }),
   'Last Enrollment': (c) => ({ time: c.initialEntryDate }),
+  // Every installed application's name and version, from the one source the Pro and Classic
+  // views read; a criterion holds when it holds for any of them (a negated one: for none).
+  'Application Title': (c, s) => computerApplications(c, s.seed).map((app) => app.name),
+  'Application Version': (c, s) => computerApplications(c, s.seed).map((app) => app.version),
 };
 
 /** How criteria read computers: fields, `Computer Group` membership, computer extension attributes. */

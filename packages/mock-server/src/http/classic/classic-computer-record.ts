@@ -1,9 +1,10 @@
 import { classicXmlShapes, type XmlShape } from '../../generated/classic-resources.js';
+import { computerApplications } from '../../state/inventory/computer-applications.js';
 import type { Computer } from '../../state/inventory/computers.js';
 import type { MockState } from '../../state/mock-state.js';
 import { groupMembers } from '../../state/smart-group-members.js';
 import { classicExtensionAttributeDefinitions } from '../extension-attribute-definitions.js';
-import { proComputer } from '../pro/computers-inventory.js';
+import { JAMF_BINARY_VERSION } from '../pro/computers-inventory.js';
 import { classicExtensionAttributes } from './classic-device-extension-attributes.js';
 import {
   classicLocation,
@@ -70,6 +71,16 @@ const COMPUTER_CORRECTIONS: readonly ShapeCorrection[] = [
   // A list in the fixture (`[]`) and the Go SDK (`unix_executables>string`), text in the spec;
   // jamf-pro-sdk-python's model refuses `''`.
   { path: ['software', 'unix_executables'], shape: { a: 'string', i: 's' } },
+  // Each application has `bundle_id` after `version` in the fixture (jamf-pro-sdk-python's model
+  // reads it); the spec's item and the Go SDK's have only `name`, `path` and `version`.
+  {
+    path: ['software', 'applications'],
+    shape: {
+      a: 'application',
+      i: { o: { name: 's', path: 's', version: 's', bundle_id: 's' } },
+      s: true,
+    },
+  },
   // With no updates the fixture has `"available_updates": {}`, an object, where the spec has a
   // list (`<update>` items); the mock keeps no updates, so it always answers the empty object.
   { path: ['software', 'available_updates'], shape: { o: {} } },
@@ -241,18 +252,15 @@ function groupNames(row: Readonly<Computer>, state: MockState): string[] {
  * `jamfBinaryVersion` without its build (`10.42.1` in the fixture, where Pro writes
  * `10.42.1-t…`; the pairing is unverified).
  */
-function jamfVersion(row: Readonly<Computer>): string {
-  const general = proComputer(row).general as { jamfBinaryVersion?: unknown };
-  return typeof general.jamfBinaryVersion === 'string'
-    ? general.jamfBinaryVersion.replace(/-t\d+$/, '')
-    : '';
+function jamfVersion(): string {
+  return JAMF_BINARY_VERSION.replace(/-t\d+$/, '');
 }
 
 /**
  * A computer's whole Classic record (`GET /JSSResource/computers/id/{id}`): what the mock keeps
  * of it, in the same values the Pro view (`/v1/computers-inventory`) gives — report, contact,
- * entry and enrolment dates, management, hardware, the user, the groups it is in, its extension
- * attribute values — and every other
+ * entry and enrolment dates, management, hardware, the user, its installed applications, the
+ * groups it is in, its extension attribute values — and every other
  * element of {@link classicComputerShape} blank (`''`, `0`, `false`, empty lists).
  */
 export function classicComputerRecord(
@@ -268,7 +276,7 @@ export function classicComputerRecord(
       last_reported_ip: row.ipAddress,
       serial_number: row.serialNumber,
       udid: row.udid,
-      jamf_version: jamfVersion(row),
+      jamf_version: jamfVersion(),
       platform: 'Mac',
       asset_tag: row.assetTag,
       remote_management: {
@@ -308,6 +316,14 @@ export function classicComputerRecord(
       processor_architecture: row.processorArchitecture,
       total_ram: row.totalRamMegabytes,
       total_ram_mb: row.totalRamMegabytes,
+    },
+    software: {
+      applications: computerApplications(row, state.seed).map((app) => ({
+        name: app.name,
+        path: app.path,
+        version: app.version,
+        bundle_id: app.bundleId,
+      })),
     },
     extension_attributes: classicExtensionAttributes(
       classicExtensionAttributeDefinitions(state, 'computer'),

@@ -1,6 +1,10 @@
 import { ListQueryMemo, listQuery } from '../../query/index.js';
 import { jamfError } from '../../spec/jamf-error.js';
 import { listQueryFields } from '../../spec/resources.js';
+import {
+  type ComputerApplication,
+  computerApplications,
+} from '../../state/inventory/computer-applications.js';
 import type { Computer } from '../../state/inventory/computers.js';
 import type { EntityStore } from '../../state/inventory/entity-store.js';
 import { withExtensionAttributeValues } from '../../state/inventory/extension-attribute-values.js';
@@ -61,6 +65,12 @@ const SECTIONS: Readonly<Record<string, string>> = {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/**
+ * The jamf binary version every computer's Pro view reports (`general.jamfBinaryVersion`): the
+ * server's version and build, as a computer that checked in with it would have.
+ */
+export const JAMF_BINARY_VERSION = '11.30.1-t1700000000';
+
 /** Jamf's device-side names of a definition's data and input types (`ComputerExtensionAttribute`'s enums). */
 const DEVICE_DATA_TYPES: Readonly<Record<string, string>> = {
   STRING: 'STRING',
@@ -99,12 +109,33 @@ function proComputerAttribute(
 }
 
 /**
- * The Pro view of a computer with every section the mock keeps real data for; sections it does
- * not model (applications, fonts, …) are empty lists, and `specShaped` fills the rest. Each
- * extension attribute of `definitions` is in the section its definition displays in.
+ * One item of the `applications` section (`ComputerApplication`, the 11.30.1 spec). The mock
+ * knows of no updates (`updateAvailable` false); `externalVersionId` is `0`, as live records
+ * show it for apps outside the Mac App Store (elastic/integrations#11823, a Jamf Pro answer with
+ * `"externalVersionId":"0"` on such apps; unverified for store apps).
+ */
+function proApplication(app: ComputerApplication): Record<string, unknown> {
+  return {
+    name: app.name,
+    path: app.path,
+    version: app.version,
+    macAppStore: app.isMacAppStore,
+    sizeMegabytes: app.sizeMegabytes,
+    bundleId: app.bundleId,
+    updateAvailable: false,
+    externalVersionId: '0',
+  };
+}
+
+/**
+ * The Pro view of a computer with every section the mock keeps real data for (its applications
+ * derived from the mock's `seed`, as every view derives them); sections it does not model
+ * (fonts, …) are empty lists, and `specShaped` fills the rest. Each extension attribute of
+ * `definitions` is in the section its definition displays in.
  */
 export function proComputer(
   row: Readonly<Computer>,
+  seed: number,
   definitions: readonly ExtensionAttributeDefinition[] = [],
 ): Record<string, unknown> {
   const attributes = extensionAttributeSections(
@@ -120,7 +151,7 @@ export function proComputer(
       lastIpAddress: row.ipAddress,
       lastReportedIp: row.ipAddress,
       lastReportedIpV4: row.ipAddress,
-      jamfBinaryVersion: '11.30.1-t1700000000',
+      jamfBinaryVersion: JAMF_BINARY_VERSION,
       platform: 'Mac',
       assetTag: row.assetTag,
       managementId: managementIdOf('computer', row.id),
@@ -169,7 +200,7 @@ export function proComputer(
     security: {},
     contentCaching: {},
     packageReceipts: {},
-    applications: [],
+    applications: computerApplications(row, seed).map(proApplication),
     attachments: [],
     certificates: [],
     configurationProfiles: [],
@@ -192,16 +223,17 @@ export function proComputer(
  */
 const viewCache = new WeakMap<object, { definitions: string; view: Record<string, unknown> }>();
 
-/** The extension attribute definitions a list is rendered with, and their key. */
+/** The extension attribute definitions a list is rendered with, and their key (with the seed). */
 interface RenderedDefinitions {
   list: readonly ExtensionAttributeDefinition[];
   key: string;
+  seed: number;
 }
 
 function cachedView(row: Readonly<Computer>, definitions: RenderedDefinitions) {
   const kept = viewCache.get(row);
   if (kept !== undefined && kept.definitions === definitions.key) return kept.view;
-  const view = proComputer(row, definitions.list);
+  const view = proComputer(row, definitions.seed, definitions.list);
   viewCache.set(row, { definitions: definitions.key, view });
   return view;
 }
@@ -253,7 +285,8 @@ function viewsOf(
 
 function renderedDefinitions(ctx: RouteContext): RenderedDefinitions {
   const list = proExtensionAttributeDefinitions(ctx, 'computer');
-  return { list, key: definitionsKey(list) };
+  const seed = ctx.state.seed;
+  return { list, key: `${seed}|${definitionsKey(list)}`, seed };
 }
 
 /**
@@ -334,7 +367,7 @@ function one(ctx: RouteContext, allSections: boolean): Response {
   const row = id === undefined ? undefined : ctx.state.computers.get(id);
   if (row === undefined) return notFound('Computer', ctx.params.id);
   const view = {
-    ...proComputer(row, proExtensionAttributeDefinitions(ctx, 'computer')),
+    ...proComputer(row, ctx.state.seed, proExtensionAttributeDefinitions(ctx, 'computer')),
     attachments: computerAttachments(ctx.state, row.id),
   };
   if (allSections) return specShaped(ctx, view, 200, true);
@@ -442,7 +475,7 @@ async function update(ctx: RouteContext): Promise<Response> {
       : 200;
   return status === 204
     ? new Response(null, { status })
-    : specShaped(ctx, proComputer(updated), 200, true);
+    : specShaped(ctx, proComputer(updated, ctx.state.seed), 200, true);
 }
 
 /** POST of `computers-inventory`: a new computer from the general, hardware, OS and user sections. */

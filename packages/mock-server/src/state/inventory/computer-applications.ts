@@ -1,29 +1,97 @@
 import type { Computer } from './computers.js';
 import { type SeededRandom, seededRandom } from './seeded-random.js';
 
-/** One application a computer's inventory reports (Classic `software.applications`' items). */
+/**
+ * One application a computer's inventory reports, in the mock's neutral shape: the one source of
+ * the Pro `applications` section, the Classic record's `software.applications`, the Classic
+ * reports, the patch reports and the `Application Title` / `Application Version` criteria.
+ */
 export interface ComputerApplication {
   /** The bundle's file name, `Safari.app`. */
   name: string;
   /** Where it is installed, `/Applications/Safari.app`. */
   path: string;
   version: string;
+  /** The bundle identifier, `com.apple.Safari`. */
+  bundleId: string;
+  /** The bundle's size on disk, whole megabytes. */
+  sizeMegabytes: number;
+  /** Installed from the Mac App Store. */
+  isMacAppStore: boolean;
+}
+
+/** One application of the catalogue, with the versions a computer may have it at. */
+interface CatalogueEntry {
+  name: string;
+  bundleId: string;
+  sizeMegabytes: number;
+  isMacAppStore: boolean;
+  versions: readonly string[];
 }
 
 /**
  * Applications a computer may have, each with the versions it may be at. Invented for the mock
- * (names of widely installed macOS apps, plausible versions): Jamf's reports have nothing to show
- * without them, and the mock records no inventory submissions.
+ * (widely installed macOS apps under their published bundle identifiers; versions and sizes
+ * plausible, not measured): Jamf's reports have nothing to show without them, and the mock
+ * records no inventory submissions. Xcode is the one Mac App Store app.
  */
-const CATALOGUE: readonly { name: string; versions: readonly string[] }[] = [
-  { name: 'Google Chrome.app', versions: ['131.0.6778.86', '130.0.6723.117'] },
-  { name: 'Firefox.app', versions: ['133.0', '132.0.2'] },
-  { name: 'Microsoft Word.app', versions: ['16.91', '16.90'] },
-  { name: 'Microsoft Excel.app', versions: ['16.91', '16.90'] },
-  { name: 'Slack.app', versions: ['4.41.105', '4.40.133'] },
-  { name: 'zoom.us.app', versions: ['6.2.11', '6.2.5'] },
-  { name: 'Xcode.app', versions: ['16.1', '15.4'] },
-  { name: 'Self Service.app', versions: ['11.12.0', '11.11.0'] },
+const CATALOGUE: readonly CatalogueEntry[] = [
+  {
+    name: 'Google Chrome.app',
+    bundleId: 'com.google.Chrome',
+    sizeMegabytes: 1180,
+    isMacAppStore: false,
+    versions: ['131.0.6778.86', '130.0.6723.117'],
+  },
+  {
+    name: 'Firefox.app',
+    bundleId: 'org.mozilla.firefox',
+    sizeMegabytes: 420,
+    isMacAppStore: false,
+    versions: ['133.0', '132.0.2'],
+  },
+  {
+    name: 'Microsoft Word.app',
+    bundleId: 'com.microsoft.Word',
+    sizeMegabytes: 2310,
+    isMacAppStore: false,
+    versions: ['16.91', '16.90'],
+  },
+  {
+    name: 'Microsoft Excel.app',
+    bundleId: 'com.microsoft.Excel',
+    sizeMegabytes: 2140,
+    isMacAppStore: false,
+    versions: ['16.91', '16.90'],
+  },
+  {
+    name: 'Slack.app',
+    bundleId: 'com.tinyspeck.slackmacgap',
+    sizeMegabytes: 460,
+    isMacAppStore: false,
+    versions: ['4.41.105', '4.40.133'],
+  },
+  {
+    name: 'zoom.us.app',
+    bundleId: 'us.zoom.xos',
+    sizeMegabytes: 330,
+    isMacAppStore: false,
+    versions: ['6.2.11', '6.2.5'],
+  },
+  {
+    name: 'Xcode.app',
+    bundleId: 'com.apple.dt.Xcode',
+    sizeMegabytes: 11_620,
+    isMacAppStore: true,
+    versions: ['16.1', '15.4'],
+  },
+  {
+    name: 'Self Service.app',
+    bundleId: 'com.jamfsoftware.selfservice.mac',
+    sizeMegabytes: 95,
+    isMacAppStore: false,
+    versions: ['11.12.0', '11.11.0'],
+  },
 ];
 
 /** Safari's version by macOS major version (Safari ships with the system; unverified pairs). */
@@ -44,7 +112,8 @@ function randomFor(computer: Readonly<Computer>, seed: number): SeededRandom {
  * The applications `computer` reports, derived (never stored) from the mock's `seed` and the
  * computer's UDID: Safari, at the version its macOS carries, and about half of a small catalogue
  * of common apps, each at one of two versions. Sorted by name. The same seed always gives the
- * same applications; nothing else in the mock's state changes them.
+ * same applications; nothing else in the mock's state changes them. Every view of a computer's
+ * applications reads them here, so the Pro and Classic APIs always agree.
  */
 export function computerApplications(
   computer: Readonly<Computer>,
@@ -57,6 +126,9 @@ export function computerApplications(
       name: 'Safari.app',
       path: '/Applications/Safari.app',
       version: SAFARI_BY_MACOS[major] ?? '18.1.1',
+      bundleId: 'com.apple.Safari',
+      sizeMegabytes: 14,
+      isMacAppStore: false,
     },
   ];
   for (const entry of CATALOGUE) {
@@ -65,6 +137,9 @@ export function computerApplications(
       name: entry.name,
       path: `/Applications/${entry.name}`,
       version: random.pick(entry.versions),
+      bundleId: entry.bundleId,
+      sizeMegabytes: entry.sizeMegabytes,
+      isMacAppStore: entry.isMacAppStore,
     });
   }
   return apps.sort((a, b) => a.name.localeCompare(b.name));
