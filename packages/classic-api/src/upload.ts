@@ -68,6 +68,9 @@ export type ClassicUpload = (options: ClassicUploadOptions) => Promise<void>;
 
 const UPLOAD_PATH = '/fileuploads/{resource}/{idType}/{id}';
 
+/** `type/subtype` of RFC 9110 tokens, then parameters in printable ASCII (what a `Blob` keeps). */
+const MEDIA_TYPE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+(\s*;[\x20-\x7e]*)?$/;
+
 /** Builds `classic.upload` over the client's `request`, so an upload takes its whole pipeline. */
 export function createUpload(request: ClassicRequest): ClassicUpload {
   // The generated operation declares no body; the form is sent as the client sends any body.
@@ -151,6 +154,10 @@ function checkedFile(given: ClassicUploadOptions): Blob {
   const { file, contentType } = given as { file?: unknown; contentType?: unknown };
   if (contentType !== undefined && typeof contentType !== 'string') {
     throw refuse('contentType must be a string');
+  }
+  // A `Blob` silently drops a type it cannot carry, and the part would go as octet-stream.
+  if (contentType !== undefined && !MEDIA_TYPE.test(contentType)) {
+    throw refuse('contentType must be a media type such as image/png');
   }
   if (file instanceof Blob) {
     // A Blob's bytes cannot change; re-typed only when asked.

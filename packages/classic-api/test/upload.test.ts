@@ -293,6 +293,26 @@ describe('classic.upload refuses bad input before sending anything', () => {
       'INVALID_REQUEST',
     ],
     [
+      'a content type with a line break',
+      { resource: 'policies', id: 1, file, contentType: 'image/png\r\nX-Injected: 1' },
+      'INVALID_REQUEST',
+    ],
+    [
+      'an empty content type',
+      { resource: 'policies', id: 1, file, contentType: '' },
+      'INVALID_REQUEST',
+    ],
+    [
+      'a content type without a subtype',
+      { resource: 'policies', id: 1, file, contentType: 'png' },
+      'INVALID_REQUEST',
+    ],
+    [
+      'a content type with non-ASCII',
+      { resource: 'policies', id: 1, file, contentType: 'image/pñg' },
+      'INVALID_REQUEST',
+    ],
+    [
       'forceIpaUpload on an icon',
       { resource: 'mobiledeviceapplicationsicon', id: 1, file, forceIpaUpload: true },
       'INVALID_REQUEST',
