@@ -212,7 +212,7 @@ describe('Application Title and Application Version criteria', () => {
     ).toEqual(all.filter((id) => !microsoft.includes(id)));
   });
 
-  it('Application Version selects by any installed version, and an advanced search shows the titles', async () => {
+  it('Application Version tests the version of the titled app (any app without a title), and an advanced search shows the titles', async () => {
     const apps = await proApplications();
     const onVersion = [...apps]
       .filter(([, list]) => list.some((app) => app.version === '6.2.5'))
@@ -225,6 +225,34 @@ describe('Application Title and Application Version criteria', () => {
         ['Application Version', 'is', '6.2.5'],
       ]),
     ).toEqual(onVersion);
+    // Version alone tests every application; after a title, that title's version only.
+    const at = (name: string | undefined, version: string) =>
+      [...apps]
+        .filter(([, list]) =>
+          list.some((app) => (name === undefined || app.name === name) && app.version === version),
+        )
+        .map(([id]) => id)
+        .sort((a, b) => a - b);
+    const word1690 = at('Microsoft Word.app', '16.90');
+    const any1690 = at(undefined, '16.90');
+    // Some computer has another app at 16.90 and Word at another version (or none): the
+    // pairing is what tells them apart.
+    expect(any1690.filter((id) => !word1690.includes(id)).length).toBeGreaterThan(0);
+    expect(await smartGroupMembers('Any 16.90', [['Application Version', 'is', '16.90']])).toEqual(
+      any1690,
+    );
+    expect(
+      await smartGroupMembers('Word 16.90', [
+        ['Application Title', 'is', 'Microsoft Word.app'],
+        ['Application Version', 'is', '16.90'],
+      ]),
+    ).toEqual(word1690);
+    expect(
+      await smartGroupMembers('Old Word', [
+        ['Application Title', 'is', 'Microsoft Word.app'],
+        ['Application Version', 'less than', '16.91'],
+      ]),
+    ).toEqual(word1690);
     const id = await classicWrite(
       jamf,
       token,

@@ -24,23 +24,31 @@ export interface SearchCriterion {
 /** A device's value of a field: text, or a moment (epoch ms; undefined when never). */
 export type FieldValue = string | { time: number | undefined };
 
-/**
- * How a device's field is read for a criterion of that name: one value, or every value of a field
- * a device has many of (one per installed application), which a criterion tests as it tests a
- * multi-value extension attribute.
- */
-export type FieldReader<T> = (
-  device: Readonly<T>,
-  state: MockState,
-) => FieldValue | readonly FieldValue[];
+/** How a device's field is read for a criterion of that name. */
+export type FieldReader<T> = (device: Readonly<T>, state: MockState) => FieldValue;
 
-const valuesOf = (value: FieldValue | readonly FieldValue[]): readonly FieldValue[] =>
-  Array.isArray(value) ? value : [value as FieldValue];
+/**
+ * Fields a device has once per item it holds (computers: once per installed application), read
+ * item by item: a criterion on one holds when it holds for any item (a negated one: for none), and
+ * a criterion on a `qualified` field tests only the items the nearest earlier criterion on the
+ * `key` field selects, so `Application Title is zoom.us.app` and `Application Version is 6.2.5`
+ * test the version of zoom.us.app itself, not of any application.
+ */
+export interface ItemFields<T> {
+  /** The criterion naming an item (`Application Title`). */
+  key: string;
+  /** The criteria read from the item the key criterion picks (`Application Version`). */
+  qualified: readonly string[];
+  /** The device's items, each its value of `key` and of each `qualified` field, by those names. */
+  items(device: Readonly<T>, state: MockState): readonly Readonly<Record<string, string>>[];
+}
 
 /** What the evaluator needs to know of one kind of device (computers, mobile devices). */
 export interface CriteriaTarget<T extends Entity> {
   /** Field readers by criterion name (compared without case). */
   fields: Readonly<Record<string, FieldReader<T>>>;
+  /** Fields read from each of a device's items, when the kind has any. */
+  itemFields?: ItemFields<T>;
   /** The criterion naming a group of this kind (`Computer Group`), for `member of`. */
   groupCriterion: string;
   /** The ids of the members of the group named `name`; `seen` holds the groups being evaluated. */
@@ -227,6 +235,43 @@ function definitionsByName(
 }
 
 /**
+ * The test of `ordered[at]` when it names one of `itemFields`, else undefined: the key field's
+ * values of every item, or a qualified field's values of the items the nearest earlier criterion
+ * on the key field selects (every item when there is none, or when that one is negated). The
+ * pairing is how admins compare an app's version (unverified how Jamf joins the two).
+ */
+function itemFieldTest<T>(
+  itemFields: ItemFields<T>,
+  ordered: readonly SearchCriterion[],
+  at: number,
+  holds: (values: readonly FieldValue[]) => boolean,
+  now: number,
+): ((device: Readonly<T>, state: MockState) => boolean) | undefined {
+  const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const criterion = ordered[at] as SearchCriterion;
+  const isKey = sameName(criterion.name, itemFields.key);
+  const field = isKey
+    ? itemFields.key
+    : itemFields.qualified.find((name) => sameName(criterion.name, name));
+  if (field === undefined) return undefined;
+  const keyCriterion = isKey
+    ? undefined
+    : ordered
+        .slice(0, at)
+        .reverse()
+        .find((earlier) => sameName(earlier.name, itemFields.key));
+  const keyType = keyCriterion?.searchType.trim().toLowerCase() ?? '';
+  const picks =
+    keyCriterion === undefined || keyType in NEGATIONS ? undefined : compiled(keyCriterion, now);
+  return (device, state) => {
+    const items = itemFields.items(device, state);
+    const picked =
+      picks === undefined ? items : items.filter((item) => picks([item[itemFields.key] ?? '']));
+    return holds(picked.map((item) => item[field] ?? ''));
+  };
+}
+
+/**
  * The devices of `devices` that `criteria` select. A criterion names a field of `target`, its
  * group criterion (`member of` / `not member of` a group by name), or an extension attribute
  * definition of the device's kind (by its name; a device without a value has the blank value);
@@ -246,7 +291,8 @@ export function selectDevices<T extends Entity>(
   );
   const definitions = definitionsByName(state, target.extensionAttributeCollection);
   const tests = new Map<SearchCriterion, (device: Readonly<T>) => boolean>();
-  for (const criterion of criteria) {
+  const ordered = [...criteria].sort((a, b) => a.priority - b.priority);
+  for (const [at, criterion] of ordered.entries()) {
     const name = criterion.name.trim().toLowerCase();
     const type = criterion.searchType.trim().toLowerCase();
     if (name === target.groupCriterion.toLowerCase()) {
@@ -259,9 +305,14 @@ export function selectDevices<T extends Entity>(
       continue;
     }
     const holds = compiled(criterion, now);
+    const itemTest = target.itemFields && itemFieldTest(target.itemFields, ordered, at, holds, now);
+    if (itemTest !== undefined) {
+      tests.set(criterion, (device) => itemTest(device, state));
+      continue;
+    }
     const read = fields.get(name);
     if (read !== undefined) {
-      tests.set(criterion, (device) => holds(valuesOf(read(device, state))));
+      tests.set(criterion, (device) => holds([read(device, state)]));
       continue;
     }
     const definition = definitions.get(name);
@@ -285,8 +336,9 @@ export function selectDevices<T extends Entity>(
 
 /**
  * How a display field of an advanced search reads a device, as text: a field of `target` by
- * name (dates as Classic shows them) or an extension attribute definition of the device's kind
- * (several values joined with `, `, unverified); blank for a name the mock does not know.
+ * name (dates as Classic shows them), an item field (every item's value) or an extension
+ * attribute definition of the device's kind (several values joined with `, `, unverified); blank
+ * for a name the mock does not know.
  */
 function displayFieldReader<T extends Entity>(
   name: string,
@@ -295,7 +347,16 @@ function displayFieldReader<T extends Entity>(
 ): (device: Readonly<T>) => string {
   const wanted = name.trim().toLowerCase();
   const read = Object.entries(target.fields).find(([key]) => key.toLowerCase() === wanted)?.[1];
-  if (read !== undefined) return (device) => valuesOf(read(device, state)).map(textOf).join(', ');
+  if (read !== undefined) return (device) => textOf(read(device, state));
+  const items = target.itemFields;
+  const itemField =
+    items && [items.key, ...items.qualified].find((field) => field.toLowerCase() === wanted);
+  if (items !== undefined && itemField !== undefined)
+    return (device) =>
+      items
+        .items(device, state)
+        .map((item) => item[itemField] ?? '')
+        .join(', ');
   const definition = definitionsByName(state, target.extensionAttributeCollection).get(wanted);
   if (definition !== undefined)
     return (device) => (target.extensionAttributeValues(device)[definition.id] ?? []).join(', ');

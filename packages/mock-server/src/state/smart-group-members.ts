@@ -14,9 +14,7 @@ import type { MockState } from './mock-state.js';
 /**
  * The computer criteria the mock evaluates, by Jamf's criterion names (names unverified except
  * `Last Check-in` and `Last Inventory Update`, which ruby-jss and jamf-pro-sdk-python's examples
- * use, and `Application Title` and `Application Version`, which admins pair to test an app's
- * version: grahampugh.github.io `_drafts/new-smart-group-criteria.md`). Dates are moments, for
- * the `x days ago` and `before`/`after` search types.
+ * use). Dates are moments, for the `x days ago` and `before`/`after` search types.
  */
 const COMPUTER_FIELDS: Readonly<Record<string, FieldReader<Computer>>> = {
   'Computer Name': (c) => c.name,
@@ -46,15 +44,26 @@ const COMPUTER_FIELDS: Readonly<Record<string, FieldReader<Computer>>> = {
   'Last Check-in': (c) => ({ time: c.lastContactTime }),
   'Last Inventory Update': (c) => ({ time: c.reportDate }),
   'Last Enrollment': (c) => ({ time: c.initialEntryDate }),
-  // Every installed application's name and version, from the one source the Pro and Classic
-  // views read; a criterion holds when it holds for any of them (a negated one: for none).
-  'Application Title': (c, s) => computerApplications(c, s.seed).map((app) => app.name),
-  'Application Version': (c, s) => computerApplications(c, s.seed).map((app) => app.version),
 };
 
-/** How criteria read computers: fields, `Computer Group` membership, computer extension attributes. */
+/**
+ * How criteria read computers: fields, each installed application's title and version (from the
+ * one source the Pro and Classic views read; `Application Title` followed by `Application
+ * Version` is how admins test an app's version: grahampugh.github.io
+ * `_drafts/new-smart-group-criteria.md`), `Computer Group` membership, computer extension
+ * attributes.
+ */
 const COMPUTERS: CriteriaTarget<Computer> = {
   fields: COMPUTER_FIELDS,
+  itemFields: {
+    key: 'Application Title',
+    qualified: ['Application Version'],
+    items: (computer, state) =>
+      computerApplications(computer, state.seed).map((app) => ({
+        'Application Title': app.name,
+        'Application Version': app.version,
+      })),
+  },
   groupCriterion: 'Computer Group',
   groupMemberIds(name, state, seen) {
     const wanted = name.trim().toLowerCase();
