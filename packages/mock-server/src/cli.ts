@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CliUsageError, parseCliArgs, USAGE } from './standalone/cli-options.js';
 import { startJamfMockServer } from './standalone/serve.js';
+import { MockOptionError } from './state/mock-option-error.js';
 
 async function run(argv: string[]): Promise<number> {
   let settings: ReturnType<typeof parseCliArgs>;
@@ -22,6 +23,11 @@ async function run(argv: string[]): Promise<number> {
       log: settings.quiet ? undefined : (line) => console.log(line),
     });
   } catch (error) {
+    // An option the mock refuses is a usage error like a bad flag: one line, no stack.
+    if (error instanceof MockOptionError) {
+      console.error(`error: ${error.message}`);
+      return 2;
+    }
     // A port in use or a host that does not resolve is the user's to fix: one line, no stack.
     if (!isSystemError(error)) throw error;
     console.error(`error: cannot listen: ${error.message}`);

@@ -11,7 +11,7 @@ export const USAGE = `Usage: jamf-mock-server [options]
   --token-lifetime S    lifetime of user tokens in seconds (default 1800)
   --seed N              seed of the generated inventory and seeded objects (default 1)
   --jamf-version X.Y.Z  version /v1/jamf-pro-version reports (default: the spec's)
-  --computers N         how many computers to generate
+  --computers N         how many computers to generate (at most 100000)
   --allow-basic-classic accept Basic auth on the Classic API, like a server before 11.5
                         (default: bearer tokens only, as every current server)
   --max-body-bytes N    largest request body accepted; larger gets 413 (default 20 GiB)
@@ -21,6 +21,9 @@ export const USAGE = `Usage: jamf-mock-server [options]
   --cluster-sync S      seconds until the other nodes know a new object (default 60)
   --quiet               no per-request log lines
   --help                this text`;
+
+/** Largest `--computers`: what the generated inventory holds in memory in a few hundred MB. */
+const MAX_COMPUTERS = 100_000;
 
 /** What the command line asked for. */
 export interface CliSettings {
@@ -41,11 +44,15 @@ export function parseCliArgs(argv: readonly string[]): CliSettings {
   try {
     ({ values } = parse(argv));
   } catch (error) {
-    throw new CliUsageError((error as Error).message, { cause: error });
+    // Node's parser explains some refusals over three lines; the first says what is wrong.
+    const [first] = (error as Error).message.split('\n');
+    throw new CliUsageError(first ?? 'bad arguments', { cause: error });
   }
   const accounts: MockAccountOptions[] = (values.user ?? []).map((entry) => {
     const colon = entry.indexOf(':');
-    if (colon <= 0) throw new CliUsageError('--user takes NAME:PASSWORD');
+    if (colon <= 0 || colon === entry.length - 1) {
+      throw new CliUsageError('--user takes NAME:PASSWORD, both non-empty');
+    }
     return { username: entry.slice(0, colon), password: entry.slice(colon + 1), privileges: 'all' };
   });
   const server: CliSettings['server'] = {
@@ -73,7 +80,14 @@ export function parseCliArgs(argv: readonly string[]): CliSettings {
     server.cluster = { nodes, ...(syncSeconds === undefined ? {} : { syncSeconds }) };
   }
   const computers = whole(values.computers, '--computers', 0);
-  if (computers !== undefined) server.counts = { computers };
+  if (computers !== undefined) {
+    // Each computer's full inventory is held in memory (100,000 take some 340 MB): a billion
+    // would grow the heap for minutes and end in an out-of-memory crash, not a server.
+    if (computers > MAX_COMPUTERS) {
+      throw new CliUsageError(`--computers must be at most ${MAX_COMPUTERS}`);
+    }
+    server.counts = { computers };
+  }
   if (server.port !== undefined && server.port > 65535)
     throw new CliUsageError('--port must be at most 65535');
   return { server, quiet: values.quiet ?? false, help: values.help ?? false };
