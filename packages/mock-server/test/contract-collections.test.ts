@@ -190,7 +190,9 @@ describe('every derived collection keeps state', () => {
         expect(answer.id).toBeDefined();
         id = String(answer.id);
       } else {
-        id = String((before?.results[0] as Json | undefined)?.id ?? '1');
+        // An item is named by its path's id parameter (`deviceId` for a patch policy's logs).
+        const first = before?.results[0] as Json | undefined;
+        id = String(first?.[resource.idParam ?? 'id'] ?? first?.id ?? '1');
       }
 
       if (resource.read && resource.item) {

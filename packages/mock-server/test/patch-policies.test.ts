@@ -32,6 +32,13 @@ describe('patch policies: Classic patchpolicies and Pro /v2/patch-policies', () 
     expect(
       await classicJson(jamf, token, '/patchpolicies/softwaretitleconfig/id/2', 'patch_policies'),
     ).toEqual([]);
+    // It patches every computer with Chrome on another version than the newest, as the report shows.
+    const chrome = await classicJson<{
+      total_computers: number;
+      versions: { computers: unknown[] }[];
+    }>(jamf, token, '/patchreports/patchsoftwaretitleid/1', 'patch_report');
+    const pending = chrome.total_computers - (chrome.versions[0]?.computers.length ?? 0);
+    expect(pending).toBeGreaterThan(0);
     const page = await proJson<Page>(jamf, token, '/v2/patch-policies');
     expect(page).toEqual({
       totalCount: 1,
@@ -44,7 +51,7 @@ describe('patch policies: Classic patchpolicies and Pro /v2/patch-policies', () 
           policyDeploymentMethod: 'Self Service',
           softwareTitle: 'Google Chrome',
           softwareTitleConfigurationId: '1',
-          pending: 0,
+          pending,
           completed: 0,
           deferred: 0,
           failed: 0,
@@ -203,6 +210,84 @@ describe('patch policies: Classic patchpolicies and Pro /v2/patch-policies', () 
     });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain('Problem with computer in scope');
+  });
+
+  it('logs each computer a policy would patch as PENDING, by device, and none while it is disabled', async () => {
+    const report = await classicJson<{
+      versions: { software_version: string; computers: { id: number; name: string }[] }[];
+    }>(jamf, token, '/patchreports/patchsoftwaretitleid/1', 'patch_report');
+    // Chrome's middle version as the target: computers on the oldest are behind, those on the
+    // newest ahead (patched only when downgrades are allowed).
+    const [newest, target, oldest] = report.versions;
+    const older = oldest?.computers ?? [];
+    const newer = newest?.computers ?? [];
+    expect(older.length).toBeGreaterThan(0);
+    expect(newer.length).toBeGreaterThan(0);
+    const id = await createFor(1, policyXml('Chrome hold', target?.software_version ?? ''));
+    const logs = await proJson<Page>(jamf, token, `/v2/patch-policies/${id}/logs?page-size=100`);
+    expect(logs.results.map((log) => Number(log.deviceId)).sort((a, b) => a - b)).toEqual(
+      older.map((computer) => computer.id).sort((a, b) => a - b),
+    );
+    expect(
+      logs.results.every((log) => log.statusEnum === 'PENDING' && log.patchPolicyId === String(id)),
+    ).toBe(true);
+    const names = logs.results.map((log) => String(log.deviceName));
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    const [listed] = (await proJson<Page>(jamf, token, `/v2/patch-policies?filter=id==${id}`))
+      .results;
+    expect(listed?.pending).toBe(older.length);
+    const behind = older[0] as { id: number; name: string };
+    const one = await proJson(jamf, token, `/v2/patch-policies/${id}/logs/${behind.id}`);
+    expect(one).toMatchObject({ deviceId: String(behind.id), deviceName: behind.name });
+    expect(
+      await proJson(jamf, token, `/v2/patch-policies/${id}/logs/${behind.id}/details`),
+    ).toEqual([]);
+    const ahead = newer[0] as { id: number };
+    expect(
+      (await api(jamf, token, 'GET', `/v2/patch-policies/${id}/logs/${ahead.id}`)).status,
+    ).toBe(404);
+    expect(
+      await proJson(jamf, token, `/v2/patch-policies/${id}/logs/eligible-retry-count`),
+    ).toEqual({ count: 0 });
+    // Downgrades allowed: the newer ones are patched too.
+    await classicWrite(
+      jamf,
+      token,
+      `/patchpolicies/id/${id}`,
+      '<patch_policy><general><allow_downgrade>true</allow_downgrade></general></patch_policy>',
+      'PUT',
+    );
+    expect((await proJson<Page>(jamf, token, `/v2/patch-policies/${id}/logs`)).totalCount).toBe(
+      older.length + newer.length,
+    );
+    await classicWrite(
+      jamf,
+      token,
+      `/patchpolicies/id/${id}`,
+      '<patch_policy><general><enabled>false</enabled></general></patch_policy>',
+      'PUT',
+    );
+    expect((await proJson<Page>(jamf, token, `/v2/patch-policies/${id}/logs`)).totalCount).toBe(0);
+    expect((await api(jamf, token, 'GET', '/v2/patch-policies/99/logs')).status).toBe(404);
+  });
+
+  it('patches only the computers its scope leaves after exclusions', async () => {
+    const report = await classicJson<{
+      versions: { software_version: string; computers: { id: number }[] }[];
+    }>(jamf, token, '/patchreports/patchsoftwaretitleid/2', 'patch_report');
+    const behind = report.versions
+      .slice(1)
+      .filter((entry) => entry.software_version !== 'Unknown')
+      .flatMap((entry) => entry.computers.map((computer) => computer.id));
+    expect(behind.length).toBeGreaterThan(1);
+    const [kept, dropped] = behind;
+    const scope = `<scope><all_computers>false</all_computers><computers><computer><id>${kept}</id></computer><computer><id>${dropped}</id></computer></computers><exclusions><computers><computer><id>${dropped}</id></computer></computers></exclusions></scope>`;
+    const id = await createFor(
+      2,
+      policyXml('Two Macs', '133.0').replace(/<scope>.*<\/scope>/, scope),
+    );
+    const logs = await proJson<Page>(jamf, token, `/v2/patch-policies/${id}/logs`);
+    expect(logs.results.map((log) => log.deviceId)).toEqual([String(kept)]);
   });
 
   it('refuses a version the title lacks, an unknown distribution method, a title that does not exist, a create by id', async () => {

@@ -169,6 +169,22 @@ async function withFreshAttachment(request: Request): Promise<Request> {
 }
 
 /**
+ * A patch policy's log read names a computer the policy is pending on (the sampled device id may
+ * be one it is not).
+ */
+async function withPendingDevice(request: Request): Promise<Request> {
+  const url = new URL(request.url);
+  const match = /^(.*\/v2\/patch-policies\/1\/logs)\/1(\/details)?$/.exec(url.pathname);
+  if (match === null) return request;
+  const logs = await fetch(`${url.origin}${match[1]}`, {
+    headers: { authorization: request.headers.get('authorization') ?? '' },
+  });
+  const { results } = (await logs.json()) as { results: { deviceId: string }[] };
+  const deviceId = results[0]?.deviceId ?? '1';
+  return new Request(`${url.origin}${match[1]}/${deviceId}${match[2] ?? ''}${url.search}`, request);
+}
+
+/**
  * A write to a locked object (prestages) echoes the object's current `versionLock`, as a client
  * does after reading it; a sampled one is stale and answered 409 `OPTIMISTIC_LOCK_FAILED`.
  */
@@ -310,8 +326,10 @@ describe('every operation of the spec', () => {
       const own = /invalidate|keep-?alive/i.test(operation.path) ? await newToken() : token;
       const response = await fetch(
         await withCurrentVersionLock(
-          await withFreshAttachment(
-            withRealReferences(operation, requestFor(operation, own), client),
+          await withPendingDevice(
+            await withFreshAttachment(
+              withRealReferences(operation, requestFor(operation, own), client),
+            ),
           ),
         ),
       );

@@ -4,7 +4,8 @@ import type { Computer } from './inventory/computers.js';
 import type { EntityStore } from './inventory/entity-store.js';
 import type { JsonCollection, JsonObject } from './json-collection.js';
 import type { MockState } from './mock-state.js';
-import { JAMF_PATCH_SOURCE_ID, type PatchTitle } from './patch-catalogue.js';
+import { JAMF_PATCH_SOURCE_ID, type PatchTitle, patchTitleById } from './patch-catalogue.js';
+import { groupMembers } from './smart-group-members.js';
 
 /**
  * Where the software title configurations are kept: the store Pro `/v2` and `/v3`
@@ -184,4 +185,67 @@ export function patchVersionCounts(
   return unknown.length > 0
     ? [...counts, { version: UNKNOWN_PATCH_VERSION, installs: unknown }]
     : counts;
+}
+
+type Elements = Record<string, unknown>;
+
+const elementsOf = (value: unknown): Elements =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Elements) : {};
+
+/** The ids a scope list (`computers`, `computer_groups`, …) names, as stored. */
+const idsIn = (scope: Elements, list: string): Set<number> =>
+  new Set(
+    (Array.isArray(scope[list]) ? scope[list] : [])
+      .map((entry) => Number(elementsOf(entry).id))
+      .filter((id) => Number.isInteger(id) && id > 0),
+  );
+
+/** The computers a scope (or its `exclusions`) names: listed, in a listed group, building or department. */
+function computersNamedBy(scope: Elements, state: MockState): Set<number> {
+  const computers = idsIn(scope, 'computers');
+  for (const groupId of idsIn(scope, 'computer_groups')) {
+    const group = state.computerGroups.get(groupId);
+    if (group !== undefined)
+      for (const member of groupMembers(group, state)) computers.add(member.id);
+  }
+  const buildings = idsIn(scope, 'buildings');
+  const departments = idsIn(scope, 'departments');
+  if (buildings.size > 0 || departments.size > 0)
+    for (const computer of state.computers.values())
+      if (buildings.has(computer.buildingId) || departments.has(computer.departmentId))
+        computers.add(computer.id);
+  return computers;
+}
+
+/**
+ * The computers patch policy `policy` would patch now: those its scope targets (all computers, or
+ * the listed computers, the members of the listed groups and the computers of the listed
+ * buildings and departments) and its exclusions leave, that have the title installed at a
+ * version other than the target: an older one the title defines, a newer one when the policy
+ * allows downgrades, or one it does not define (`Unknown`) when the policy patches unknown
+ * versions. None while the policy is disabled. Unverified: Jamf's eligibility rules beyond the
+ * Classic elements' names (`allow_downgrade`, `patch_unknown`).
+ */
+export function patchPolicyTargets(
+  state: MockState,
+  policy: Readonly<ClassicObject>,
+): PatchInstall[] {
+  const general = elementsOf(policy.fields.general);
+  if (general.enabled !== true) return [];
+  const row = patchTitleConfigurations(state).get(patchPolicyTitleId(policy));
+  const title = row === undefined ? undefined : patchTitleById(row.softwareTitleId);
+  if (title === undefined) return [];
+  const order = (version: string) => title.versions.findIndex((known) => known.version === version);
+  const target = order(String(general.target_version ?? ''));
+  if (target < 0) return [];
+  const scope = elementsOf(policy.fields.scope);
+  const included = scope.all_computers === true ? undefined : computersNamedBy(scope, state);
+  const excluded = computersNamedBy(elementsOf(scope.exclusions), state);
+  return patchInstalls(state, title).filter(({ computer, version }) => {
+    if (included !== undefined && !included.has(computer.id)) return false;
+    if (excluded.has(computer.id)) return false;
+    const at = order(version);
+    if (at < 0) return general.patch_unknown === true;
+    return at > target || (at < target && general.allow_downgrade === true);
+  });
 }

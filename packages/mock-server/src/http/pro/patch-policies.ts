@@ -3,8 +3,10 @@ import { listQueryFields } from '../../spec/resources.js';
 import type { ClassicObject } from '../../state/classic-objects.js';
 import type { MockState } from '../../state/mock-state.js';
 import {
+  type PatchInstall,
   patchDashboard,
   patchPolicies,
+  patchPolicyTargets,
   patchPolicyTitleId,
   patchTitleConfigurations,
   setOnDashboard,
@@ -34,7 +36,11 @@ function deploymentMethodOf(general: Elements): string {
   return general.distribution_method === 'prompt' ? 'Install Automatically' : 'Self Service';
 }
 
-/** A patch policy as Pro's `PatchPolicyListView` shows it (no logs are kept: counts are 0). */
+/**
+ * A patch policy as Pro's `PatchPolicyListView` shows it: `pending` the computers it would patch
+ * now (see `patchPolicyTargets`); the mock runs no policy, so nothing is completed, deferred or
+ * failed.
+ */
 function listViewOf(policy: Readonly<ClassicObject>, state: MockState): Elements {
   const general = element(policy.fields, 'general');
   const titleId = patchPolicyTitleId(policy);
@@ -46,7 +52,7 @@ function listViewOf(policy: Readonly<ClassicObject>, state: MockState): Elements
     policyDeploymentMethod: deploymentMethodOf(general),
     softwareTitle: text(patchTitleConfigurations(state).get(titleId)?.displayName),
     softwareTitleConfigurationId: titleId,
-    pending: 0,
+    pending: patchPolicyTargets(state, policy).length,
     completed: 0,
     deferred: 0,
     failed: 0,
@@ -108,6 +114,27 @@ function listRoute(path: string, view: typeof listViewOf): Route {
   };
 }
 
+/**
+ * A computer's log entry for a patch policy it waits for: `PENDING`, no attempt yet, dated when
+ * the computer last checked in, not ignored for any policy (unverified: the `statusCode` of a
+ * pending entry, 0 here, and the date).
+ */
+function logOf(policy: Readonly<ClassicObject>, install: PatchInstall): Elements {
+  return {
+    patchPolicyId: String(policy.id),
+    deviceId: String(install.computer.id),
+    deviceName: install.computer.name,
+    statusCode: 0,
+    statusEnum: 'PENDING',
+    statusDate: new Date(install.computer.lastContactTime).toISOString(),
+    attemptNumber: 0,
+  };
+}
+
+/** The log entries of a policy, one per computer it would patch now. */
+const logsOf = (ctx: RouteContext, policy: Readonly<ClassicObject>): Elements[] =>
+  patchPolicyTargets(ctx.state, policy).map((install) => logOf(policy, install));
+
 const policyOf = (ctx: RouteContext) => {
   const raw = ctx.params.id ?? '';
   return /^\d{1,9}$/.test(raw) ? patchPolicies(ctx.state).get(Number(raw)) : undefined;
@@ -117,13 +144,76 @@ const policyOf = (ctx: RouteContext) => {
  * Pro's read of the patch policies Classic `patchpolicies` writes: `/v2/patch-policies` (the
  * list view, with `filter`, `sort` and paging over the fields the spec documents) and
  * `/v2/patch-policies/policy-details`, and the dashboard switch `/v2/patch-policies/{id}/dashboard`
- * (`GET` says whether the policy is on it, `POST` adds, `DELETE` removes). The mock runs no patch
- * policy, so the pending, completed, deferred and failed counts are 0 and the logs stay
- * spec-generated.
+ * (`GET` says whether the policy is on it, `POST` adds, `DELETE` removes), and its logs: one
+ * `PENDING` entry per computer it would patch now (paged, sorted by device name unless asked,
+ * filtered on the documented fields), each readable by device id (404 for another), with no
+ * details yet; nothing is eligible for a retry and a retry changes nothing (204). 404 for a
+ * policy id that names none.
  */
 export function patchPolicyRoutes(): Route[] {
   const dashboard = '/v2/patch-policies/{id}/dashboard';
+  const logs = '/v2/patch-policies/{id}/logs';
+  /** Runs `answer` for the policy `{id}` names, else answers Jamf's 404. */
+  const withPolicy =
+    (answer: (ctx: RouteContext, policy: ClassicObject) => Response) => (ctx: RouteContext) => {
+      const policy = policyOf(ctx);
+      return policy === undefined ? notFound('Patch policy', ctx.params.id) : answer(ctx, policy);
+    };
+  const deviceLog = (ctx: RouteContext, policy: ClassicObject) =>
+    logsOf(ctx, policy).find((log) => log.deviceId === ctx.params.deviceId);
   return [
+    {
+      method: 'GET',
+      path: logs,
+      handle: withPolicy((ctx, policy) =>
+        withQuery(() => {
+          const fields = listQueryFields(ctx.operation);
+          return specShaped(
+            ctx,
+            listQuery(logsOf(ctx, policy), ctx.url, {
+              filterFields: fields,
+              sortFields: fields === undefined ? undefined : [...fields, 'statusEnum'],
+              defaultSort: ['deviceName:asc'],
+            }),
+            200,
+            true,
+          );
+        }),
+      ),
+    },
+    {
+      method: 'GET',
+      path: `${logs}/{deviceId}`,
+      handle: withPolicy((ctx, policy) => {
+        const log = deviceLog(ctx, policy);
+        return log === undefined
+          ? notFound('Patch policy log', ctx.params.deviceId)
+          : specShaped(ctx, log, 200, true);
+      }),
+    },
+    {
+      // A pending computer has made no attempt yet: no actions to detail.
+      method: 'GET',
+      path: `${logs}/{deviceId}/details`,
+      handle: withPolicy((ctx, policy) =>
+        deviceLog(ctx, policy) === undefined
+          ? notFound('Patch policy log', ctx.params.deviceId)
+          : specShaped(ctx, []),
+      ),
+    },
+    {
+      // Only failed attempts are retried, and none fails in the mock.
+      method: 'GET',
+      path: `${logs}/eligible-retry-count`,
+      handle: withPolicy((ctx) => specShaped(ctx, { count: 0 })),
+    },
+    ...['retry', 'retry-all'].map(
+      (action): Route => ({
+        method: 'POST',
+        path: `${logs}/${action}`,
+        handle: withPolicy(() => new Response(null, { status: 204 })),
+      }),
+    ),
     listRoute('/v2/patch-policies', listViewOf),
     listRoute('/v2/patch-policies/policy-details', detailOf),
     {
