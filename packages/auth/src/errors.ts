@@ -29,7 +29,9 @@ export type JamfAuthErrorCode =
   // Token stores (`@jamf/auth/file-store`, `@jamf/auth/redis-store`).
   | 'STORE_LOCK_TIMEOUT'
   | 'STORE_UNSUPPORTED_CLIENT'
-  | 'STORE_OPTIONS_INVALID';
+  | 'STORE_OPTIONS_INVALID'
+  /** The store's file or server cannot be used (no Redis answer in time, an unwritable folder). */
+  | 'STORE_UNAVAILABLE';
 
 /** Extra, secret-free facts some codes carry. */
 export interface JamfAuthErrorDetails {

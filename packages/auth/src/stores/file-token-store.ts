@@ -4,6 +4,30 @@ import { dirname } from 'node:path';
 import { JamfAuthError } from '../errors.js';
 import type { StoredToken, TokenStore } from '../token-store.js';
 import { acquireFileLock, type FileLockTiming } from './file-lock.js';
+import { storedTokenOf } from './stored-token-shape.js';
+
+/**
+ * A failure of the file system (a folder that cannot be created or written, the path naming a
+ * folder) as `STORE_UNAVAILABLE`, with the system error as its cause.
+ */
+function unavailable(action: string, cause: unknown): JamfAuthError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return new JamfAuthError(
+    'STORE_UNAVAILABLE',
+    `fileTokenStore cannot ${action} its file${typeof code === 'string' ? ` (${code})` : ''}`,
+    { cause },
+  );
+}
+
+async function unavailableOnFailure<T>(action: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    // The lock's own refusal (STORE_LOCK_TIMEOUT) already says what happened.
+    if (error instanceof JamfAuthError) throw error;
+    throw unavailable(action, error);
+  }
+}
 
 /** Options of {@link fileTokenStore}. */
 export interface FileTokenStoreOptions {
@@ -56,8 +80,10 @@ export function fileTokenStore(path: string, options: FileTokenStoreOptions = {}
     `${path}.${createHash('sha256').update(name).digest('hex').slice(0, 16)}.lock`;
 
   const locked = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    const release = await acquireFileLock(lockPathFor(name), timing);
+    const release = await unavailableOnFailure('lock', async () => {
+      await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+      return acquireFileLock(lockPathFor(name), timing);
+    });
     try {
       return await fn();
     } finally {
@@ -71,11 +97,14 @@ export function fileTokenStore(path: string, options: FileTokenStoreOptions = {}
       text = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw error;
+      throw unavailable('read', error);
     }
     try {
       const parsed: unknown = JSON.parse(text);
-      return typeof parsed === 'object' && parsed !== null ? (parsed as TokenFile) : {};
+      // An array would take the entries as properties JSON.stringify drops: nothing saved, ever.
+      return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as TokenFile)
+        : {};
     } catch {
       // A damaged cache only costs a token request; the next write replaces it.
       return {};
@@ -105,13 +134,13 @@ export function fileTokenStore(path: string, options: FileTokenStoreOptions = {}
     locked('\0file', async () => {
       const tokens = await readAll();
       change(tokens);
-      await writeAll(tokens);
+      await unavailableOnFailure('write', () => writeAll(tokens));
     });
 
   return {
     async get(key) {
-      const found = (await readAll())[key];
-      return found === undefined ? undefined : { ...found };
+      const tokens = await readAll();
+      return Object.hasOwn(tokens, key) ? storedTokenOf(tokens[key]) : undefined;
     },
     set(key, token) {
       return update((tokens) => {

@@ -32,3 +32,38 @@ export function redisCommandSender(client: RedisClientLike): SendRedisCommand {
     'redisTokenStore needs an ioredis client or a node-redis client',
   );
 }
+
+/**
+ * `send` with each command bounded by `timeoutMs` and every failure as `STORE_UNAVAILABLE`: a
+ * client with no server may queue commands for ever (ioredis with `maxRetriesPerRequest: null`,
+ * node-redis while it reconnects), and its own errors may carry the command's arguments (a
+ * token) in fields `util.inspect` prints, so only their name and message are kept as the cause.
+ */
+export function boundedSender(send: SendRedisCommand, timeoutMs: number): SendRedisCommand {
+  return async (command, ...args) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new JamfAuthError(
+              'STORE_UNAVAILABLE',
+              `Redis did not answer ${command} within ${timeoutMs} ms`,
+            ),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([send(command, ...args), timedOut]);
+    } catch (error) {
+      if (error instanceof JamfAuthError) throw error;
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      throw new JamfAuthError('STORE_UNAVAILABLE', `Redis ${command} failed: ${message}`, {
+        cause: new Error(`${name}: ${message}`),
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { JamfAuthError } from '../errors.js';
-import type { StoredToken, TokenStore } from '../token-store.js';
+import type { TokenStore } from '../token-store.js';
 import { isOwnerDead, type LockOwner, ownerOfThisProcess } from './owner-liveness.js';
-import { type RedisClientLike, redisCommandSender } from './redis-commands.js';
+import { boundedSender, type RedisClientLike, redisCommandSender } from './redis-commands.js';
+import { storedTokenOf } from './stored-token-shape.js';
 
 /** Options of {@link redisTokenStore}. */
 export interface RedisTokenStoreOptions {
@@ -22,6 +23,11 @@ export interface RedisTokenStoreOptions {
   now?: () => number;
   /** Waits between lock attempts. Default a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Longest wait for one Redis command, ms; past it the call fails with `STORE_UNAVAILABLE`
+   * instead of waiting for a server that may never come. Default 5 000.
+   */
+  commandTimeoutMs?: number;
 }
 
 /** Deletes the lock only while it still holds our value, so a late release never frees another's lock. */
@@ -57,7 +63,14 @@ export function redisTokenStore(
   client: RedisClientLike,
   options: RedisTokenStoreOptions = {},
 ): TokenStore {
-  const send = redisCommandSender(client);
+  const commandTimeoutMs = options.commandTimeoutMs ?? 5_000;
+  if (!(Number.isFinite(commandTimeoutMs) && commandTimeoutMs > 0)) {
+    throw new JamfAuthError(
+      'STORE_OPTIONS_INVALID',
+      'redisTokenStore needs commandTimeoutMs > 0 (milliseconds)',
+    );
+  }
+  const send = boundedSender(redisCommandSender(client), commandTimeoutMs);
   const prefix = options.prefix ?? 'jamf-auth:';
   const lockTtlMs = options.lockTtlMs ?? 10_000;
   const lockTimeoutMs = options.lockTimeoutMs ?? 60_000;
@@ -96,7 +109,7 @@ export function redisTokenStore(
       const value = await send('GET', prefix + key);
       if (typeof value !== 'string') return undefined;
       try {
-        return JSON.parse(value) as StoredToken;
+        return storedTokenOf(JSON.parse(value));
       } catch {
         return undefined;
       }
