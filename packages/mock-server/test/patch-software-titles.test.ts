@@ -324,6 +324,27 @@ describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwa
     expect(missing.status).toBe(404);
   });
 
+  it('lists as dependencies the smart groups whose criteria report on the title', async () => {
+    const group = await classicWrite(
+      jamf,
+      token,
+      '/computergroups/id/0',
+      '<computer_group><name>Chrome behind</name><is_smart>true</is_smart><criteria><criterion><name>Patch Reporting: Google Chrome</name><priority>0</priority><and_or>and</and_or><search_type>is not</search_type><value>Latest Version</value></criterion></criteria></computer_group>',
+    );
+    expect(
+      await proJson(jamf, token, '/v3/patch-software-title-configurations/1/dependencies'),
+    ).toEqual({
+      totalCount: 1,
+      results: [{ smartGroupId: String(group), smartGroupName: 'Chrome behind' }],
+    });
+    expect(
+      await proJson(jamf, token, '/v2/patch-software-title-configurations/2/dependencies'),
+    ).toEqual({
+      totalCount: 0,
+      results: [],
+    });
+  });
+
   it('puts a title on the dashboard and takes it off (GET says which), 404 for no title', async () => {
     const path = '/v3/patch-software-title-configurations/3/dashboard';
     expect(await proJson(jamf, token, path)).toEqual({ onDashboard: false });

@@ -249,3 +249,22 @@ export function patchPolicyTargets(
     return at > target || (at < target && general.allow_downgrade === true);
   });
 }
+
+/**
+ * The smart computer groups whose criteria report on `title` (a criterion named
+ * `Patch Reporting: <title name>`, in any case), in id order: what the title's configuration
+ * cannot be deleted from under without changing them (unverified: the criterion's name, as
+ * Jamf's smart group criteria list patch titles).
+ */
+export function patchTitleDependents(
+  state: MockState,
+  title: PatchTitle,
+): { id: number; name: string }[] {
+  const criterion = `patch reporting: ${title.name}`.toLowerCase();
+  return [...state.computerGroups.values()]
+    .filter(
+      (group) =>
+        group.isSmart && group.criteria.some((entry) => entry.name.toLowerCase() === criterion),
+    )
+    .map((group) => ({ id: group.id, name: group.name }));
+}

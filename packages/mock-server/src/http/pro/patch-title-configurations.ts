@@ -9,6 +9,7 @@ import {
   deletePatchTitle,
   patchDashboard,
   patchTitleConfigurations,
+  patchTitleDependents,
   setOnDashboard,
 } from '../../state/patch-management.js';
 import { sitesOf } from '../../state/sites.js';
@@ -251,6 +252,23 @@ function routesOf(document: OpenApiDocument, version: string): Route[] {
     },
     {
       method: 'GET',
+      path: `${item}/dependencies`,
+      handle: (ctx) => {
+        const { row, missing } = found(ctx);
+        if (row === undefined) return missing;
+        const title = patchTitleById(row.softwareTitleId);
+        const groups = title === undefined ? [] : patchTitleDependents(ctx.state, title);
+        return specShaped(ctx, {
+          totalCount: groups.length,
+          results: groups.map((group) => ({
+            smartGroupId: String(group.id),
+            smartGroupName: group.name,
+          })),
+        });
+      },
+    },
+    {
+      method: 'GET',
       path: `${item}/extension-attributes`,
       handle: (ctx) => {
         const { row, missing } = found(ctx);
@@ -310,8 +328,8 @@ function routesOf(document: OpenApiDocument, version: string): Route[] {
  * `softwareTitleId` from the patch catalogue of Jamf's internal source),
  * read, merge-patch, delete (with its patch policies), the dashboard switch, the title's
  * definitions and its extension attributes (each `accepted` as the configuration says, the script
- * base64-encoded as the schema's `format` says); `/v2`'s history notes are `/v3`'s.
- * Dependencies and the export stay spec-generated.
+ * base64-encoded as the schema's `format` says), its dependencies (the smart computer groups
+ * reporting on the title); `/v2`'s history notes are `/v3`'s. The export stays spec-generated.
  */
 export function patchTitleConfigurationRoutes(document: OpenApiDocument): Route[] {
   return [
