@@ -197,6 +197,28 @@ describe('patch software title configurations: Pro v2/v3 and Classic patchsoftwa
     });
   });
 
+  it("finds a version's package by name when the update gives no id, and refuses a name no package has", async () => {
+    const pkg = await proJson<{ packageName: string }>(jamf, token, '/v1/packages/1');
+    const body = (name: string) =>
+      `<patch_software_title><versions><version><software_version>6.2.10</software_version><package><name>${name}</name></package></version></versions></patch_software_title>`;
+    await classicWrite(
+      jamf,
+      token,
+      '/patchsoftwaretitles/id/3',
+      body(pkg.packageName.toUpperCase()),
+      'PUT',
+    );
+    const read = await proJson<ProTitle>(jamf, token, '/v3/patch-software-title-configurations/3');
+    expect(read.packages).toEqual([
+      { packageId: '1', version: '6.2.10', displayName: pkg.packageName },
+    ]);
+    const refused = await classic(jamf, token, '/patchsoftwaretitles/id/3', {
+      method: 'PUT',
+      body: body('No such package.pkg'),
+    });
+    expect(refused.status).toBe(409);
+  });
+
   it('refuses a title naming no offered title, no source, or a version the title lacks, storing nothing', async () => {
     const before = await proJson<ProTitle[]>(
       jamf,

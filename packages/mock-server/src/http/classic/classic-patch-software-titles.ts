@@ -12,7 +12,7 @@ import {
   isPatchSource,
   patchTitleConfigurations,
 } from '../../state/patch-management.js';
-import { packageNameOf } from '../pro/patch-title-configurations.js';
+import { packageIdNamed, packageNameOf } from '../pro/patch-title-configurations.js';
 import { type JsonEntity, JsonEntityView } from './classic-json-view.js';
 import { proText } from './classic-pro-values.js';
 import {
@@ -142,11 +142,18 @@ function fieldsOf(
       const version = xmlText(entry, 'software_version') ?? '';
       if (!title?.versions.some((known) => known.version === version))
         return `Invalid software_version: ${version}`;
+      // The package by `<id>`, else by `<name>`; neither (or `None`) is no package.
       const element = xmlObject(entry, 'package');
       const id = Number(xmlText(element, 'id') ?? '-1');
-      if (id <= 0) continue;
-      if (packageNameOf(document, state, String(id)) === undefined) return 'Problem with package';
-      packages.push({ packageId: String(id), version });
+      const name = xmlText(element, 'name')?.trim() ?? '';
+      if (id > 0) {
+        if (packageNameOf(document, state, String(id)) === undefined) return 'Problem with package';
+        packages.push({ packageId: String(id), version });
+      } else if (name !== '' && name.toLowerCase() !== 'none') {
+        const named = packageIdNamed(document, state, name);
+        if (named === undefined) return 'Problem with package';
+        packages.push({ packageId: named, version });
+      }
     }
     fields.packages = packages;
   }

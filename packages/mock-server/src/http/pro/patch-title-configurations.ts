@@ -54,6 +54,18 @@ export function packageNameOf(
   return row === undefined ? undefined : text(row.packageName);
 }
 
+/** The id of the package named `name` (its Pro `packageName`, in any case), if one exists. */
+export function packageIdNamed(
+  document: OpenApiDocument,
+  state: MockState,
+  name: string,
+): string | undefined {
+  const wanted = name.trim().toLowerCase();
+  const rows = sharedCollectionStore(document, '/v1/packages', state)?.store.list() ?? [];
+  const row = rows.find((candidate) => text(candidate.packageName).toLowerCase() === wanted);
+  return row === undefined ? undefined : text(row.id);
+}
+
 /** A stored title configuration as Pro's `PatchSoftwareTitleConfiguration` shows it. */
 function proTitleOf(document: OpenApiDocument, state: MockState, row: JsonObject): JsonObject {
   const title = patchTitleById(row.softwareTitleId);
