@@ -5,6 +5,7 @@ import {
   type MiddlewareHooks,
   toRequest,
 } from '@jamf/core';
+import { checkOptionsObject, checkWrappedFetch } from './resilience-option-error.js';
 import { type ReleaseSlot, Semaphore } from './semaphore.js';
 
 /** Options of {@link concurrency}. */
@@ -34,6 +35,7 @@ export interface ConcurrencyLayer extends MiddlewareHooks {
  * client.use(limit); // or: createClient({ fetch: limit.wrap(fetch) })
  */
 export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer {
+  checkOptionsObject('concurrency', options);
   const slots = new Semaphore(options.max ?? 5);
   const held = new Map<string, ReleaseSlot>();
   const releaseHeld = (id: string): void => {
@@ -45,6 +47,7 @@ export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer 
       return slots.inUse;
     },
     wrap(fetch: FetchLike): FetchLike {
+      checkWrappedFetch('concurrency', fetch);
       return async (input, init) => {
         // A client's prepared request passes as it is: only its signal matters here.
         const request =

@@ -26,6 +26,23 @@ export class ResilienceOptionError extends Error {
   }
 }
 
+/** Fails with `INVALID_OPTION` unless `options` is absent or an object (`null` is neither). */
+export function checkOptionsObject(layer: string, options: unknown): void {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new ResilienceOptionError('INVALID_OPTION', `${layer} options must be an object`);
+  }
+}
+
+/** Fails with `INVALID_OPTION` unless `fetch`, given to a layer's `wrap`, is a function. */
+export function checkWrappedFetch(layer: string, fetch: unknown): void {
+  if (typeof fetch !== 'function') {
+    throw new ResilienceOptionError(
+      'INVALID_OPTION',
+      `${layer} wrap(fetch) needs a fetch function`,
+    );
+  }
+}
+
 /** Fails with `INVALID_OPTION` unless `value` is absent or a function. */
 export function checkFunctionOption(layer: string, name: string, value: unknown): void {
   if (value !== undefined && typeof value !== 'function') {

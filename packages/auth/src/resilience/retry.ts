@@ -10,6 +10,8 @@ import {
 import {
   checkFunctionOption,
   checkListOption,
+  checkOptionsObject,
+  checkWrappedFetch,
   ResilienceOptionError,
 } from './resilience-option-error.js';
 
@@ -170,6 +172,7 @@ function settle(outcome: Outcome): Response {
  * client.use(authMiddleware(provider), retry({ maxAttempts: 3 }));
  */
 export function retry(options: RetryOptions = {}): RetryLayer {
+  checkOptionsObject('retry', options);
   const policy = resolvePolicy(options);
   const templates = new Map<string, Request>();
   const isRetryable = (request: Request | PreparedRequest): boolean =>
@@ -181,6 +184,7 @@ export function retry(options: RetryOptions = {}): RetryLayer {
   };
   return acceptsPreparedRequests({
     wrap(fetch: FetchLike): FetchLike {
+      checkWrappedFetch('retry', fetch);
       return async (input, init) => {
         // A client's prepared request is sent again as it is (its body can be read again).
         const request =

@@ -6,7 +6,12 @@ import {
   type PreparedRequest,
   toRequest,
 } from '@jamf/core';
-import { checkFunctionOption, checkListOption } from './resilience-option-error.js';
+import {
+  checkFunctionOption,
+  checkListOption,
+  checkOptionsObject,
+  checkWrappedFetch,
+} from './resilience-option-error.js';
 import { STICKY_COOKIE_NAMES, StickyCookieJar } from './sticky-cookie-jar.js';
 
 /** Options of {@link stickySession}. */
@@ -31,6 +36,7 @@ export interface StickySessionLayer extends MiddlewareHooks {
  * const client = createClient({ baseUrl, fetch: stickySession().wrap(fetch) });
  */
 export function stickySession(options: StickySessionOptions = {}): StickySessionLayer {
+  checkOptionsObject('stickySession', options);
   const isName = (item: unknown) => typeof item === 'string' && item !== '';
   checkListOption('stickySession', 'cookieNames', options.cookieNames, isName, 'cookie names');
   checkFunctionOption('stickySession', 'now', options.now);
@@ -47,6 +53,7 @@ export function stickySession(options: StickySessionOptions = {}): StickySession
   };
   return acceptsPreparedRequests({
     wrap(fetch: FetchLike): FetchLike {
+      checkWrappedFetch('stickySession', fetch);
       return async (input, init) => {
         const request = withCookies(
           isPreparedRequest(input) && init === undefined ? input : toRequest(input, init),

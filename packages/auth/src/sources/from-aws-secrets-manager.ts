@@ -38,6 +38,12 @@ const SDK = '@aws-sdk/client-secrets-manager';
 export async function fromAwsSecretsManager(
   options: AwsSecretsManagerOptions,
 ): Promise<JamfCredentials> {
+  if (typeof options?.secretId !== 'string' || options.secretId === '') {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      'fromAwsSecretsManager needs { secretId }: the name or ARN of the secret',
+    );
+  }
   const loadSdk = options.loadSdk ?? (() => import(SDK) as Promise<SecretsManagerSdk>);
   let sdk: SecretsManagerSdk;
   try {
@@ -62,9 +68,12 @@ export async function fromAwsSecretsManager(
   } catch (error) {
     throw new JamfAuthError('SECRET_UNAVAILABLE', `could not read the ${where}`, { cause: error });
   }
+  // `?.`: a `client` of the caller's may resolve with nothing at all.
   const text =
-    output.SecretString ??
-    (output.SecretBinary === undefined ? undefined : new TextDecoder().decode(output.SecretBinary));
+    output?.SecretString ??
+    (output?.SecretBinary === undefined
+      ? undefined
+      : new TextDecoder().decode(output.SecretBinary));
   if (text === undefined) {
     throw new JamfAuthError('CREDENTIALS_DOCUMENT_INVALID', `the ${where} has no value`);
   }

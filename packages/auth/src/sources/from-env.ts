@@ -18,6 +18,12 @@ export type Environment = Readonly<Record<string, string | undefined>>;
  * const provider = providerFor(fromEnv()); // JAMF_URL, JAMF_CLIENT_ID, JAMF_CLIENT_SECRET
  */
 export function fromEnv(env: Environment = process.env): JamfCredentials {
+  if (typeof env !== 'object' || env === null) {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      'fromEnv takes an environment object such as process.env',
+    );
+  }
   const read = (name: string): string | undefined => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? undefined : value;

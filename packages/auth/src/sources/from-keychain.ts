@@ -39,7 +39,18 @@ const defaultExecFile: ExecFile = (file, args) =>
  * const provider = providerFor(await fromKeychain({ service: 'jamf', account: 'prod' }));
  */
 export async function fromKeychain(options: KeychainOptions): Promise<JamfCredentials> {
-  const { service, account } = options;
+  const { service, account } = (options ?? {}) as Partial<KeychainOptions>;
+  if (
+    typeof service !== 'string' ||
+    service === '' ||
+    typeof account !== 'string' ||
+    account === ''
+  ) {
+    throw new JamfAuthError(
+      'INVALID_OPTIONS',
+      "fromKeychain needs { service, account }: the keychain item's non-empty service and account",
+    );
+  }
   const platform = options.platform ?? process.platform;
   const where = `keychain item (service "${service}", account "${account}")`;
   if (platform !== 'darwin') {
@@ -49,16 +60,17 @@ export async function fromKeychain(options: KeychainOptions): Promise<JamfCreden
     );
   }
   const run = options.execFile ?? defaultExecFile;
-  let stdout: string;
+  let stdout: unknown;
   try {
-    ({ stdout } = await run('security', [
+    // An `execFile` of the caller's may resolve with nothing: then there is no text either.
+    ({ stdout } = (await run('security', [
       'find-generic-password',
       '-s',
       service,
       '-a',
       account,
       '-w',
-    ]));
+    ])) ?? { stdout: undefined });
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     // The original error can carry the command's output, so only its exit code goes along.
@@ -71,6 +83,9 @@ export async function fromKeychain(options: KeychainOptions): Promise<JamfCreden
       code === 'ENOENT' ? 'the macOS `security` tool was not found' : `could not read the ${where}`,
       { cause },
     );
+  }
+  if (typeof stdout !== 'string') {
+    throw new JamfAuthError('CREDENTIALS_DOCUMENT_INVALID', `${where}: security printed no text`);
   }
   return parseCredentialsDocument(stdout.trim(), where);
 }

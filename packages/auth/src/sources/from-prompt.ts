@@ -39,6 +39,9 @@ const BACKSPACES = new Set(['\u007f', '\b']);
  * const provider = providerFor(await fromPrompt());
  */
 export async function fromPrompt(options: PromptOptions = {}): Promise<JamfCredentials> {
+  if (typeof options !== 'object' || options === null) {
+    throw new JamfAuthError('INVALID_OPTIONS', 'fromPrompt options must be an object');
+  }
   const input = options.input ?? (process.stdin as PromptInput);
   const output = options.output ?? process.stderr;
   if (input.isTTY !== true || typeof input.setRawMode !== 'function') {

@@ -1,3 +1,4 @@
+import { JamfAuthError } from '../errors.js';
 import { clientCredentials } from '../providers/client-credentials.js';
 import { userCredentials } from '../providers/user-credentials.js';
 import type { ProviderOptions, TokenProvider } from '../token-provider.js';
@@ -17,6 +18,12 @@ export function providerFor(
   credentials: JamfCredentials,
   options: SourceProviderOptions = {},
 ): TokenProvider {
+  if (typeof credentials !== 'object' || credentials === null) {
+    throw new JamfAuthError(
+      'MISSING_CREDENTIALS',
+      'providerFor needs credentials, such as fromEnv() returns',
+    );
+  }
   return credentials.kind === 'client'
     ? clientCredentials({
         ...options,
