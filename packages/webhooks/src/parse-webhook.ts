@@ -3,6 +3,7 @@ import { JamfWebhookError } from './errors.js';
 import { isWebhookEventName } from './events/event-names.js';
 import { envelopeSchema, payloadSchemas } from './events/payload.js';
 import type { AnyWebhookPayload } from './events/types.js';
+import { validatedPayload } from './events/validate-payload.js';
 import { coerceXml, readXml } from './events/xml-read.js';
 
 /** The two forms Jamf Pro sends a payload in (a webhook's `content_type`). */
@@ -22,6 +23,7 @@ export function parseWebhook(body: string, format?: WebhookBodyFormat): AnyWebho
   if (typeof body !== 'string') {
     throw new JamfWebhookError('MALFORMED_BODY', 'The body must be a string (the request text).');
   }
+  checkFormat(format);
   const isXml = format === undefined ? body.trimStart().startsWith('<') : format === 'xml';
   let tree: unknown;
   try {
@@ -45,15 +47,16 @@ export function parseWebhook(body: string, format?: WebhookBodyFormat): AnyWebho
         : `"${name.slice(0, 64)}" is not one of the 18 Jamf Pro webhook events.`,
     );
   }
-  const schema = payloadSchemas[name];
-  const result = v.safeParse(schema, isXml ? coerceXml(schema, tree) : tree);
-  if (!result.success) {
-    const issues = result.issues.map((issue) => v.getDotPath(issue) ?? '(root)');
-    throw new JamfWebhookError(
-      'INVALID_PAYLOAD',
-      `The ${name} payload does not match its shape at ${issues.slice(0, 5).join(', ')}.`,
-      { issues },
-    );
+  return validatedPayload(name, isXml ? coerceXml(payloadSchemas[name], tree) : tree);
+}
+
+/**
+ * Refuses a format that is neither `'json'` nor `'xml'` (absent is allowed): anything else used to
+ * be read as JSON without a word.
+ * @throws {JamfWebhookError} `INVALID_OPTIONS`.
+ */
+export function checkFormat(format: unknown): asserts format is WebhookBodyFormat | undefined {
+  if (format !== undefined && format !== 'json' && format !== 'xml') {
+    throw new JamfWebhookError('INVALID_OPTIONS', "The body format must be 'json' or 'xml'.");
   }
-  return result.output as AnyWebhookPayload;
 }

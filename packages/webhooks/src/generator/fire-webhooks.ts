@@ -1,6 +1,7 @@
 import { JamfWebhookError } from '../errors.js';
 import type { AnyWebhookPayload, WebhookPayload } from '../events/types.js';
 import type { WebhookBodyFormat } from '../parse-webhook.js';
+import { checkFormat } from '../parse-webhook.js';
 import { WebhookAuth } from '../receiver/webhook-auth.js';
 import { serializeWebhook } from '../serialize-webhook.js';
 
@@ -43,7 +44,9 @@ export interface FireSummary {
 /**
  * POSTs payloads to a receiver as Jamf Pro would, `concurrency` at a time, and reports what came
  * back. For load-testing a receiver and end-to-end tests; pair with {@link generateWebhook}.
- * @throws {JamfWebhookError} `INVALID_OPTIONS` for a bad `concurrency`, `payloads` not a list, a
+ * @throws {JamfWebhookError} `INVALID_OPTIONS` for a bad `concurrency` or `contentType`, `payloads`
+ * not a list (or one that {@link serializeWebhook} refuses, named by its index, before anything is
+ * sent), a
  * `url` that is not absolute http(s) or that embeds credentials (pass `auth`), or an `auth` not
  * made by `basicAuth`/`headerAuth`.
  * @example
@@ -57,6 +60,9 @@ export async function fireWebhooks(
 ): Promise<FireSummary> {
   if (!Array.isArray(payloads)) {
     throw new JamfWebhookError('INVALID_OPTIONS', 'fireWebhooks needs an array of payloads.');
+  }
+  if (typeof options !== 'object' || options === null) {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'fireWebhooks options must be an object.');
   }
   const concurrency = options.concurrency ?? 8;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -72,6 +78,20 @@ export async function fireWebhooks(
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new JamfWebhookError('INVALID_OPTIONS', 'fetch must be a function.');
   }
+  checkFormat(options.contentType);
+  // Every body before the first send: a payload that cannot be written stops the run whole,
+  // instead of a rejection midway that loses the summary of what was already delivered.
+  const bodies = payloads.map((payload, index) => {
+    try {
+      return serializeWebhook(payload, options.contentType);
+    } catch (error) {
+      if (!(error instanceof JamfWebhookError)) throw error;
+      throw new JamfWebhookError(error.code, `Payload ${index}: ${error.message}`, {
+        cause: error,
+        issues: error.issues,
+      });
+    }
+  });
   const send = options.fetch ?? fetch;
   const authHeaders = options.auth?.headersForSending() ?? {};
   const summary: FireSummary = { sent: 0, statuses: {}, failures: [] };
@@ -81,7 +101,7 @@ export async function fireWebhooks(
   const worker = async () => {
     for (let index = next++; index < payloads.length; index = next++) {
       const payload = payloads[index]!;
-      const { body, contentType } = serializeWebhook(payload, options.contentType);
+      const { body, contentType } = bodies[index]!;
       try {
         options.signal?.throwIfAborted();
         const response = await send(url, {

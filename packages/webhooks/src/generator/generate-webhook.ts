@@ -47,7 +47,9 @@ const BASE_TIMESTAMP = Date.UTC(2026, 0, 15, 9, 0, 0);
 /**
  * A realistic, deterministic payload of `event`: the same `seed` always gives the same payload,
  * which passes {@link parseWebhook}. For tests, demos and load (with {@link fireWebhooks}).
- * @throws {JamfWebhookError} `INVALID_OPTIONS` for an unknown event name.
+ * @throws {JamfWebhookError} `INVALID_OPTIONS` for an unknown event name, options that are not an
+ * object, a seed that is not a whole number, a `webhookId` that is not a positive whole number,
+ * an `eventTimestamp` that is not whole epoch milliseconds or a `webhookName` that is not text.
  * @example
  * const payload = generateWebhook('ComputerAdded', { seed: 42 });
  */
@@ -58,6 +60,7 @@ export function generateWebhook<E extends WebhookEventName>(
   if (!isWebhookEventName(event)) {
     throw new JamfWebhookError('INVALID_OPTIONS', `"${String(event)}" is not a webhook event.`);
   }
+  checkGenerateOptions(options);
   const random = new SeededRandom((options.seed ?? 1) * 2654435761 + event.length);
   const data = eventData(event, random) as WebhookEventData<E>;
   return {
@@ -69,6 +72,34 @@ export function generateWebhook<E extends WebhookEventName>(
     },
     event: data,
   };
+}
+
+/**
+ * Refuses options that would make a payload {@link parseWebhook} rejects (a text `webhookId`, an
+ * `Infinity` timestamp written as `null`) or that only look seeded (`NaN` is seed 0).
+ */
+function checkGenerateOptions(options: GenerateWebhookOptions): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'generateWebhook options must be an object.');
+  }
+  const isWhole = (value: unknown, minimum: number) =>
+    value === undefined ||
+    (typeof value === 'number' && Number.isSafeInteger(value) && value >= minimum);
+  if (!isWhole(options.seed, Number.MIN_SAFE_INTEGER)) {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'seed must be a whole number.');
+  }
+  if (!isWhole(options.webhookId, 1)) {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'webhookId must be a positive whole number.');
+  }
+  if (!isWhole(options.eventTimestamp, 0)) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      'eventTimestamp must be whole milliseconds since the epoch.',
+    );
+  }
+  if (options.webhookName !== undefined && typeof options.webhookName !== 'string') {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'webhookName must be a string.');
+  }
 }
 
 function eventData(event: WebhookEventName, random: SeededRandom): unknown {

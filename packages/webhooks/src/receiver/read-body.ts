@@ -5,7 +5,7 @@ const decoder = new TextDecoder('utf-8');
 /**
  * Reads a request body as UTF-8 text, stopping as soon as more than `maxBytes` have arrived: the
  * cap holds while the stream is read, so an oversized body is never buffered whole.
- * @throws {JamfWebhookError} `BODY_TOO_LARGE`.
+ * @throws {JamfWebhookError} `BODY_TOO_LARGE`, or `MALFORMED_BODY` when the stream fails midway.
  */
 export async function readBodyCapped(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
@@ -15,7 +15,17 @@ export async function readBodyCapped(request: Request, maxBytes: number): Promis
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (cause) {
+      // The sender went away mid-body: a body cut off is not a payload, and the handler answers
+      // 400 instead of rejecting (an unhandled rejection in Bun, Deno and workers).
+      throw new JamfWebhookError('MALFORMED_BODY', 'The body could not be read to its end.', {
+        cause,
+      });
+    }
+    const { done, value } = chunk;
     if (done) break;
     received += value.byteLength;
     if (received > maxBytes) {
