@@ -111,6 +111,7 @@ export function logRequests(options: LogRequestsOptions): RequestLogLayer {
       return undefined;
     },
     wrap(fetch) {
+      checkFetch(fetch, 'wrap');
       return async (input, init) => {
         const request = toRequest(input, init);
         const started = counter.start(request);
@@ -127,6 +128,7 @@ export function logRequests(options: LogRequestsOptions): RequestLogLayer {
       };
     },
     countAttempts(fetch) {
+      checkFetch(fetch, 'countAttempts');
       return counter.wrap(fetch);
     },
   };
@@ -147,6 +149,13 @@ function checkOptions(options: LogRequestsOptions): void {
   if (!isNames(options.requestIdHeaders)) {
     throw invalid('requestIdHeaders must be a list of header names');
   }
+  // A value of these is a credential or a session: logged as a request id, it would be a leak.
+  const credential = options.requestIdHeaders?.find((name) =>
+    CREDENTIAL_HEADERS.has(name.toLowerCase()),
+  );
+  if (credential !== undefined) {
+    throw invalid(`requestIdHeaders cannot name ${credential}: its value is a credential`);
+  }
   if (!isNames(options.stickyCookieNames)) {
     throw invalid('stickyCookieNames must be a list of cookie names');
   }
@@ -158,6 +167,26 @@ function checkOptions(options: LogRequestsOptions): void {
   }
   if (options.onLogError !== undefined && typeof options.onLogError !== 'function') {
     throw invalid('onLogError must be a function');
+  }
+}
+
+/** Headers whose values are credentials or sessions, never logged as a request id. */
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'www-authenticate',
+  'proxy-authenticate',
+]);
+
+/** Refuses a `wrap`/`countAttempts` argument that is not a function, when wrapping. */
+function checkFetch(fetch: unknown, method: string): void {
+  if (typeof fetch !== 'function') {
+    throw new ObservabilityError(
+      'INVALID_OPTIONS',
+      `logRequests ${method}(fetch) needs a fetch function`,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { type FetchLike, toRequest } from '@jamf/core';
+import { ObservabilityError } from '../errors.js';
 import {
   endWithError,
   endWithResponse,
@@ -42,7 +43,13 @@ export function otelFetch(
   fetch: FetchLike,
   options: OtelFetchOptions = {},
 ): typeof globalThis.fetch {
-  const tracer = tracerOf(options);
+  const tracer = tracerOf(options, 'otelFetch');
+  if (typeof fetch !== 'function') {
+    throw new ObservabilityError('INVALID_OPTIONS', 'otelFetch: wraps a fetch function');
+  }
+  if (options.route !== undefined && typeof options.route !== 'function') {
+    throw new ObservabilityError('INVALID_OPTIONS', 'otelFetch: route must be a function');
+  }
   const route = options.route ?? tokenRoute;
   return async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = toRequest(input, init);

@@ -18,7 +18,7 @@ import {
  * const pro = createProClient({ baseUrl, middleware: [otelMiddleware(), authMiddleware(jamf)] });
  */
 export function otelMiddleware(options: OtelOptions = {}): ObservingMiddleware {
-  const tracer = tracerOf(options);
+  const tracer = tracerOf(options, 'otelMiddleware');
   const spans = new Map<string, Span>();
   const take = (id: string): Span | undefined => {
     const span = spans.get(id);

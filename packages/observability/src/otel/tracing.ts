@@ -8,6 +8,7 @@ import {
   type TracerProvider,
   trace,
 } from '@opentelemetry/api';
+import { ObservabilityError } from '../errors.js';
 import { errorType, requestAttributes, spanName } from './span-attributes.js';
 
 /** Options of `otelMiddleware` and `otelFetch`. */
@@ -23,9 +24,25 @@ export interface OtelOptions {
 
 const TRACER_NAME = '@jamf/observability';
 
-/** The tracer of these layers. */
-export function tracerOf(options: OtelOptions): Tracer {
-  return (options.tracerProvider ?? trace.getTracerProvider()).getTracer(TRACER_NAME);
+/**
+ * The tracer of these layers, after refusing options of the wrong kind with `INVALID_OPTIONS`
+ * (a TypeError here or on the first request before).
+ */
+export function tracerOf(options: OtelOptions, layer: string): Tracer {
+  const invalid = (message: string) =>
+    new ObservabilityError('INVALID_OPTIONS', `${layer}: ${message}`);
+  if (typeof options !== 'object' || options === null) throw invalid('options must be an object');
+  const { tracerProvider, propagate } = options;
+  if (
+    tracerProvider !== undefined &&
+    typeof (tracerProvider as Partial<TracerProvider> | null)?.getTracer !== 'function'
+  ) {
+    throw invalid('tracerProvider must be a TracerProvider (with getTracer)');
+  }
+  if (propagate !== undefined && typeof propagate !== 'boolean') {
+    throw invalid('propagate must be true or false');
+  }
+  return (tracerProvider ?? trace.getTracerProvider()).getTracer(TRACER_NAME);
 }
 
 /** Starts the client span of one request; returns the request to send (with `traceparent`). */
