@@ -11,7 +11,7 @@ import { groupMembers } from './smart-group-members.js';
  * Where the software title configurations are kept: the store Pro `/v2` and `/v3`
  * `patch-software-title-configurations` and Classic `patchsoftwaretitles` all read and write.
  */
-export const PATCH_TITLES_PATH = '/v3/patch-software-title-configurations';
+const PATCH_TITLES_PATH = '/v3/patch-software-title-configurations';
 
 /** Where the ids of the titles and patch policies shown on the dashboard are kept. */
 const DASHBOARD_PATH = '/v2/patch-dashboard';

@@ -103,7 +103,7 @@ function proTitleOf(document: OpenApiDocument, state: MockState, row: JsonObject
  * wording are unverified; the spec declares 400 for a create and 400/422 for a change); an
  * extension attribute the title's definition does not bring, 400 too.
  */
-export function patchTitleProblem(
+function patchTitleProblem(
   document: OpenApiDocument,
   state: MockState,
   row: JsonObject,
