@@ -105,21 +105,33 @@ export async function uploadPackage(
   }
   const body = multipartFile(options.file, sizeBytes);
   let bytes = 0;
+  // A callback that throws stops the stream; its own error is what the caller gets, not a
+  // NETWORK_ERROR "got no answer" wrapped around it.
+  let progressError: { error: unknown } | undefined;
   const path = `/v1/packages/${encodeURIComponent(packageId)}/upload`;
-  const answer = await session.send({
-    method: 'POST',
-    path,
-    headers: {
-      accept: 'application/json',
-      'content-type': body.contentType,
-      'content-length': String(body.contentLength),
-    },
-    body: () =>
-      body.chunks((sent) => {
-        bytes = sent;
-        options.onProgress?.({ bytesSent: sent, totalBytes: sizeBytes });
-      }),
-  });
+  const answer = await session
+    .send({
+      method: 'POST',
+      path,
+      headers: {
+        accept: 'application/json',
+        'content-type': body.contentType,
+        'content-length': String(body.contentLength),
+      },
+      body: () =>
+        body.chunks((sent) => {
+          bytes = sent;
+          try {
+            options.onProgress?.({ bytesSent: sent, totalBytes: sizeBytes });
+          } catch (error) {
+            progressError ??= { error };
+            throw error;
+          }
+        }),
+    })
+    .catch((error: unknown) => {
+      throw progressError === undefined ? error : progressError.error;
+    });
   if (answer.status < 200 || answer.status > 299) {
     throw apiError(answer, `${proApiBaseUrl(connection.baseUrl)}${path}`);
   }
@@ -160,6 +172,44 @@ function checkConnection(connection: UploadConnection): void {
   if (connection.fetch !== undefined && typeof connection.fetch !== 'function') {
     throw invalid('fetch must be a function');
   }
+  const { answerTimeoutMs, dispatcher, headers } = connection;
+  if (
+    answerTimeoutMs !== undefined &&
+    !(
+      typeof answerTimeoutMs === 'number' &&
+      Number.isFinite(answerTimeoutMs) &&
+      answerTimeoutMs >= 0
+    )
+  ) {
+    // Else undici refuses it on the first send, reported as a network failure.
+    throw invalid('answerTimeoutMs must be a finite number of milliseconds >= 0');
+  }
+  if (
+    dispatcher !== undefined &&
+    typeof (dispatcher as Partial<Dispatcher> | null)?.dispatch !== 'function'
+  ) {
+    throw invalid('dispatcher must be an undici Dispatcher (an Agent, a ProxyAgent, …)');
+  }
+  if (headers !== undefined) checkHeaders(headers);
+}
+
+/**
+ * Headers every call can carry, refused without quoting a value (the platform's TypeError does,
+ * and a header may be a credential).
+ */
+function checkHeaders(headers: unknown): void {
+  const invalid = () =>
+    new PackageUploadError(
+      'INVALID_OPTIONS',
+      'headers must be an object of header names and text values valid in HTTP (no CR, LF or NUL)',
+    );
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) throw invalid();
+  if (Object.values(headers).some((value) => typeof value !== 'string')) throw invalid();
+  try {
+    new Headers(headers as Record<string, string>);
+  } catch {
+    throw invalid();
+  }
 }
 
 async function checkOptions(options: UploadPackageOptions): Promise<number> {
@@ -184,6 +234,20 @@ async function checkOptions(options: UploadPackageOptions): Promise<number> {
   }
   if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
     throw new PackageUploadError('INVALID_OPTIONS', 'onProgress must be a function');
+  }
+  const { signal, create } = options as { signal?: unknown; create?: unknown };
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new PackageUploadError('INVALID_OPTIONS', 'signal must be an AbortSignal');
+  }
+  if (
+    create !== undefined &&
+    typeof create !== 'boolean' &&
+    (typeof create !== 'object' || create === null || Array.isArray(create))
+  ) {
+    throw new PackageUploadError(
+      'INVALID_OPTIONS',
+      'create must be true, false or the fields of the record to create',
+    );
   }
   const hasId = options.packageId !== undefined && options.packageId !== '';
   const hasName = typeof options.packageName === 'string' && options.packageName !== '';

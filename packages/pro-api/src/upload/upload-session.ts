@@ -1,4 +1,5 @@
 import { JamfApiError } from '../jamf-api-error.js';
+import { PackageUploadError } from './package-upload-error.js';
 import type { Transport, TransportRequest, TransportResponse } from './upload-transport.js';
 
 /** Where tokens come from: a `@jamf/auth` `TokenProvider` fits as it is. */
@@ -42,11 +43,11 @@ export function uploadSession(context: {
         headers: { ...context.headers, ...headers, authorization: `${scheme} ${token.token}` },
         ...(context.signal === undefined ? {} : { signal: context.signal }),
       });
-    const token = await context.tokens.getToken();
+    const token = usableToken(await context.tokens.getToken());
     const first = await attempt(token);
     if (first.status !== 401 || context.tokens.invalidate === undefined) return first;
     await context.tokens.invalidate(token);
-    return attempt(await context.tokens.getToken());
+    return attempt(usableToken(await context.tokens.getToken()));
   };
   return {
     send,
@@ -67,6 +68,22 @@ export function uploadSession(context: {
       return (parsed ?? {}) as T;
     },
   };
+}
+
+/**
+ * What `getToken()` resolved with, when it can go in an `Authorization` header: a source of the
+ * caller's may resolve with nothing (a TypeError before) or a token with a line break (undici's
+ * refusal, reported as a network failure before). The token is never quoted.
+ */
+function usableToken(given: unknown): { readonly token: string } {
+  const token = (given as { token?: unknown } | null | undefined)?.token;
+  if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) {
+    throw new PackageUploadError(
+      'INVALID_OPTIONS',
+      'tokens.getToken() must resolve to { token } with a token that can go in an Authorization header',
+    );
+  }
+  return given as { readonly token: string };
 }
 
 function parse(text: string): unknown {

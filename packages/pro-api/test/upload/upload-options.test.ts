@@ -44,6 +44,27 @@ describe('uploadPackage refuses a connection or options it cannot use, before se
     ['no tokens', { baseUrl: 'https://jamf.example.com' }],
     ['tokens without getToken', { baseUrl: 'https://jamf.example.com', tokens: {} }],
     ['an unknown transport', { baseUrl: 'https://jamf.example.com', tokens, transport: 'ftp' }],
+    [
+      'a NaN answerTimeoutMs',
+      { baseUrl: 'https://jamf.example.com', tokens, answerTimeoutMs: Number.NaN },
+    ],
+    [
+      'a negative answerTimeoutMs',
+      { baseUrl: 'https://jamf.example.com', tokens, answerTimeoutMs: -1 },
+    ],
+    [
+      'an answerTimeoutMs as text',
+      { baseUrl: 'https://jamf.example.com', tokens, answerTimeoutMs: '5' },
+    ],
+    [
+      'a dispatcher without dispatch',
+      { baseUrl: 'https://jamf.example.com', tokens, dispatcher: {} },
+    ],
+    ['headers that are a number', { baseUrl: 'https://jamf.example.com', tokens, headers: 5 }],
+    [
+      'a header value with a line break',
+      { baseUrl: 'https://jamf.example.com', tokens, headers: { 'x-trace': 'a\r\nx-injected: 1' } },
+    ],
   ];
   for (const [name, connection] of connections) {
     it(`${name}: INVALID_OPTIONS, not a TypeError`, async () => {
@@ -60,6 +81,8 @@ describe('uploadPackage refuses a connection or options it cannot use, before se
     ['a NaN packageId', () => ({ file, packageId: Number.NaN })],
     ['an object packageId', () => ({ file, packageId: {} })],
     ['an onProgress that is not a function', () => ({ file, packageId: 1, onProgress: 'log' })],
+    ['a signal that is not an AbortSignal', () => ({ file, packageId: 1, signal: 5 })],
+    ['create that is a number', () => ({ file, packageName: 'app.pkg', create: 5 })],
   ];
   for (const [name, given] of options) {
     it(`${name}: INVALID_OPTIONS, and no package record is created`, async () => {
@@ -75,4 +98,51 @@ describe('uploadPackage refuses a connection or options it cannot use, before se
       expect(calls).toEqual([]);
     });
   }
+});
+
+describe('uploadPackage with a token source or progress callback that misbehaves', () => {
+  const connectionWith = (given: unknown, fetchImpl: typeof fetch) => ({
+    baseUrl: 'https://jamf.example.com',
+    tokens: { getToken: async () => given as { token: string } },
+    transport: 'fetch' as const,
+    fetch: fetchImpl,
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['no token field', {}],
+    ['a token with a line break', { token: 'SECRET-TOKEN-99\r\nx: y' }],
+    ['an empty token', { token: '' }],
+  ])(
+    'getToken resolving with %s: INVALID_OPTIONS that does not quote it, nothing sent',
+    async (_, given) => {
+      const { calls, fetchImpl } = counting();
+      const error = await refusal(
+        uploadPackage(connectionWith(given, fetchImpl), { file, packageId: 1 }),
+      );
+      expect(error.code).toBe('INVALID_OPTIONS');
+      expect(String(error)).not.toContain('SECRET-TOKEN-99');
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it("an onProgress that throws: the upload rejects with the callback's own error", async () => {
+    const fetchImpl: typeof fetch = async (_input, init) => {
+      // Reads the streamed body, as a server would, so the progress callback runs.
+      await new Response((init?.body ?? null) as BodyInit | null).arrayBuffer();
+      return Response.json({ id: '1' });
+    };
+    const mine = new Error('progress bar went away');
+    const error = await uploadPackage(connectionWith({ token: 'tok' }, fetchImpl), {
+      file,
+      packageId: 1,
+      onProgress: () => {
+        throw mine;
+      },
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBe(mine);
+  });
 });
