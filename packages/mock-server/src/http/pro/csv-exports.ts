@@ -1,5 +1,6 @@
 import { jamfError } from '../../spec/jamf-error.js';
 import { listSpecOperations, type OpenApiDocument } from '../../spec/openapi-document.js';
+import { allColumns, type Column, csvText } from '../responses/csv-text.js';
 import { readJsonObject } from '../responses/read-json-body.js';
 import { withTextBody } from '../responses/text-body.js';
 import type { Route, RouteContext } from '../route.js';
@@ -9,12 +10,6 @@ import { concretePath } from '../router.js';
 const LIST_OF_EXPORT: Readonly<Record<string, string>> = {
   '/v2/inventory-preload/export': '/v2/inventory-preload/records',
 };
-
-/** One column of an export: the field it reads (a dotted path) and its heading. */
-interface Column {
-  field: string;
-  label: string;
-}
 
 /** What an export asks for, from its body (`ExportParameters`) or else its query. */
 interface ExportQuery {
@@ -74,39 +69,6 @@ function exportQuery(url: URL, body: Record<string, unknown>): ExportQuery | Res
   }
   if (fields.length === 0) return { columns: undefined, list };
   return { columns: fields.map((field, i) => ({ field, label: labels[i] ?? field })), list };
-}
-
-/** A value read by a dotted path (`general.name`), or undefined. */
-function valueAt(row: unknown, path: string): unknown {
-  let value = row;
-  for (const key of path.split('.')) {
-    if (!isRecord(value)) return undefined;
-    value = value[key];
-  }
-  return value;
-}
-
-/** One CSV cell (RFC 4180): objects as their JSON text, quoted where it holds `,`, `"` or a line break. */
-function cell(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Every row's fields, in the order they first appear: the default columns. */
-function allColumns(rows: readonly unknown[]): Column[] {
-  const fields = new Set<string>();
-  for (const row of rows) if (isRecord(row)) for (const key of Object.keys(row)) fields.add(key);
-  return [...fields].map((field) => ({ field, label: field }));
-}
-
-/** The rows as CSV: a heading line, then a line per row, each ended by CRLF (RFC 4180). */
-function csv(rows: readonly unknown[], columns: readonly Column[]): string {
-  const lines = [columns.map((column) => cell(column.label)).join(',')];
-  for (const row of rows) {
-    lines.push(columns.map((column) => cell(valueAt(row, column.field))).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }
 
 /**
@@ -185,7 +147,7 @@ export function csvExportRoutes(routes: readonly Route[], spec: OpenApiDocument)
         if (!answer.ok) return answer;
         const page = (await answer.json()) as { results?: unknown[] } | unknown[];
         const rows = Array.isArray(page) ? page : (page.results ?? []);
-        return new Response(csv(rows, query.columns ?? allColumns(rows)), {
+        return new Response(csvText(rows, query.columns ?? allColumns(rows)), {
           headers: { 'content-type': 'text/csv;charset=UTF-8' },
         });
       },
