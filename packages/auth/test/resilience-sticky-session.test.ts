@@ -71,6 +71,27 @@ describe('stickySession()', () => {
     ]);
   });
 
+  it('ignores a cookie larger than 4096 bytes and a Max-Age that is not a number (RFC 6265)', async () => {
+    let step = 0;
+    const s = await startLocalServer((_seen, res) => {
+      step++;
+      if (step === 1) res.setHeader('set-cookie', ['APBALANCEID=n1']);
+      if (step === 2) res.setHeader('set-cookie', [`APBALANCEID=${'x'.repeat(5000)}`]);
+      if (step === 3)
+        res.setHeader('set-cookie', ['APBALANCEID=n1; Max-Age=', 'jpro-ingress=i1; Max-Age=0x0']);
+      res.end('ok');
+    });
+    servers.push(s);
+    const fetch = withStickySession(globalThis.fetch);
+    for (let i = 0; i < 4; i++) await fetch(s.url);
+    expect(s.seen.map((r) => r.headers.cookie)).toEqual([
+      undefined,
+      'APBALANCEID=n1',
+      'APBALANCEID=n1',
+      'APBALANCEID=n1; jpro-ingress=i1',
+    ]);
+  });
+
   it('works as openapi-fetch middleware', async () => {
     const a = await balancer('node-2');
     const client = createClient<Record<string, never>>({ baseUrl: a.url });

@@ -1,6 +1,9 @@
 /** Cookies Jamf Pro's load balancers use to pin a client to one node. */
 export const STICKY_COOKIE_NAMES: readonly string[] = ['APBALANCEID', 'jpro-ingress'];
 
+/** The largest cookie (name and value) kept, as browsers do (RFC 6265 §6.1). */
+const MAX_COOKIE_BYTES = 4096;
+
 /**
  * Keeps the load-balancer cookies of each origin, and nothing else: other cookies a server sets
  * are ignored, so session cookies never leak between origins or into logs.
@@ -23,6 +26,9 @@ export class StickyCookieJar {
       const name = pair.slice(0, eq).trim();
       if (!this.#names.has(name)) continue;
       const value = pair.slice(eq + 1).trim();
+      // Larger than a browser keeps (RFC 6265 §6.1: 4096 bytes per cookie): sent back with every
+      // request, it would make each one a header the server refuses (431).
+      if (name.length + value.length > MAX_COOKIE_BYTES) continue;
       const jar = this.#byOrigin.get(origin) ?? new Map<string, string>();
       this.#byOrigin.set(origin, jar);
       if (value === '' || isExpiry(attributes, nowMs)) jar.delete(name);
@@ -48,7 +54,9 @@ function isExpiry(attributes: string[], nowMs: number): boolean {
     const eq = attribute.indexOf('=');
     const key = (eq < 0 ? attribute : attribute.slice(0, eq)).trim().toLowerCase();
     const value = eq < 0 ? '' : attribute.slice(eq + 1).trim();
-    if (key === 'max-age' && Number(value) <= 0) return true;
+    // RFC 6265 §5.2.2: a Max-Age that is not an optional `-` and digits is ignored (`Max-Age=`
+    // is no expiry).
+    if (key === 'max-age' && /^-?\d+$/.test(value) && Number(value) <= 0) return true;
     if (key === 'expires') {
       const at = Date.parse(value);
       if (!Number.isNaN(at) && at <= nowMs) return true;
