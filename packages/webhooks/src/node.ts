@@ -31,19 +31,23 @@ async function respond(
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
+  const url = requestUrl(req);
+  if (url === undefined) {
+    // A Host or request target no URL can hold is the client's error, not the handler's.
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end('Bad Request');
+    return;
+  }
   const controller = new AbortController();
   res.once('close', () => controller.abort());
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  const request = new Request(
-    new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`),
-    {
-      method: req.method,
-      headers,
-      body: hasBody ? requestBody(req) : null,
-      signal: controller.signal,
-      duplex: 'half',
-    } as RequestInit,
-  );
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? requestBody(req) : null,
+    signal: controller.signal,
+    duplex: 'half',
+  } as RequestInit);
   const response = await handler(request);
   // The handler may have stopped reading early (401, 413): close instead of draining the rest.
   if (hasBody && !req.readableEnded) res.setHeader('connection', 'close');
@@ -56,6 +60,27 @@ async function respond(
   for (let read = await reader.read(); !read.done; read = await reader.read())
     res.write(read.value);
   res.end();
+}
+
+/** `host[:port]`: a name or IPv4 address, or an IPv6 address in brackets (RFC 9110 §7.2). */
+const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+
+/**
+ * The URL of the request, or `undefined` when the client sent none a URL can hold: a malformed
+ * `Host` (`[::1`) threw a TypeError, answered 500. An origin-form target (`/hook`) is appended to
+ * the host rather than resolved, which would read `//other.example/hook` as another host.
+ */
+function requestUrl(req: IncomingMessage): URL | undefined {
+  const target = req.url ?? '/';
+  const host = req.headers.host ?? 'localhost';
+  try {
+    if (target.startsWith('/'))
+      return HOST.test(host) ? new URL(`http://${host}${target}`) : undefined;
+    const absolute = new URL(target);
+    return absolute.protocol === 'http:' || absolute.protocol === 'https:' ? absolute : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
