@@ -333,13 +333,7 @@ describe('GET /JSSResource/computermanagement', () => {
     expect(computer_management.os_x_configuration_profiles).toEqual([
       { id: profile, name: 'Smart scoped' },
     ]);
-    for (const blank of [
-      'ebooks',
-      'mac_app_store_apps',
-      'restricted_software',
-      'patch_policies',
-      'patch_reporting_software_titles',
-    ])
+    for (const blank of ['ebooks', 'mac_app_store_apps', 'restricted_software'])
       expect(computer_management[blank], blank).toEqual([]);
     // The same groups the computer record names.
     const record = await json<{
@@ -358,7 +352,6 @@ describe('GET /JSSResource/computermanagement', () => {
       `/computermanagement/macaddress/${computer?.macAddress}`,
       '/computermanagement/id/1/username/someone',
       `/computermanagement/udid/${computer?.udid}/username/someone`,
-      '/computermanagement/id/1/patchfilter/Chrome',
     ])
       expect(await json<ComputerManagement>(path), path).toEqual(whole);
     for (const path of [

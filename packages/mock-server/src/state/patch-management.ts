@@ -159,17 +159,54 @@ export interface PatchInstall {
  * and Pro's patch report and summaries all count these, so the two APIs agree.
  */
 export function patchInstalls(state: MockState, title: PatchTitle): PatchInstall[] {
-  const bundle = title.appName.toLowerCase();
   const installs: PatchInstall[] = [];
   for (const computer of state.computers.values()) {
-    const app = computerApplications(computer, state.seed).find(
-      (candidate) => candidate.name.toLowerCase() === bundle,
-    );
-    if (app === undefined) continue;
-    const isDefined = title.versions.some((known) => known.version === app.version);
-    installs.push({ computer, version: isDefined ? app.version : UNKNOWN_PATCH_VERSION });
+    const version = installedPatchVersion(state, title, computer);
+    if (version !== undefined) installs.push({ computer, version });
   }
   return installs;
+}
+
+/**
+ * The version of `title` that `computer` has as patch reports give it (see {@link patchInstalls}),
+ * or undefined when its inventory does not list the title's app.
+ */
+export function installedPatchVersion(
+  state: MockState,
+  title: PatchTitle,
+  computer: Readonly<Computer>,
+): string | undefined {
+  const bundle = title.appName.toLowerCase();
+  const app = computerApplications(computer, state.seed).find(
+    (candidate) => candidate.name.toLowerCase() === bundle,
+  );
+  if (app === undefined) return undefined;
+  const isDefined = title.versions.some((known) => known.version === app.version);
+  return isDefined ? app.version : UNKNOWN_PATCH_VERSION;
+}
+
+/** A title configuration a computer has the app of, and its version there. */
+export interface ComputerPatchTitle {
+  /** The configuration as stored (see {@link patchTitleConfigurations}). */
+  configuration: JsonObject;
+  title: PatchTitle;
+  /** As {@link installedPatchVersion} gives it. */
+  version: string;
+}
+
+/** The title configurations whose app `computer` has, in the order the store lists them. */
+export function computerPatchTitles(
+  state: MockState,
+  computer: Readonly<Computer>,
+): ComputerPatchTitle[] {
+  const titles: ComputerPatchTitle[] = [];
+  for (const configuration of patchTitleConfigurations(state).list()) {
+    const title = patchTitleById(configuration.softwareTitleId);
+    const version = title === undefined ? undefined : installedPatchVersion(state, title, computer);
+    if (title !== undefined && version !== undefined)
+      titles.push({ configuration, title, version });
+  }
+  return titles;
 }
 
 /** How many of `installs` are on each version: every version the title defines, newest first, then `Unknown` when any. */
@@ -218,6 +255,22 @@ function computersNamedBy(scope: Elements, state: MockState): Set<number> {
 }
 
 /**
+ * Whether patch policy `policy`'s scope takes a computer in, by id: all computers, or the listed
+ * computers, the members of the listed groups and the computers of the listed buildings and
+ * departments, less those its exclusions name the same ways.
+ */
+export function patchPolicyScope(
+  state: MockState,
+  policy: Readonly<ClassicObject>,
+): (computerId: number) => boolean {
+  const scope = elementsOf(policy.fields.scope);
+  const included = scope.all_computers === true ? undefined : computersNamedBy(scope, state);
+  const excluded = computersNamedBy(elementsOf(scope.exclusions), state);
+  return (computerId) =>
+    (included === undefined || included.has(computerId)) && !excluded.has(computerId);
+}
+
+/**
  * The computers patch policy `policy` would patch now: those its scope targets (all computers, or
  * the listed computers, the members of the listed groups and the computers of the listed
  * buildings and departments) and its exclusions leave, that have the title installed at a
@@ -238,12 +291,9 @@ export function patchPolicyTargets(
   const order = (version: string) => title.versions.findIndex((known) => known.version === version);
   const target = order(String(general.target_version ?? ''));
   if (target < 0) return [];
-  const scope = elementsOf(policy.fields.scope);
-  const included = scope.all_computers === true ? undefined : computersNamedBy(scope, state);
-  const excluded = computersNamedBy(elementsOf(scope.exclusions), state);
+  const isScoped = patchPolicyScope(state, policy);
   return patchInstalls(state, title).filter(({ computer, version }) => {
-    if (included !== undefined && !included.has(computer.id)) return false;
-    if (excluded.has(computer.id)) return false;
+    if (!isScoped(computer.id)) return false;
     const at = order(version);
     if (at < 0) return general.patch_unknown === true;
     return at > target || (at < target && general.allow_downgrade === true);

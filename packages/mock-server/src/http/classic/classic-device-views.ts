@@ -7,6 +7,7 @@ import type { Route, RouteHandler } from '../route.js';
 import {
   classicComputerManagement,
   classicComputerManagementShape,
+  classicComputerPatchSections,
 } from './classic-computer-management.js';
 import { classicComputers, classicMobileDevices } from './classic-computers.js';
 import {
@@ -109,7 +110,9 @@ function handlerAt(routes: readonly Route[], path: string): RouteHandler {
  * (with and without `/subset/{subset}`) and `…/{lookup}/{key}/patchfilter/{filter}`. The spec
  * declares them on `id`; jps-api-wrapper's `get_computer_management` (`classic.py`) sends
  * `username` and subsets after any lookup, so the mock serves them on every lookup. The mock
- * keeps nothing scoped to a user and no patch titles, so each answers what its lookup does.
+ * keeps nothing scoped to a user, so `username` answers what its lookup does; `patchfilter`
+ * answers the patch sections alone (the spec: only patch information is shown), narrowed to the
+ * titles the filter names (see `classicComputerPatchSections`).
  */
 function computerManagementExtraRoutes(): Route[] {
   const plain = viewRoutes(computerManagement);
@@ -129,7 +132,17 @@ function computerManagementExtraRoutes(): Route[] {
     {
       method: 'GET',
       path: `${base}/${by}/{key}/patchfilter/{filter}`,
-      handle: handlerAt(plain, `${base}/${by}/{key}`),
+      handle: guarded(computerManagement, 'GET', (ctx) => {
+        const row = findClassicRow(computerManagement, ctx, by);
+        if (row === undefined) return classicNotFound();
+        return classicResponse(
+          ctx.request,
+          computerManagement.root,
+          classicComputerPatchSections(row, ctx.state, ctx.params.filter),
+          200,
+          computerManagement.xmlShapes?.object,
+        );
+      }),
     },
   ]);
 }
