@@ -57,6 +57,14 @@ export interface CriteriaTarget<T extends Entity> {
   extensionAttributeCollection: string;
   /** The device's extension attribute values. */
   extensionAttributeValues(device: Readonly<T>): ExtensionAttributeValues;
+  /**
+   * The test of a criterion whose name is data (`Patch Reporting: <title>`), tried before the
+   * fields; undefined for a criterion it does not name.
+   */
+  namedCriterion?(
+    criterion: Readonly<SearchCriterion>,
+    state: MockState,
+  ): ((device: Readonly<T>) => boolean) | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -302,6 +310,11 @@ export function selectDevices<T extends Entity>(
       tests.set(criterion, (device) =>
         isMember ? members.has(device.id) : isNotMember && !members.has(device.id),
       );
+      continue;
+    }
+    const named = target.namedCriterion?.(criterion, state);
+    if (named !== undefined) {
+      tests.set(criterion, named);
       continue;
     }
     const holds = compiled(criterion, now);

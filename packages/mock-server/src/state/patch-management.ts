@@ -1,10 +1,10 @@
 import type { ClassicObject } from './classic-objects.js';
-import { computerApplications } from './inventory/computer-applications.js';
 import type { Computer } from './inventory/computers.js';
 import type { EntityStore } from './inventory/entity-store.js';
 import type { JsonCollection, JsonObject } from './json-collection.js';
 import type { MockState } from './mock-state.js';
 import { JAMF_PATCH_SOURCE_ID, type PatchTitle, patchTitleById } from './patch-catalogue.js';
+import { installedPatchVersion, UNKNOWN_PATCH_VERSION } from './patch-reporting.js';
 import { groupMembers } from './smart-group-members.js';
 
 /**
@@ -142,9 +142,6 @@ export function setOnDashboard(
   state.collections.storeSettings(DASHBOARD_PATH, next);
 }
 
-/** The version a patch report gives a computer whose installed version the title does not define. */
-export const UNKNOWN_PATCH_VERSION = 'Unknown';
-
 /** A computer with a title's app installed, and its version as patch reports give it. */
 export interface PatchInstall {
   computer: Readonly<Computer>;
@@ -167,30 +164,12 @@ export function patchInstalls(state: MockState, title: PatchTitle): PatchInstall
   return installs;
 }
 
-/**
- * The version of `title` that `computer` has as patch reports give it (see {@link patchInstalls}),
- * or undefined when its inventory does not list the title's app.
- */
-export function installedPatchVersion(
-  state: MockState,
-  title: PatchTitle,
-  computer: Readonly<Computer>,
-): string | undefined {
-  const bundle = title.appName.toLowerCase();
-  const app = computerApplications(computer, state.seed).find(
-    (candidate) => candidate.name.toLowerCase() === bundle,
-  );
-  if (app === undefined) return undefined;
-  const isDefined = title.versions.some((known) => known.version === app.version);
-  return isDefined ? app.version : UNKNOWN_PATCH_VERSION;
-}
-
 /** A title configuration a computer has the app of, and its version there. */
 export interface ComputerPatchTitle {
   /** The configuration as stored (see {@link patchTitleConfigurations}). */
   configuration: JsonObject;
   title: PatchTitle;
-  /** As {@link installedPatchVersion} gives it. */
+  /** As `installedPatchVersion` gives it. */
   version: string;
 }
 

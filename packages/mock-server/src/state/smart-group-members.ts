@@ -10,6 +10,7 @@ import { computerApplications } from './inventory/computer-applications.js';
 import type { ComputerGroup } from './inventory/computer-groups.js';
 import type { Computer } from './inventory/computers.js';
 import type { MockState } from './mock-state.js';
+import { patchReportingCriterion } from './patch-reporting.js';
 
 /**
  * The computer criteria the mock evaluates, by Jamf's criterion names (names unverified except
@@ -51,7 +52,7 @@ const COMPUTER_FIELDS: Readonly<Record<string, FieldReader<Computer>>> = {
  * one source the Pro and Classic views read; `Application Title` followed by `Application
  * Version` is how admins test an app's version: grahampugh.github.io
  * `_drafts/new-smart-group-criteria.md`), `Computer Group` membership, computer extension
- * attributes.
+ * attributes, and `Patch Reporting: <title>` (see `patchReportingCriterion`).
  */
 const COMPUTERS: CriteriaTarget<Computer> = {
   fields: COMPUTER_FIELDS,
@@ -74,6 +75,7 @@ const COMPUTERS: CriteriaTarget<Computer> = {
   },
   extensionAttributeCollection: '/v1/computer-extension-attributes',
   extensionAttributeValues: (computer) => computer.extensionAttributeValues,
+  namedCriterion: patchReportingCriterion,
 };
 
 function membersOf(

@@ -4,8 +4,8 @@ import {
   patchInstalls,
   patchTitleConfigurations,
   patchVersionCounts,
-  UNKNOWN_PATCH_VERSION,
 } from '../../state/patch-management.js';
+import { UNKNOWN_PATCH_VERSION } from '../../state/patch-reporting.js';
 import type { Route, RouteHandler } from '../route.js';
 import { classicResponse } from './classic-format.js';
 import { classicNotFound, guarded } from './classic-resource.js';
