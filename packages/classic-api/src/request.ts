@@ -48,9 +48,24 @@ const rootByPath = new Map<string, string>(
 export function createRequest(context: RequestContext): ClassicRequest {
   let calls = 0;
   const request = async (method: ClassicMethod, path: string, options: LooseOptions = {}) => {
+    if (typeof method !== 'string' || typeof path !== 'string' || !path.startsWith('/')) {
+      throw new ClassicApiError(
+        'INVALID_REQUEST',
+        "classic.request needs a method and a path such as ('GET', '/computers')",
+      );
+    }
     const url = new URL(`${context.baseUrl}${fillPath(path, options.params?.path ?? {})}`);
     for (const [name, value] of Object.entries(options.params?.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
+      if (value === undefined) continue;
+      if (typeof value === 'object' && !Array.isArray(value)) {
+        // Written as `[object Object]`, which no server reads.
+        throw new ClassicApiError(
+          'INVALID_REQUEST',
+          `Query parameter "${name}" for ${path} is an object, not a value`,
+          { method, path },
+        );
+      }
+      url.searchParams.set(name, String(value));
     }
     const headers = new Headers(context.headers);
     for (const [name, value] of checkedHeaders(options.headers, `${method} ${path}`)) {
@@ -176,6 +191,15 @@ function fillPath(template: string, values: Record<string, unknown>): string {
     }
     // Commas may stay literal in a path segment, and Jamf lists ids with them (`/id/13,14,15`).
     const text = Array.isArray(value) ? value.map(String).join(',') : String(value);
+    if (text === '.' || text === '..') {
+      // A dot segment, encoded or not, is resolved away by every URL parser: `name/..` would
+      // become the resource's list (`DELETE /computers/`), not the object named "..".
+      throw new ClassicApiError(
+        'INVALID_REQUEST',
+        `Path parameter "${name}" for ${template} cannot be "${text}" (a URL dot segment)`,
+        { path: template },
+      );
+    }
     return encodeURIComponent(text).replaceAll('%2C', ',');
   });
 }

@@ -163,6 +163,38 @@ describe('resource calls refuse bad input before sending anything', () => {
     expect(requests).toHaveLength(0);
   });
 
+  it('a lookup value "." or "..": INVALID_REQUEST, not a URL resolved to the list (DELETE /computers/)', async () => {
+    const { requests, fetchImpl } = recording();
+    const classic = createClassicClient({ baseUrl, fetch: fetchImpl });
+    for (const value of ['.', '..']) {
+      expect((await rejection(classic.categories.get({ name: value }))).code).toBe(
+        'INVALID_REQUEST',
+      );
+      const deleting = classic.request('DELETE', '/computers/id/{id}', {
+        params: { path: { id: value as unknown as number } },
+      });
+      expect((await rejection(deleting)).code).toBe('INVALID_REQUEST');
+    }
+    expect(requests).toHaveLength(0);
+    // Dots inside a name are only text.
+    await classic.categories.get({ name: '..hidden' }).catch(() => undefined);
+    expect(requests.map((r) => new URL(r.url).pathname)).toEqual([
+      '/JSSResource/categories/name/..hidden',
+    ]);
+  });
+
+  it('request() without a method or path, or a query value that is an object: INVALID_REQUEST', async () => {
+    const { requests, fetchImpl } = recording();
+    const classic = createClassicClient({ baseUrl, fetch: fetchImpl });
+    const loose = classic.request as unknown as (...args: unknown[]) => Promise<unknown>;
+    for (const args of [[], ['GET'], ['GET', 'computers'], [undefined, '/computers']]) {
+      expect((await rejection(loose(...args))).code).toBe('INVALID_REQUEST');
+    }
+    const withObject = loose('GET', '/computers', { params: { query: { a: { b: 1 } } } });
+    expect((await rejection(withObject)).code).toBe('INVALID_REQUEST');
+    expect(requests).toHaveLength(0);
+  });
+
   it('a header value with a line break: INVALID_REQUEST that does not quote the value', async () => {
     const secret = 'Bearer SECRET-TOKEN-1234\nX-Injected: 1';
     const { fetchImpl } = recording();
