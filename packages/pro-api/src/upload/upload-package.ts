@@ -249,6 +249,10 @@ async function checkOptions(options: UploadPackageOptions): Promise<number> {
       'create must be true, false or the fields of the record to create',
     );
   }
+  if (packageId === '.' || packageId === '..') {
+    // A dot segment is resolved away: `/v1/packages/../upload` would be `/v1/upload`.
+    throw new PackageUploadError('INVALID_OPTIONS', 'packageId cannot be "." or ".."');
+  }
   const hasId = options.packageId !== undefined && options.packageId !== '';
   const hasName = typeof options.packageName === 'string' && options.packageName !== '';
   if (hasId === hasName) {

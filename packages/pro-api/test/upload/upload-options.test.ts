@@ -80,6 +80,11 @@ describe('uploadPackage refuses a connection or options it cannot use, before se
     ['no options', () => null],
     ['a NaN packageId', () => ({ file, packageId: Number.NaN })],
     ['an object packageId', () => ({ file, packageId: {} })],
+    [
+      'packageId ".." (a dot segment: /v1/packages/../upload is /v1/upload)',
+      () => ({ file, packageId: '..' }),
+    ],
+    ['packageId "."', () => ({ file, packageId: '.' })],
     ['an onProgress that is not a function', () => ({ file, packageId: 1, onProgress: 'log' })],
     ['a signal that is not an AbortSignal', () => ({ file, packageId: 1, signal: 5 })],
     ['create that is a number', () => ({ file, packageName: 'app.pkg', create: 5 })],
