@@ -35,13 +35,20 @@ describe('jamf-mock-server refuses bad values with one clear line', () => {
     expect(usageError(['--user', 'ci:']).message).toMatch(/--user takes NAME:PASSWORD/);
   });
 
-  it('the bin with an empty --user password exits 2 with one "error:" line, no stack trace', async () => {
-    const error = await spawnServer(['--user', 'ci:', '--quiet']).then(
-      () => undefined,
-      (e: unknown) => e as Error,
-    );
-    expect(error?.message).toMatch(/exited \(2\)[\s\S]*\nerror: /);
-    expect(error?.message).not.toMatch(/^\s+at /m);
-    expect(error?.message).not.toContain('MockOptionError:');
-  }, 60_000);
+  it.each([
+    ['an empty --user password', ['--user', 'ci:']],
+    ['an option the mock itself refuses (an empty --host)', ['--host=']],
+  ])(
+    'the bin with %s exits 2 with one "error:" line, no stack trace',
+    async (_, args) => {
+      const error = await spawnServer([...args, '--quiet']).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error?.message).toMatch(/exited \(2\)[\s\S]*\nerror: /);
+      expect(error?.message).not.toMatch(/^\s+at /m);
+      expect(error?.message).not.toContain('MockOptionError:');
+    },
+    60_000,
+  );
 });
