@@ -76,6 +76,19 @@ describe('fromPrompt()', () => {
     expect(t.shown()).not.toContain('pw-par');
   });
 
+  it('cancels when the terminal fails (EIO), restoring it, instead of an unhandled error event', async () => {
+    const t = terminal();
+    const answer = fromPrompt({ input: t.input, output: t.output });
+    t.input.write('https://example.jamfcloud.com\radmin\rpw-par');
+    await new Promise((resolve) => setImmediate(resolve));
+    t.input.destroy(Object.assign(new Error('read EIO'), { code: 'EIO' }));
+    const error = await answer.catch((e: unknown) => e);
+    expect(isJamfAuthError(error, 'PROMPT_CANCELLED')).toBe(true);
+    expect((error as Error).cause).toMatchObject({ code: 'EIO' });
+    expect(t.rawModes).toEqual([true, false]);
+    expect(t.shown()).not.toContain('pw-par');
+  });
+
   it('cancels when input ends', async () => {
     const t = terminal();
     const answer = fromPrompt({ input: t.input, output: t.output });

@@ -81,6 +81,13 @@ class RawLineReader {
     this.#ended = true;
     this.#wake?.();
   };
+  // A terminal that goes away (EIO when an SSH session drops) fails the prompt instead of
+  // crashing the process with an unhandled 'error' event.
+  #failure: unknown;
+  readonly #onError = (error: unknown): void => {
+    this.#failure = error;
+    this.#onEnd();
+  };
 
   constructor(input: PromptInput, output: NodeJS.WritableStream) {
     this.#input = input;
@@ -89,6 +96,7 @@ class RawLineReader {
     input.setRawMode?.(true);
     input.on('data', this.#onData);
     input.on('end', this.#onEnd);
+    input.on('error', this.#onError);
     input.resume();
   }
 
@@ -124,12 +132,17 @@ class RawLineReader {
   close(): void {
     this.#input.off('data', this.#onData);
     this.#input.off('end', this.#onEnd);
+    this.#input.off('error', this.#onError);
     this.#input.setRawMode?.(this.#wasRaw);
     this.#input.pause();
   }
 
   #cancelled(): JamfAuthError {
     this.#output.write('\n');
-    return new JamfAuthError('PROMPT_CANCELLED', 'credential prompt cancelled');
+    return this.#failure === undefined
+      ? new JamfAuthError('PROMPT_CANCELLED', 'credential prompt cancelled')
+      : new JamfAuthError('PROMPT_CANCELLED', 'credential prompt cancelled: the terminal failed', {
+          cause: this.#failure,
+        });
   }
 }
