@@ -76,3 +76,17 @@ describe('dedupe', () => {
     );
   });
 });
+
+describe('dedupe given what it cannot use', () => {
+  it('memoryDedupeStore(null) and deliveryKey of no payload: INVALID_OPTIONS, not a TypeError', () => {
+    for (const make of [
+      () => memoryDedupeStore(null as never),
+      () => deliveryKey(null as never),
+      () => deliveryKey({} as never),
+    ]) {
+      expect(make).toThrow(
+        expect.objectContaining({ name: 'JamfWebhookError', code: 'INVALID_OPTIONS' }),
+      );
+    }
+  });
+});

@@ -71,6 +71,7 @@ describe('headerAuth refuses a value no request can carry as it is', () => {
     ['NUL', 'abc\0def'],
     ['a leading space', ' abc'],
     ['a trailing tab', 'abc\t'],
+    ['a character beyond U+00FF (no byte string: fetch refuses to send it)', 'key-€'],
   ] as const) {
     it(`${name}: INVALID_OPTIONS (HTTP trims or forbids it, so every delivery would get 401)`, () => {
       let caught: unknown;

@@ -18,6 +18,9 @@ export interface DedupeStore {
  * @throws {JamfWebhookError} `INVALID_OPTIONS` when `maxEntries` is not a positive integer.
  */
 export function memoryDedupeStore(options: { maxEntries?: number } = {}): DedupeStore {
+  if (typeof options !== 'object' || options === null) {
+    throw new JamfWebhookError('INVALID_OPTIONS', 'memoryDedupeStore options must be an object.');
+  }
   const maxEntries = options.maxEntries ?? 10_000;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) {
     throw new JamfWebhookError('INVALID_OPTIONS', 'maxEntries must be a positive integer.');
@@ -41,7 +44,14 @@ export function memoryDedupeStore(options: { maxEntries?: number } = {}): Dedupe
  * (keys sorted, so its JSON and XML forms give the same key). A retried delivery has the same key.
  */
 export function deliveryKey(payload: AnyWebhookPayload): string {
-  const { id, webhookEvent, eventTimestamp } = payload.webhook;
+  const webhook = (payload as Partial<AnyWebhookPayload> | null)?.webhook;
+  if (typeof webhook !== 'object' || webhook === null) {
+    throw new JamfWebhookError(
+      'INVALID_OPTIONS',
+      'deliveryKey needs a payload { webhook, event }.',
+    );
+  }
+  const { id, webhookEvent, eventTimestamp } = webhook;
   return `${id}:${webhookEvent}:${eventTimestamp}:${canonicalJson(payload.event)}`;
 }
 

@@ -118,10 +118,11 @@ export function headerAuth(header: { name: string; value: string }): WebhookAuth
   }
   // A received value has no CR, LF or NUL and no space or tab at either end (HTTP trims them):
   // a secret with one could never match, and every delivery would get 401.
-  if (/[\r\n\0]/.test(value) || /^[ \t]|[ \t]$/.test(value)) {
+  // Beyond U+00FF a value is no byte string: `fetch` refuses to send it, so it could never match.
+  if (/[\r\n\0\u0100-\uffff]/.test(value) || /^[ \t]|[ \t]$/.test(value)) {
     throw new JamfWebhookError(
       'INVALID_OPTIONS',
-      'headerAuth value must be a valid HTTP header value: no CR, LF or NUL, no space or tab at either end.',
+      'headerAuth value must be a valid HTTP header value: no CR, LF or NUL, no character beyond U+00FF, no space or tab at either end.',
     );
   }
   return new WebhookAuth('header', name, value);
