@@ -278,6 +278,12 @@ function withRealReferences(
   }
   if (key === 'DELETE /v3/patch-software-title-configurations/{id}')
     return new Request(request.url.replace(/\/1$/, '/2'), request);
+  // A patch report export names columns the report has (the sampled name is none).
+  if (/^GET \/v[23]\/patch-software-title-configurations\/\{id\}\/export-report$/.test(key)) {
+    const url = new URL(request.url);
+    url.searchParams.set('columns-to-export', 'computerName');
+    return new Request(url, request);
+  }
   // An export's filter must be RSQL its list reads (the sampled one is not).
   if (key.startsWith('POST ') && key.endsWith('/export')) return json({ page: 0, pageSize: 10 });
   // Account 1 is the admin the sweep logs in as: it creates account 2 to delete, keeps 1's name and password.
