@@ -15,7 +15,7 @@ import {
 import type { HeadersOptions, Middleware } from 'openapi-fetch';
 import createClient from 'openapi-fetch';
 import { proApiBaseUrl } from './base-url.js';
-import { applyDeclaredMediaTypes } from './declared-media-types.js';
+import { completeCalls } from './complete-calls.js';
 import { JamfApiError } from './jamf-api-error.js';
 import type { ProClientFor } from './pro-client-for.js';
 import { PRO_API_PACKAGE } from './sdk-package.js';
@@ -198,7 +198,7 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
     ),
   });
   if (hasMiddleware) client.use(...middleware);
-  applyDeclaredMediaTypes(client as never, options.headers);
+  completeCalls(client as never, options.headers);
   requests.attach(client, answerError);
   // The same object, with openapi-fetch's call signatures narrowed to name the closest real
   // paths when one is misspelt (see ProClientFor).

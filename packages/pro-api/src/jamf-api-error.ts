@@ -16,9 +16,11 @@ export interface JamfErrorDetail {
  * The stable classification of a {@link JamfApiError}: `@jamf/core`'s one vocabulary
  * (`codeForStatus` for an unsuccessful status: 429 is `RATE_LIMITED`, an unexpected status
  * `HTTP_ERROR`); `paginate` gives `INVALID_RESPONSE` for a page that is not
- * `{ totalCount, results }`.
+ * `{ totalCount, results }`; `INVALID_REQUEST` (status 0) is a call the client refuses to send,
+ * as `ClassicApiError` has it: a path parameter that names no object, a text body that is not
+ * text.
  */
-export type JamfApiErrorCode = JamfErrorCode;
+export type JamfApiErrorCode = JamfErrorCode | 'INVALID_REQUEST';
 
 /** How much of a body that is not Jamf's JSON error format an error keeps. */
 const MAX_BODY_CHARS = 500;

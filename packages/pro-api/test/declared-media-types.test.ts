@@ -1,7 +1,7 @@
 import { type JamfMockServer, startJamfMockServer } from '@jamf/mock-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProClient as createPreloadClient } from '../src/generated/entries/inventory-preload.js';
-import { ClientOptionError, createProClient } from '../src/index.js';
+import { createProClient, JamfApiError } from '../src/index.js';
 
 const CSV = 'Serial Number,Device Type\nC02XK1ABJG5H,Computer\n';
 
@@ -145,9 +145,10 @@ describe('the Content-Type and body each operation declares', () => {
     const call = client.POST('/v1/inventory-preload/validate-csv', {
       body: { rows: [] } as never,
     });
-    await expect(call).rejects.toBeInstanceOf(ClientOptionError);
+    await expect(call).rejects.toBeInstanceOf(JamfApiError);
     await expect(call).rejects.toMatchObject({
-      code: 'INVALID_OPTION',
+      code: 'INVALID_REQUEST',
+      status: 0,
       message: expect.stringContaining('POST /v1/inventory-preload/validate-csv sends text/csv'),
     });
     expect(sent).toHaveLength(0);
