@@ -10,7 +10,9 @@ export class UnknownOperationError extends Error {
 
   constructor(operations: readonly string[], options?: ErrorOptions) {
     super(
-      `No required privileges known for ${operations.join(', ')} (paths are relative to /api and use the schema's {placeholders})`,
+      operations.length === 0
+        ? "No operations given: pass a list such as ['GET /v1/computers-inventory']"
+        : `No required privileges known for ${operations.join(', ')} (paths are relative to /api and use the schema's {placeholders})`,
       options,
     );
     this.operations = operations;
@@ -29,6 +31,7 @@ const table: Readonly<Record<string, Readonly<Record<string, readonly string[]>>
  * leastPrivileges(['GET /v1/computers-inventory', { method: 'POST', path: '/v1/api-roles' }]);
  */
 export function leastPrivileges(operations: Iterable<OperationRef>): string[] {
+  if (operations === null || operations === undefined) throw new UnknownOperationError([]);
   const privileges = new Set<string>();
   const unknown: string[] = [];
   // A string is iterable too: one operation given bare would be read a character at a time.
@@ -45,7 +48,7 @@ export function leastPrivileges(operations: Iterable<OperationRef>): string[] {
     const required =
       methods !== undefined && Object.hasOwn(methods, key) ? methods[key] : undefined;
     if (required === undefined) {
-      unknown.push(`${method.toUpperCase()} ${path}`);
+      unknown.push(`${method.toUpperCase()} ${path}`.trim());
       continue;
     }
     for (const privilege of required) privileges.add(privilege);

@@ -71,6 +71,7 @@ export async function provisionApiClient(
   // Typed over the paths it calls only; comparing whole client types would cost a consumer's tsc.
   const client = jamf as ProClientFor<ProvisioningPaths>;
   const privileges = await step('resolve-privileges', async () => {
+    checkOptions(options);
     const wanted = new Set(options.privileges ?? []);
     if (options.operations) for (const p of leastPrivileges(options.operations)) wanted.add(p);
     if (wanted.size === 0)
@@ -154,6 +155,38 @@ export async function provisionApiClient(
   });
 
   return { roleId, integrationId, privileges, role, integration, credentials };
+}
+
+/** Refuses options no role and client can be made from, naming the option. */
+function checkOptions(options: unknown): asserts options is ProvisionApiClientOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new Error('give options: { roleName, clientName, privileges or operations }');
+  }
+  const { roleName, clientName, privileges, tokenLifetimeSeconds } = options as Record<
+    string,
+    unknown
+  >;
+  for (const [name, value] of [
+    ['roleName', roleName],
+    ['clientName', clientName],
+  ] as const) {
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new Error(`${name} must be a name (a string that is not blank)`);
+    }
+  }
+  if (
+    privileges !== undefined &&
+    !(Array.isArray(privileges) && privileges.every((p) => typeof p === 'string' && p !== ''))
+  ) {
+    // A bare string would be spread into its characters, each granted as a privilege.
+    throw new Error("privileges must be a list of privilege names, e.g. ['Read Computers']");
+  }
+  if (
+    tokenLifetimeSeconds !== undefined &&
+    !(Number.isInteger(tokenLifetimeSeconds) && (tokenLifetimeSeconds as number) > 0)
+  ) {
+    throw new Error('tokenLifetimeSeconds must be a whole number of seconds above 0');
+  }
 }
 
 async function step<T>(name: ProvisioningStep, run: () => Promise<T>): Promise<T> {

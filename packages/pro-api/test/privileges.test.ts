@@ -122,6 +122,15 @@ describe('leastPrivileges', () => {
     });
   });
 
+  it('says so when given no operations at all, rather than naming "null"', () => {
+    for (const nothing of [null, undefined]) {
+      expect(() => leastPrivileges(nothing as never)).toThrow(
+        "No operations given: pass a list such as ['GET /v1/computers-inventory']",
+      );
+    }
+    expect(() => leastPrivileges([5] as never)).toThrow('No required privileges known for 5 (');
+  });
+
   it('knows the operations that need no privilege, such as the version and token endpoints', () => {
     expect(leastPrivileges(['GET /v1/jamf-pro-version', 'POST /v1/auth/token'])).toEqual([]);
     expect(leastPrivileges(['GET /v1/jamf-pro-version', 'GET /v1/computers-inventory'])).toEqual([

@@ -133,4 +133,24 @@ describe('provisionApiClient', () => {
       step: 'resolve-privileges',
     });
   });
+
+  it('refuses options no role can be made from, before creating anything', async () => {
+    const before = (await admin.GET('/v1/api-roles')).data?.totalCount;
+    const refusals: [unknown, string][] = [
+      [null, 'give options'],
+      [{ ...inventoryReader, privileges: 'Read Computers' }, 'privileges must be a list'],
+      [{ ...inventoryReader, roleName: ' ' }, 'roleName must be a name'],
+      [{ ...inventoryReader, clientName: 5 }, 'clientName must be a name'],
+      [{ ...inventoryReader, tokenLifetimeSeconds: -1 }, 'tokenLifetimeSeconds must be'],
+    ];
+    for (const [options, message] of refusals) {
+      const failure = await provisionApiClient(admin, options as never).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(ProvisioningError);
+      expect(failure).toMatchObject({ step: 'resolve-privileges' });
+      expect((failure as Error).message).toContain(message);
+    }
+    expect((await admin.GET('/v1/api-roles')).data?.totalCount).toBe(before);
+  });
 });
