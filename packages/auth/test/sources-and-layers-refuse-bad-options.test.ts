@@ -84,6 +84,29 @@ describe('resilience layers given null options or a wrap() of no fetch: INVALID_
     }
   });
 
+  it('a misspelt option is refused, naming it and the options the layer takes', () => {
+    expect(() => retry({ retries: 3 } as never)).toThrow(
+      'retry has no option "retries" (it takes maxAttempts, baseDelayMs, maxDelayMs, methods, statuses, random, sleep, now)',
+    );
+    expect(() => concurrency({ maxInFlight: 5 } as never)).toThrow(ResilienceOptionError);
+    expect(() => stickySession({ cookies: ['APBALANCEID'] } as never)).toThrow(
+      /no option "cookies"/,
+    );
+    // Every documented option is still taken.
+    retry({
+      maxAttempts: 2,
+      baseDelayMs: 1,
+      maxDelayMs: 2,
+      methods: ['GET'],
+      statuses: [503],
+      random: Math.random,
+      sleep: async () => {},
+      now: Date.now,
+    });
+    concurrency({ max: 3 });
+    stickySession({ cookieNames: ['APBALANCEID'], now: Date.now });
+  });
+
   it('wrap(5) refuses when wrapping, not with a TypeError on the first call', async () => {
     for (const layer of [retry(), concurrency(), stickySession()]) {
       expect(await codeOf(() => layer.wrap(5 as never))).toBe('INVALID_OPTION');

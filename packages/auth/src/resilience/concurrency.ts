@@ -35,7 +35,7 @@ export interface ConcurrencyLayer extends MiddlewareHooks {
  * client.use(limit); // or: createClient({ fetch: limit.wrap(fetch) })
  */
 export function concurrency(options: ConcurrencyOptions = {}): ConcurrencyLayer {
-  checkOptionsObject('concurrency', options);
+  checkOptionsObject('concurrency', options, ['max']);
   const slots = new Semaphore(options.max ?? 5);
   const held = new Map<string, ReleaseSlot>();
   const releaseHeld = (id: string): void => {

@@ -26,10 +26,26 @@ export class ResilienceOptionError extends Error {
   }
 }
 
-/** Fails with `INVALID_OPTION` unless `options` is absent or an object (`null` is neither). */
-export function checkOptionsObject(layer: string, options: unknown): void {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+/**
+ * Fails with `INVALID_OPTION` unless `options` is absent or an object (`null` is neither) whose
+ * keys are all among `known`: a misspelt option (`retry({ retries: 3 })`) would otherwise be
+ * ignored without a word.
+ */
+export function checkOptionsObject(
+  layer: string,
+  options: unknown,
+  known: readonly string[],
+): void {
+  if (options === undefined) return;
+  if (typeof options !== 'object' || options === null) {
     throw new ResilienceOptionError('INVALID_OPTION', `${layer} options must be an object`);
+  }
+  const unknown = Object.keys(options).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new ResilienceOptionError(
+      'INVALID_OPTION',
+      `${layer} has no option ${JSON.stringify(unknown)} (it takes ${known.join(', ')})`,
+    );
   }
 }
 

@@ -172,7 +172,16 @@ function settle(outcome: Outcome): Response {
  * client.use(authMiddleware(provider), retry({ maxAttempts: 3 }));
  */
 export function retry(options: RetryOptions = {}): RetryLayer {
-  checkOptionsObject('retry', options);
+  checkOptionsObject('retry', options, [
+    'maxAttempts',
+    'baseDelayMs',
+    'maxDelayMs',
+    'methods',
+    'statuses',
+    'random',
+    'sleep',
+    'now',
+  ]);
   const policy = resolvePolicy(options);
   const templates = new Map<string, Request>();
   const isRetryable = (request: Request | PreparedRequest): boolean =>

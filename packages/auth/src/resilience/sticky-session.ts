@@ -36,7 +36,7 @@ export interface StickySessionLayer extends MiddlewareHooks {
  * const client = createClient({ baseUrl, fetch: stickySession().wrap(fetch) });
  */
 export function stickySession(options: StickySessionOptions = {}): StickySessionLayer {
-  checkOptionsObject('stickySession', options);
+  checkOptionsObject('stickySession', options, ['cookieNames', 'now']);
   const isName = (item: unknown) => typeof item === 'string' && item !== '';
   checkListOption('stickySession', 'cookieNames', options.cookieNames, isName, 'cookie names');
   checkFunctionOption('stickySession', 'now', options.now);
