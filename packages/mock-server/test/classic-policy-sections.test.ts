@@ -40,3 +40,41 @@ describe('a Classic policy record', () => {
     expect(policy.user_interaction).toMatchObject({ allow_users_to_defer: false });
   });
 });
+
+// python-jamf's `Policy.spreadsheet` (jctl `policies --spreadsheet`, records.py) reads
+// scope/buildings, scope/departments, scope/limit_to_users/user_groups and disk_encryption/action
+// of every policy; its XML reader drops an element holding only `<size>0</size>`, so empty lists
+// must be empty elements (its spreadsheet reads scope/computer_groups too). Jamf writes `<limit_to_users><user_groups/></limit_to_users>` (a
+// policy as a Jamf server exports it, in a migration tool's fixtures).
+describe('a Classic policy scope', () => {
+  const read = async (accept: string) =>
+    fetch(`${jamf.baseUrl}/JSSResource/policies/id/1`, {
+      headers: { authorization: `Bearer ${await userToken(jamf)}`, accept },
+    });
+
+  it('has every list of the Classic scope, limitations and exclusions, and a disk encryption action', async () => {
+    const { policy } = (await (await read('application/json')).json()) as {
+      policy: { scope: Record<string, unknown>; disk_encryption: Record<string, unknown> };
+    };
+    expect(policy.scope).toMatchObject({
+      buildings: [],
+      departments: [],
+      limit_to_users: { user_groups: [] },
+      limitations: { users: [], user_groups: [], network_segments: [], ibeacons: [] },
+      exclusions: { computers: [], computer_groups: [], buildings: [], departments: [] },
+    });
+    expect(policy.disk_encryption).toMatchObject({ action: 'none' });
+  });
+
+  it('writes the empty lists as empty elements in XML', async () => {
+    const text = await (await read('application/xml')).text();
+    const scope = /<scope>.*<\/scope>/.exec(text)?.[0] ?? '';
+    expect(scope).toContain('<computer_groups></computer_groups>');
+    expect(scope).not.toContain('<size>');
+    expect(scope).toContain('<buildings></buildings>');
+    expect(scope).toContain('<departments></departments>');
+    expect(scope).toContain('<limit_to_users><user_groups></user_groups></limit_to_users>');
+    expect(scope).toMatch(/<exclusions>.*<buildings><\/buildings>.*<\/exclusions>/);
+    expect(text).toMatch(/<disk_encryption><action>none<\/action>/);
+  });
+});

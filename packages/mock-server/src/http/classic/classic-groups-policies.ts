@@ -1,8 +1,9 @@
 import type { ComputerGroup, GroupCriterion } from '../../state/inventory/computer-groups.js';
 import type { Policy } from '../../state/inventory/policies.js';
 import { groupMembers } from '../../state/smart-group-members.js';
+import { POLICY_XML_SHAPE, policyScopeDetail } from './classic-policy-scope.js';
 import { type ClassicResource, xmlList, xmlObject, xmlText } from './classic-resource.js';
-import { computerIds, computerScopeDetail, computerScopeFromXml } from './classic-scope.js';
+import { computerIds, computerScopeFromXml } from './classic-scope.js';
 import { withSelfServiceIcon } from './classic-self-service-icon.js';
 import { categoryIdByName } from './classic-simple-resources.js';
 
@@ -160,7 +161,7 @@ function policyUnmodelledSections() {
       allow_deferral_minutes: 0,
       message_finish: '',
     },
-    disk_encryption: {},
+    disk_encryption: { action: 'none' },
   };
 }
 
@@ -235,7 +236,7 @@ export const classicPolicies: ClassicResource<Policy> = {
       site,
       ...POLICY_GENERAL_DEFAULTS,
     },
-    scope: computerScopeDetail(row, state),
+    scope: policyScopeDetail(row, state),
     scripts: row.scriptIds.map((id) => ({
       id,
       name: state.scripts.get(id)?.name ?? '',
@@ -271,4 +272,5 @@ export const classicPolicies: ClassicResource<Policy> = {
     };
   },
   isNameUnique: true,
+  xmlShapes: { object: POLICY_XML_SHAPE },
 };
