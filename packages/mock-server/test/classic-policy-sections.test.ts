@@ -77,4 +77,19 @@ describe('a Classic policy scope', () => {
     expect(scope).toMatch(/<exclusions>.*<buildings><\/buildings>.*<\/exclusions>/);
     expect(text).toMatch(/<disk_encryption><action>none<\/action>/);
   });
+
+  // Jamf writes a policy's printers as `<size>`, `<leave_existing_default/>` and the printers (a
+  // policy exported from a server in jamf/ReEnroller; jamf/terraform-provider-jamfplatform: Jamf answers
+  // `<leave_existing_default/>` however it was written). python-jamf reads `printers` of every
+  // policy; `<printers><size>0</size></printers>` alone is dropped by its reader (KeyError).
+  it('writes printers with their size and leave_existing_default in XML, a list in JSON', async () => {
+    const text = await (await read('application/xml')).text();
+    expect(text).toContain(
+      '<printers><size>0</size><leave_existing_default></leave_existing_default></printers>',
+    );
+    const { policy } = (await (await read('application/json')).json()) as {
+      policy: { printers: unknown };
+    };
+    expect(policy.printers).toEqual([]);
+  });
 });

@@ -44,7 +44,15 @@ function toXmlTree(key: string, value: unknown, shape?: XmlShape): unknown {
       return shape.s ? { size: value.length, [shape.a]: items } : { [shape.a]: items };
     }
     const item = ITEM_NAMES[key] ?? key.replace(/s$/, '');
-    return { size: value.length, [item]: value.map((entry) => toXmlTree(item, entry)) };
+    const items = value.map((entry) => toXmlTree(item, entry));
+    // A list the shape gives as an object of `<size>`, settings and the items (a policy's
+    // `printers`): the settings follow the size, blank, as Jamf writes them (`POLICY_PRINTERS` says where from).
+    if (shape !== undefined && typeof shape === 'object' && 'o' in shape && shape.o.size === 'n') {
+      const settings = Object.keys(shape.o).filter((name) => typeof shape.o[name] === 'string');
+      const blanks = settings.filter((name) => name !== 'size').map((name) => [name, '']);
+      return { size: value.length, ...Object.fromEntries(blanks), [item]: items };
+    }
+    return { size: value.length, [item]: items };
   }
   if (typeof value === 'object' && value !== null) {
     const children =

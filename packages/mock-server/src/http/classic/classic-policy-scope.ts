@@ -10,10 +10,20 @@ const POLICY = classicXmlShapes.policy as ObjectShape;
 const SCHEMA_SCOPE = POLICY.o.scope as ObjectShape;
 
 /**
+ * A policy's `printers` in XML: Jamf writes `<size>`, an empty `<leave_existing_default/>` however
+ * it was written, then the printers (a policy as a Jamf server exports it: jamf/ReEnroller,
+ * `ReEnroller/ObjectXML.swift`; jamf/terraform-provider-jamfplatform drops the field because Jamf
+ * always answers it empty). python-jamf's XML reader drops a `<printers>` holding only
+ * `<size>0</size>`, and its `Policy.spreadsheet` then fails on `printers`.
+ */
+const POLICY_PRINTERS = POLICY.o.printers as XmlShape;
+
+/**
  * A policy's `scope` as the Classic policy object (`classic-schemas.json`, `policy_post`) has it,
  * except `limit_to_users`, which holds `user_groups` as Jamf writes it
  * (`<limit_to_users><user_groups/></limit_to_users>`, a policy exported from a Jamf server in a
- * migration tool's fixtures; python-jamf reads `scope/limit_to_users/user_groups`), not the
+ * migration tool's fixtures; jamf/ReEnroller's exported policy has the other scope lists as empty
+ * elements; python-jamf reads `scope/limit_to_users/user_groups`), not the
  * schema's list of bare `user_groups` strings. Its lists carry no `<size>`: the schema gives them
  * none, and python-jamf's XML reader drops an element holding only `<size>0</size>`, so its
  * `Policy.spreadsheet` (which reads `scope/computer_groups` of every policy) could not run on a
@@ -45,7 +55,8 @@ export function policyScopeDetail(row: Readonly<Policy>, state: MockState) {
 
 /**
  * What names a policy's XML lists: the scope's, as `SCOPE` says (`<buildings/>` when empty,
- * `<computers><computer>…</computer></computers>` with no `<size>`). Sections not named here are
- * written as before.
+ * `<computers><computer>…</computer></computers>` with no `<size>`), and `printers` as the
+ * schema's object of `<size>`, `<leave_existing_default/>` and the printers (the JSON view keeps
+ * the list). Sections not named here are written as before.
  */
-export const POLICY_XML_SHAPE: XmlShape = { o: { scope: SCOPE } };
+export const POLICY_XML_SHAPE: XmlShape = { o: { scope: SCOPE, printers: POLICY_PRINTERS } };
