@@ -373,14 +373,16 @@ describe('Classic advanced computer searches and computer reports', () => {
       computer_reports: { id: number; name: string }[];
     }>('/computerreports');
     expect(computer_reports).toContainEqual({ id, name: 'Two Macs' });
-    const byId = await classicJson<{ computer_report: unknown[] }>(`/computerreports/id/${id}`);
-    expect(byId.computer_report).toEqual([
+    // One report's root is `computer_reports` too: classic-schemas.json's `computer_report` has
+    // that XML name, and python-jamf's ComputerReport reads it (`singular_string`, records.py).
+    const byId = await classicJson<{ computer_reports: unknown[] }>(`/computerreports/id/${id}`);
+    expect(byId.computer_reports).toEqual([
       { id: 2, Computer_Name: 'MAC-00002' },
       { id: 3, Computer_Name: 'MAC-00003' },
     ]);
     const xml = await (await classic('/computerreports/name/two macs')).text();
     expect(xml).toContain(
-      '<computer_report><Computer><id>2</id><Computer_Name>MAC-00002</Computer_Name></Computer>',
+      '<computer_reports><Computer><id>2</id><Computer_Name>MAC-00002</Computer_Name></Computer>',
     );
     expect((await classic('/computerreports/id/9999')).status).toBe(404);
   });

@@ -18,7 +18,9 @@ import {
  * Classic swagger's three operations): each saved advanced computer search as a report, under
  * the search's id and name. A report is the search's results, one `Computer` element per
  * computer with `id` and the display fields' values (the schema `computer_report`; the
- * `name`/`udid` the search also answers are left out here, unverified). Reading needs Read
+ * `name`/`udid` the search also answers are left out here, unverified). One report's root is
+ * `computer_reports`, the list's name, as that schema's XML name says (python-jamf's
+ * `ComputerReport` reads it so: `singular_string`, records.py). Reading needs Read
  * Advanced Computer Searches (unverified: Jamf lists no privilege of its own for reports).
  */
 export function classicComputerReportRoutes(): Route[] {
@@ -31,7 +33,7 @@ export function classicComputerReportRoutes(): Route[] {
     );
     return classicResponse(
       ctx.request,
-      'computer_report',
+      'computer_reports',
       computers,
       200,
       classicXmlShapes.computer_report,
