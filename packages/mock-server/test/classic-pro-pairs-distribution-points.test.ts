@@ -38,8 +38,10 @@ async function classicPoint(path: string): Promise<Record<string, unknown>> {
 async function classicCreate(body: string): Promise<number> {
   const response = await classic('/distributionpoints/id/0', { method: 'POST', body });
   expect(response.status).toBe(201);
-  const parsed = xml.parse(await response.text()) as { distribution_point: { id: string } };
-  return Number(parsed.distribution_point.id);
+  const parsed = xml.parse(await response.text()) as {
+    file_share_distribution_point: { id: string };
+  };
+  return Number(parsed.file_share_distribution_point.id);
 }
 
 async function proJson<T>(path: string): Promise<T> {
@@ -231,6 +233,30 @@ describe('distribution points: Pro /v1/distribution-points and Classic /JSSResou
     expect(note.status).toBe(201);
     const history = await proJson<Page>(`/v1/distribution-points/${id}/history`);
     expect(history.results.map((row) => row.note)).toContain('moved racks');
+  });
+
+  // Jamf answers a Classic write of a distribution point under <file_share_distribution_point>:
+  // python-jamf reads the new id there (DistributionPoints.create_override, records.py), and
+  // go-sdk-jamfpro-v2 decodes create and update answers so (file_share_distribution_points
+  // models.go, CreateUpdateResponse).
+  it('a Classic create and update answer the id under file_share_distribution_point', async () => {
+    const created = await classic('/distributionpoints/id/0', {
+      method: 'POST',
+      body: CLASSIC_POINT,
+    });
+    const text = await created.text();
+    expect(text).toMatch(
+      /<file_share_distribution_point><id>\d+<\/id><\/file_share_distribution_point>$/,
+    );
+    const id = /<id>(\d+)<\/id>/.exec(text)?.[1];
+    const updated = await classic(`/distributionpoints/id/${id}`, {
+      method: 'PUT',
+      body: '<distribution_point><name>Renamed DP</name></distribution_point>',
+    });
+    expect(updated.status).toBe(201);
+    expect(await updated.text()).toContain(
+      `<file_share_distribution_point><id>${id}</id></file_share_distribution_point>`,
+    );
   });
 
   it('both views list the same points', async () => {

@@ -200,6 +200,10 @@ export function classicDistributionPoints(document: OpenApiDocument): ClassicRes
     privilegeObjects: ['Distribution Points'],
     listRoot: 'distribution_points',
     root: 'distribution_point',
+    // A create or update answers `<file_share_distribution_point><id>…`: python-jamf reads the
+    // new id there (`DistributionPoints.create_override`, records.py), go-sdk-jamfpro-v2 decodes
+    // both answers so (`file_share_distribution_points/models.go`, `CreateUpdateResponse`).
+    writeAnswerRoot: 'file_share_distribution_point',
     store: storeOf,
     summary: (row) => ({ id: row.id, name: row.name }),
     detail: (row, state) => detailOf(row, storeOf(state)),

@@ -23,6 +23,11 @@ export interface ClassicResource<T extends Entity> {
   listRoot: string;
   /** Root element of one object, e.g. `computer_group`. */
   root: string;
+  /**
+   * Root element of the `<root><id>N</id></root>` answer to a create or update, where Jamf names
+   * it otherwise than the object (distribution points: `file_share_distribution_point`).
+   */
+  writeAnswerRoot?: string;
   store(state: MockState): ClassicStore<T>;
   /** One entry of the list. */
   summary(row: Readonly<T>, state: MockState): Record<string, unknown>;
@@ -174,7 +179,11 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
         if (typeof fields === 'string') return classicError(409, fields);
         const problem = checkName(resource, ctx.state, fields.name);
         if (problem !== undefined) return classicError(409, problem);
-        return classicIdResponse(resource.root, resource.store(ctx.state).create(fields).id, 201);
+        return classicIdResponse(
+          resource.writeAnswerRoot ?? resource.root,
+          resource.store(ctx.state).create(fields).id,
+          201,
+        );
       },
     },
   ];
@@ -211,7 +220,7 @@ export function classicResourceRoutes<T extends Entity>(resource: ClassicResourc
           const problem = checkName(resource, ctx.state, fields.name, row.id);
           if (problem !== undefined) return classicError(409, problem);
           resource.store(ctx.state).update(row.id, fields as Partial<Omit<T, 'id'>>);
-          return classicIdResponse(resource.root, row.id, 201);
+          return classicIdResponse(resource.writeAnswerRoot ?? resource.root, row.id, 201);
         },
       },
       {
