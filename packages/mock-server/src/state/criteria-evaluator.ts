@@ -143,6 +143,9 @@ function positiveTest(searchType: string, wanted: string, now: number): Test | u
       // Jamf runs MySQL's REGEXP, which ignores case for text (unverified for Jamf's columns).
       try {
         const pattern = new RegExp(wanted, 'i');
+        // V8 compiles a pattern when it first runs it: one too large to compile throws there
+        // (a 100,000-character value answered 500), so it is run once here.
+        pattern.test('');
         return (value) => pattern.test(textOf(value));
       } catch {
         return undefined;

@@ -7,7 +7,7 @@ import type { Route, RouteContext } from '../route.js';
 import { classicComputers } from './classic-computers.js';
 import { classicResponse } from './classic-format.js';
 import { guarded } from './classic-resource.js';
-import { patternOf } from './classic-subset-match.js';
+import { wildcardPattern } from './classic-wildcard.js';
 
 const COMPUTER: XmlShape = {
   o: { id: 'n', name: 's', udid: 's', serial_number: 's', mac_address: 's' },
@@ -69,8 +69,8 @@ function computerApplicationsReport(
   version: string | undefined,
   fields: readonly string[],
 ): Record<string, unknown> {
-  const namePattern = patternOf(application);
-  const versionPattern = version === undefined ? undefined : patternOf(version);
+  const namePattern = wildcardPattern(application);
+  const versionPattern = version === undefined ? undefined : wildcardPattern(version);
   const inventory = computerDisplayFieldValues(fields, state);
   const unique: Record<string, unknown>[] = [];
   const byVersion = new Map<string, Record<string, unknown>[]>();

@@ -8,10 +8,15 @@ export interface ClassicDateRange {
 
 const RANGE = /^(\d{4})-(\d{2})-(\d{2})_(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Midnight UTC of a calendar date, or undefined when the date does not exist (`2026-02-30`). */
+/**
+ * Midnight UTC of a calendar date, or undefined when the date does not exist (`2026-02-30`).
+ * The year is set on its own: `Date.UTC` reads years 0–99 as 1900–1999, which refused
+ * `0001-01-01` as a date that does not exist.
+ */
 function dayOf(year: string, month: string, day: string): number | undefined {
-  const time = Date.UTC(Number(year), Number(month) - 1, Number(day));
-  const date = new Date(time);
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  const time = date.getTime();
   return date.getUTCFullYear() === Number(year) &&
     date.getUTCMonth() === Number(month) - 1 &&
     date.getUTCDate() === Number(day)

@@ -7,11 +7,15 @@ export interface Column {
   label: string;
 }
 
-/** A value read by a dotted path (`general.name`), or undefined. */
+/**
+ * A value read by a dotted path (`general.name`), or undefined. Only the row's own fields are
+ * read: a path such as `constructor` or `__proto__.toString` names no field of a row, so its
+ * cells are blank (they were JavaScript's `function Object() { [native code] }`).
+ */
 function valueAt(row: unknown, path: string): unknown {
   let value = row;
   for (const key of path.split('.')) {
-    if (!isRecord(value)) return undefined;
+    if (!isRecord(value) || !Object.hasOwn(value, key)) return undefined;
     value = value[key];
   }
   return value;
