@@ -188,3 +188,14 @@ describe('Classic macOS configuration profiles', () => {
     expect(jamf.state.macosConfigurationProfiles.size).toBe(2);
   });
 });
+
+describe('Classic list roots', () => {
+  it('lists mobile device configuration profiles under configuration_profiles, as Jamf does', async () => {
+    // The schema's XML name (classic-schemas.json); ruby-jss RSRC_LIST_KEY and python-jamf's
+    // tests against a live server read the list there.
+    const body = await json<Record<string, unknown>>('/mobiledeviceconfigurationprofiles');
+    expect(Object.keys(body)).toEqual(['configuration_profiles']);
+    const page = await classic('/mobiledeviceconfigurationprofiles');
+    expect(await page.text()).toMatch(/<configuration_profiles><configuration_profile><id>/);
+  });
+});

@@ -97,7 +97,10 @@ export function findClassicResources(
     const resource: ClassicResource = { segment, ...object, lookups };
     const rootMethods = paths[rootPath] ? methodsOf(paths[rootPath]) : [];
     if (listSchemaName && listSchema?.type === 'array' && rootMethods.includes('get')) {
-      resource.list = { path: rootPath, root: listSchemaName, schema: listSchemaName };
+      // The list's element is the schema's XML name where it has one: Jamf lists mobile device
+      // configuration profiles under `configuration_profiles` (ruby-jss, python-jamf).
+      const root = xmlNameOf(listSchema) ?? listSchemaName;
+      resource.list = { path: rootPath, root, schema: listSchemaName };
     } else if (Object.keys(lookups).length === 0 && rootMethods.includes('get')) {
       resource.singleton = { path: rootPath, methods: rootMethods };
     }
@@ -152,6 +155,12 @@ function addAccountResources(
     if (resource)
       resource.lookups[lookup.key] = { path, param: match[2], methods: methodsOf(paths[path]) };
   }
+}
+
+/** A schema's `xml.name`, if it has one. */
+function xmlNameOf(schema: Record<string, unknown> | undefined): string | undefined {
+  const name = (schema?.xml as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 function methodsOf(item: Record<string, unknown> | undefined): string[] {

@@ -14534,7 +14534,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        mobile_device_configuration_profiles: components["schemas"]["mobile_device_configuration_profiles"];
+                        configuration_profiles: components["schemas"]["mobile_device_configuration_profiles"];
                     };
                     "application/xml": components["schemas"]["mobile_device_configuration_profiles"];
                 };
