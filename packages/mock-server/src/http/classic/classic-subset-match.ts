@@ -7,6 +7,7 @@ import {
   findClassicRow,
   guarded,
 } from './classic-resource.js';
+import { wildcardPattern } from './classic-wildcard.js';
 
 /** A section name as Jamf's subsets spell it, lower-case and without `_` (`ExtensionAttributes`). */
 const sectionKey = (name: string) => name.toLowerCase().replaceAll('_', '');
@@ -47,12 +48,6 @@ export interface ClassicMatch<T extends Entity> {
   byField?: Readonly<Record<string, (row: Readonly<T>) => string>>;
 }
 
-/** `*` is any run of characters; the rest is literal; case-insensitive and whole-text. */
-export function patternOf(text: string): RegExp {
-  const literal = text.split('*').map((run) => run.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${literal.join('.*')}$`, 'is');
-}
-
 /**
  * `GET /JSSResource/{plural}/match/{pattern}`: the records any of whose searched fields match the
  * pattern (`*` wildcard), as the list element with the resource's summaries. Jamf documents the
@@ -65,7 +60,7 @@ export function classicMatchRoutes<T extends Entity>(
 ): Route[] {
   const answer = (read: (row: Readonly<T>) => readonly string[]) =>
     guarded(resource, 'GET', (ctx) => {
-      const pattern = patternOf(ctx.params.pattern ?? '');
+      const pattern = wildcardPattern(ctx.params.pattern ?? '');
       const rows = [...resource.store(ctx.state).values()]
         .filter((row) => read(row).some((text) => pattern.test(text)))
         .map((row) => resource.summary(row, ctx.state));
