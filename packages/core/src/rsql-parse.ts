@@ -29,7 +29,8 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_.-]*/;
  * groups are flattened. Use it to evaluate or inspect a filter.
  *
  * @returns the tree, or `undefined` for an empty (or blank) filter, which matches everything.
- * @throws RsqlError `INVALID_RSQL` with the `position` where the text stopped making sense.
+ * @throws RsqlError `INVALID_RSQL` with the `position` where the text stopped making sense,
+ * also for parentheses nested more than 100 deep.
  */
 export function parseRsql(text: string): RsqlNode | undefined {
   if (text.trim() === '') return undefined;
@@ -40,8 +41,16 @@ export function parseRsql(text: string): RsqlNode | undefined {
   return node;
 }
 
+/**
+ * How deep parentheses may nest. Each level is a call of the parser (and of whatever walks the
+ * tree), so thousands of `(` overflowed the stack with a `RangeError`; no filter a person writes
+ * comes near this.
+ */
+const MAX_NESTING = 100;
+
 class Parser {
   #pos = 0;
+  #depth = 0;
   constructor(private readonly text: string) {}
 
   atEnd(): boolean {
@@ -87,8 +96,11 @@ class Parser {
 
   parsePrimary(): RsqlNode {
     if (!this.#eat('(')) return this.parseComparison();
+    this.#depth += 1;
+    if (this.#depth > MAX_NESTING) this.fail(`parentheses nested more than ${MAX_NESTING} deep`);
     const inner = this.parseOr();
     if (!this.#eat(')')) this.fail('missing )');
+    this.#depth -= 1;
     return inner;
   }
 

@@ -63,6 +63,21 @@ describe('parseRsql', () => {
     },
   );
 
+  it('refuses parentheses nested past 100 with INVALID_RSQL, not a stack overflow', () => {
+    const nested = (depth: number) => `${'('.repeat(depth)}name=="a"${')'.repeat(depth)}`;
+    expect(parseRsql(nested(100))).toEqual(parseRsql('name=="a"'));
+    for (const text of [nested(101), nested(20_000), '('.repeat(20_000)]) {
+      let error: unknown;
+      try {
+        parseRsql(text);
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(RsqlError);
+      expect(error).toMatchObject({ code: 'INVALID_RSQL', position: 101 });
+    }
+  });
+
   it('reads =in= and =out= lists', () => {
     expect(parseRsql('id=in=(1, "2 3")')).toMatchObject({
       operator: '=in=',

@@ -64,4 +64,19 @@ describe('RSQL filter escapes', () => {
       errors: [{ code: 'INVALID_RSQL_FILTER', field: 'filter' }],
     });
   });
+
+  it('answers 400 INVALID_RSQL_FILTER, not 500, for parentheses nested thousands deep', async () => {
+    const filter = `${'('.repeat(5000)}displayName=="x"${')'.repeat(5000)}`;
+    const response = await api(
+      jamf,
+      token,
+      'GET',
+      `/v1/buildings?filter=${encodeURIComponent(filter)}`,
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      errors: [{ code: 'INVALID_RSQL_FILTER', field: 'filter' }],
+    });
+    expect(jamf.internalErrors).toEqual([]);
+  });
 });
