@@ -198,8 +198,9 @@ export function createClientFor<Paths extends {}>(options: ProClientOptions): Pr
     ),
   });
   if (hasMiddleware) client.use(...middleware);
-  completeCalls(client as never, options.headers);
   requests.attach(client, answerError);
+  // Outermost: a call is checked and completed before anything else reads its options.
+  completeCalls(client as never, options.headers);
   // The same object, with openapi-fetch's call signatures narrowed to name the closest real
   // paths when one is misspelt (see ProClientFor).
   return client as unknown as ProClientFor<Paths>;

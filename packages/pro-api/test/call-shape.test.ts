@@ -61,6 +61,11 @@ describe('calls the client refuses to send', () => {
     );
     await refused(jamf.GET({} as never), 'the path must be a string');
     await refused(jamf.GET('/v1/buildings', 'x' as never), "the call's options must be an object");
+    // null options rejected too (the client's request building read them first and threw).
+    await refused(
+      jamf.POST('/v1/inventory-preload/validate-csv', null as never),
+      "the call's options must be an object",
+    );
     await refused(
       jamf.GET('/v1/buildings', { parseAs: 'bogus' } as never),
       'parseAs must be one of json, text, blob, arrayBuffer, stream',
