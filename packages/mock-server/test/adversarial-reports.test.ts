@@ -96,3 +96,16 @@ describe('the matches regex criterion', () => {
     expect(jamf.internalErrors).toEqual([]);
   });
 });
+
+describe('inventory fields named in a report', () => {
+  it('become element names the XML answer can hold, whatever characters they have', async () => {
+    const fields = ['a<b', '1x', 'x&y', '"q"', 'Model (Identifier)'];
+    const path = `/JSSResource/computerapplications/application/Safari.app/inventory/${fields.map(encodeURIComponent).join(',')}`;
+    const response = await call('GET', path, 'application/xml');
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const { XMLValidator } = await import('fast-xml-parser');
+    expect(XMLValidator.validate(text)).toBe(true);
+    expect(text).toContain('<Model__Identifier_>');
+  });
+});

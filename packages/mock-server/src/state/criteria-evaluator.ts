@@ -385,7 +385,12 @@ function displayFieldReader<T extends Entity>(
  * show; ruby-jss's `advanced_search.rb` notes Jamf is not consistent about the dashes).
  */
 function displayFieldKey(name: string): string {
-  return name.trim().replace(/[ -]/g, '_');
+  // Spaces and dashes become underscores (`Last Check-in` → `Last_Check_in`, as Jamf names
+  // them); so does any other character no XML element name may hold, and a name that may not
+  // start an element gets a leading underscore, so the XML answer stays well-formed (`a<b`
+  // wrote `<a<b>`; Jamf's naming of such fields is unverified).
+  const key = name.trim().replace(/[^\p{L}\p{N}_.]/gu, '_');
+  return /^[\p{L}_]/u.test(key) ? key : `_${key}`;
 }
 
 /**
