@@ -47,9 +47,8 @@ function callError(method: unknown, path: unknown, init: unknown): JamfApiError 
 /**
  * Checks and completes every call of an openapi-fetch client before openapi-fetch builds it: a
  * call openapi-fetch cannot make (see `callError`) or whose path parameters name no object
- * (`pathParameterError`) rejects at once, and the rest
- * are sent and read as their operation declares (`withDeclaredMediaTypes`). `clientHeaders` are
- * the client's own default headers.
+ * (`pathParameterError`) rejects at once, and the rest are sent and read as their operation
+ * declares (`withDeclaredMediaTypes`). `clientHeaders` are the client's own default headers.
  */
 export function completeCalls(client: CallMethods, clientHeaders: unknown): void {
   const declaresBodies = !namesContentType(clientHeaders);
