@@ -30,6 +30,16 @@ describe('against @jamf/mock-server with @jamf/auth', () => {
     expect((await classic.computers.get({ serialnumber: serial })).general?.id).toBe(first.id);
   });
 
+  it('reads a computer report under the root Jamf answers one with (computer_reports)', async () => {
+    // classic-schemas.json names the computer_report schema computer_reports in XML, and
+    // python-jamf reads a live server's report there; the client read computer_report.
+    const classic = authenticatedClient();
+    const [report] = await classic.computerreports.list();
+    if (report?.id === undefined) throw new Error('the mock lists no computer report');
+    const rows = await classic.computerreports.get({ id: report.id });
+    expect(Array.isArray(rows)).toBe(true);
+  });
+
   it('creates, reads, renames and deletes a category over XML', async () => {
     const classic = authenticatedClient();
     const id = await classic.categories.create({ name: 'Docs & <Guides>', priority: 4 });

@@ -120,8 +120,13 @@ function objectFacts(
   if (documented && documented.schema in schemas)
     return { schema: documented.schema, root: documented.root };
   // Where Jamf documents a separate write shape (`*_post`), it is the fuller one: prefer it.
+  // The root is the item's XML name where the schema gives one (`computer_report` answers as
+  // `computer_reports`, as python-jamf reads a live server).
   for (const schema of item ? [`${item}_post`, item] : []) {
-    if (schema in schemas) return { schema, root: item as string };
+    if (schema in schemas) {
+      const named = xmlNameOf(schemas[item as string] as Record<string, unknown> | undefined);
+      return { schema, root: named ?? (item as string) };
+    }
   }
   // A segment named after an object schema (`/computerhistory` → `computer_history`) answers
   // that object under its own name.

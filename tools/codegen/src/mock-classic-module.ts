@@ -70,7 +70,10 @@ export function mockClassicModule(spec: Record<string, unknown>): string {
     const resource = resources[name] as ClassicResource;
     const ref = (schema: string) => ({ $ref: `#/components/schemas/${schema}` });
     facts[name] = { ...resource, required: requiredElements(ref(resource.schema), schemas) };
-    shapes[resource.root] = xmlShapeOf(ref(resource.schema), schemas);
+    // An object whose root is also its list's (`computer_reports`) keeps its shape under its
+    // schema's name; the root names the list's.
+    const objectKey = resource.list?.root === resource.root ? resource.schema : resource.root;
+    shapes[objectKey] = xmlShapeOf(ref(resource.schema), schemas);
     if (resource.list) shapes[resource.list.root] = xmlShapeOf(ref(resource.list.schema), schemas);
   }
   return [

@@ -11325,7 +11325,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        computer_report: components["schemas"]["computer_report"];
+                        computer_reports: components["schemas"]["computer_report"];
                     };
                     "application/xml": components["schemas"]["computer_report"];
                 };
@@ -11351,7 +11351,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        computer_report: components["schemas"]["computer_report"];
+                        computer_reports: components["schemas"]["computer_report"];
                     };
                     "application/xml": components["schemas"]["computer_report"];
                 };
